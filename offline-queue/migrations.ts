@@ -1,0 +1,77 @@
+// Schema migrations, applied in order inside one transaction each; user_version records the last.
+// Never edit a released migration: append a new one.
+
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE payment (
+    id            INTEGER PRIMARY KEY,
+    agent_serial  TEXT NOT NULL UNIQUE,
+    state         TEXT NOT NULL,
+    biller_id     TEXT NOT NULL,
+    account       TEXT NOT NULL,
+    quote_id      TEXT NOT NULL,
+    quote_json    TEXT NOT NULL,
+    amount_due    INTEGER NOT NULL CHECK (amount_due >= 0),
+    accepts_overpayment INTEGER NOT NULL,
+    method        TEXT NOT NULL CHECK (method IN ('cash', 'qr', 'card')),
+    collected     INTEGER NOT NULL DEFAULT 0 CHECK (collected >= 0),
+    request_json  TEXT,
+    result_json   TEXT,
+    biller_txn_id TEXT,
+    reject_code   TEXT,
+    created_at    INTEGER NOT NULL,
+    updated_at    INTEGER NOT NULL
+  );
+  CREATE INDEX payment_state ON payment(state);
+
+  -- Append-only: the journal never updates or deletes an event.
+  CREATE TABLE payment_event (
+    id          INTEGER PRIMARY KEY,
+    payment_id  INTEGER NOT NULL REFERENCES payment(id),
+    at          INTEGER NOT NULL,
+    type        TEXT NOT NULL,
+    from_state  TEXT,
+    to_state    TEXT,
+    data_json   TEXT
+  );
+  CREATE TRIGGER payment_event_no_update BEFORE UPDATE ON payment_event
+    BEGIN SELECT RAISE(ABORT, 'payment_event is append-only'); END;
+  CREATE TRIGGER payment_event_no_delete BEFORE DELETE ON payment_event
+    BEGIN SELECT RAISE(ABORT, 'payment_event is append-only'); END;
+
+  -- Each note seen in escrow, and whether it reached the cash box.
+  CREATE TABLE cash_note (
+    id          INTEGER PRIMARY KEY,
+    payment_id  INTEGER NOT NULL REFERENCES payment(id),
+    value       INTEGER NOT NULL CHECK (value > 0),
+    state       TEXT NOT NULL CHECK (state IN ('escrowed', 'stacked', 'returned')),
+    escrowed_at INTEGER NOT NULL,
+    settled_at  INTEGER
+  );
+
+  -- The cash box ledger: one row per stacked note, cleared by a technician's collection.
+  CREATE TABLE cash_box (
+    id          INTEGER PRIMARY KEY,
+    note_id     INTEGER NOT NULL UNIQUE REFERENCES cash_note(id),
+    value       INTEGER NOT NULL,
+    stacked_at  INTEGER NOT NULL,
+    collection_id INTEGER
+  );
+
+  -- Work for the sync worker, written in the same transaction as FUNDS_CAPTURED.
+  CREATE TABLE outbox (
+    id              INTEGER PRIMARY KEY,
+    payment_id      INTEGER NOT NULL UNIQUE REFERENCES payment(id),
+    kind            TEXT NOT NULL CHECK (kind IN ('writeoff')),
+    attempts        INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at INTEGER NOT NULL,
+    last_error      TEXT,
+    done_at         INTEGER
+  );
+
+  CREATE TABLE serial_counter (
+    day   TEXT PRIMARY KEY,
+    last  INTEGER NOT NULL
+  );
+  `,
+];

@@ -1,0 +1,80 @@
+// Opens the SQLite journal and proves it is durable before any money is taken:
+// journal_mode=WAL and synchronous=FULL on this connection (better-sqlite3 defaults WAL to
+// NORMAL, which can lose commits on power loss), foreign keys on, schema migrated.
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { MIGRATIONS } from './migrations';
+
+export type JournalDb = Database.Database;
+
+export class JournalError extends Error {
+  override name = 'JournalError';
+}
+
+const SYNCHRONOUS_FULL = 2;
+
+export function openJournal(file: string): JournalDb {
+  if (file !== ':memory:') {
+    try {
+      mkdirSync(path.dirname(file), { recursive: true });
+    } catch (err) {
+      throw new JournalError(`cannot create the journal folder for ${file}: ${(err as Error).message}`);
+    }
+  }
+  let db: JournalDb;
+  try {
+    db = new Database(file);
+  } catch (err) {
+    throw new JournalError(`cannot open journal ${file}: ${(err as Error).message}`);
+  }
+  try {
+    assertDurable(db, file);
+    migrate(db, file);
+    return db;
+  } catch (err) {
+    db.close();
+    if (err instanceof JournalError) throw err;
+    throw new JournalError(`cannot use journal ${file}: ${(err as Error).message}`);
+  }
+}
+
+function assertDurable(db: JournalDb, file: string): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  const mode = db.pragma('journal_mode', { simple: true });
+  const sync = db.pragma('synchronous', { simple: true });
+  if (mode !== 'wal') {
+    throw new JournalError(
+      `journal ${file} cannot use WAL (journal_mode is ${String(mode)}); refusing to take money`,
+    );
+  }
+  if (sync !== SYNCHRONOUS_FULL) {
+    throw new JournalError(
+      `journal ${file} cannot use synchronous=FULL (it is ${String(sync)}); refusing to take money`,
+    );
+  }
+}
+
+function migrate(db: JournalDb, file: string): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version === 0) {
+    const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as {
+      n: number;
+    };
+    if (tables.n > 0) throw new JournalError(`${file} holds a database that is not a kiosk journal`);
+  }
+  if (version > MIGRATIONS.length) {
+    throw new JournalError(
+      `journal ${file} is at schema ${version}, newer than this kiosk (${MIGRATIONS.length})`,
+    );
+  }
+  MIGRATIONS.slice(version).forEach((sql, i) => {
+    db.transaction(() => {
+      db.exec(sql);
+      db.pragma(`user_version = ${version + i + 1}`);
+    })();
+  });
+}

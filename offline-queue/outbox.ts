@@ -1,0 +1,42 @@
+// The outbox: write-offs waiting to reach the gateway. Rows are created with FUNDS_CAPTURED
+// (PaymentJournal.captureFunds) and closed when the payment reaches a settled state.
+import type { JournalDb } from './open-journal';
+
+export interface OutboxRow {
+  id: number;
+  paymentId: number;
+  attempts: number;
+  nextAttemptAt: number;
+}
+
+export class Outbox {
+  constructor(private readonly db: JournalDb) {}
+
+  /** Open rows whose next attempt is due, oldest first. */
+  due(now: number, limit = 50): OutboxRow[] {
+    return this.db
+      .prepare(
+        `SELECT id, payment_id AS paymentId, attempts, next_attempt_at AS nextAttemptAt FROM outbox
+         WHERE done_at IS NULL AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?`,
+      )
+      .all(now, limit) as OutboxRow[];
+  }
+
+  /** When the earliest open row is due, or null if none is open. */
+  nextDueAt(): number | null {
+    const row = this.db
+      .prepare(`SELECT min(next_attempt_at) AS at FROM outbox WHERE done_at IS NULL`)
+      .get() as { at: number | null };
+    return row.at;
+  }
+
+  reschedule(id: number, attempts: number, nextAttemptAt: number, error: string): void {
+    this.db
+      .prepare(`UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?`)
+      .run(attempts, nextAttemptAt, error, id);
+  }
+
+  close(id: number, at: number): void {
+    this.db.prepare(`UPDATE outbox SET done_at = ? WHERE id = ?`).run(at, id);
+  }
+}

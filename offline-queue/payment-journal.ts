@@ -1,0 +1,234 @@
+// The payment journal: the source of truth for every payment. Each method is one SQLite
+// transaction that changes a payment row, appends to its event log and, where money moves,
+// writes the cash note, cash box and outbox rows in the same commit.
+import type { JournalDb } from './open-journal';
+import { canTransition, PENDING_SYNC_STATES, type PaymentState } from './payment-states';
+
+export interface PaymentRow {
+  id: number;
+  agentSerial: string;
+  state: PaymentState;
+  billerId: string;
+  account: string;
+  quoteId: string;
+  quoteJson: string;
+  amountDue: number;
+  acceptsOverpayment: boolean;
+  method: 'cash' | 'qr' | 'card';
+  collected: number;
+  requestJson: string | null;
+  resultJson: string | null;
+  billerTxnId: string | null;
+  rejectCode: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface NewPayment {
+  terminalId: string;
+  /** Business day (Asia/Shanghai) as YYYYMMDD; part of the agent serial. */
+  businessDay: string;
+  billerId: string;
+  account: string;
+  quoteId: string;
+  quoteJson: string;
+  amountDue: number;
+  acceptsOverpayment: boolean;
+  method: 'cash' | 'qr' | 'card';
+}
+
+export class TransitionError extends Error {
+  override name = 'TransitionError';
+}
+
+const SELECT_PAYMENT = `SELECT id, agent_serial AS agentSerial, state, biller_id AS billerId,
+  account, quote_id AS quoteId, quote_json AS quoteJson, amount_due AS amountDue,
+  accepts_overpayment AS acceptsOverpayment, method, collected, request_json AS requestJson,
+  result_json AS resultJson, biller_txn_id AS billerTxnId, reject_code AS rejectCode,
+  created_at AS createdAt, updated_at AS updatedAt FROM payment`;
+
+type RawPayment = Omit<PaymentRow, 'acceptsOverpayment'> & { acceptsOverpayment: number };
+
+export class PaymentJournal {
+  constructor(
+    private readonly db: JournalDb,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  /** Creates the record and its agent serial before any money moves. */
+  create(p: NewPayment): PaymentRow {
+    const now = this.clock();
+    const id = this.db.transaction(() => {
+      const seq = this.db
+        .prepare(
+          `INSERT INTO serial_counter(day, last) VALUES (?, 1)
+           ON CONFLICT(day) DO UPDATE SET last = last + 1 RETURNING last`,
+        )
+        .get(p.businessDay) as { last: number };
+      const agentSerial = `${p.terminalId}-${p.businessDay}-${String(seq.last).padStart(6, '0')}`;
+      const info = this.db
+        .prepare(
+          `INSERT INTO payment(agent_serial, state, biller_id, account, quote_id, quote_json,
+             amount_due, accepts_overpayment, method, created_at, updated_at)
+           VALUES (?, 'CREATED', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(agentSerial, p.billerId, p.account, p.quoteId, p.quoteJson, p.amountDue,
+          p.acceptsOverpayment ? 1 : 0, p.method, now, now);
+      const paymentId = Number(info.lastInsertRowid);
+      this.appendEvent(paymentId, now, 'created', null, 'CREATED', { agentSerial });
+      return paymentId;
+    })();
+    return this.get(id);
+  }
+
+  get(id: number): PaymentRow {
+    const raw = this.db.prepare(`${SELECT_PAYMENT} WHERE id = ?`).get(id) as RawPayment | undefined;
+    if (!raw) throw new Error(`no payment ${id}`);
+    return { ...raw, acceptsOverpayment: raw.acceptsOverpayment === 1 };
+  }
+
+  inStates(states: readonly PaymentState[]): PaymentRow[] {
+    const marks = states.map(() => '?').join(',');
+    const rows = this.db
+      .prepare(`${SELECT_PAYMENT} WHERE state IN (${marks}) ORDER BY id`)
+      .all(...states) as RawPayment[];
+    return rows.map((raw) => ({ ...raw, acceptsOverpayment: raw.acceptsOverpayment === 1 }));
+  }
+
+  startCollecting(id: number): void {
+    this.db.transaction(() => this.move(id, 'COLLECTING', 'collecting'))();
+  }
+
+  /** A note is held in escrow: journalled before the acceptor is told to stack it. */
+  recordEscrow(id: number, value: number): number {
+    return this.db.transaction(() => {
+      const p = this.get(id);
+      if (p.state !== 'COLLECTING') throw new TransitionError(`payment ${id} is ${p.state}, not collecting`);
+      const now = this.clock();
+      const info = this.db
+        .prepare(`INSERT INTO cash_note(payment_id, value, state, escrowed_at) VALUES (?, ?, 'escrowed', ?)`)
+        .run(id, value, now);
+      const noteId = Number(info.lastInsertRowid);
+      this.appendEvent(id, now, 'note_escrowed', null, null, { noteId, value });
+      return noteId;
+    })();
+  }
+
+  /** The acceptor reached its credit point: the note is money in the box, journalled before ACK. */
+  recordStacked(id: number, noteId: number): PaymentRow {
+    this.db.transaction(() => {
+      const now = this.clock();
+      const note = this.db
+        .prepare(`SELECT value, state FROM cash_note WHERE id = ? AND payment_id = ?`)
+        .get(noteId, id) as { value: number; state: string } | undefined;
+      if (!note) throw new TransitionError(`note ${noteId} is not part of payment ${id}`);
+      if (note.state !== 'escrowed') throw new TransitionError(`note ${noteId} is already ${note.state}`);
+      this.db.prepare(`UPDATE cash_note SET state = 'stacked', settled_at = ? WHERE id = ?`).run(now, noteId);
+      this.db
+        .prepare(`INSERT INTO cash_box(note_id, value, stacked_at) VALUES (?, ?, ?)`)
+        .run(noteId, note.value, now);
+      this.db
+        .prepare(`UPDATE payment SET collected = collected + ?, updated_at = ? WHERE id = ?`)
+        .run(note.value, now, id);
+      this.appendEvent(id, now, 'note_stacked', null, null, { noteId, value: note.value });
+    })();
+    return this.get(id);
+  }
+
+  recordReturned(id: number, noteId: number): void {
+    this.db.transaction(() => {
+      const now = this.clock();
+      this.db
+        .prepare(`UPDATE cash_note SET state = 'returned', settled_at = ? WHERE id = ? AND state = 'escrowed'`)
+        .run(now, noteId);
+      this.appendEvent(id, now, 'note_returned', null, null, { noteId });
+    })();
+  }
+
+  /** Stacked notes of a payment, by value, for the write-off tender. */
+  stackedNotes(id: number): { value: number; count: number }[] {
+    return this.db
+      .prepare(
+        `SELECT value, count(*) AS count FROM cash_note WHERE payment_id = ? AND state = 'stacked'
+         GROUP BY value ORDER BY value DESC`,
+      )
+      .all(id) as { value: number; count: number }[];
+  }
+
+  /** Funds captured and the write-off queued: one transaction (journal before effect). */
+  captureFunds(id: number, requestJson: string): PaymentRow {
+    this.db.transaction(() => {
+      const now = this.clock();
+      this.move(id, 'FUNDS_CAPTURED', 'funds_captured', { requestJson });
+      this.db.prepare(`UPDATE payment SET request_json = ? WHERE id = ?`).run(requestJson, id);
+      this.db
+        .prepare(`INSERT INTO outbox(payment_id, kind, next_attempt_at) VALUES (?, 'writeoff', ?)`)
+        .run(id, now);
+    })();
+    return this.get(id);
+  }
+
+  abandon(id: number, reason: string): void {
+    this.db.transaction(() => {
+      const p = this.get(id);
+      if (p.collected > 0) throw new TransitionError(`payment ${id} holds ${p.collected} fen; it cannot be abandoned`);
+      this.move(id, 'ABANDONED', 'abandoned', { reason });
+    })();
+  }
+
+  /** Moves a payment along an allowed edge and logs it; call inside a transaction. */
+  move(id: number, to: PaymentState, type: string, data?: object): void {
+    const p = this.get(id);
+    if (!canTransition(p.state, to)) {
+      throw new TransitionError(`payment ${id}: ${p.state} → ${to} is not allowed`);
+    }
+    const now = this.clock();
+    this.db.prepare(`UPDATE payment SET state = ?, updated_at = ? WHERE id = ?`).run(to, now, id);
+    this.appendEvent(id, now, type, p.state, to, data);
+  }
+
+  events(id: number): { type: string; fromState: string | null; toState: string | null }[] {
+    return this.db
+      .prepare(`SELECT type, from_state AS fromState, to_state AS toState FROM payment_event WHERE payment_id = ? ORDER BY id`)
+      .all(id) as { type: string; fromState: string | null; toState: string | null }[];
+  }
+
+  pendingSync(): { count: number; total: number; oldestAt: number | null } {
+    const marks = PENDING_SYNC_STATES.map(() => '?').join(',');
+    const row = this.db
+      .prepare(
+        `SELECT count(*) AS count, coalesce(sum(collected), 0) AS total, min(created_at) AS oldestAt
+         FROM payment WHERE state IN (${marks})`,
+      )
+      .get(...PENDING_SYNC_STATES) as { count: number; total: number; oldestAt: number | null };
+    return row;
+  }
+
+  cashBox(): { notes: Record<string, number>; total: number } {
+    const rows = this.db
+      .prepare(`SELECT value, count(*) AS n FROM cash_box WHERE collection_id IS NULL GROUP BY value`)
+      .all() as { value: number; n: number }[];
+    const notes: Record<string, number> = {};
+    let total = 0;
+    for (const r of rows) {
+      notes[String(r.value)] = r.n;
+      total += r.value * r.n;
+    }
+    return { notes, total };
+  }
+
+  private appendEvent(
+    id: number,
+    at: number,
+    type: string,
+    from: PaymentState | null,
+    to: PaymentState | null,
+    data?: object,
+  ): void {
+    this.db
+      .prepare(
+        `INSERT INTO payment_event(payment_id, at, type, from_state, to_state, data_json) VALUES (?, ?, ?, ?, ?, ?)`,
+      )
+      .run(id, at, type, from, to, data ? JSON.stringify(data) : null);
+  }
+}

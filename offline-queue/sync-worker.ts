@@ -1,0 +1,175 @@
+// The sync worker: takes captured payments from the outbox to the gateway, exactly once.
+// Rules (payments.md §6): the record is WRITEOFF_SENT before the request leaves; the same
+// request body and agent serial are used for every retry; after a timeout, an unknown outcome
+// or a restart the first call is a query, and the body is re-sent only when the gateway says
+// it never committed it (not_found). Retries back off exponentially with jitter, and
+// never sooner than a Retry-After the gateway gave.
+import { EventEmitter } from 'node:events';
+import type { Outbox, OutboxRow } from './outbox';
+import type { PaymentJournal, PaymentRow } from './payment-journal';
+import type { JournalDb } from './open-journal';
+
+export type WriteOffOutcome =
+  | { kind: 'written_off'; billerTxnId: string; resultJson: string }
+  | { kind: 'rejected'; code: string; message: string }
+  | { kind: 'unknown'; reason: string; retryAfterMs?: number };
+
+export type QueryOutcome = WriteOffOutcome | { kind: 'not_found' };
+
+/** What the worker needs of the gateway; the host adapts its HTTP client to this. */
+export interface WriteOffPort {
+  submit(agentSerial: string, requestJson: string): Promise<WriteOffOutcome>;
+  query(agentSerial: string): Promise<QueryOutcome>;
+}
+
+export interface SyncSettled {
+  paymentId: number;
+  state: 'WRITTEN_OFF' | 'REFUND_REQUIRED';
+}
+
+export interface SyncWorkerOptions {
+  db: JournalDb;
+  journal: PaymentJournal;
+  outbox: Outbox;
+  port: WriteOffPort;
+  clock?: () => number;
+  random?: () => number;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  log?: (level: 'info' | 'warn', obj: object, msg: string) => void;
+}
+
+export class SyncWorker extends EventEmitter<{ settled: [SyncSettled]; attempt: [number] }> {
+  private timer: NodeJS.Timeout | null = null;
+  private running = false;
+  private again = false;
+  private stopped = false;
+  private readonly clock: () => number;
+  private readonly random: () => number;
+
+  constructor(private readonly o: SyncWorkerOptions) {
+    super();
+    this.clock = o.clock ?? Date.now;
+    this.random = o.random ?? Math.random;
+  }
+
+  /** Run now (e.g. right after funds are captured, or when the network comes back). */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    void this.drain();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+  }
+
+  private async drain(): Promise<void> {
+    this.running = true;
+    try {
+      do {
+        this.again = false;
+        for (const row of this.o.outbox.due(this.clock())) {
+          if (this.stopped) return;
+          await this.process(row);
+        }
+      } while (this.again && !this.stopped);
+    } finally {
+      this.running = false;
+      this.schedule();
+    }
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    const at = this.o.outbox.nextDueAt();
+    if (at === null) return;
+    // Timers cap at ~24.8 days; re-check at least hourly.
+    const delay = Math.min(Math.max(0, at - this.clock()), 3_600_000);
+    this.timer = setTimeout(() => this.kick(), delay);
+    this.timer.unref?.();
+  }
+
+  private async process(row: OutboxRow): Promise<void> {
+    const p = this.o.journal.get(row.paymentId);
+    this.emit('attempt', p.id);
+    let outcome: QueryOutcome;
+    try {
+      if (p.state === 'FUNDS_CAPTURED') {
+        outcome = await this.send(p, 'writeoff_sent');
+      } else {
+        // A previous attempt may have reached the gateway: ask before sending anything.
+        outcome = await this.o.port.query(p.agentSerial);
+        if (outcome.kind === 'not_found') outcome = await this.send(p, 'writeoff_resent');
+      }
+    } catch (err) {
+      outcome = { kind: 'unknown', reason: (err as Error).message };
+    }
+    this.settle(row, p, outcome);
+  }
+
+  private send(p: PaymentRow, event: string): Promise<WriteOffOutcome> {
+    if (p.requestJson === null) throw new Error(`payment ${p.id} has no request body`);
+    if (p.state !== 'WRITEOFF_SENT') {
+      this.o.db.transaction(() => this.o.journal.move(p.id, 'WRITEOFF_SENT', event))();
+    }
+    return this.o.port.submit(p.agentSerial, p.requestJson);
+  }
+
+  private settle(row: OutboxRow, p: PaymentRow, outcome: QueryOutcome): void {
+    const now = this.clock();
+    const { db, journal, outbox } = this.o;
+    switch (outcome.kind) {
+      case 'written_off':
+        db.transaction(() => {
+          journal.move(p.id, 'WRITTEN_OFF', 'written_off', { billerTxnId: outcome.billerTxnId });
+          db.prepare(`UPDATE payment SET biller_txn_id = ?, result_json = ? WHERE id = ?`).run(
+            outcome.billerTxnId,
+            outcome.resultJson,
+            p.id,
+          );
+          outbox.close(row.id, now);
+        })();
+        this.o.log?.('info', { paymentId: p.id, agentSerial: p.agentSerial }, 'written off');
+        this.emit('settled', { paymentId: p.id, state: 'WRITTEN_OFF' });
+        return;
+      case 'rejected':
+        db.transaction(() => {
+          journal.move(p.id, 'REFUND_REQUIRED', 'writeoff_rejected', { code: outcome.code });
+          db.prepare(`UPDATE payment SET reject_code = ? WHERE id = ?`).run(outcome.code, p.id);
+          outbox.close(row.id, now);
+        })();
+        this.o.log?.('warn', { paymentId: p.id, code: outcome.code }, 'write-off rejected');
+        this.emit('settled', { paymentId: p.id, state: 'REFUND_REQUIRED' });
+        return;
+      case 'unknown':
+      case 'not_found': {
+        const reason = outcome.kind === 'unknown' ? outcome.reason : 'not_found after re-send';
+        const attempts = row.attempts + 1;
+        const wait = Math.max(this.backoff(attempts), outcome.kind === 'unknown' ? (outcome.retryAfterMs ?? 0) : 0);
+        db.transaction(() => {
+          if (journal.get(p.id).state === 'WRITEOFF_SENT') {
+            journal.move(p.id, 'WRITEOFF_UNKNOWN', 'writeoff_unknown', { reason });
+          }
+          outbox.reschedule(row.id, attempts, now + wait, reason);
+        })();
+        this.o.log?.('warn', { paymentId: p.id, attempts, wait, reason }, 'write-off outcome unknown');
+        return;
+      }
+    }
+  }
+
+  /** Exponential backoff, half of it random so that many terminals do not retry in step. */
+  private backoff(attempts: number): number {
+    const base = this.o.baseDelayMs ?? 1_000;
+    const cap = this.o.maxDelayMs ?? 300_000;
+    const ceiling = Math.min(cap, base * 2 ** Math.min(attempts - 1, 20));
+    return Math.round(ceiling / 2 + (this.random() * ceiling) / 2);
+  }
+}

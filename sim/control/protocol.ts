@@ -1,0 +1,21 @@
+// The simulator control protocol: what the developer panel (and tests) may ask of the
+// simulated world. Browser-safe: shared by sim/control/server.ts and sim/dev-panel/.
+import { z } from 'zod';
+
+export const CONTROL_PREFIX = '/control';
+
+export const InsertNote = z.object({ value: z.number().int().positive() }).strict();
+export const Scan = z.object({ text: z.string().min(1).max(512) }).strict();
+export const Network = z.object({ online: z.boolean() }).strict();
+
+export const ControlState = z.object({
+  kioskUrl: z.string(),
+  gatewayUrl: z.string().nullable(),
+  network: z.object({ online: z.boolean() }),
+  billAcceptor: z.object({ state: z.string(), denominations: z.array(z.number()) }),
+  stackedNotes: z.array(z.number()),
+});
+export type ControlState = z.infer<typeof ControlState>;
+
+export const ControlReply = z.object({ ok: z.boolean(), message: z.string() });
+export type ControlReply = z.infer<typeof ControlReply>;

@@ -1,0 +1,66 @@
+// The developer panel: the kiosk beside the controls of its simulated world, so a person can
+// demonstrate every step with no hardware. Built separately from the renderer; browser mode only.
+import { useEffect, useState } from 'react';
+import type { ControlState } from '../control/protocol';
+import { control } from './control-client';
+
+const POLL_MS = 500;
+
+export function DevPanel() {
+  const [state, setState] = useState<ControlState | null>(null);
+  const [message, setMessage] = useState('');
+  const [scanText, setScanText] = useState('SGCC:3100123456');
+
+  useEffect(() => {
+    let live = true;
+    const tick = () =>
+      control
+        .state()
+        .then((s) => live && setState(s))
+        .catch(() => live && setMessage('control server unreachable'));
+    void tick();
+    const id = setInterval(tick, POLL_MS);
+    return () => {
+      live = false;
+      clearInterval(id);
+    };
+  }, []);
+
+  const act = (p: Promise<{ message: string }>) =>
+    p.then((r) => setMessage(r.message)).catch((e: Error) => setMessage(e.message));
+
+  return (
+    <div className="panel-layout">
+      {state && <iframe className="kiosk" title="Kiosk" src={state.kioskUrl} />}
+      <aside className="controls">
+        <h1>Developer panel</h1>
+        <section>
+          <h2>Bill acceptor ({state?.billAcceptor.state ?? '…'})</h2>
+          <div className="row">
+            {(state?.billAcceptor.denominations ?? []).map((v) => (
+              <button key={v} onClick={() => act(control.insertNote(v))}>
+                Insert {v / 100} yuan
+              </button>
+            ))}
+          </div>
+          <p>Stacked: {state?.stackedNotes.map((v) => v / 100).join(', ') || 'none'}</p>
+        </section>
+        <section>
+          <h2>Scanner</h2>
+          <label>
+            Text to scan
+            <input value={scanText} onChange={(e) => setScanText(e.target.value)} />
+          </label>
+          <button onClick={() => act(control.scan(scanText))}>Scan</button>
+        </section>
+        <section>
+          <h2>Network ({state?.network.online ? 'online' : 'pulled'})</h2>
+          <button onClick={() => act(control.setNetwork(!state?.network.online))}>
+            {state?.network.online ? 'Pull the network' : 'Restore the network'}
+          </button>
+        </section>
+        <p role="status">{message}</p>
+      </aside>
+    </div>
+  );
+}

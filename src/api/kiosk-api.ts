@@ -1,0 +1,144 @@
+// The KioskApi: the one contract between the renderer (ui/) and the host (src/).
+// Snapshots flow out, user events flow in; both transports (WebSocket in browser mode,
+// preload/ipc in Electron) carry exactly these messages and validate them with these schemas.
+// This module must stay browser-safe: it imports nothing but zod.
+import { z } from 'zod';
+
+/** Money is integer fen everywhere. */
+export const Fen = z.number().int().nonnegative();
+
+export const Locale = z.enum(['zh-CN', 'en']);
+export type Locale = z.infer<typeof Locale>;
+
+export const LocalizedText = z.object({ 'zh-CN': z.string(), en: z.string() });
+export type LocalizedText = z.infer<typeof LocalizedText>;
+
+export const BillerKind = z.enum(['electricity', 'water', 'gas', 'telecom', 'cabletv']);
+export type BillerKind = z.infer<typeof BillerKind>;
+
+export const BillerView = z.object({
+  id: z.string(),
+  kind: BillerKind,
+  name: LocalizedText,
+  accountLength: z.number().int().positive().nullable(),
+});
+export type BillerView = z.infer<typeof BillerView>;
+
+export const BillView = z.object({
+  billId: z.string(),
+  period: z.string(),
+  principal: Fen,
+  lateFee: Fen,
+  daysOverdue: z.number().int().nonnegative(),
+});
+export type BillView = z.infer<typeof BillView>;
+
+export const QuoteView = z.object({
+  account: z.string(),
+  holder: z.string(),
+  address: z.string(),
+  bills: z.array(BillView),
+  totalDue: Fen,
+  quotedAt: z.string(),
+});
+export type QuoteView = z.infer<typeof QuoteView>;
+
+/** Why a step could not go on; the renderer turns each code into words and a voice line. */
+export const ProblemCode = z.enum([
+  'account_not_found',
+  'invalid_account',
+  'account_locked',
+  'nothing_due',
+  'gateway_unavailable',
+  'acceptor_unavailable',
+  'payment_needs_staff',
+]);
+export type ProblemCode = z.infer<typeof ProblemCode>;
+
+export const Screen = z.discriminatedUnion('name', [
+  z.object({ name: z.literal('attract') }),
+  z.object({ name: z.literal('chooseBiller'), billers: z.array(BillerView) }),
+  z.object({
+    name: z.literal('enterAccount'),
+    biller: BillerView,
+    digits: z.string(),
+    problem: ProblemCode.nullable(),
+  }),
+  z.object({ name: z.literal('lookingUp'), biller: BillerView }),
+  z.object({ name: z.literal('bills'), biller: BillerView, quote: QuoteView }),
+  z.object({
+    name: z.literal('insertCash'),
+    biller: BillerView,
+    amountDue: Fen,
+    collected: Fen,
+    acceptedNotes: z.array(Fen),
+    acceptsOverpayment: z.boolean(),
+  }),
+  z.object({ name: z.literal('writingOff'), collected: Fen }),
+  z.object({
+    name: z.literal('paid'),
+    collected: Fen,
+    prepaidCredited: Fen,
+    receiptLines: z.array(z.string()),
+  }),
+  z.object({ name: z.literal('pendingSync'), collected: Fen, receiptLines: z.array(z.string()) }),
+  z.object({ name: z.literal('problem'), problem: ProblemCode }),
+]);
+export type Screen = z.infer<typeof Screen>;
+export type ScreenName = Screen['name'];
+
+export const Snapshot = z.object({
+  /** Increases with every snapshot of one host launch; lets a client drop stale ones. */
+  seq: z.number().int().nonnegative(),
+  locale: Locale,
+  screen: Screen,
+  /** Staff-visible figures. */
+  service: z.object({
+    pendingSync: z.object({ count: z.number().int().nonnegative(), total: Fen }),
+  }),
+});
+export type Snapshot = z.infer<typeof Snapshot>;
+
+export const Key = z.enum(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'delete', 'clear']);
+export type Key = z.infer<typeof Key>;
+
+export const UserEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('START') }),
+  z.object({ type: z.literal('CHOOSE_BILLER'), billerId: z.string().min(1).max(64) }),
+  z.object({ type: z.literal('KEY'), key: Key }),
+  z.object({ type: z.literal('SUBMIT_ACCOUNT') }),
+  z.object({ type: z.literal('PAY_CASH') }),
+  z.object({ type: z.literal('BACK') }),
+  z.object({ type: z.literal('CANCEL') }),
+  z.object({ type: z.literal('DONE') }),
+  z.object({ type: z.literal('SET_LOCALE'), locale: Locale }),
+]);
+export type UserEvent = z.infer<typeof UserEvent>;
+
+/** Messages on the wire, host → renderer. */
+export const HostMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('snapshot'), snapshot: Snapshot }),
+  z.object({ type: z.literal('rejected'), reason: z.string() }),
+]);
+export type HostMessage = z.infer<typeof HostMessage>;
+
+/** Messages on the wire, renderer → host. */
+export const RendererMessage = z.object({ type: z.literal('event'), event: UserEvent });
+export type RendererMessage = z.infer<typeof RendererMessage>;
+
+/** What the renderer programs against, whichever transport carries it. */
+export interface KioskApi {
+  /** Calls `listener` with every new snapshot (and the latest one at once, if any). */
+  subscribe(listener: (snapshot: Snapshot) => void): () => void;
+  send(event: UserEvent): void;
+}
+
+/** Where the WebSocket transport listens, relative to the page the host serves. */
+export const WS_PATH = '/kiosk-api';
+/** The per-launch token is injected into the served page in this meta tag. */
+export const TOKEN_META = 'kiosk-api-token';
+/** The Electron preload exposes the KioskApi on `window` under this name. */
+export const ELECTRON_GLOBAL = 'kioskApi';
+/** Electron ipc channel names. */
+export const IPC_EVENT_CHANNEL = 'kiosk-api:event';
+export const IPC_SNAPSHOT_CHANNEL = 'kiosk-api:snapshot';

@@ -1,0 +1,80 @@
+// The kiosk's configuration: one JSON file plus environment overrides, checked by this schema.
+// Every device names its driver and its port, so a real device or an external emulator on a pty
+// attaches by editing config, not code. Ports of the form sim://NAME are served by in-process
+// emulators and only exist when the simulator launcher (sim/launch.ts) starts the host.
+import { z } from 'zod';
+
+const Port = z.number().int().min(0).max(65535);
+
+const SerialDevice = z
+  .object({
+    driver: z.string().min(1),
+    /** Serial device path (/dev/ttyUSB0, a pty link) or sim://NAME for an in-process emulator. */
+    port: z.string().min(1),
+    pollIntervalMs: z.number().int().min(100).max(200).default(200),
+  })
+  .strict();
+
+export const BillAcceptorConfig = SerialDevice.extend({ driver: z.enum(['id003']) }).strict();
+export const ScannerConfig = SerialDevice.extend({ driver: z.enum(['serial-line']) }).strict();
+
+export const KioskConfig = z
+  .object({
+    terminal: z
+      .object({
+        id: z.string().regex(/^[A-Z0-9-]{4,32}$/, 'terminal id: capitals, digits and dashes'),
+        secret: z.string().min(8),
+      })
+      .strict(),
+    gateway: z
+      .object({
+        baseUrl: z.url(),
+        timeoutMs: z.number().int().min(100).max(60_000).default(8_000),
+      })
+      .strict(),
+    server: z
+      .object({
+        host: z.literal('127.0.0.1').default('127.0.0.1'),
+        port: Port.default(8730),
+      })
+      .strict(),
+    journal: z.object({ path: z.string().min(1) }).strict(),
+    logging: z
+      .object({
+        dir: z.string().min(1),
+        level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
+        /** Rotate when a file reaches this size; keep this many rotated files. */
+        maxSize: z.string().regex(/^\d+[KMG]$/).default('10M'),
+        maxFiles: z.number().int().min(1).max(100).default(10),
+      })
+      .strict(),
+    devices: z
+      .object({
+        billAcceptor: BillAcceptorConfig,
+        scanner: ScannerConfig.optional(),
+      })
+      .strict(),
+    session: z
+      .object({
+        /** How long the write-off screen waits before showing "payment pending sync". */
+        writeOffWaitMs: z.number().int().min(1_000).max(120_000).default(15_000),
+        /** The thank-you screen returns to attract after this long. */
+        doneScreenMs: z.number().int().min(5_000).max(600_000).default(60_000),
+      })
+      .strict()
+      .prefault({}),
+    /** Used only by the simulator launcher; the production host ignores it. */
+    simulation: z
+      .object({
+        gateway: z
+          .object({ port: Port, dbPath: z.string().min(1) })
+          .strict()
+          .optional(),
+        devPanel: z.boolean().default(false),
+      })
+      .strict()
+      .prefault({}),
+  })
+  .strict();
+
+export type KioskConfig = z.infer<typeof KioskConfig>;

@@ -1,0 +1,289 @@
+// The customer session: attract → biller → account → bills → cash → write-off → result.
+// The machine decides what the customer sees and does next; everything that touches money or
+// the outside world is an actor provided by the host (src/host/session-actors.ts), so the
+// machine itself can be tested with stand-ins. The journal, not this machine, is the truth
+// about money: after a crash the host rebuilds from the journal rows.
+import { assign, fromCallback, fromPromise, setup, type CallbackActorLogic, type EventObject } from 'xstate';
+import type { BillerView, Key, Locale, ProblemCode, QuoteView, UserEvent } from '../api/kiosk-api';
+
+export interface BillerChoice extends BillerView {
+  acceptsOverpayment: boolean;
+  accountPattern: string;
+}
+
+export interface QuoteChoice extends QuoteView {
+  quoteId: string;
+  expiresAt: string;
+  /** The gateway's quote exactly as received; journalled with the payment. */
+  raw: string;
+}
+
+export interface ReceiptInput {
+  paymentId: number;
+  billerName: string;
+}
+
+export type LookupResult = { ok: true; quote: QuoteChoice } | { ok: false; problem: ProblemCode };
+
+export interface CashInInput {
+  paymentId: number;
+  amountDue: number;
+  acceptsOverpayment: boolean;
+}
+
+export interface WriteOffOutcomeEvent {
+  type: 'WRITE_OFF_SETTLED';
+  state: 'WRITTEN_OFF' | 'REFUND_REQUIRED';
+}
+
+export type InternalEvent =
+  | { type: 'NOTE_STACKED'; collected: number }
+  | { type: 'ACCEPTED_NOTES'; values: number[] }
+  | { type: 'CASH_UNAVAILABLE' }
+  | WriteOffOutcomeEvent;
+
+export type SessionEvent = UserEvent | InternalEvent;
+
+export interface SessionContext {
+  locale: Locale;
+  billers: BillerChoice[];
+  biller: BillerChoice | null;
+  digits: string;
+  problem: ProblemCode | null;
+  quote: QuoteChoice | null;
+  paymentId: number | null;
+  collected: number;
+  acceptedNotes: number[];
+  outcome: ReceiptOutcome | null;
+  timing: SessionTiming;
+}
+
+export interface SessionTiming {
+  /** How long the write-off screen waits before showing "payment pending sync". */
+  writeOffWaitMs: number;
+  /** How long a result screen stays before the kiosk returns to attract. */
+  doneScreenMs: number;
+}
+
+export interface ReceiptOutcome {
+  prepaidCredited: number;
+  receiptLines: string[];
+}
+
+const MAX_ACCOUNT_DIGITS = 20;
+
+function applyKey(digits: string, key: Key): string {
+  if (key === 'delete') return digits.slice(0, -1);
+  if (key === 'clear') return '';
+  return digits.length < MAX_ACCOUNT_DIGITS ? digits + key : digits;
+}
+
+const freshCustomer = {
+  biller: null,
+  digits: '',
+  problem: null,
+  quote: null,
+  paymentId: null,
+  collected: 0,
+  acceptedNotes: [],
+  outcome: null,
+} satisfies Partial<SessionContext>;
+
+/** The machine with stand-in actors; the host provides the real ones with `.provide()`. */
+export const sessionMachine = setup({
+  types: {
+    context: {} as SessionContext,
+    events: {} as SessionEvent,
+    input: {} as SessionTiming,
+  },
+  actors: {
+    loadBillers: fromPromise<BillerChoice[]>(async () => []),
+    lookUpBills: fromPromise<LookupResult, { billerId: string; account: string }>(async () => ({
+      ok: false,
+      problem: 'gateway_unavailable',
+    })),
+    startPayment: fromPromise<number, { biller: BillerChoice; quote: QuoteChoice }>(async () => 0),
+    cashIn: fromCallback<EventObject, CashInInput>(() => undefined) as CallbackActorLogic<
+      EventObject,
+      CashInInput
+    >,
+    captureFunds: fromPromise<void, { paymentId: number }>(async () => undefined),
+    watchWriteOff: fromCallback<EventObject, { paymentId: number }>(
+      () => undefined,
+    ) as CallbackActorLogic<EventObject, { paymentId: number }>,
+    receipt: fromPromise<ReceiptOutcome, ReceiptInput>(async () => ({
+      prepaidCredited: 0,
+      receiptLines: [],
+    })),
+    abandonPayment: fromPromise<void, { paymentId: number }>(async () => undefined),
+  },
+  delays: {
+    writeOffWait: ({ context }) => context.timing.writeOffWaitMs,
+    doneScreen: ({ context }) => context.timing.doneScreenMs,
+  },
+  guards: {
+    hasDigits: ({ context }) => context.digits.length > 0,
+    nothingCollected: ({ context }) => context.collected === 0,
+    fullyPaid: ({ context }) => context.quote !== null && context.collected >= context.quote.totalDue,
+  },
+}).createMachine({
+  id: 'session',
+  initial: 'attract',
+  context: ({ input }) => ({ locale: 'zh-CN', billers: [], ...freshCustomer, timing: input }),
+  on: {
+    SET_LOCALE: { actions: assign({ locale: ({ event }) => event.locale }) },
+  },
+  states: {
+    attract: {
+      entry: assign({ ...freshCustomer, locale: 'zh-CN' as Locale }),
+      on: { START: 'loadingBillers' },
+    },
+    loadingBillers: {
+      invoke: {
+        src: 'loadBillers',
+        onDone: { target: 'chooseBiller', actions: assign({ billers: ({ event }) => event.output }) },
+        onError: { target: 'problem', actions: assign({ problem: 'gateway_unavailable' }) },
+      },
+    },
+    chooseBiller: {
+      on: {
+        CHOOSE_BILLER: {
+          guard: ({ context, event }) => context.billers.some((b) => b.id === event.billerId),
+          target: 'enterAccount',
+          actions: assign({
+            biller: ({ context, event }) => context.billers.find((b) => b.id === event.billerId) ?? null,
+            digits: '',
+            problem: null,
+          }),
+        },
+        BACK: 'attract',
+        CANCEL: 'attract',
+      },
+    },
+    enterAccount: {
+      on: {
+        KEY: { actions: assign({ digits: ({ context, event }) => applyKey(context.digits, event.key), problem: null }) },
+        SUBMIT_ACCOUNT: { guard: 'hasDigits', target: 'lookingUp' },
+        BACK: 'chooseBiller',
+        CANCEL: 'attract',
+      },
+    },
+    lookingUp: {
+      invoke: {
+        src: 'lookUpBills',
+        input: ({ context }) => ({ billerId: context.biller?.id ?? '', account: context.digits }),
+        onDone: [
+          {
+            guard: ({ event }) => event.output.ok && event.output.quote.totalDue > 0,
+            target: 'bills',
+            actions: assign({ quote: ({ event }) => (event.output.ok ? event.output.quote : null) }),
+          },
+          {
+            guard: ({ event }) => !event.output.ok && event.output.problem === 'gateway_unavailable',
+            target: 'problem',
+            actions: assign({ problem: 'gateway_unavailable' }),
+          },
+          {
+            target: 'enterAccount',
+            actions: assign({
+              problem: ({ event }) => (event.output.ok ? 'nothing_due' : event.output.problem),
+            }),
+          },
+        ],
+        onError: { target: 'problem', actions: assign({ problem: 'gateway_unavailable' }) },
+      },
+    },
+    bills: {
+      on: { PAY_CASH: 'startingPayment', BACK: 'enterAccount', CANCEL: 'attract' },
+    },
+    startingPayment: {
+      invoke: {
+        src: 'startPayment',
+        input: ({ context }) => ({ biller: context.biller!, quote: context.quote! }),
+        onDone: { target: 'insertCash', actions: assign({ paymentId: ({ event }) => event.output }) },
+        onError: { target: 'problem', actions: assign({ problem: 'payment_needs_staff' }) },
+      },
+    },
+    insertCash: {
+      invoke: {
+        src: 'cashIn',
+        input: ({ context }) => ({
+          paymentId: context.paymentId!,
+          amountDue: context.quote!.totalDue,
+          acceptsOverpayment: context.biller!.acceptsOverpayment,
+        }),
+      },
+      always: { guard: 'fullyPaid', target: 'capturing' },
+      on: {
+        NOTE_STACKED: { actions: assign({ collected: ({ event }) => event.collected }) },
+        ACCEPTED_NOTES: { actions: assign({ acceptedNotes: ({ event }) => event.values }) },
+        CASH_UNAVAILABLE: {
+          guard: 'nothingCollected',
+          target: 'abandoning',
+          actions: assign({ problem: 'acceptor_unavailable' }),
+        },
+        CANCEL: { guard: 'nothingCollected', target: 'abandoning' },
+      },
+    },
+    abandoning: {
+      invoke: {
+        src: 'abandonPayment',
+        input: ({ context }) => ({ paymentId: context.paymentId! }),
+        onDone: [{ guard: ({ context }) => context.problem !== null, target: 'problem' }, { target: 'attract' }],
+        onError: { target: 'problem', actions: assign({ problem: 'payment_needs_staff' }) },
+      },
+    },
+    capturing: {
+      invoke: {
+        src: 'captureFunds',
+        input: ({ context }) => ({ paymentId: context.paymentId! }),
+        onDone: 'writingOff',
+        onError: { target: 'problem', actions: assign({ problem: 'payment_needs_staff' }) },
+      },
+    },
+    writingOff: {
+      invoke: { src: 'watchWriteOff', input: ({ context }) => ({ paymentId: context.paymentId! }) },
+      on: {
+        WRITE_OFF_SETTLED: [
+          { guard: ({ event }) => event.state === 'WRITTEN_OFF', target: 'receipting' },
+          { target: 'problem', actions: assign({ problem: 'payment_needs_staff' }) },
+        ],
+      },
+      after: { writeOffWait: 'pendingReceipting' },
+    },
+    receipting: {
+      invoke: {
+        src: 'receipt',
+        input: ({ context }) => ({
+          paymentId: context.paymentId!,
+          billerName: context.biller?.name['zh-CN'] ?? '',
+        }),
+        onDone: { target: 'paid', actions: assign({ outcome: ({ event }) => event.output }) },
+        onError: 'paid',
+      },
+    },
+    paid: {
+      on: { DONE: 'attract' },
+      after: { doneScreen: 'attract' },
+    },
+    pendingReceipting: {
+      invoke: {
+        src: 'receipt',
+        input: ({ context }) => ({
+          paymentId: context.paymentId!,
+          billerName: context.biller?.name['zh-CN'] ?? '',
+        }),
+        onDone: { target: 'pendingSync', actions: assign({ outcome: ({ event }) => event.output }) },
+        onError: 'pendingSync',
+      },
+    },
+    pendingSync: {
+      on: { DONE: 'attract' },
+      after: { doneScreen: 'attract' },
+    },
+    problem: {
+      on: { DONE: 'attract', CANCEL: 'attract', BACK: 'attract' },
+      after: { doneScreen: 'attract' },
+    },
+  },
+});

@@ -1,0 +1,117 @@
+// HTTP client of the collection gateway: signs every request, bounds it with a timeout and
+// validates every reply against the contract's schemas. It classifies outcomes; it never
+// decides to retry (the sync worker does, query first).
+import type { z } from 'zod';
+import {
+  BillersResponse,
+  DEFINITIVE_PAYMENT_REJECTIONS,
+  ErrorBody,
+  PaymentResult,
+  Quote,
+  type BillQueryRequest,
+} from './contract';
+import { authHeaders } from './signature';
+
+export type FetchFn = typeof fetch;
+
+export interface GatewayClientOptions {
+  baseUrl: string;
+  terminalId: string;
+  secret: string;
+  timeoutMs: number;
+  fetch?: FetchFn;
+}
+
+/** A reply the kiosk can act on, or the reason it cannot. */
+export type GatewayReply<T> =
+  | { ok: true; status: number; body: T }
+  | { ok: false; kind: 'error'; status: number; code: string; message: string; retryAfterMs?: number }
+  | { ok: false; kind: 'unreachable'; reason: string }
+  | { ok: false; kind: 'bad_reply'; status: number; reason: string };
+
+export class GatewayClient {
+  private readonly fetch: FetchFn;
+
+  constructor(private readonly o: GatewayClientOptions) {
+    this.fetch = o.fetch ?? fetch;
+  }
+
+  billers() {
+    return this.request('GET', '/v1/billers', undefined, BillersResponse);
+  }
+
+  queryBills(req: BillQueryRequest) {
+    return this.request('POST', '/v1/bills/query', JSON.stringify(req), Quote);
+  }
+
+  /** Sends the exact stored body: retries must be byte-identical. */
+  submitPayment(requestJson: string) {
+    return this.request('POST', '/v1/payments', requestJson, PaymentResult);
+  }
+
+  queryPayment(agentSerial: string) {
+    return this.request('GET', `/v1/payments/${encodeURIComponent(agentSerial)}`, undefined, PaymentResult);
+  }
+
+  private async request<S extends z.ZodType>(
+    method: 'GET' | 'POST',
+    pathWithQuery: string,
+    body: string | undefined,
+    schema: S,
+  ): Promise<GatewayReply<z.infer<S>>> {
+    const headers: Record<string, string> = authHeaders(this.o.terminalId, this.o.secret, {
+      method,
+      pathWithQuery,
+      body: body ?? '',
+    });
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    let res: Response;
+    let text: string;
+    try {
+      res = await this.fetch(new URL(pathWithQuery, this.o.baseUrl), {
+        method,
+        headers,
+        body,
+        signal: AbortSignal.timeout(this.o.timeoutMs),
+      });
+      text = await res.text();
+    } catch (err) {
+      const e = err as Error & { cause?: { code?: string } };
+      return { ok: false, kind: 'unreachable', reason: e.cause?.code ?? e.name ?? e.message };
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      return { ok: false, kind: 'bad_reply', status: res.status, reason: 'reply is not JSON' };
+    }
+    if (res.ok) {
+      const parsed = schema.safeParse(json);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        return {
+          ok: false,
+          kind: 'bad_reply',
+          status: res.status,
+          reason: `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`,
+        };
+      }
+      return { ok: true, status: res.status, body: parsed.data };
+    }
+    const err = ErrorBody.safeParse(json);
+    const retryAfter = Number(res.headers.get('retry-after'));
+    return {
+      ok: false,
+      kind: 'error',
+      status: res.status,
+      code: err.success ? err.data.code : `http_${res.status}`,
+      message: err.success ? err.data.message : text.slice(0, 200),
+      ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfterMs: retryAfter * 1000 } : {}),
+    };
+  }
+}
+
+/** True for the rejections the contract calls definitive (never re-sent with the same body). */
+export function isDefinitiveRejection(code: string): boolean {
+  return (DEFINITIVE_PAYMENT_REJECTIONS as readonly string[]).includes(code);
+}

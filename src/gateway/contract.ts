@@ -1,0 +1,129 @@
+// Schemas of the collection gateway API v1 (../shared/contracts/collection-gateway.md).
+// Shared by the kiosk's client (src/gateway/client.ts) and the simulator (sim/gateway/).
+// Choices the contract leaves open are noted beside the schema that makes them.
+import { z } from 'zod';
+
+const Fen = z.number().int().nonnegative();
+/** ISO 8601 with an offset, e.g. 2026-11-26T14:03:11+08:00. */
+const Timestamp = z.iso.datetime({ offset: true });
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const BillerKind = z.enum(['electricity', 'water', 'gas', 'telecom', 'cabletv']);
+
+export const Biller = z.object({
+  id: z.string().min(1),
+  kind: BillerKind,
+  name: z.object({ 'zh-CN': z.string(), en: z.string() }),
+  accountPattern: z.string(),
+  acceptsOverpayment: z.boolean(),
+  allowsPartial: z.boolean(),
+  scanPatterns: z.array(z.string()),
+});
+export type Biller = z.infer<typeof Biller>;
+
+export const BillersResponse = z.object({ billers: z.array(Biller) });
+
+export const BillQueryRequest = z.union([
+  z.object({ billerId: z.string().min(1), account: z.string().min(1).max(64) }).strict(),
+  z.object({ scan: z.string().min(1).max(512) }).strict(),
+]);
+export type BillQueryRequest = z.infer<typeof BillQueryRequest>;
+
+export const Bill = z.object({
+  billId: z.string(),
+  period: z.string(),
+  principal: Fen,
+  lateFee: Fen,
+  dueDate: Day,
+  daysOverdue: z.number().int().nonnegative(),
+});
+export type Bill = z.infer<typeof Bill>;
+
+export const Quote = z.object({
+  quoteId: z.string(),
+  billerId: z.string(),
+  account: z.string(),
+  holder: z.string(),
+  address: z.string(),
+  bills: z.array(Bill),
+  totalDue: Fen,
+  prepaidBalance: Fen,
+  quotedAt: Timestamp,
+  expiresAt: Timestamp,
+});
+export type Quote = z.infer<typeof Quote>;
+
+const NoteCount = z.object({ value: z.number().int().positive(), count: z.number().int().positive() });
+
+export const Tender = z.union([
+  z.object({ notes: z.array(NoteCount), coins: z.array(NoteCount).optional() }).strict(),
+  z.object({ qrPaymentId: z.string().min(1) }).strict(),
+  z.object({ cardRef: z.string().min(1) }).strict(),
+]);
+
+export const PaymentRequest = z
+  .object({
+    agentSerial: z.string().min(1).max(64),
+    quoteId: z.string().min(1),
+    billerId: z.string().min(1),
+    account: z.string().min(1),
+    amount: z.number().int().positive(),
+    method: z.enum(['cash', 'qr', 'card']),
+    tender: Tender,
+    collectedAt: Timestamp,
+  })
+  .strict();
+export type PaymentRequest = z.infer<typeof PaymentRequest>;
+
+export const PaymentResult = z.object({
+  agentSerial: z.string(),
+  status: z.enum(['written_off', 'reversed']),
+  billerTxnId: z.string(),
+  writtenOffAt: Timestamp,
+  appliedToBills: z.array(z.string()),
+  principalCharged: Fen,
+  lateFeeCharged: Fen,
+  prepaidCredited: Fen,
+});
+export type PaymentResult = z.infer<typeof PaymentResult>;
+
+export const ReversalRequest = z.object({ reason: z.string().min(1).max(200) }).strict();
+
+export const ErrorBody = z.object({ code: z.string(), message: z.string() });
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+export const ReconciliationResponse = z.object({
+  date: Day,
+  count: z.number().int().nonnegative(),
+  total: Fen,
+  records: z.array(
+    z.object({
+      agentSerial: z.string(),
+      amount: Fen,
+      status: z.enum(['written_off', 'reversed']),
+      writtenOffAt: Timestamp,
+    }),
+  ),
+});
+
+export const Heartbeat = z.object({
+  at: Timestamp,
+  version: z.string(),
+  mode: z.enum(['in_service', 'out_of_service', 'maintenance']),
+  devices: z.record(z.string(), z.record(z.string(), z.string())),
+  cashBox: z.object({ notes: z.record(z.string(), z.number().int()), total: Fen }),
+  pendingSync: z.object({
+    count: z.number().int().nonnegative(),
+    total: Fen,
+    oldestAt: Timestamp.nullable(),
+  }),
+});
+
+/** Definitive rejections of a payment: never re-sent with the same body. */
+export const DEFINITIVE_PAYMENT_REJECTIONS = [
+  'quote_expired',
+  'amount_below_due',
+  'overpayment_not_allowed',
+  'account_locked',
+  'serial_conflict',
+] as const;

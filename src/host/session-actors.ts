@@ -1,0 +1,191 @@
+// The session machine's effects, wired to the host's services: the gateway, the journal,
+// the sync worker and the bill acceptor. Every money step journals before it acts.
+import { fromCallback, fromPromise, type EventObject } from 'xstate';
+import type { BillAcceptor } from '../../drivers/bill-acceptor/bill-acceptor';
+import type { PaymentJournal } from '../../offline-queue/payment-journal';
+import type { SyncWorker } from '../../offline-queue/sync-worker';
+import type { ProblemCode } from '../api/kiosk-api';
+import type { GatewayClient } from '../gateway/client';
+import { PaymentResult, Quote, type Biller, type PaymentRequest } from '../gateway/contract';
+import type {
+  BillerChoice,
+  CashInInput,
+  LookupResult,
+  QuoteChoice,
+  ReceiptInput,
+  ReceiptOutcome,
+  SessionEvent,
+  sessionMachine,
+} from '../flows/session-machine';
+import { receiptLines } from '../receipts/receipt-text';
+import { businessDay, shanghaiIso } from '../time/shanghai';
+
+export interface SessionServices {
+  terminalId: string;
+  gateway: GatewayClient;
+  journal: PaymentJournal;
+  syncWorker: SyncWorker;
+  acceptor: BillAcceptor;
+  clock: () => number;
+  log: { warn(obj: object, msg: string): void; info(obj: object, msg: string): void };
+}
+
+/** "^\d{10}$" → 10, so the keypad can show how many digits are expected. */
+export function accountLength(pattern: string): number | null {
+  const m = /^\^\\d\{(\d+)\}\$$/.exec(pattern);
+  return m ? Number(m[1]) : null;
+}
+
+function toChoice(b: Biller): BillerChoice {
+  return {
+    id: b.id,
+    kind: b.kind,
+    name: b.name,
+    accountLength: accountLength(b.accountPattern),
+    acceptsOverpayment: b.acceptsOverpayment,
+    accountPattern: b.accountPattern,
+  };
+}
+
+const LOOKUP_PROBLEMS: Record<string, ProblemCode> = {
+  account_not_found: 'account_not_found',
+  invalid_account: 'invalid_account',
+  account_locked: 'account_locked',
+};
+
+export function sessionActors(s: SessionServices): Parameters<typeof sessionMachine.provide>[0]['actors'] {
+  return {
+    loadBillers: fromPromise(async () => {
+      const reply = await s.gateway.billers();
+      if (!reply.ok) throw new Error(`billers unavailable: ${reply.kind}`);
+      return reply.body.billers.map(toChoice);
+    }),
+
+    lookUpBills: fromPromise<LookupResult, { billerId: string; account: string }>(async ({ input }) => {
+      const reply = await s.gateway.queryBills({ billerId: input.billerId, account: input.account });
+      if (reply.ok) {
+        const q = reply.body;
+        return {
+          ok: true,
+          quote: {
+            quoteId: q.quoteId,
+            expiresAt: q.expiresAt,
+            account: q.account,
+            holder: q.holder,
+            address: q.address,
+            bills: q.bills.map(({ billId, period, principal, lateFee, daysOverdue }) => ({
+              billId,
+              period,
+              principal,
+              lateFee,
+              daysOverdue,
+            })),
+            totalDue: q.totalDue,
+            quotedAt: q.quotedAt,
+            raw: JSON.stringify(q),
+          },
+        };
+      }
+      const problem = reply.kind === 'error' ? LOOKUP_PROBLEMS[reply.code] : undefined;
+      if (!problem) s.log.warn({ reply }, 'bill query failed');
+      return { ok: false, problem: problem ?? 'gateway_unavailable' };
+    }),
+
+    startPayment: fromPromise<number, { biller: BillerChoice; quote: QuoteChoice }>(async ({ input }) => {
+      const row = s.journal.create({
+        terminalId: s.terminalId,
+        businessDay: businessDay(s.clock()),
+        billerId: input.biller.id,
+        account: input.quote.account,
+        quoteId: input.quote.quoteId,
+        quoteJson: input.quote.raw,
+        amountDue: input.quote.totalDue,
+        acceptsOverpayment: input.biller.acceptsOverpayment,
+        method: 'cash',
+      });
+      s.journal.startCollecting(row.id);
+      s.log.info({ paymentId: row.id, agentSerial: row.agentSerial }, 'payment started');
+      return row.id;
+    }),
+
+    cashIn: fromCallback<EventObject, CashInInput>(({ input, sendBack }) => {
+      const send = (e: SessionEvent) => sendBack(e);
+      if (s.acceptor.status.device !== 'online') {
+        send({ type: 'CASH_UNAVAILABLE' });
+        return undefined;
+      }
+      const values = s.acceptor.status.denominations;
+      let collected = s.journal.get(input.paymentId).collected;
+      const escrowed: number[] = [];
+      send({ type: 'ACCEPTED_NOTES', values });
+      s.acceptor.enable(values, {
+        async onEscrow(value) {
+          if (!input.acceptsOverpayment && collected + value > input.amountDue) return 'return';
+          escrowed.push(s.journal.recordEscrow(input.paymentId, value));
+          return 'stack';
+        },
+        async onCredit(value) {
+          const noteId = escrowed.shift();
+          if (noteId === undefined) throw new Error(`credit of ${value} fen without a journalled escrow`);
+          collected = s.journal.recordStacked(input.paymentId, noteId).collected;
+          send({ type: 'NOTE_STACKED', collected });
+        },
+        onReturned() {
+          const noteId = escrowed.shift();
+          if (noteId !== undefined) s.journal.recordReturned(input.paymentId, noteId);
+        },
+      });
+      return () => s.acceptor.disable();
+    }),
+
+    captureFunds: fromPromise<void, { paymentId: number }>(async ({ input }) => {
+      const p = s.journal.get(input.paymentId);
+      const body: PaymentRequest = {
+        agentSerial: p.agentSerial,
+        quoteId: p.quoteId,
+        billerId: p.billerId,
+        account: p.account,
+        amount: p.collected,
+        method: 'cash',
+        tender: { notes: s.journal.stackedNotes(p.id) },
+        collectedAt: shanghaiIso(s.clock()),
+      };
+      s.journal.captureFunds(p.id, JSON.stringify(body));
+      s.syncWorker.kick();
+    }),
+
+    watchWriteOff: fromCallback<EventObject, { paymentId: number }>(({ input, sendBack }) => {
+      const settledNow = s.journal.get(input.paymentId).state;
+      if (settledNow === 'WRITTEN_OFF' || settledNow === 'REFUND_REQUIRED') {
+        sendBack({ type: 'WRITE_OFF_SETTLED', state: settledNow } satisfies SessionEvent);
+      }
+      const listener = (e: { paymentId: number; state: 'WRITTEN_OFF' | 'REFUND_REQUIRED' }) => {
+        if (e.paymentId === input.paymentId) sendBack({ type: 'WRITE_OFF_SETTLED', state: e.state });
+      };
+      s.syncWorker.on('settled', listener);
+      return () => s.syncWorker.off('settled', listener);
+    }),
+
+    receipt: fromPromise<ReceiptOutcome, ReceiptInput>(async ({ input }) => {
+      const p = s.journal.get(input.paymentId);
+      const quote = Quote.parse(JSON.parse(p.quoteJson));
+      const result = p.resultJson ? PaymentResult.parse(JSON.parse(p.resultJson)) : null;
+      return {
+        prepaidCredited: result?.prepaidCredited ?? 0,
+        receiptLines: receiptLines({
+          terminalId: s.terminalId,
+          billerName: input.billerName,
+          agentSerial: p.agentSerial,
+          quote,
+          collected: p.collected,
+          at: p.updatedAt,
+          result,
+        }),
+      };
+    }),
+
+    abandonPayment: fromPromise<void, { paymentId: number }>(async ({ input }) => {
+      s.journal.abandon(input.paymentId, 'customer_cancelled');
+    }),
+  };
+}

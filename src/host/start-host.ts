@@ -1,0 +1,149 @@
+// Composes the kiosk host: config → logs → journal → gateway client → sync worker → devices →
+// session flow → KioskApi server. Outside effects that differ between production and the
+// simulator (serial bindings, fetch, clock) come in as seams.
+import path from 'node:path';
+import { createActor } from 'xstate';
+import type { BillAcceptor } from '../../drivers/bill-acceptor/bill-acceptor';
+import { Id003BillAcceptor } from '../../drivers/bill-acceptor/id003/id003-driver';
+import type { SerialBinding } from '../../drivers/serial/serial-port';
+import { openJournal } from '../../offline-queue/open-journal';
+import { Outbox } from '../../offline-queue/outbox';
+import { PaymentJournal } from '../../offline-queue/payment-journal';
+import { SyncWorker } from '../../offline-queue/sync-worker';
+import type { Snapshot, UserEvent } from '../api/kiosk-api';
+import type { KioskConfig } from '../config/schema';
+import { sessionMachine } from '../flows/session-machine';
+import { screenOf } from '../flows/session-view';
+import { GatewayClient, type FetchFn } from '../gateway/client';
+import { gatewayWriteOffPort } from '../gateway/write-off-port';
+import { startKioskServer } from './kiosk-server';
+import { createLogger } from './logger';
+import { sessionActors } from './session-actors';
+
+export interface HostSeams {
+  /** The serial binding for a device port; undefined means the real one. */
+  bindingFor?(port: string): SerialBinding | undefined;
+  fetch?: FetchFn;
+  clock?: () => number;
+  /** Folder of the built renderer. */
+  uiDir?: string;
+  frameAncestors?: string;
+}
+
+export interface RunningHost {
+  url: string;
+  token: string;
+  journal: PaymentJournal;
+  acceptor: BillAcceptor;
+  syncWorker: SyncWorker;
+  /** Sends a user event as if it came from the renderer (tests, Electron ipc). */
+  send(event: UserEvent): void;
+  latest(): Snapshot;
+  onSnapshot(listener: (s: Snapshot) => void): () => void;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_UI_DIR = path.resolve(import.meta.dirname, '../../dist/ui');
+
+export async function startHost(config: KioskConfig, seams: HostSeams = {}): Promise<RunningHost> {
+  const clock = seams.clock ?? Date.now;
+  const logging = createLogger(config.logging);
+  const { log } = logging;
+  const cleanups: (() => unknown)[] = [() => logging.close()];
+  const cleanup = async () => {
+    for (const c of cleanups.reverse()) await c();
+  };
+  try {
+    const db = openJournal(config.journal.path);
+    cleanups.push(() => db.close());
+    const journal = new PaymentJournal(db, clock);
+    const outbox = new Outbox(db);
+    const gateway = new GatewayClient({
+      baseUrl: config.gateway.baseUrl,
+      terminalId: config.terminal.id,
+      secret: config.terminal.secret,
+      timeoutMs: config.gateway.timeoutMs,
+      ...(seams.fetch ? { fetch: seams.fetch } : {}),
+    });
+    const syncWorker = new SyncWorker({
+      db,
+      journal,
+      outbox,
+      port: gatewayWriteOffPort(gateway),
+      clock,
+      log: (level, obj, msg) => log[level](obj, msg),
+    });
+    cleanups.push(() => syncWorker.stop());
+
+    const acceptorCfg = config.devices.billAcceptor;
+    const binding = seams.bindingFor?.(acceptorCfg.port);
+    const acceptor = new Id003BillAcceptor({
+      port: { path: acceptorCfg.port, baudRate: 9600, dataBits: 8, parity: 'even', stopBits: 1 },
+      pollIntervalMs: acceptorCfg.pollIntervalMs,
+      logger: log.child({ device: 'billAcceptor' }),
+      ...(binding ? { binding } : {}),
+    });
+    cleanups.push(() => acceptor.stop());
+
+    const actor = createActor(
+      sessionMachine.provide({
+        actors: sessionActors({ terminalId: config.terminal.id, gateway, journal, syncWorker, acceptor, clock, log }),
+      }),
+      { input: config.session },
+    );
+    let seq = 0;
+    const snapshotNow = (): Snapshot => {
+      const s = actor.getSnapshot();
+      const pending = journal.pendingSync();
+      return {
+        seq: seq++,
+        locale: s.context.locale,
+        screen: screenOf(String(s.value), s.context),
+        service: { pendingSync: { count: pending.count, total: pending.total } },
+      };
+    };
+    let latest: Snapshot | null = null;
+    const listeners = new Set<(s: Snapshot) => void>();
+    const server = await startKioskServer({
+      host: config.server.host,
+      port: config.server.port,
+      uiDir: seams.uiDir ?? DEFAULT_UI_DIR,
+      ...(seams.frameAncestors ? { frameAncestors: seams.frameAncestors } : {}),
+      onEvent: (event) => actor.send(event),
+      latest: () => latest ?? snapshotNow(),
+      log,
+    });
+    cleanups.push(() => server.close());
+    const publish = () => {
+      latest = snapshotNow();
+      server.broadcast(latest);
+      for (const l of listeners) l(latest);
+    };
+    actor.subscribe({ next: publish, error: (err) => log.error({ err }, 'session flow failed') });
+    syncWorker.on('settled', publish);
+    actor.start();
+    cleanups.push(() => actor.stop());
+
+    await acceptor.start();
+    syncWorker.kick(); // resume write-offs left from before a restart
+    log.info({ url: server.url, terminal: config.terminal.id }, 'host started');
+    return {
+      url: server.url,
+      token: server.token,
+      journal,
+      acceptor,
+      syncWorker,
+      send: (event) => actor.send(event),
+      latest: () => latest ?? snapshotNow(),
+      onSnapshot(l) {
+        listeners.add(l);
+        return () => listeners.delete(l);
+      },
+      close: cleanup,
+    };
+  } catch (err) {
+    log.fatal({ err }, 'host failed to start');
+    await cleanup();
+    throw err;
+  }
+}

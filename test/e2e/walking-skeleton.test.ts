@@ -1,0 +1,86 @@
+// End to end in headless Chromium: a resident pays an overdue electricity bill in cash.
+// Driven by visible labels and roles; notes go in through the emulated acceptor; the result is
+// checked at the gateway simulator over signed HTTP.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { launchChromium } from '../support/browser';
+import { startTestKiosk } from '../support/kiosk-fixture';
+import { signedFetch } from '../sim/signed-fetch';
+
+type Kiosk = Awaited<ReturnType<typeof startTestKiosk>>;
+let kiosk: Kiosk;
+let browser: Browser;
+
+beforeAll(async () => {
+  kiosk = await startTestKiosk();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await kiosk?.stop();
+});
+
+const ACCOUNT = '3100123456';
+
+/** Attract → electricity → account → bills; returns the total due shown, in fen. */
+async function reachBills(ui: Page | Frame): Promise<number> {
+  await ui.getByRole('button', { name: '开始缴费' }).click();
+  await ui.getByRole('button', { name: /电费/ }).click();
+  await ui.getByRole('heading', { name: /请输入户号/ }).waitFor();
+  for (const digit of ACCOUNT) await ui.getByRole('button', { name: digit, exact: true }).click();
+  await expect.poll(() => ui.getByLabel('已输入的户号').textContent()).toBe(ACCOUNT);
+  await ui.getByRole('button', { name: '确认' }).click();
+  await ui.getByText('应缴合计').waitFor();
+  await expect(ui.getByText(/违约金/).first().isVisible()).resolves.toBe(true);
+  await expect(ui.getByText(/逾期 \d+ 天/).first().isVisible()).resolves.toBe(true);
+  const total = (await ui.getByTestId('total-due').textContent()) ?? '';
+  const m = /(\d+)\.(\d{2})/.exec(total);
+  if (!m) throw new Error(`no total in "${total}"`);
+  return Number(m[1]) * 100 + Number(m[2]);
+}
+
+function collectedOn(ui: Page | Frame): Promise<string | null> {
+  return ui.getByTestId('collected').textContent();
+}
+
+describe('walking skeleton: cash payment of an overdue electricity bill', () => {
+  it('takes notes through the emulator, writes the payment off, and the simulator agrees', async () => {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.goto(kiosk.kioskUrl);
+    const due = await reachBills(page);
+    expect(due).toBeGreaterThan(40_000);
+
+    await page.getByRole('button', { name: '现金缴费' }).click();
+    await page.getByRole('heading', { name: '请放入纸币' }).waitFor();
+
+    let inserted = 0;
+    while (inserted < due) {
+      await expect.poll(() => kiosk.acceptor.insertNote(10_000), { timeout: 10_000 }).toBe(true);
+      inserted += 10_000;
+      if (inserted < due) {
+        await expect.poll(() => collectedOn(page), { timeout: 10_000 }).toContain(`${inserted / 100}.00`);
+      }
+    }
+
+    await page.getByRole('status').filter({ hasText: '缴费成功' }).waitFor({ timeout: 15_000 });
+    const receipt = (await page.getByRole('figure', { name: '凭证' }).textContent()) ?? '';
+    const serial = /代收流水号: (SH-XH-WK-0007-\d{8}-\d{6})/.exec(receipt)?.[1];
+    expect(serial).toBeDefined();
+    expect(receipt).toContain('3100****56');
+    expect(receipt).toContain(`实收金额: ${inserted / 100}.00元`);
+
+    const gw = kiosk.gateway?.url ?? '';
+    const res = await signedFetch(gw, 'GET', `/v1/payments/${serial}`);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ agentSerial: serial, status: 'written_off' });
+    const body = res.body as { principalCharged: number; lateFeeCharged: number; prepaidCredited: number };
+    expect(body.principalCharged + body.lateFeeCharged + body.prepaidCredited).toBe(inserted);
+    expect(body.lateFeeCharged).toBeGreaterThan(0);
+    expect(kiosk.host.journal.cashBox().total).toBe(inserted);
+
+    await page.getByRole('button', { name: '完成' }).click();
+    await page.getByRole('button', { name: '开始缴费' }).waitFor();
+    await page.close();
+  });
+});

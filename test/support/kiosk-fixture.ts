@@ -1,0 +1,39 @@
+// A whole simulated kiosk in a temporary folder on free ports: gateway simulator, emulated
+// devices, host and developer panel, as `npm start` runs them.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { KioskConfig } from '../../src/config/schema';
+import { launchSimulatedKiosk, type SimulatedKiosk } from '../../sim/launch';
+import { DEMO_TERMINALS } from '../../sim/gateway/seed';
+
+export const TERMINAL_ID = 'SH-XH-WK-0007';
+
+export function testConfig(dir: string, overrides: Partial<KioskConfig> = {}): KioskConfig {
+  return KioskConfig.parse({
+    terminal: { id: TERMINAL_ID, secret: DEMO_TERMINALS[TERMINAL_ID] },
+    gateway: { baseUrl: 'http://127.0.0.1:1', timeoutMs: 3000 },
+    server: { host: '127.0.0.1', port: 0 },
+    journal: { path: path.join(dir, 'journal.sqlite') },
+    logging: { dir: path.join(dir, 'log'), level: 'debug' },
+    devices: { billAcceptor: { driver: 'id003', port: 'sim://bill-acceptor', pollIntervalMs: 100 } },
+    session: { writeOffWaitMs: 3000, doneScreenMs: 60_000 },
+    simulation: { gateway: { port: 0, dbPath: path.join(dir, 'gateway.sqlite') }, devPanel: true },
+    ...overrides,
+  });
+}
+
+export async function startTestKiosk(
+  overrides: Partial<KioskConfig> = {},
+): Promise<SimulatedKiosk & { dir: string; stop(): Promise<void> }> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'kiosk-test-'));
+  const kiosk = await launchSimulatedKiosk(testConfig(dir, overrides), { controlPort: 0 });
+  return {
+    ...kiosk,
+    dir,
+    async stop() {
+      await kiosk.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

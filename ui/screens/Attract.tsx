@@ -1,0 +1,13 @@
+import type { ScreenProps } from './types';
+
+export function Attract({ t, send }: ScreenProps) {
+  return (
+    <section className="screen center">
+      <h1>{t('appTitle')}</h1>
+      <p className="lead">{t('attractLead')}</p>
+      <button className="button primary huge" onClick={() => send({ type: 'START' })}>
+        {t('start')}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,29 @@
+import type { ReactNode } from 'react';
+import type { Snapshot } from '../../src/api/kiosk-api';
+import type { ScreenProps } from './types';
+
+/** The frame around every screen: title, language switch, staff figures. */
+export function Frame({ t, snapshot, send, children }: ScreenProps & { snapshot: Snapshot; children: ReactNode }) {
+  const pending = snapshot.service.pendingSync.count;
+  return (
+    <div className="frame">
+      <header className="frame-header">
+        <span className="frame-title">{t('appTitle')}</span>
+        <button
+          className="button secondary"
+          onClick={() => send({ type: 'SET_LOCALE', locale: snapshot.locale === 'zh-CN' ? 'en' : 'zh-CN' })}
+        >
+          {t('switchLanguage')}
+        </button>
+      </header>
+      <main className="frame-main" data-screen={snapshot.screen.name}>
+        {children}
+      </main>
+      {pending > 0 && (
+        <footer className="frame-footer" data-testid="pending-sync">
+          {t('pendingSyncStaff', { count: pending })}
+        </footer>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import type { Screen } from '../../src/api/kiosk-api';
+import { formatYuan } from '../../src/api/money';
+import { Money } from './Money';
+import type { ScreenProps } from './types';
+
+type InsertCashScreen = Extract<Screen, { name: 'insertCash' }>;
+
+export function InsertCash({ t, send, screen }: ScreenProps & { screen: InsertCashScreen }) {
+  const remaining = Math.max(0, screen.amountDue - screen.collected);
+  const notes = screen.acceptedNotes.map((v) => formatYuan(v).replace(/\.00$/, '')).join(' / ');
+  return (
+    <section className="screen">
+      <h1>{t('insertCash')}</h1>
+      <dl className="cash-figures" aria-live="polite">
+        <dt>{t('amountDue')}</dt>
+        <dd>
+          <Money t={t} fen={screen.amountDue} />
+        </dd>
+        <dt>{t('collected')}</dt>
+        <dd>
+          <Money t={t} fen={screen.collected} testId="collected" />
+        </dd>
+        <dt>{t('remaining')}</dt>
+        <dd>
+          <Money t={t} fen={remaining} />
+        </dd>
+      </dl>
+      {notes && <p>{t('acceptedNotes', { notes })}</p>}
+      <p>{t(screen.acceptsOverpayment ? 'overpaymentNote' : 'noOverpaymentNote')}</p>
+      {screen.collected === 0 && (
+        <div className="actions">
+          <button className="button secondary" onClick={() => send({ type: 'CANCEL' })}>
+            {t('cancel')}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

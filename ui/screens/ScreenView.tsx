@@ -1,0 +1,34 @@
+import type { Screen } from '../../src/api/kiosk-api';
+import { Attract } from './Attract';
+import { Bills } from './Bills';
+import { ChooseBiller } from './ChooseBiller';
+import { EnterAccount } from './EnterAccount';
+import { InsertCash } from './InsertCash';
+import { Problem } from './Problem';
+import { Result } from './Result';
+import { Waiting } from './Waiting';
+import type { ScreenProps } from './types';
+
+export function ScreenView({ screen, ...p }: ScreenProps & { screen: Screen }) {
+  switch (screen.name) {
+    case 'attract':
+      return <Attract {...p} />;
+    case 'chooseBiller':
+      return <ChooseBiller {...p} billers={screen.billers} />;
+    case 'enterAccount':
+      return <EnterAccount {...p} screen={screen} />;
+    case 'lookingUp':
+      return <Waiting {...p} message={p.t('lookingUp')} />;
+    case 'bills':
+      return <Bills {...p} screen={screen} />;
+    case 'insertCash':
+      return <InsertCash {...p} screen={screen} />;
+    case 'writingOff':
+      return <Waiting {...p} message={p.t('writingOff')} />;
+    case 'paid':
+    case 'pendingSync':
+      return <Result {...p} screen={screen} />;
+    case 'problem':
+      return <Problem {...p} problem={screen.problem} />;
+  }
+}

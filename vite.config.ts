@@ -1,0 +1,11 @@
+// Builds the renderer (ui/) into dist/ui. The developer panel has its own config
+// (vite.dev-panel.config.ts) so it never ends up in a production build.
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  root: 'ui',
+  base: './',
+  oxc: { jsx: { runtime: 'automatic' } },
+  build: { outDir: '../dist/ui', emptyOutDir: true, target: 'es2022', reportCompressedSize: false },
+  logLevel: 'warn',
+});
