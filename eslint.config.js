@@ -15,7 +15,10 @@ export default tseslint.config(
     plugins: { kiosk: { rules: { 'layer-imports': layerImports } } },
     rules: {
       'kiosk/layer-imports': ['error', { root, areas }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { KioskConfig } from '../src/config/schema';
 import { startHost, type RunningHost } from '../src/host/start-host';
-import { startControlServer, type ControlTargets } from './control/server';
+import { startControlServer, type ControlTargets } from './control-server';
 import type { ControlState } from './control/protocol';
 import { createEmulatorBinding } from './devices/emulator-binding';
 import { Id003Emulator } from './devices/id003-emulator';

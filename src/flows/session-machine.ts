@@ -78,6 +78,12 @@ function applyKey(digits: string, key: Key): string {
   return digits.length < MAX_ACCOUNT_DIGITS ? digits + key : digits;
 }
 
+/** Reads a context field that the state's position guarantees is set. */
+function must<T>(value: T | null, what: string): T {
+  if (value === null) throw new Error(`session: ${what} is missing`);
+  return value;
+}
+
 const freshCustomer = {
   biller: null,
   digits: '',
@@ -107,7 +113,7 @@ export const sessionMachine = setup({
       EventObject,
       CashInInput
     >,
-    captureFunds: fromPromise<void, { paymentId: number }>(async () => undefined),
+    captureFunds: fromPromise<undefined, { paymentId: number }>(async () => undefined),
     watchWriteOff: fromCallback<EventObject, { paymentId: number }>(
       () => undefined,
     ) as CallbackActorLogic<EventObject, { paymentId: number }>,
@@ -115,7 +121,7 @@ export const sessionMachine = setup({
       prepaidCredited: 0,
       receiptLines: [],
     })),
-    abandonPayment: fromPromise<void, { paymentId: number }>(async () => undefined),
+    abandonPayment: fromPromise<undefined, { paymentId: number }>(async () => undefined),
   },
   delays: {
     writeOffWait: ({ context }) => context.timing.writeOffWaitMs,
@@ -199,7 +205,7 @@ export const sessionMachine = setup({
     startingPayment: {
       invoke: {
         src: 'startPayment',
-        input: ({ context }) => ({ biller: context.biller!, quote: context.quote! }),
+        input: ({ context }) => ({ biller: must(context.biller, 'biller'), quote: must(context.quote, 'quote') }),
         onDone: { target: 'insertCash', actions: assign({ paymentId: ({ event }) => event.output }) },
         onError: { target: 'problem', actions: assign({ problem: 'payment_needs_staff' }) },
       },
@@ -208,9 +214,9 @@ export const sessionMachine = setup({
       invoke: {
         src: 'cashIn',
         input: ({ context }) => ({
-          paymentId: context.paymentId!,
-          amountDue: context.quote!.totalDue,
-          acceptsOverpayment: context.biller!.acceptsOverpayment,
+          paymentId: must(context.paymentId, 'paymentId'),
+          amountDue: must(context.quote, 'quote').totalDue,
+          acceptsOverpayment: must(context.biller, 'biller').acceptsOverpayment,
         }),
       },
       always: { guard: 'fullyPaid', target: 'capturing' },
@@ -228,7 +234,7 @@ export const sessionMachine = setup({
     abandoning: {
       invoke: {
         src: 'abandonPayment',
-        input: ({ context }) => ({ paymentId: context.paymentId! }),
+        input: ({ context }) => ({ paymentId: must(context.paymentId, 'paymentId') }),
         onDone: [{ guard: ({ context }) => context.problem !== null, target: 'problem' }, { target: 'attract' }],
         onError: { target: 'problem', actions: assign({ problem: 'payment_needs_staff' }) },
       },
@@ -236,13 +242,13 @@ export const sessionMachine = setup({
     capturing: {
       invoke: {
         src: 'captureFunds',
-        input: ({ context }) => ({ paymentId: context.paymentId! }),
+        input: ({ context }) => ({ paymentId: must(context.paymentId, 'paymentId') }),
         onDone: 'writingOff',
         onError: { target: 'problem', actions: assign({ problem: 'payment_needs_staff' }) },
       },
     },
     writingOff: {
-      invoke: { src: 'watchWriteOff', input: ({ context }) => ({ paymentId: context.paymentId! }) },
+      invoke: { src: 'watchWriteOff', input: ({ context }) => ({ paymentId: must(context.paymentId, 'paymentId') }) },
       on: {
         WRITE_OFF_SETTLED: [
           { guard: ({ event }) => event.state === 'WRITTEN_OFF', target: 'receipting' },
@@ -255,7 +261,7 @@ export const sessionMachine = setup({
       invoke: {
         src: 'receipt',
         input: ({ context }) => ({
-          paymentId: context.paymentId!,
+          paymentId: must(context.paymentId, 'paymentId'),
           billerName: context.biller?.name['zh-CN'] ?? '',
         }),
         onDone: { target: 'paid', actions: assign({ outcome: ({ event }) => event.output }) },
@@ -270,7 +276,7 @@ export const sessionMachine = setup({
       invoke: {
         src: 'receipt',
         input: ({ context }) => ({
-          paymentId: context.paymentId!,
+          paymentId: must(context.paymentId, 'paymentId'),
           billerName: context.biller?.name['zh-CN'] ?? '',
         }),
         onDone: { target: 'pendingSync', actions: assign({ outcome: ({ event }) => event.output }) },

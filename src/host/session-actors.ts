@@ -138,7 +138,7 @@ export function sessionActors(s: SessionServices): Parameters<typeof sessionMach
       return () => s.acceptor.disable();
     }),
 
-    captureFunds: fromPromise<void, { paymentId: number }>(async ({ input }) => {
+    captureFunds: fromPromise<undefined, { paymentId: number }>(async ({ input }) => {
       const p = s.journal.get(input.paymentId);
       const body: PaymentRequest = {
         agentSerial: p.agentSerial,
@@ -152,6 +152,7 @@ export function sessionActors(s: SessionServices): Parameters<typeof sessionMach
       };
       s.journal.captureFunds(p.id, JSON.stringify(body));
       s.syncWorker.kick();
+      return undefined;
     }),
 
     watchWriteOff: fromCallback<EventObject, { paymentId: number }>(({ input, sendBack }) => {
@@ -184,8 +185,9 @@ export function sessionActors(s: SessionServices): Parameters<typeof sessionMach
       };
     }),
 
-    abandonPayment: fromPromise<void, { paymentId: number }>(async ({ input }) => {
+    abandonPayment: fromPromise<undefined, { paymentId: number }>(async ({ input }) => {
       s.journal.abandon(input.paymentId, 'customer_cancelled');
+      return undefined;
     }),
   };
 }

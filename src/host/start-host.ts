@@ -1,6 +1,7 @@
 // Composes the kiosk host: config → logs → journal → gateway client → sync worker → devices →
 // session flow → KioskApi server. Outside effects that differ between production and the
 // simulator (serial bindings, fetch, clock) come in as seams.
+import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
 import { createActor } from 'xstate';
 import type { BillAcceptor } from '../../drivers/bill-acceptor/bill-acceptor';
@@ -54,6 +55,7 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
     for (const c of cleanups.reverse()) await c();
   };
   try {
+    assertDevicePortsReachable(config);
     const db = openJournal(config.journal.path);
     cleanups.push(() => db.close());
     const journal = new PaymentJournal(db, clock);
@@ -145,5 +147,21 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
     log.fatal({ err }, 'host failed to start');
     await cleanup();
     throw err;
+  }
+}
+
+/**
+ * A configured device path that does not exist or cannot be opened is a configuration fault:
+ * refuse to start and name it. (A device that goes away later is the driver's to reconnect.)
+ */
+function assertDevicePortsReachable(config: KioskConfig): void {
+  for (const [name, device] of Object.entries(config.devices)) {
+    if (!device || device.port.startsWith('sim://')) continue;
+    try {
+      accessSync(device.port, constants.R_OK | constants.W_OK);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code ?? 'unreachable';
+      throw new Error(`devices.${name}.port ${device.port} cannot be opened (${code})`);
+    }
   }
 }

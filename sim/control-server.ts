@@ -5,7 +5,7 @@ import { createServer } from 'node:http';
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
-import { CONTROL_PREFIX, InsertNote, Network, Scan, type ControlReply, type ControlState } from './protocol';
+import { CONTROL_PREFIX, InsertNote, Network, Scan, type ControlReply, type ControlState } from './control/protocol';
 
 export interface ControlTargets {
   insertNote(value: number): ControlReply;

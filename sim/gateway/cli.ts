@@ -1,0 +1,46 @@
+// tsx sim/gateway/cli.ts [--port 8741] [--host 127.0.0.1] [--db var/gateway-sim.sqlite]
+// Starts the gateway simulator until SIGINT/SIGTERM. Bad flags: one line on stderr, exit 2.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startGatewaySim } from './server';
+
+function usage(message: string): never {
+  process.stderr.write(
+    `gateway-sim: ${message} (usage: cli.ts [--port N] [--host H] [--db FILE])\n`,
+  );
+  process.exit(2);
+}
+
+let values: { port?: string; host?: string; db?: string };
+try {
+  ({ values } = parseArgs({
+    options: { port: { type: 'string' }, host: { type: 'string' }, db: { type: 'string' } },
+    strict: true,
+    allowPositionals: false,
+  }));
+} catch (err) {
+  usage((err as Error).message.split('\n')[0] ?? 'bad arguments');
+}
+
+const port = Number(values.port ?? '8741');
+if (!/^\d+$/.test(values.port ?? '8741') || port > 65535) usage(`bad --port ${values.port}`);
+const dbPath = values.db ?? 'var/gateway-sim.sqlite';
+if (dbPath !== ':memory:') mkdirSync(dirname(dbPath), { recursive: true });
+
+const sim = await startGatewaySim({ dbPath, port, host: values.host ?? '127.0.0.1' }).catch(
+  (err: unknown) => {
+    process.stderr.write(`gateway-sim: cannot start: ${(err as Error).message}\n`);
+    process.exit(1);
+  },
+);
+process.stdout.write(`gateway simulator listening on ${sim.url}\n`);
+
+const stop = () => {
+  sim.close().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
+};
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);

@@ -1,0 +1,215 @@
+// POST /v1/payments (write-off, 销账), GET /v1/payments/{serial}, reversal (冲正) and the daily
+// reconciliation (对账). agentSerial is the idempotency key: the first answer, success or
+// definitive rejection, is stored with the hash of the canonical request and replayed.
+import type { PaymentRequest, PaymentResult } from '../../src/gateway/contract';
+import { sha256Hex } from '../../src/gateway/signature';
+import { canonicalJson } from './canonical';
+import { lateFee } from './late-fee';
+import { fail, ok, type Reply } from './reply';
+import { businessDate, isoShanghai, nextMidnight } from './shanghai-time';
+import type { GatewayStore, PaymentRow } from './store';
+
+/** Store-and-forward: an expired quote still counts this long after collectedAt. */
+export const STORE_AND_FORWARD_MS = 72 * 3600_000;
+/** collectedAt may run ahead of the gateway clock by the auth skew limit, no more. */
+const FUTURE_TOLERANCE_MS = 300_000;
+
+/** Body checks zod cannot express; a message means 400 bad_request. */
+export function paymentBodyProblem(req: PaymentRequest, now: Date): string | undefined {
+  const t = req.tender;
+  if (req.method === 'cash') {
+    if (!('notes' in t)) return 'tender: cash needs notes (and optionally coins)';
+    const total = [...t.notes, ...(t.coins ?? [])].reduce((s, n) => s + n.value * n.count, 0);
+    if (total !== req.amount)
+      return `tender: notes and coins total ${total}, amount is ${req.amount}`;
+  }
+  if (req.method === 'qr' && !('qrPaymentId' in t)) return 'tender: qr needs qrPaymentId';
+  if (req.method === 'card' && !('cardRef' in t)) return 'tender: card needs cardRef';
+  if (Date.parse(req.collectedAt) > now.getTime() + FUTURE_TOLERANCE_MS) {
+    return 'collectedAt: later than the gateway clock';
+  }
+  return undefined;
+}
+
+type Outcome = { reject: Reply } | { result: PaymentResult; prepaid: number };
+
+/** Decide a first-time payment: a plain Reply is an answer not worth storing. */
+function decide(store: GatewayStore, req: PaymentRequest, now: Date): Outcome | Reply {
+  const quote = store.quote(req.quoteId);
+  const biller = store.biller(req.billerId);
+  const account = store.account(req.billerId, req.account);
+  if (
+    !quote ||
+    !biller ||
+    !account ||
+    quote.billerId !== req.billerId ||
+    quote.account !== req.account
+  ) {
+    // Not a definitive rejection in the contract, so not stored: nothing was committed.
+    return fail(422, 'unknown_quote', `no quote ${req.quoteId} for ${req.billerId} ${req.account}`);
+  }
+  if (account.locked) {
+    return { reject: fail(409, 'account_locked', 'this account is locked: pay at a service hall') };
+  }
+  const collectedAt = new Date(req.collectedAt);
+  if (now.getTime() >= quote.expiresAtMs) {
+    const inTime =
+      collectedAt.getTime() < quote.expiresAtMs &&
+      now.getTime() - collectedAt.getTime() <= STORE_AND_FORWARD_MS;
+    if (!inTime)
+      return { reject: fail(422, 'quote_expired', 'quote expired: query the bills again') };
+  }
+  // Bills of the quote someone else paid meanwhile are skipped; late fees as of collectedAt.
+  const quoted = new Set(JSON.parse(quote.billIds) as string[]);
+  const bills = store.unpaidBills(req.billerId, req.account).filter((b) => quoted.has(b.billId));
+  const principal = bills.reduce((s, b) => s + b.principal, 0);
+  const fees = bills.reduce(
+    (s, b) => s + lateFee(biller.kind, b.principal, b.dueDate, collectedAt),
+    0,
+  );
+  const due = principal + fees;
+  // The simulator supports no partial payment (every seeded biller has allowsPartial false).
+  if (req.amount < due) {
+    return {
+      reject: fail(422, 'amount_below_due', `amount ${req.amount} is below the ${due} due`),
+    };
+  }
+  if (req.amount > due && !biller.acceptsOverpayment) {
+    return {
+      reject: fail(
+        422,
+        'overpayment_not_allowed',
+        `${biller.id} takes no more than the ${due} due`,
+      ),
+    };
+  }
+  return {
+    prepaid: req.amount - due,
+    result: {
+      agentSerial: req.agentSerial,
+      status: 'written_off',
+      billerTxnId: store.nextTxnId(biller.id),
+      writtenOffAt: isoShanghai(now),
+      appliedToBills: bills.map((b) => b.billId),
+      principalCharged: principal,
+      lateFeeCharged: fees,
+      prepaidCredited: req.amount - due,
+    },
+  };
+}
+
+export function postPayment(
+  store: GatewayStore,
+  terminalId: string,
+  req: PaymentRequest,
+  now: Date,
+): Reply {
+  const request = canonicalJson(req);
+  const requestHash = sha256Hex(request);
+  return store.transaction(() => {
+    const prior = store.payment(req.agentSerial);
+    if (prior) {
+      if (prior.terminalId !== terminalId || prior.requestHash !== requestHash) {
+        return fail(
+          409,
+          'serial_conflict',
+          `${req.agentSerial} was already used with another body`,
+        );
+      }
+      return { status: prior.httpStatus, body: JSON.parse(prior.response) };
+    }
+    const outcome = decide(store, req, now);
+    if ('status' in outcome) return outcome;
+    const row: PaymentRow = {
+      agentSerial: req.agentSerial,
+      terminalId,
+      request,
+      requestHash,
+      httpStatus: 200,
+      response: '',
+      outcome: 'written_off',
+      billerId: req.billerId,
+      account: req.account,
+      amount: req.amount,
+      prepaidCredited: 0,
+      writtenOffAt: null,
+      businessDate: null,
+      reversalReason: null,
+    };
+    if ('reject' in outcome) {
+      const { status, body } = outcome.reject;
+      store.insertPayment({
+        ...row,
+        httpStatus: status,
+        response: JSON.stringify(body),
+        outcome: 'rejected',
+      });
+      return outcome.reject;
+    }
+    const { result, prepaid } = outcome;
+    store.markPaid(req.billerId, req.account, result.appliedToBills, req.agentSerial);
+    if (prepaid > 0) store.addPrepaid(req.billerId, req.account, prepaid);
+    store.insertPayment({
+      ...row,
+      response: JSON.stringify(result),
+      prepaidCredited: prepaid,
+      writtenOffAt: result.writtenOffAt,
+      businessDate: businessDate(now),
+    });
+    return ok(result);
+  });
+}
+
+/** A committed payment of this terminal, or undefined (never committed, rejected, or not ours). */
+function committed(
+  store: GatewayStore,
+  terminalId: string,
+  serial: string,
+): PaymentRow | undefined {
+  const row = store.payment(serial);
+  return row && row.terminalId === terminalId && row.outcome !== 'rejected' ? row : undefined;
+}
+
+export function getPayment(store: GatewayStore, terminalId: string, serial: string): Reply {
+  const row = committed(store, terminalId, serial);
+  return row ? ok(JSON.parse(row.response)) : fail(404, 'not_found', `no payment ${serial}`);
+}
+
+export function reversePayment(
+  store: GatewayStore,
+  terminalId: string,
+  serial: string,
+  reason: string,
+  now: Date,
+): Reply {
+  return store.transaction(() => {
+    const row = committed(store, terminalId, serial);
+    if (!row || row.writtenOffAt === null) return fail(404, 'not_found', `no payment ${serial}`);
+    if (row.outcome === 'reversed') return ok({ status: 'reversed' });
+    if (now.getTime() >= nextMidnight(new Date(row.writtenOffAt)).getTime()) {
+      return fail(409, 'too_late', 'the day cut has passed: settle through reconciliation');
+    }
+    store.markUnpaid(serial);
+    if (row.prepaidCredited > 0) store.addPrepaid(row.billerId, row.account, -row.prepaidCredited);
+    const result = { ...(JSON.parse(row.response) as PaymentResult), status: 'reversed' };
+    store.markReversed(serial, JSON.stringify(result), reason);
+    return ok({ status: 'reversed' });
+  });
+}
+
+/** This terminal's committed payments of one business day; count/total cover written-off ones. */
+export function reconciliation(store: GatewayStore, terminalId: string, day: string): Reply {
+  const records = store.paymentsOfDay(terminalId, day).map((p) => ({
+    agentSerial: p.agentSerial,
+    amount: p.amount,
+    status: p.outcome,
+    writtenOffAt: p.writtenOffAt,
+  }));
+  const kept = records.filter((r) => r.status === 'written_off');
+  return ok({
+    date: day,
+    count: kept.length,
+    total: kept.reduce((s, r) => s + r.amount, 0),
+    records,
+  });
+}

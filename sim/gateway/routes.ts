@@ -1,0 +1,128 @@
+// The /v1 route table of the simulator: method + path pattern → handler. Every handler runs after
+// authentication and gets the raw body to validate with the contract's schemas.
+import {
+  BillQueryRequest,
+  Heartbeat,
+  PaymentRequest,
+  ReversalRequest,
+} from '../../src/gateway/contract';
+import {
+  getPayment,
+  paymentBodyProblem,
+  postPayment,
+  reconciliation,
+  reversePayment,
+} from './payments';
+import { queryBills } from './quotes';
+import { fail, ok, type Reply } from './reply';
+import { isCalendarDate, isoShanghai } from './shanghai-time';
+import type { GatewayStore } from './store';
+import { parseBody } from './validate';
+
+export interface Ctx {
+  store: GatewayStore;
+  terminalId: string;
+  now: Date;
+  /** Decoded path parameters, in pattern order. */
+  params: string[];
+  body: Buffer;
+}
+
+interface Route {
+  method: 'GET' | 'POST';
+  path: RegExp;
+  handle: (ctx: Ctx) => Reply;
+}
+
+const badRequest = (message: string) => fail(400, 'bad_request', message);
+
+const notImplemented = (): Reply =>
+  fail(501, 'not_implemented', 'QR payments are not simulated yet');
+
+export const ROUTES: Route[] = [
+  {
+    method: 'GET',
+    path: /^\/v1\/billers$/,
+    handle: ({ store }) =>
+      // txnPrefix/txnStart are the simulator's own bookkeeping, not part of the contract.
+      ok({ billers: store.billers().map(({ txnPrefix: _p, txnStart: _s, ...biller }) => biller) }),
+  },
+  {
+    method: 'POST',
+    path: /^\/v1\/bills\/query$/,
+    handle: ({ store, body, now }) => {
+      const req = parseBody(BillQueryRequest, body);
+      return req.ok ? queryBills(store, req.value, now) : badRequest(req.message);
+    },
+  },
+  {
+    method: 'POST',
+    path: /^\/v1\/payments$/,
+    handle: ({ store, terminalId, body, now }) => {
+      const req = parseBody(PaymentRequest, body);
+      if (!req.ok) return badRequest(req.message);
+      const problem = paymentBodyProblem(req.value, now);
+      return problem ? badRequest(problem) : postPayment(store, terminalId, req.value, now);
+    },
+  },
+  {
+    method: 'GET',
+    path: /^\/v1\/payments\/([^/]+)$/,
+    handle: ({ store, terminalId, params: [serial = ''] }) => getPayment(store, terminalId, serial),
+  },
+  {
+    method: 'POST',
+    path: /^\/v1\/payments\/([^/]+)\/reversal$/,
+    handle: ({ store, terminalId, params: [serial = ''], body, now }) => {
+      const req = parseBody(ReversalRequest, body);
+      return req.ok
+        ? reversePayment(store, terminalId, serial, req.value.reason, now)
+        : badRequest(req.message);
+    },
+  },
+  {
+    method: 'GET',
+    path: /^\/v1\/reconciliation\/([^/]+)$/,
+    handle: ({ store, terminalId, params: [day = ''] }) =>
+      isCalendarDate(day)
+        ? reconciliation(store, terminalId, day)
+        : badRequest(`date: ${day} is not YYYY-MM-DD`),
+  },
+  {
+    method: 'POST',
+    path: /^\/v1\/terminals\/([^/]+)\/heartbeat$/,
+    handle: ({ store, terminalId, params: [id = ''], body, now }) => {
+      if (id !== terminalId) return fail(403, 'forbidden', `signed as ${terminalId}, not ${id}`);
+      const req = parseBody(Heartbeat, body);
+      if (!req.ok) return badRequest(req.message);
+      store.saveHeartbeat(terminalId, isoShanghai(now), JSON.stringify(req.value));
+      return ok({ serverTime: isoShanghai(now), commands: [] });
+    },
+  },
+  { method: 'POST', path: /^\/v1\/qr\/micropay$/, handle: notImplemented },
+  { method: 'POST', path: /^\/v1\/qr\/orders$/, handle: notImplemented },
+  { method: 'GET', path: /^\/v1\/qr\/[^/]+$/, handle: notImplemented },
+  { method: 'POST', path: /^\/v1\/qr\/[^/]+\/cancel$/, handle: notImplemented },
+];
+
+/** The route for a request, or the reply for a path no route (or no method) serves. */
+export function match(
+  method: string,
+  pathname: string,
+): { route: Route; params: string[] } | Reply {
+  let pathKnown = false;
+  for (const route of ROUTES) {
+    const m = route.path.exec(pathname);
+    if (!m) continue;
+    pathKnown = true;
+    if (route.method !== method) continue;
+    try {
+      return { route, params: m.slice(1).map((p) => decodeURIComponent(p)) };
+    } catch {
+      return badRequest('path: malformed percent-encoding');
+    }
+  }
+  return pathKnown
+    ? fail(405, 'method_not_allowed', `${method} is not allowed on ${pathname}`)
+    : fail(404, 'not_found', `no route ${method} ${pathname}`);
+}
