@@ -5,6 +5,11 @@ export default defineConfig({
   root: 'sim/dev-panel',
   base: './',
   oxc: { jsx: { runtime: 'automatic' } },
-  build: { outDir: '../../dist/dev-panel', emptyOutDir: true, target: 'es2022', reportCompressedSize: false },
+  build: {
+    outDir: '../../dist/dev-panel',
+    emptyOutDir: true,
+    target: 'es2022',
+    reportCompressedSize: false,
+  },
   logLevel: 'warn',
 });

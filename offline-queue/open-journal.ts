@@ -19,7 +19,9 @@ export function openJournal(file: string): JournalDb {
     try {
       mkdirSync(path.dirname(file), { recursive: true });
     } catch (err) {
-      throw new JournalError(`cannot create the journal folder for ${file}: ${(err as Error).message}`);
+      throw new JournalError(
+        `cannot create the journal folder for ${file}: ${(err as Error).message}`,
+      );
     }
   }
   let db: JournalDb;
@@ -61,10 +63,13 @@ function assertDurable(db: JournalDb, file: string): void {
 function migrate(db: JournalDb, file: string): void {
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version === 0) {
-    const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as {
+    const tables = db
+      .prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'")
+      .get() as {
       n: number;
     };
-    if (tables.n > 0) throw new JournalError(`${file} holds a database that is not a kiosk journal`);
+    if (tables.n > 0)
+      throw new JournalError(`${file} holds a database that is not a kiosk journal`);
   }
   if (version > MIGRATIONS.length) {
     throw new JournalError(

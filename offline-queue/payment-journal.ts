@@ -72,8 +72,18 @@ export class PaymentJournal {
              amount_due, accepts_overpayment, method, created_at, updated_at)
            VALUES (?, 'CREATED', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(agentSerial, p.billerId, p.account, p.quoteId, p.quoteJson, p.amountDue,
-          p.acceptsOverpayment ? 1 : 0, p.method, now, now);
+        .run(
+          agentSerial,
+          p.billerId,
+          p.account,
+          p.quoteId,
+          p.quoteJson,
+          p.amountDue,
+          p.acceptsOverpayment ? 1 : 0,
+          p.method,
+          now,
+          now,
+        );
       const paymentId = Number(info.lastInsertRowid);
       this.appendEvent(paymentId, now, 'created', null, 'CREATED', { agentSerial });
       return paymentId;
@@ -103,10 +113,13 @@ export class PaymentJournal {
   recordEscrow(id: number, value: number): number {
     return this.db.transaction(() => {
       const p = this.get(id);
-      if (p.state !== 'COLLECTING') throw new TransitionError(`payment ${id} is ${p.state}, not collecting`);
+      if (p.state !== 'COLLECTING')
+        throw new TransitionError(`payment ${id} is ${p.state}, not collecting`);
       const now = this.clock();
       const info = this.db
-        .prepare(`INSERT INTO cash_note(payment_id, value, state, escrowed_at) VALUES (?, ?, 'escrowed', ?)`)
+        .prepare(
+          `INSERT INTO cash_note(payment_id, value, state, escrowed_at) VALUES (?, ?, 'escrowed', ?)`,
+        )
         .run(id, value, now);
       const noteId = Number(info.lastInsertRowid);
       this.appendEvent(id, now, 'note_escrowed', null, null, { noteId, value });
@@ -122,8 +135,11 @@ export class PaymentJournal {
         .prepare(`SELECT value, state FROM cash_note WHERE id = ? AND payment_id = ?`)
         .get(noteId, id) as { value: number; state: string } | undefined;
       if (!note) throw new TransitionError(`note ${noteId} is not part of payment ${id}`);
-      if (note.state !== 'escrowed') throw new TransitionError(`note ${noteId} is already ${note.state}`);
-      this.db.prepare(`UPDATE cash_note SET state = 'stacked', settled_at = ? WHERE id = ?`).run(now, noteId);
+      if (note.state !== 'escrowed')
+        throw new TransitionError(`note ${noteId} is already ${note.state}`);
+      this.db
+        .prepare(`UPDATE cash_note SET state = 'stacked', settled_at = ? WHERE id = ?`)
+        .run(now, noteId);
       this.db
         .prepare(`INSERT INTO cash_box(note_id, value, stacked_at) VALUES (?, ?, ?)`)
         .run(noteId, note.value, now);
@@ -139,7 +155,9 @@ export class PaymentJournal {
     this.db.transaction(() => {
       const now = this.clock();
       this.db
-        .prepare(`UPDATE cash_note SET state = 'returned', settled_at = ? WHERE id = ? AND state = 'escrowed'`)
+        .prepare(
+          `UPDATE cash_note SET state = 'returned', settled_at = ? WHERE id = ? AND state = 'escrowed'`,
+        )
         .run(now, noteId);
       this.appendEvent(id, now, 'note_returned', null, null, { noteId });
     })();
@@ -171,7 +189,8 @@ export class PaymentJournal {
   abandon(id: number, reason: string): void {
     this.db.transaction(() => {
       const p = this.get(id);
-      if (p.collected > 0) throw new TransitionError(`payment ${id} holds ${p.collected} fen; it cannot be abandoned`);
+      if (p.collected > 0)
+        throw new TransitionError(`payment ${id} holds ${p.collected} fen; it cannot be abandoned`);
       this.move(id, 'ABANDONED', 'abandoned', { reason });
     })();
   }
@@ -189,7 +208,9 @@ export class PaymentJournal {
 
   events(id: number): { type: string; fromState: string | null; toState: string | null }[] {
     return this.db
-      .prepare(`SELECT type, from_state AS fromState, to_state AS toState FROM payment_event WHERE payment_id = ? ORDER BY id`)
+      .prepare(
+        `SELECT type, from_state AS fromState, to_state AS toState FROM payment_event WHERE payment_id = ? ORDER BY id`,
+      )
       .all(id) as { type: string; fromState: string | null; toState: string | null }[];
   }
 
@@ -206,7 +227,9 @@ export class PaymentJournal {
 
   cashBox(): { notes: Record<string, number>; total: number } {
     const rows = this.db
-      .prepare(`SELECT value, count(*) AS n FROM cash_box WHERE collection_id IS NULL GROUP BY value`)
+      .prepare(
+        `SELECT value, count(*) AS n FROM cash_box WHERE collection_id IS NULL GROUP BY value`,
+      )
       .all() as { value: number; n: number }[];
     const notes: Record<string, number> = {};
     let total = 0;

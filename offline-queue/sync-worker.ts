@@ -152,14 +152,21 @@ export class SyncWorker extends EventEmitter<{ settled: [SyncSettled]; attempt: 
       case 'not_found': {
         const reason = outcome.kind === 'unknown' ? outcome.reason : 'not_found after re-send';
         const attempts = row.attempts + 1;
-        const wait = Math.max(this.backoff(attempts), outcome.kind === 'unknown' ? (outcome.retryAfterMs ?? 0) : 0);
+        const wait = Math.max(
+          this.backoff(attempts),
+          outcome.kind === 'unknown' ? (outcome.retryAfterMs ?? 0) : 0,
+        );
         db.transaction(() => {
           if (journal.get(p.id).state === 'WRITEOFF_SENT') {
             journal.move(p.id, 'WRITEOFF_UNKNOWN', 'writeoff_unknown', { reason });
           }
           outbox.reschedule(row.id, attempts, now + wait, reason);
         })();
-        this.o.log?.('warn', { paymentId: p.id, attempts, wait, reason }, 'write-off outcome unknown');
+        this.o.log?.(
+          'warn',
+          { paymentId: p.id, attempts, wait, reason },
+          'write-off outcome unknown',
+        );
         return;
       }
     }

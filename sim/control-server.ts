@@ -5,7 +5,14 @@ import { createServer } from 'node:http';
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
-import { CONTROL_PREFIX, InsertNote, Network, Scan, type ControlReply, type ControlState } from './control/protocol';
+import {
+  CONTROL_PREFIX,
+  InsertNote,
+  Network,
+  Scan,
+  type ControlReply,
+  type ControlState,
+} from './control/protocol';
 
 export interface ControlTargets {
   insertNote(value: number): ControlReply;
@@ -20,7 +27,10 @@ const TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
 };
 
-async function readJson<S extends z.ZodType>(req: NodeJS.ReadableStream, schema: S): Promise<z.infer<S>> {
+async function readJson<S extends z.ZodType>(
+  req: NodeJS.ReadableStream,
+  schema: S,
+): Promise<z.infer<S>> {
   let text = '';
   for await (const chunk of req) {
     text += String(chunk);
@@ -60,10 +70,13 @@ export async function startControlServer(o: {
       if (req.method !== 'GET') return reply(404, { ok: false, message: 'no such control' });
       const rel = url.pathname === '/' ? 'index.html' : url.pathname.slice(1);
       const file = path.resolve(o.panelDir, rel);
-      if (!file.startsWith(path.resolve(o.panelDir) + path.sep)) return reply(403, { ok: false, message: 'forbidden' });
+      if (!file.startsWith(path.resolve(o.panelDir) + path.sep))
+        return reply(403, { ok: false, message: 'forbidden' });
       try {
         const body = await readFile(file);
-        res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+        res.writeHead(200, {
+          'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+        });
         res.end(body);
       } catch {
         reply(404, { ok: false, message: 'not found (run npm run build)' });

@@ -37,7 +37,10 @@ export async function launchSimulatedKiosk(
     let gateway: GatewaySim | null = null;
     if (config.simulation.gateway) {
       mkdirSync(path.dirname(config.simulation.gateway.dbPath), { recursive: true });
-      gateway = await startGatewaySim({ dbPath: config.simulation.gateway.dbPath, port: config.simulation.gateway.port });
+      gateway = await startGatewaySim({
+        dbPath: config.simulation.gateway.dbPath,
+        port: config.simulation.gateway.port,
+      });
       closers.push(() => gateway?.close());
       config = { ...config, gateway: { ...config.gateway, baseUrl: gateway.url } };
     }
@@ -95,7 +98,10 @@ function controlTargets(
       kioskUrl: host()?.url ?? '',
       gatewayUrl: gateway?.url ?? null,
       network: { online: network.online },
-      billAcceptor: { state: acceptor.state, denominations: host()?.acceptor.status.denominations ?? [] },
+      billAcceptor: {
+        state: acceptor.state,
+        denominations: host()?.acceptor.status.denominations ?? [],
+      },
       stackedNotes: [...stacked],
     }),
   };
@@ -116,4 +122,5 @@ export function chromiumKioskArgs(url: string, userDataDir: string): string[] {
   ];
 }
 
-export const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)) ?? null;
+export const CHROMIUM =
+  ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)) ?? null;

@@ -6,7 +6,9 @@ export class NetworkSwitch {
 
   readonly fetch: typeof fetch = (input, init) => {
     if (!this.online) {
-      const err = new TypeError('fetch failed', { cause: Object.assign(new Error('network pulled'), { code: 'ENETUNREACH' }) });
+      const err = new TypeError('fetch failed', {
+        cause: Object.assign(new Error('network pulled'), { code: 'ENETUNREACH' }),
+      });
       return Promise.reject(err);
     }
     return this.realFetch(input, init);

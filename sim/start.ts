@@ -11,7 +11,10 @@ const DEFAULT_CONFIG = path.resolve(import.meta.dirname, '../config/kiosk.demo.j
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { config: { type: 'string', default: DEFAULT_CONFIG }, open: { type: 'boolean', default: false } },
+    options: {
+      config: { type: 'string', default: DEFAULT_CONFIG },
+      open: { type: 'boolean', default: false },
+    },
   });
   const config = loadConfig(values.config ?? DEFAULT_CONFIG);
   const kiosk = await launchSimulatedKiosk(config);
@@ -21,7 +24,9 @@ async function main(): Promise<void> {
   console.log(`logs:            ${config.logging.dir}`);
   if (values.open) {
     if (CHROMIUM) {
-      const args = [...chromiumKioskArgs(kiosk.kioskUrl, mkdtempSync(path.join(tmpdir(), 'kiosk-chromium-')))];
+      const args = [
+        ...chromiumKioskArgs(kiosk.kioskUrl, mkdtempSync(path.join(tmpdir(), 'kiosk-chromium-'))),
+      ];
       if (process.getuid?.() === 0) args.push('--no-sandbox');
       spawn(CHROMIUM, args, { stdio: 'ignore', detached: true }).unref();
     } else {

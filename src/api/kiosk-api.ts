@@ -133,12 +133,4 @@ export interface KioskApi {
   send(event: UserEvent): void;
 }
 
-/** Where the WebSocket transport listens, relative to the page the host serves. */
-export const WS_PATH = '/kiosk-api';
-/** The per-launch token is injected into the served page in this meta tag. */
-export const TOKEN_META = 'kiosk-api-token';
-/** The Electron preload exposes the KioskApi on `window` under this name. */
-export const ELECTRON_GLOBAL = 'kioskApi';
-/** Electron ipc channel names. */
-export const IPC_EVENT_CHANNEL = 'kiosk-api:event';
-export const IPC_SNAPSHOT_CHANNEL = 'kiosk-api:snapshot';
+export * from './channels';

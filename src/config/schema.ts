@@ -37,14 +37,18 @@ export const KioskConfig = z
         host: z.literal('127.0.0.1').default('127.0.0.1'),
         port: Port.default(8730),
       })
-      .strict(),
+      .strict()
+      .prefault({}),
     journal: z.object({ path: z.string().min(1) }).strict(),
     logging: z
       .object({
         dir: z.string().min(1),
         level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
         /** Rotate when a file reaches this size; keep this many rotated files. */
-        maxSize: z.string().regex(/^\d+[KMG]$/).default('10M'),
+        maxSize: z
+          .string()
+          .regex(/^\d+[KMG]$/)
+          .default('10M'),
         maxFiles: z.number().int().min(1).max(100).default(10),
       })
       .strict(),

@@ -3,7 +3,14 @@
 // the outside world is an actor provided by the host (src/host/session-actors.ts), so the
 // machine itself can be tested with stand-ins. The journal, not this machine, is the truth
 // about money: after a crash the host rebuilds from the journal rows.
-import { assign, fromCallback, fromPromise, setup, type CallbackActorLogic, type EventObject } from 'xstate';
+import {
+  assign,
+  fromCallback,
+  fromPromise,
+  setup,
+  type CallbackActorLogic,
+  type EventObject,
+} from 'xstate';
 import type { BillerView, Key, Locale, ProblemCode, QuoteView, UserEvent } from '../api/kiosk-api';
 
 export interface BillerChoice extends BillerView {
@@ -130,7 +137,8 @@ export const sessionMachine = setup({
   guards: {
     hasDigits: ({ context }) => context.digits.length > 0,
     nothingCollected: ({ context }) => context.collected === 0,
-    fullyPaid: ({ context }) => context.quote !== null && context.collected >= context.quote.totalDue,
+    fullyPaid: ({ context }) =>
+      context.quote !== null && context.collected >= context.quote.totalDue,
   },
 }).createMachine({
   id: 'session',
@@ -147,7 +155,10 @@ export const sessionMachine = setup({
     loadingBillers: {
       invoke: {
         src: 'loadBillers',
-        onDone: { target: 'chooseBiller', actions: assign({ billers: ({ event }) => event.output }) },
+        onDone: {
+          target: 'chooseBiller',
+          actions: assign({ billers: ({ event }) => event.output }),
+        },
         onError: { target: 'problem', actions: assign({ problem: 'gateway_unavailable' }) },
       },
     },
@@ -157,7 +168,8 @@ export const sessionMachine = setup({
           guard: ({ context, event }) => context.billers.some((b) => b.id === event.billerId),
           target: 'enterAccount',
           actions: assign({
-            biller: ({ context, event }) => context.billers.find((b) => b.id === event.billerId) ?? null,
+            biller: ({ context, event }) =>
+              context.billers.find((b) => b.id === event.billerId) ?? null,
             digits: '',
             problem: null,
           }),
@@ -168,7 +180,12 @@ export const sessionMachine = setup({
     },
     enterAccount: {
       on: {
-        KEY: { actions: assign({ digits: ({ context, event }) => applyKey(context.digits, event.key), problem: null }) },
+        KEY: {
+          actions: assign({
+            digits: ({ context, event }) => applyKey(context.digits, event.key),
+            problem: null,
+          }),
+        },
         SUBMIT_ACCOUNT: { guard: 'hasDigits', target: 'lookingUp' },
         BACK: 'chooseBiller',
         CANCEL: 'attract',
@@ -182,10 +199,13 @@ export const sessionMachine = setup({
           {
             guard: ({ event }) => event.output.ok && event.output.quote.totalDue > 0,
             target: 'bills',
-            actions: assign({ quote: ({ event }) => (event.output.ok ? event.output.quote : null) }),
+            actions: assign({
+              quote: ({ event }) => (event.output.ok ? event.output.quote : null),
+            }),
           },
           {
-            guard: ({ event }) => !event.output.ok && event.output.problem === 'gateway_unavailable',
+            guard: ({ event }) =>
+              !event.output.ok && event.output.problem === 'gateway_unavailable',
             target: 'problem',
             actions: assign({ problem: 'gateway_unavailable' }),
           },
@@ -205,8 +225,14 @@ export const sessionMachine = setup({
     startingPayment: {
       invoke: {
         src: 'startPayment',
-        input: ({ context }) => ({ biller: must(context.biller, 'biller'), quote: must(context.quote, 'quote') }),
-        onDone: { target: 'insertCash', actions: assign({ paymentId: ({ event }) => event.output }) },
+        input: ({ context }) => ({
+          biller: must(context.biller, 'biller'),
+          quote: must(context.quote, 'quote'),
+        }),
+        onDone: {
+          target: 'insertCash',
+          actions: assign({ paymentId: ({ event }) => event.output }),
+        },
         onError: { target: 'problem', actions: assign({ problem: 'payment_needs_staff' }) },
       },
     },
@@ -235,7 +261,10 @@ export const sessionMachine = setup({
       invoke: {
         src: 'abandonPayment',
         input: ({ context }) => ({ paymentId: must(context.paymentId, 'paymentId') }),
-        onDone: [{ guard: ({ context }) => context.problem !== null, target: 'problem' }, { target: 'attract' }],
+        onDone: [
+          { guard: ({ context }) => context.problem !== null, target: 'problem' },
+          { target: 'attract' },
+        ],
         onError: { target: 'problem', actions: assign({ problem: 'payment_needs_staff' }) },
       },
     },
@@ -248,7 +277,10 @@ export const sessionMachine = setup({
       },
     },
     writingOff: {
-      invoke: { src: 'watchWriteOff', input: ({ context }) => ({ paymentId: must(context.paymentId, 'paymentId') }) },
+      invoke: {
+        src: 'watchWriteOff',
+        input: ({ context }) => ({ paymentId: must(context.paymentId, 'paymentId') }),
+      },
       on: {
         WRITE_OFF_SETTLED: [
           { guard: ({ event }) => event.state === 'WRITTEN_OFF', target: 'receipting' },
@@ -279,7 +311,10 @@ export const sessionMachine = setup({
           paymentId: must(context.paymentId, 'paymentId'),
           billerName: context.biller?.name['zh-CN'] ?? '',
         }),
-        onDone: { target: 'pendingSync', actions: assign({ outcome: ({ event }) => event.output }) },
+        onDone: {
+          target: 'pendingSync',
+          actions: assign({ outcome: ({ event }) => event.output }),
+        },
         onError: 'pendingSync',
       },
     },

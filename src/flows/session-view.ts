@@ -50,7 +50,11 @@ export function screenOf(state: string, c: SessionContext): Screen {
         receiptLines: c.outcome?.receiptLines ?? [],
       };
     case 'pendingSync':
-      return { name: 'pendingSync', collected: c.collected, receiptLines: c.outcome?.receiptLines ?? [] };
+      return {
+        name: 'pendingSync',
+        collected: c.collected,
+        receiptLines: c.outcome?.receiptLines ?? [],
+      };
     case 'problem':
       return { name: 'problem', problem: c.problem ?? 'payment_needs_staff' };
     case 'loadingBillers':

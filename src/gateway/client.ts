@@ -25,7 +25,14 @@ export interface GatewayClientOptions {
 /** A reply the kiosk can act on, or the reason it cannot. */
 export type GatewayReply<T> =
   | { ok: true; status: number; body: T }
-  | { ok: false; kind: 'error'; status: number; code: string; message: string; retryAfterMs?: number }
+  | {
+      ok: false;
+      kind: 'error';
+      status: number;
+      code: string;
+      message: string;
+      retryAfterMs?: number;
+    }
   | { ok: false; kind: 'unreachable'; reason: string }
   | { ok: false; kind: 'bad_reply'; status: number; reason: string };
 
@@ -50,7 +57,12 @@ export class GatewayClient {
   }
 
   queryPayment(agentSerial: string) {
-    return this.request('GET', `/v1/payments/${encodeURIComponent(agentSerial)}`, undefined, PaymentResult);
+    return this.request(
+      'GET',
+      `/v1/payments/${encodeURIComponent(agentSerial)}`,
+      undefined,
+      PaymentResult,
+    );
   }
 
   private async request<S extends z.ZodType>(

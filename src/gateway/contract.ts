@@ -53,7 +53,10 @@ export const Quote = z.object({
 });
 export type Quote = z.infer<typeof Quote>;
 
-const NoteCount = z.object({ value: z.number().int().positive(), count: z.number().int().positive() });
+const NoteCount = z.object({
+  value: z.number().int().positive(),
+  count: z.number().int().positive(),
+});
 
 export const Tender = z.union([
   z.object({ notes: z.array(NoteCount), coins: z.array(NoteCount).optional() }).strict(),

@@ -30,7 +30,11 @@ export function sign(secret: string, input: SignatureInput): string {
 }
 
 /** Constant-time comparison of a presented hex signature with the expected one. */
-export function signatureMatches(secret: string, input: SignatureInput, presented: string): boolean {
+export function signatureMatches(
+  secret: string,
+  input: SignatureInput,
+  presented: string,
+): boolean {
   const expected = Buffer.from(sign(secret, input), 'hex');
   const given = Buffer.from(presented, 'hex');
   return given.length === expected.length && timingSafeEqual(given, expected);

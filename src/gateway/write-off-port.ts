@@ -7,14 +7,27 @@ import type { PaymentResult } from './contract';
 function classify(reply: GatewayReply<PaymentResult>): WriteOffOutcome {
   if (reply.ok) {
     if (reply.body.status === 'written_off') {
-      return { kind: 'written_off', billerTxnId: reply.body.billerTxnId, resultJson: JSON.stringify(reply.body) };
+      return {
+        kind: 'written_off',
+        billerTxnId: reply.body.billerTxnId,
+        resultJson: JSON.stringify(reply.body),
+      };
     }
-    return { kind: 'rejected', code: 'reversed', message: 'the gateway reports this payment reversed' };
+    return {
+      kind: 'rejected',
+      code: 'reversed',
+      message: 'the gateway reports this payment reversed',
+    };
   }
   if (reply.kind === 'error' && reply.status < 500 && isDefinitiveRejection(reply.code)) {
     return { kind: 'rejected', code: reply.code, message: reply.message };
   }
-  const reason = reply.kind === 'unreachable' ? reply.reason : reply.kind === 'error' ? reply.code : reply.reason;
+  const reason =
+    reply.kind === 'unreachable'
+      ? reply.reason
+      : reply.kind === 'error'
+        ? reply.code
+        : reply.reason;
   return {
     kind: 'unknown',
     reason,

@@ -3,7 +3,13 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { RendererMessage, WS_PATH, type HostMessage, type Snapshot, type UserEvent } from '../api/kiosk-api';
+import {
+  RendererMessage,
+  WS_PATH,
+  type HostMessage,
+  type Snapshot,
+  type UserEvent,
+} from '../api/kiosk-api';
 import { serveStatic } from './static-files';
 
 export interface KioskServerOptions {
@@ -70,8 +76,15 @@ export async function startKioskServer(o: KioskServerOptions): Promise<KioskServ
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   http.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', origin);
-    if (url.pathname !== WS_PATH || req.headers.origin !== origin || !tokenMatches(token, url.searchParams.get('token'))) {
-      o.log.warn({ path: url.pathname, origin: req.headers.origin }, 'refused a KioskApi connection');
+    if (
+      url.pathname !== WS_PATH ||
+      req.headers.origin !== origin ||
+      !tokenMatches(token, url.searchParams.get('token'))
+    ) {
+      o.log.warn(
+        { path: url.pathname, origin: req.headers.origin },
+        'refused a KioskApi connection',
+      );
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
     }

@@ -5,7 +5,12 @@ import { createStream } from 'rotating-file-stream';
 
 export type { Logger };
 
-export function createLogger(o: { dir: string; level: string; maxSize: string; maxFiles: number }): {
+export function createLogger(o: {
+  dir: string;
+  level: string;
+  maxSize: string;
+  maxFiles: number;
+}): {
   log: Logger;
   close(): Promise<void>;
 } {

@@ -53,7 +53,9 @@ const LOOKUP_PROBLEMS: Record<string, ProblemCode> = {
   account_locked: 'account_locked',
 };
 
-export function sessionActors(s: SessionServices): Parameters<typeof sessionMachine.provide>[0]['actors'] {
+export function sessionActors(
+  s: SessionServices,
+): Parameters<typeof sessionMachine.provide>[0]['actors'] {
   return {
     loadBillers: fromPromise(async () => {
       const reply = await s.gateway.billers();
@@ -61,52 +63,59 @@ export function sessionActors(s: SessionServices): Parameters<typeof sessionMach
       return reply.body.billers.map(toChoice);
     }),
 
-    lookUpBills: fromPromise<LookupResult, { billerId: string; account: string }>(async ({ input }) => {
-      const reply = await s.gateway.queryBills({ billerId: input.billerId, account: input.account });
-      if (reply.ok) {
-        const q = reply.body;
-        return {
-          ok: true,
-          quote: {
-            quoteId: q.quoteId,
-            expiresAt: q.expiresAt,
-            account: q.account,
-            holder: q.holder,
-            address: q.address,
-            bills: q.bills.map(({ billId, period, principal, lateFee, daysOverdue }) => ({
-              billId,
-              period,
-              principal,
-              lateFee,
-              daysOverdue,
-            })),
-            totalDue: q.totalDue,
-            quotedAt: q.quotedAt,
-            raw: JSON.stringify(q),
-          },
-        };
-      }
-      const problem = reply.kind === 'error' ? LOOKUP_PROBLEMS[reply.code] : undefined;
-      if (!problem) s.log.warn({ reply }, 'bill query failed');
-      return { ok: false, problem: problem ?? 'gateway_unavailable' };
-    }),
+    lookUpBills: fromPromise<LookupResult, { billerId: string; account: string }>(
+      async ({ input }) => {
+        const reply = await s.gateway.queryBills({
+          billerId: input.billerId,
+          account: input.account,
+        });
+        if (reply.ok) {
+          const q = reply.body;
+          return {
+            ok: true,
+            quote: {
+              quoteId: q.quoteId,
+              expiresAt: q.expiresAt,
+              account: q.account,
+              holder: q.holder,
+              address: q.address,
+              bills: q.bills.map(({ billId, period, principal, lateFee, daysOverdue }) => ({
+                billId,
+                period,
+                principal,
+                lateFee,
+                daysOverdue,
+              })),
+              totalDue: q.totalDue,
+              quotedAt: q.quotedAt,
+              raw: JSON.stringify(q),
+            },
+          };
+        }
+        const problem = reply.kind === 'error' ? LOOKUP_PROBLEMS[reply.code] : undefined;
+        if (!problem) s.log.warn({ reply }, 'bill query failed');
+        return { ok: false, problem: problem ?? 'gateway_unavailable' };
+      },
+    ),
 
-    startPayment: fromPromise<number, { biller: BillerChoice; quote: QuoteChoice }>(async ({ input }) => {
-      const row = s.journal.create({
-        terminalId: s.terminalId,
-        businessDay: businessDay(s.clock()),
-        billerId: input.biller.id,
-        account: input.quote.account,
-        quoteId: input.quote.quoteId,
-        quoteJson: input.quote.raw,
-        amountDue: input.quote.totalDue,
-        acceptsOverpayment: input.biller.acceptsOverpayment,
-        method: 'cash',
-      });
-      s.journal.startCollecting(row.id);
-      s.log.info({ paymentId: row.id, agentSerial: row.agentSerial }, 'payment started');
-      return row.id;
-    }),
+    startPayment: fromPromise<number, { biller: BillerChoice; quote: QuoteChoice }>(
+      async ({ input }) => {
+        const row = s.journal.create({
+          terminalId: s.terminalId,
+          businessDay: businessDay(s.clock()),
+          billerId: input.biller.id,
+          account: input.quote.account,
+          quoteId: input.quote.quoteId,
+          quoteJson: input.quote.raw,
+          amountDue: input.quote.totalDue,
+          acceptsOverpayment: input.biller.acceptsOverpayment,
+          method: 'cash',
+        });
+        s.journal.startCollecting(row.id);
+        s.log.info({ paymentId: row.id, agentSerial: row.agentSerial }, 'payment started');
+        return row.id;
+      },
+    ),
 
     cashIn: fromCallback<EventObject, CashInInput>(({ input, sendBack }) => {
       const send = (e: SessionEvent) => sendBack(e);
@@ -126,7 +135,8 @@ export function sessionActors(s: SessionServices): Parameters<typeof sessionMach
         },
         async onCredit(value) {
           const noteId = escrowed.shift();
-          if (noteId === undefined) throw new Error(`credit of ${value} fen without a journalled escrow`);
+          if (noteId === undefined)
+            throw new Error(`credit of ${value} fen without a journalled escrow`);
           collected = s.journal.recordStacked(input.paymentId, noteId).collected;
           send({ type: 'NOTE_STACKED', collected });
         },
@@ -161,7 +171,8 @@ export function sessionActors(s: SessionServices): Parameters<typeof sessionMach
         sendBack({ type: 'WRITE_OFF_SETTLED', state: settledNow } satisfies SessionEvent);
       }
       const listener = (e: { paymentId: number; state: 'WRITTEN_OFF' | 'REFUND_REQUIRED' }) => {
-        if (e.paymentId === input.paymentId) sendBack({ type: 'WRITE_OFF_SETTLED', state: e.state });
+        if (e.paymentId === input.paymentId)
+          sendBack({ type: 'WRITE_OFF_SETTLED', state: e.state });
       };
       s.syncWorker.on('settled', listener);
       return () => s.syncWorker.off('settled', listener);

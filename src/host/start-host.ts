@@ -29,6 +29,8 @@ export interface HostSeams {
   /** Folder of the built renderer. */
   uiDir?: string;
   frameAncestors?: string;
+  /** Browser mode serves the renderer and the KioskApi WebSocket; Electron uses ipc instead. */
+  serveBrowser?: boolean;
 }
 
 export interface RunningHost {
@@ -89,7 +91,15 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
 
     const actor = createActor(
       sessionMachine.provide({
-        actors: sessionActors({ terminalId: config.terminal.id, gateway, journal, syncWorker, acceptor, clock, log }),
+        actors: sessionActors({
+          terminalId: config.terminal.id,
+          gateway,
+          journal,
+          syncWorker,
+          acceptor,
+          clock,
+          log,
+        }),
       }),
       { input: config.session },
     );
@@ -106,19 +116,22 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
     };
     let latest: Snapshot | null = null;
     const listeners = new Set<(s: Snapshot) => void>();
-    const server = await startKioskServer({
-      host: config.server.host,
-      port: config.server.port,
-      uiDir: seams.uiDir ?? DEFAULT_UI_DIR,
-      ...(seams.frameAncestors ? { frameAncestors: seams.frameAncestors } : {}),
-      onEvent: (event) => actor.send(event),
-      latest: () => latest ?? snapshotNow(),
-      log,
-    });
-    cleanups.push(() => server.close());
+    const server =
+      seams.serveBrowser === false
+        ? null
+        : await startKioskServer({
+            host: config.server.host,
+            port: config.server.port,
+            uiDir: seams.uiDir ?? DEFAULT_UI_DIR,
+            ...(seams.frameAncestors ? { frameAncestors: seams.frameAncestors } : {}),
+            onEvent: (event) => actor.send(event),
+            latest: () => latest ?? snapshotNow(),
+            log,
+          });
+    if (server) cleanups.push(() => server.close());
     const publish = () => {
       latest = snapshotNow();
-      server.broadcast(latest);
+      server?.broadcast(latest);
       for (const l of listeners) l(latest);
     };
     actor.subscribe({ next: publish, error: (err) => log.error({ err }, 'session flow failed') });
@@ -128,10 +141,10 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
 
     await acceptor.start();
     syncWorker.kick(); // resume write-offs left from before a restart
-    log.info({ url: server.url, terminal: config.terminal.id }, 'host started');
+    log.info({ url: server?.url, terminal: config.terminal.id }, 'host started');
     return {
-      url: server.url,
-      token: server.token,
+      url: server?.url ?? '',
+      token: server?.token ?? '',
       journal,
       acceptor,
       syncWorker,
@@ -161,7 +174,9 @@ function assertDevicePortsReachable(config: KioskConfig): void {
       accessSync(device.port, constants.R_OK | constants.W_OK);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code ?? 'unreachable';
-      throw new Error(`devices.${name}.port ${device.port} cannot be opened (${code})`);
+      throw new Error(`devices.${name}.port ${device.port} cannot be opened (${code})`, {
+        cause: err,
+      });
     }
   }
 }

@@ -21,7 +21,11 @@ export interface StaticReply {
   body: Buffer | string;
 }
 
-export async function serveStatic(root: string, urlPath: string, token: string): Promise<StaticReply> {
+export async function serveStatic(
+  root: string,
+  urlPath: string,
+  token: string,
+): Promise<StaticReply> {
   const clean = decodeURIComponent(urlPath.split('?')[0] ?? '/');
   const rel = clean === '/' ? 'index.html' : clean.replace(/^\/+/, '');
   const file = path.resolve(root, rel);

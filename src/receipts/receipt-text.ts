@@ -40,7 +40,8 @@ export function receiptLines(r: ReceiptInput): string[] {
   if (r.result) {
     lines.push(`其中本金: ${formatYuan(r.result.principalCharged)}元`);
     lines.push(`其中违约金: ${formatYuan(r.result.lateFeeCharged)}元`);
-    if (r.result.prepaidCredited > 0) lines.push(`转入预存: ${formatYuan(r.result.prepaidCredited)}元`);
+    if (r.result.prepaidCredited > 0)
+      lines.push(`转入预存: ${formatYuan(r.result.prepaidCredited)}元`);
     lines.push(`代收流水号: ${r.agentSerial}`);
     lines.push(`销账编号: ${r.result.billerTxnId}`);
   } else {

@@ -32,8 +32,18 @@ async function reachBills(ui: Page | Frame): Promise<number> {
   await expect.poll(() => ui.getByLabel('已输入的户号').textContent()).toBe(ACCOUNT);
   await ui.getByRole('button', { name: '确认' }).click();
   await ui.getByText('应缴合计').waitFor();
-  await expect(ui.getByText(/违约金/).first().isVisible()).resolves.toBe(true);
-  await expect(ui.getByText(/逾期 \d+ 天/).first().isVisible()).resolves.toBe(true);
+  await expect(
+    ui
+      .getByText(/违约金/)
+      .first()
+      .isVisible(),
+  ).resolves.toBe(true);
+  await expect(
+    ui
+      .getByText(/逾期 \d+ 天/)
+      .first()
+      .isVisible(),
+  ).resolves.toBe(true);
   const total = (await ui.getByTestId('total-due').textContent()) ?? '';
   const m = /(\d+)\.(\d{2})/.exec(total);
   if (!m) throw new Error(`no total in "${total}"`);
@@ -59,7 +69,9 @@ describe('walking skeleton: cash payment of an overdue electricity bill', () => 
       await expect.poll(() => kiosk.acceptor.insertNote(10_000), { timeout: 10_000 }).toBe(true);
       inserted += 10_000;
       if (inserted < due) {
-        await expect.poll(() => collectedOn(page), { timeout: 10_000 }).toContain(`${inserted / 100}.00`);
+        await expect
+          .poll(() => collectedOn(page), { timeout: 10_000 })
+          .toContain(`${inserted / 100}.00`);
       }
     }
 
@@ -74,7 +86,11 @@ describe('walking skeleton: cash payment of an overdue electricity bill', () => 
     const res = await signedFetch(gw, 'GET', `/v1/payments/${serial}`);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ agentSerial: serial, status: 'written_off' });
-    const body = res.body as { principalCharged: number; lateFeeCharged: number; prepaidCredited: number };
+    const body = res.body as {
+      principalCharged: number;
+      lateFeeCharged: number;
+      prepaidCredited: number;
+    };
     expect(body.principalCharged + body.lateFeeCharged + body.prepaidCredited).toBe(inserted);
     expect(body.lateFeeCharged).toBeGreaterThan(0);
     expect(kiosk.host.journal.cashBox().total).toBe(inserted);

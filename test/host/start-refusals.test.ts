@@ -39,13 +39,17 @@ function writeConfig(content: string): string {
   return file;
 }
 
-function runHost(file: string, env: Record<string, string> = {}): Promise<{ code: number | null; stderr: string }> {
+function runHost(
+  file: string,
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       ['--import', 'tsx', path.join(ROOT, 'src/main.ts'), '--config', file],
       { cwd: ROOT, env: { ...process.env, ...env }, timeout: 20_000 },
-      (err, _stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? null) : 0, stderr }),
+      (err, _stdout, stderr) =>
+        resolve({ code: err ? ((err as { code?: number }).code ?? null) : 0, stderr }),
     );
   });
 }
@@ -65,11 +69,17 @@ describe('the host refuses to start', () => {
   });
 
   it('on a config value of the wrong type, naming the key', async () => {
-    await expectRefusal(writeConfig(JSON.stringify(config({ server: { port: 'eighty' } }))), /config error at server\.port/);
+    await expectRefusal(
+      writeConfig(JSON.stringify(config({ server: { port: 'eighty' } }))),
+      /config error at server\.port/,
+    );
   });
 
   it('on an unknown key, naming it', async () => {
-    await expectRefusal(writeConfig(JSON.stringify(config({ printer: {} }))), /config error at \(root\).*printer/);
+    await expectRefusal(
+      writeConfig(JSON.stringify(config({ printer: {} }))),
+      /config error at \(root\).*printer/,
+    );
   });
 
   it('on a bad environment override, naming the variable', async () => {
@@ -80,40 +90,61 @@ describe('the host refuses to start', () => {
 
   it('when its HTTP port is taken', async () => {
     const file = writeConfig(JSON.stringify(config({ server: { port: busyPort } })));
-    await expectRefusal(file, new RegExp(`cannot listen on 127\\.0\\.0\\.1:${busyPort}: EADDRINUSE`));
+    await expectRefusal(
+      file,
+      new RegExp(`cannot listen on 127\\.0\\.0\\.1:${busyPort}: EADDRINUSE`),
+    );
   });
 
   it('when a device port does not exist', async () => {
     const devices = { billAcceptor: { driver: 'id003', port: path.join(dir, 'ttyNOPE') } };
-    await expectRefusal(writeConfig(JSON.stringify(config({ devices }))), /devices\.billAcceptor\.port .*ttyNOPE.*ENOENT/);
+    await expectRefusal(
+      writeConfig(JSON.stringify(config({ devices }))),
+      /devices\.billAcceptor\.port .*ttyNOPE.*ENOENT/,
+    );
   });
 
   it('when a device port is a simulator port', async () => {
     const devices = { billAcceptor: { driver: 'id003', port: 'sim://bill-acceptor' } };
-    await expectRefusal(writeConfig(JSON.stringify(config({ devices }))), /sim:\/\/bill-acceptor.*simulator/);
+    await expectRefusal(
+      writeConfig(JSON.stringify(config({ devices }))),
+      /sim:\/\/bill-acceptor.*simulator/,
+    );
   });
 
   it('when the journal cannot run in WAL mode (an in-memory database)', async () => {
-    await expectRefusal(writeConfig(JSON.stringify(config({ journal: { path: ':memory:' } }))), /cannot use WAL.*memory.*refusing to take money/);
+    await expectRefusal(
+      writeConfig(JSON.stringify(config({ journal: { path: ':memory:' } }))),
+      /cannot use WAL.*memory.*refusing to take money/,
+    );
   });
 
   it('when the journal file is not a database', async () => {
     const bad = path.join(dir, 'garbage.sqlite');
     writeFileSync(bad, 'this is not sqlite, just text that happens to be long enough '.repeat(20));
-    await expectRefusal(writeConfig(JSON.stringify(config({ journal: { path: bad } }))), /garbage\.sqlite.*not a database/);
+    await expectRefusal(
+      writeConfig(JSON.stringify(config({ journal: { path: bad } }))),
+      /garbage\.sqlite.*not a database/,
+    );
   });
 
-  it('when the journal is another application\'s database', async () => {
+  it("when the journal is another application's database", async () => {
     const foreign = path.join(dir, 'foreign.sqlite');
     const db = new Database(foreign);
     db.exec('CREATE TABLE songs (title TEXT)');
     db.close();
-    await expectRefusal(writeConfig(JSON.stringify(config({ journal: { path: foreign } }))), /not a kiosk journal/);
+    await expectRefusal(
+      writeConfig(JSON.stringify(config({ journal: { path: foreign } }))),
+      /not a kiosk journal/,
+    );
   });
 
   it('when the journal path is a folder', async () => {
     const folder = path.join(dir, 'a-folder.sqlite');
     mkdirSync(folder);
-    await expectRefusal(writeConfig(JSON.stringify(config({ journal: { path: folder } }))), /cannot open journal/);
+    await expectRefusal(
+      writeConfig(JSON.stringify(config({ journal: { path: folder } }))),
+      /cannot open journal/,
+    );
   });
 });

@@ -16,7 +16,9 @@ export function testConfig(dir: string, overrides: Partial<KioskConfig> = {}): K
     server: { host: '127.0.0.1', port: 0 },
     journal: { path: path.join(dir, 'journal.sqlite') },
     logging: { dir: path.join(dir, 'log'), level: 'debug' },
-    devices: { billAcceptor: { driver: 'id003', port: 'sim://bill-acceptor', pollIntervalMs: 100 } },
+    devices: {
+      billAcceptor: { driver: 'id003', port: 'sim://bill-acceptor', pollIntervalMs: 100 },
+    },
     session: { writeOffWaitMs: 3000, doneScreenMs: 60_000 },
     simulation: { gateway: { port: 0, dbPath: path.join(dir, 'gateway.sqlite') }, devPanel: true },
     ...overrides,

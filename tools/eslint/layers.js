@@ -43,7 +43,17 @@ export const areas = {
     why: 'simulators stand in for the outside world and may wire the host, never the renderer',
   },
   test: {
-    mayImport: ['src', 'src/api', 'src/electron', 'drivers', 'offline-queue', 'sim', 'sim/control', 'ui', 'tools'],
+    mayImport: [
+      'src',
+      'src/api',
+      'src/electron',
+      'drivers',
+      'offline-queue',
+      'sim',
+      'sim/control',
+      'ui',
+      'tools',
+    ],
     electron: false,
     why: 'tests may reach every layer',
   },

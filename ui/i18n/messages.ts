@@ -89,8 +89,20 @@ const en: Record<MessageKey, string> = {
 };
 
 const KIND: Record<Locale, Record<BillerKind, string>> = {
-  'zh-CN': { electricity: '电费', water: '水费', gas: '燃气费', telecom: '电话费', cabletv: '有线电视费' },
-  en: { electricity: 'Electricity', water: 'Water', gas: 'Gas', telecom: 'Telephone', cabletv: 'Cable TV' },
+  'zh-CN': {
+    electricity: '电费',
+    water: '水费',
+    gas: '燃气费',
+    telecom: '电话费',
+    cabletv: '有线电视费',
+  },
+  en: {
+    electricity: 'Electricity',
+    water: 'Water',
+    gas: 'Gas',
+    telecom: 'Telephone',
+    cabletv: 'Cable TV',
+  },
 };
 
 const PROBLEM: Record<Locale, Record<ProblemCode, string>> = {
@@ -125,7 +137,9 @@ export interface Translator {
 
 export function translator(locale: Locale): Translator {
   const t = ((key, params) =>
-    MESSAGES[locale][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params?.[name] ?? ''))) as Translator;
+    MESSAGES[locale][key].replace(/\{(\w+)\}/g, (_, name: string) =>
+      String(params?.[name] ?? ''),
+    )) as Translator;
   t.locale = locale;
   t.kind = (kind) => KIND[locale][kind];
   t.problem = (code) => PROBLEM[locale][code];

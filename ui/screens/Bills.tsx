@@ -22,7 +22,8 @@ export function Bills({ t, send, screen }: ScreenProps & { screen: BillsScreen }
             </span>
             {b.lateFee > 0 && (
               <span className="late-fee">
-                {t('lateFee')} <Money t={t} fen={b.lateFee} /> ({t('daysOverdue', { days: b.daysOverdue })})
+                {t('lateFee')} <Money t={t} fen={b.lateFee} /> (
+                {t('daysOverdue', { days: b.daysOverdue })})
               </span>
             )}
           </li>

@@ -12,7 +12,9 @@ export function EnterAccount({ t, send, screen }: ScreenProps & { screen: EnterA
       <h1>
         {t.kind(screen.biller.kind)} · {t('enterAccount')}
       </h1>
-      {screen.biller.accountLength && <p>{t('accountDigits', { count: screen.biller.accountLength })}</p>}
+      {screen.biller.accountLength && (
+        <p>{t('accountDigits', { count: screen.biller.accountLength })}</p>
+      )}
       <output className="account-digits" aria-label={t('accountEntered')}>
         {screen.digits || '\u00a0'}
       </output>

@@ -3,7 +3,12 @@ import type { Snapshot } from '../../src/api/kiosk-api';
 import type { ScreenProps } from './types';
 
 /** The frame around every screen: title, language switch, staff figures. */
-export function Frame({ t, snapshot, send, children }: ScreenProps & { snapshot: Snapshot; children: ReactNode }) {
+export function Frame({
+  t,
+  snapshot,
+  send,
+  children,
+}: ScreenProps & { snapshot: Snapshot; children: ReactNode }) {
   const pending = snapshot.service.pendingSync.count;
   return (
     <div className="frame">
@@ -11,7 +16,9 @@ export function Frame({ t, snapshot, send, children }: ScreenProps & { snapshot:
         <span className="frame-title">{t('appTitle')}</span>
         <button
           className="button secondary"
-          onClick={() => send({ type: 'SET_LOCALE', locale: snapshot.locale === 'zh-CN' ? 'en' : 'zh-CN' })}
+          onClick={() =>
+            send({ type: 'SET_LOCALE', locale: snapshot.locale === 'zh-CN' ? 'en' : 'zh-CN' })
+          }
         >
           {t('switchLanguage')}
         </button>

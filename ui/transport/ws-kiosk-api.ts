@@ -35,9 +35,12 @@ export class WsKioskApi implements KioskApi {
   }
 
   private open(): void {
-    const token = document.querySelector<HTMLMetaElement>(`meta[name="${TOKEN_META}"]`)?.content ?? '';
+    const token =
+      document.querySelector<HTMLMetaElement>(`meta[name="${TOKEN_META}"]`)?.content ?? '';
     const scheme = this.location.protocol === 'https:' ? 'wss' : 'ws';
-    const ws = new WebSocket(`${scheme}://${this.location.host}${WS_PATH}?token=${encodeURIComponent(token)}`);
+    const ws = new WebSocket(
+      `${scheme}://${this.location.host}${WS_PATH}?token=${encodeURIComponent(token)}`,
+    );
     this.socket = ws;
     ws.onopen = () => {
       this.failures = 0;

@@ -1,0 +1,1 @@
+export function buildElectron(outdir?: string): Promise<void>;
