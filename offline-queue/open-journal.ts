@@ -31,8 +31,10 @@ export function openJournal(file: string): JournalDb {
     throw new JournalError(`cannot open journal ${file}: ${(err as Error).message}`);
   }
   try {
+    // Read-only checks first: a database that is not ours is refused before it is touched.
+    assertOurs(db, file);
     assertDurable(db, file);
-    migrate(db, file);
+    migrate(db);
     return db;
   } catch (err) {
     db.close();
@@ -60,7 +62,7 @@ function assertDurable(db: JournalDb, file: string): void {
   }
 }
 
-function migrate(db: JournalDb, file: string): void {
+function assertOurs(db: JournalDb, file: string): void {
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version === 0) {
     const tables = db
@@ -76,6 +78,10 @@ function migrate(db: JournalDb, file: string): void {
       `journal ${file} is at schema ${version}, newer than this kiosk (${MIGRATIONS.length})`,
     );
   }
+}
+
+function migrate(db: JournalDb): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
   MIGRATIONS.slice(version).forEach((sql, i) => {
     db.transaction(() => {
       db.exec(sql);

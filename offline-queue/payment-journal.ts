@@ -131,12 +131,7 @@ export class PaymentJournal {
   recordStacked(id: number, noteId: number): PaymentRow {
     this.db.transaction(() => {
       const now = this.clock();
-      const note = this.db
-        .prepare(`SELECT value, state FROM cash_note WHERE id = ? AND payment_id = ?`)
-        .get(noteId, id) as { value: number; state: string } | undefined;
-      if (!note) throw new TransitionError(`note ${noteId} is not part of payment ${id}`);
-      if (note.state !== 'escrowed')
-        throw new TransitionError(`note ${noteId} is already ${note.state}`);
+      const note = this.escrowedNote(id, noteId);
       this.db
         .prepare(`UPDATE cash_note SET state = 'stacked', settled_at = ? WHERE id = ?`)
         .run(now, noteId);
@@ -151,16 +146,38 @@ export class PaymentJournal {
     return this.get(id);
   }
 
+  /** The note in escrow went back to the customer: nothing is credited. */
   recordReturned(id: number, noteId: number): void {
     this.db.transaction(() => {
       const now = this.clock();
+      this.escrowedNote(id, noteId);
       this.db
-        .prepare(
-          `UPDATE cash_note SET state = 'returned', settled_at = ? WHERE id = ? AND state = 'escrowed'`,
-        )
+        .prepare(`UPDATE cash_note SET state = 'returned', settled_at = ? WHERE id = ?`)
         .run(now, noteId);
       this.appendEvent(id, now, 'note_returned', null, null, { noteId });
     })();
+  }
+
+  /** The note, which must be in escrow for this payment while the payment is collecting. */
+  private escrowedNote(id: number, noteId: number): { value: number } {
+    const p = this.get(id);
+    if (p.state !== 'COLLECTING')
+      throw new TransitionError(`payment ${id} is ${p.state}, not collecting`);
+    const note = this.db
+      .prepare(`SELECT value, state FROM cash_note WHERE id = ? AND payment_id = ?`)
+      .get(noteId, id) as { value: number; state: string } | undefined;
+    if (!note) throw new TransitionError(`note ${noteId} is not part of payment ${id}`);
+    if (note.state !== 'escrowed')
+      throw new TransitionError(`note ${noteId} is already ${note.state}`);
+    return note;
+  }
+
+  /** Notes of a payment still in escrow: while any is, the payment can be neither closed nor captured. */
+  notesInEscrow(id: number): number {
+    const row = this.db
+      .prepare(`SELECT count(*) AS n FROM cash_note WHERE payment_id = ? AND state = 'escrowed'`)
+      .get(id) as { n: number };
+    return row.n;
   }
 
   /** Stacked notes of a payment, by value, for the write-off tender. */
@@ -177,6 +194,8 @@ export class PaymentJournal {
   captureFunds(id: number, requestJson: string): PaymentRow {
     this.db.transaction(() => {
       const now = this.clock();
+      if (this.notesInEscrow(id) > 0)
+        throw new TransitionError(`payment ${id} has a note in escrow`);
       this.move(id, 'FUNDS_CAPTURED', 'funds_captured', { requestJson });
       this.db.prepare(`UPDATE payment SET request_json = ? WHERE id = ?`).run(requestJson, id);
       this.db

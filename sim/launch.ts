@@ -10,6 +10,7 @@ import { startControlServer, type ControlTargets } from './control-server';
 import type { ControlState } from './control/protocol';
 import { createEmulatorBinding } from './devices/emulator-binding';
 import { Id003Emulator } from './devices/id003-emulator';
+import { LineScannerEmulator } from './devices/line-scanner-emulator';
 import { startGatewaySim, type GatewaySim } from './gateway/server';
 import { NetworkSwitch } from './network-switch';
 
@@ -19,6 +20,7 @@ export interface SimulatedKiosk {
   panelUrl: string | null;
   gateway: GatewaySim | null;
   acceptor: Id003Emulator;
+  scanner: LineScannerEmulator;
   network: NetworkSwitch;
   close(): Promise<void>;
 }
@@ -47,7 +49,11 @@ export async function launchSimulatedKiosk(
     const acceptor = new Id003Emulator();
     const stacked: number[] = [];
     acceptor.events.on('stacked', (v) => stacked.push(v));
-    const binding = createEmulatorBinding({ 'sim://bill-acceptor': acceptor });
+    const scanner = new LineScannerEmulator();
+    const binding = createEmulatorBinding({
+      'sim://bill-acceptor': acceptor,
+      'sim://scanner': scanner,
+    });
     const network = new NetworkSwitch();
     // The panel starts first so that the kiosk page may be framed by its real origin.
     let host: RunningHost | null = null;
@@ -56,7 +62,7 @@ export async function launchSimulatedKiosk(
       const control = await startControlServer({
         port: o.controlPort ?? config.server.port + 1,
         panelDir: PANEL_DIR,
-        targets: controlTargets(acceptor, network, stacked, () => host, gateway),
+        targets: controlTargets({ acceptor, scanner, network, stacked, host: () => host, gateway }),
       });
       closers.push(() => control.close());
       panelUrl = control.url;
@@ -69,26 +75,31 @@ export async function launchSimulatedKiosk(
     });
     const started = host;
     closers.push(() => started.close());
-    return { host, kioskUrl: host.url, panelUrl, gateway, acceptor, network, close };
+    return { host, kioskUrl: host.url, panelUrl, gateway, acceptor, scanner, network, close };
   } catch (err) {
     await close();
     throw err;
   }
 }
 
-function controlTargets(
-  acceptor: Id003Emulator,
-  network: NetworkSwitch,
-  stacked: number[],
-  host: () => RunningHost | null,
-  gateway: GatewaySim | null,
-): ControlTargets {
+function controlTargets(w: {
+  acceptor: Id003Emulator;
+  scanner: LineScannerEmulator;
+  network: NetworkSwitch;
+  stacked: number[];
+  host: () => RunningHost | null;
+  gateway: GatewaySim | null;
+}): ControlTargets {
+  const { acceptor, scanner, network, stacked, host, gateway } = w;
   return {
     insertNote: (value) =>
       acceptor.insertNote(value)
         ? { ok: true, message: `inserted ${value} fen` }
         : { ok: false, message: `the acceptor refused the note (state ${acceptor.state})` },
-    scan: () => ({ ok: false, message: 'no scanner is configured' }),
+    scan: (text) => {
+      scanner.scan(text);
+      return { ok: true, message: `scanned ${text.length} characters` };
+    },
     setNetwork: (online) => {
       network.online = online;
       if (online) host()?.syncWorker.kick();

@@ -52,6 +52,7 @@ export const ProblemCode = z.enum([
   'gateway_unavailable',
   'acceptor_unavailable',
   'payment_needs_staff',
+  'unrecognised_scan',
 ]);
 export type ProblemCode = z.infer<typeof ProblemCode>;
 
@@ -64,7 +65,7 @@ export const Screen = z.discriminatedUnion('name', [
     digits: z.string(),
     problem: ProblemCode.nullable(),
   }),
-  z.object({ name: z.literal('lookingUp'), biller: BillerView }),
+  z.object({ name: z.literal('lookingUp'), biller: BillerView.nullable() }),
   z.object({ name: z.literal('bills'), biller: BillerView, quote: QuoteView }),
   z.object({
     name: z.literal('insertCash'),

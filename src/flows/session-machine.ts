@@ -20,6 +20,7 @@ export interface BillerChoice extends BillerView {
 
 export interface QuoteChoice extends QuoteView {
   quoteId: string;
+  billerId: string;
   expiresAt: string;
   /** The gateway's quote exactly as received; journalled with the payment. */
   raw: string;
@@ -31,6 +32,10 @@ export interface ReceiptInput {
 }
 
 export type LookupResult = { ok: true; quote: QuoteChoice } | { ok: false; problem: ProblemCode };
+
+/** A scan names its biller itself (the gateway matches the biller's scan patterns). */
+export type ScanLookupResult =
+  { ok: true; biller: BillerChoice; quote: QuoteChoice } | { ok: false; problem: ProblemCode };
 
 export interface CashInInput {
   paymentId: number;
@@ -45,8 +50,13 @@ export interface WriteOffOutcomeEvent {
 
 export type InternalEvent =
   | { type: 'NOTE_STACKED'; collected: number }
+  /** A note is held in escrow (journalled); until it is stacked or returned nothing may end. */
+  | { type: 'NOTE_ESCROWED' }
+  | { type: 'NOTE_RETURNED' }
   | { type: 'ACCEPTED_NOTES'; values: number[] }
   | { type: 'CASH_UNAVAILABLE' }
+  /** A code read by the scanner (a bill's QR or barcode, or something else). */
+  | { type: 'SCANNED'; text: string }
   | WriteOffOutcomeEvent;
 
 export type SessionEvent = UserEvent | InternalEvent;
@@ -60,6 +70,7 @@ export interface SessionContext {
   quote: QuoteChoice | null;
   paymentId: number | null;
   collected: number;
+  noteInEscrow: boolean;
   acceptedNotes: number[];
   outcome: ReceiptOutcome | null;
   timing: SessionTiming;
@@ -98,6 +109,7 @@ const freshCustomer = {
   quote: null,
   paymentId: null,
   collected: 0,
+  noteInEscrow: false,
   acceptedNotes: [],
   outcome: null,
 } satisfies Partial<SessionContext>;
@@ -112,6 +124,10 @@ export const sessionMachine = setup({
   actors: {
     loadBillers: fromPromise<BillerChoice[]>(async () => []),
     lookUpBills: fromPromise<LookupResult, { billerId: string; account: string }>(async () => ({
+      ok: false,
+      problem: 'gateway_unavailable',
+    })),
+    lookUpScan: fromPromise<ScanLookupResult, { text: string }>(async () => ({
       ok: false,
       problem: 'gateway_unavailable',
     })),
@@ -136,7 +152,7 @@ export const sessionMachine = setup({
   },
   guards: {
     hasDigits: ({ context }) => context.digits.length > 0,
-    nothingCollected: ({ context }) => context.collected === 0,
+    nothingCollected: ({ context }) => context.collected === 0 && !context.noteInEscrow,
     fullyPaid: ({ context }) =>
       context.quote !== null && context.collected >= context.quote.totalDue,
   },
@@ -150,7 +166,35 @@ export const sessionMachine = setup({
   states: {
     attract: {
       entry: assign({ ...freshCustomer, locale: 'zh-CN' as Locale }),
-      on: { START: 'loadingBillers' },
+      on: { START: 'loadingBillers', SCANNED: 'lookingUpScan' },
+    },
+    lookingUpScan: {
+      invoke: {
+        src: 'lookUpScan',
+        input: ({ event }) => ({ text: event.type === 'SCANNED' ? event.text : '' }),
+        onDone: [
+          {
+            guard: ({ event }) => event.output.ok && event.output.quote.totalDue > 0,
+            target: 'bills',
+            actions: assign(({ event }) =>
+              event.output.ok
+                ? {
+                    biller: event.output.biller,
+                    quote: event.output.quote,
+                    digits: event.output.quote.account,
+                  }
+                : {},
+            ),
+          },
+          {
+            target: 'problem',
+            actions: assign({
+              problem: ({ event }) => (event.output.ok ? 'nothing_due' : event.output.problem),
+            }),
+          },
+        ],
+        onError: { target: 'problem', actions: assign({ problem: 'gateway_unavailable' }) },
+      },
     },
     loadingBillers: {
       invoke: {
@@ -176,6 +220,7 @@ export const sessionMachine = setup({
         },
         BACK: 'attract',
         CANCEL: 'attract',
+        SCANNED: 'lookingUpScan',
       },
     },
     enterAccount: {
@@ -187,6 +232,7 @@ export const sessionMachine = setup({
           }),
         },
         SUBMIT_ACCOUNT: { guard: 'hasDigits', target: 'lookingUp' },
+        SCANNED: 'lookingUpScan',
         BACK: 'chooseBiller',
         CANCEL: 'attract',
       },
@@ -247,7 +293,11 @@ export const sessionMachine = setup({
       },
       always: { guard: 'fullyPaid', target: 'capturing' },
       on: {
-        NOTE_STACKED: { actions: assign({ collected: ({ event }) => event.collected }) },
+        NOTE_ESCROWED: { actions: assign({ noteInEscrow: true }) },
+        NOTE_RETURNED: { actions: assign({ noteInEscrow: false }) },
+        NOTE_STACKED: {
+          actions: assign({ collected: ({ event }) => event.collected, noteInEscrow: false }),
+        },
         ACCEPTED_NOTES: { actions: assign({ acceptedNotes: ({ event }) => event.values }) },
         CASH_UNAVAILABLE: {
           guard: 'nothingCollected',

@@ -17,9 +17,11 @@ export function screenOf(state: string, c: SessionContext): Screen {
     case 'lookingUp':
       if (biller) return { name: 'lookingUp', biller };
       break;
+    case 'lookingUpScan':
+      return { name: 'lookingUp', biller: null };
     case 'bills':
       if (biller && c.quote) {
-        const { quoteId: _q, expiresAt: _e, raw: _r, ...quote } = c.quote;
+        const { quoteId: _q, billerId: _b, expiresAt: _e, raw: _r, ...quote } = c.quote;
         return { name: 'bills', biller, quote };
       }
       break;

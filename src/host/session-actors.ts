@@ -5,7 +5,7 @@ import type { BillAcceptor } from '../../drivers/bill-acceptor/bill-acceptor';
 import type { PaymentJournal } from '../../offline-queue/payment-journal';
 import type { SyncWorker } from '../../offline-queue/sync-worker';
 import type { ProblemCode } from '../api/kiosk-api';
-import type { GatewayClient } from '../gateway/client';
+import type { GatewayClient, GatewayReply } from '../gateway/client';
 import { PaymentResult, Quote, type Biller, type PaymentRequest } from '../gateway/contract';
 import type {
   BillerChoice,
@@ -13,6 +13,7 @@ import type {
   LookupResult,
   QuoteChoice,
   ReceiptInput,
+  ScanLookupResult,
   ReceiptOutcome,
   SessionEvent,
   sessionMachine,
@@ -51,7 +52,38 @@ const LOOKUP_PROBLEMS: Record<string, ProblemCode> = {
   account_not_found: 'account_not_found',
   invalid_account: 'invalid_account',
   account_locked: 'account_locked',
+  unrecognised_scan: 'unrecognised_scan',
 };
+
+function toLookup(s: SessionServices, reply: GatewayReply<Quote>): LookupResult {
+  if (!reply.ok) {
+    const problem = reply.kind === 'error' ? LOOKUP_PROBLEMS[reply.code] : undefined;
+    if (!problem) s.log.warn({ reply }, 'bill query failed');
+    return { ok: false, problem: problem ?? 'gateway_unavailable' };
+  }
+  const q = reply.body;
+  return {
+    ok: true,
+    quote: {
+      quoteId: q.quoteId,
+      billerId: q.billerId,
+      expiresAt: q.expiresAt,
+      account: q.account,
+      holder: q.holder,
+      address: q.address,
+      bills: q.bills.map(({ billId, period, principal, lateFee, daysOverdue }) => ({
+        billId,
+        period,
+        principal,
+        lateFee,
+        daysOverdue,
+      })),
+      totalDue: q.totalDue,
+      quotedAt: q.quotedAt,
+      raw: JSON.stringify(q),
+    },
+  };
+}
 
 export function sessionActors(
   s: SessionServices,
@@ -64,39 +96,22 @@ export function sessionActors(
     }),
 
     lookUpBills: fromPromise<LookupResult, { billerId: string; account: string }>(
-      async ({ input }) => {
-        const reply = await s.gateway.queryBills({
-          billerId: input.billerId,
-          account: input.account,
-        });
-        if (reply.ok) {
-          const q = reply.body;
-          return {
-            ok: true,
-            quote: {
-              quoteId: q.quoteId,
-              expiresAt: q.expiresAt,
-              account: q.account,
-              holder: q.holder,
-              address: q.address,
-              bills: q.bills.map(({ billId, period, principal, lateFee, daysOverdue }) => ({
-                billId,
-                period,
-                principal,
-                lateFee,
-                daysOverdue,
-              })),
-              totalDue: q.totalDue,
-              quotedAt: q.quotedAt,
-              raw: JSON.stringify(q),
-            },
-          };
-        }
-        const problem = reply.kind === 'error' ? LOOKUP_PROBLEMS[reply.code] : undefined;
-        if (!problem) s.log.warn({ reply }, 'bill query failed');
-        return { ok: false, problem: problem ?? 'gateway_unavailable' };
-      },
+      async ({ input }) =>
+        toLookup(
+          s,
+          await s.gateway.queryBills({ billerId: input.billerId, account: input.account }),
+        ),
     ),
+
+    lookUpScan: fromPromise<ScanLookupResult, { text: string }>(async ({ input }) => {
+      const billers = await s.gateway.billers();
+      if (!billers.ok) return { ok: false, problem: 'gateway_unavailable' };
+      const found = toLookup(s, await s.gateway.queryBills({ scan: input.text }));
+      if (!found.ok) return found;
+      const biller = billers.body.billers.find((b) => b.id === found.quote.billerId);
+      if (!biller) return { ok: false, problem: 'unrecognised_scan' };
+      return { ok: true, biller: toChoice(biller), quote: found.quote };
+    }),
 
     startPayment: fromPromise<number, { biller: BillerChoice; quote: QuoteChoice }>(
       async ({ input }) => {
@@ -129,20 +144,24 @@ export function sessionActors(
       send({ type: 'ACCEPTED_NOTES', values });
       s.acceptor.enable(values, {
         async onEscrow(value) {
+          if (collected >= input.amountDue) return 'return'; // already paid: take nothing more
           if (!input.acceptsOverpayment && collected + value > input.amountDue) return 'return';
           escrowed.push(s.journal.recordEscrow(input.paymentId, value));
+          send({ type: 'NOTE_ESCROWED' });
           return 'stack';
         },
         async onCredit(value) {
-          const noteId = escrowed.shift();
+          const noteId = escrowed[0];
           if (noteId === undefined)
             throw new Error(`credit of ${value} fen without a journalled escrow`);
           collected = s.journal.recordStacked(input.paymentId, noteId).collected;
+          escrowed.shift();
           send({ type: 'NOTE_STACKED', collected });
         },
         onReturned() {
           const noteId = escrowed.shift();
           if (noteId !== undefined) s.journal.recordReturned(input.paymentId, noteId);
+          send({ type: 'NOTE_RETURNED' });
         },
       });
       return () => s.acceptor.disable();

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { createActor } from 'xstate';
 import type { BillAcceptor } from '../../drivers/bill-acceptor/bill-acceptor';
 import { Id003BillAcceptor } from '../../drivers/bill-acceptor/id003/id003-driver';
+import { LineScanner } from '../../drivers/scanner/line-scanner';
 import type { SerialBinding } from '../../drivers/serial/serial-port';
 import { openJournal } from '../../offline-queue/open-journal';
 import { Outbox } from '../../offline-queue/outbox';
@@ -18,7 +19,7 @@ import { screenOf } from '../flows/session-view';
 import { GatewayClient, type FetchFn } from '../gateway/client';
 import { gatewayWriteOffPort } from '../gateway/write-off-port';
 import { startKioskServer } from './kiosk-server';
-import { createLogger } from './logger';
+import { createLogger, type Logger } from './logger';
 import { sessionActors } from './session-actors';
 
 export interface HostSeams {
@@ -88,6 +89,8 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
       ...(binding ? { binding } : {}),
     });
     cleanups.push(() => acceptor.stop());
+    const scanner = createScanner(config, seams, log);
+    if (scanner) cleanups.push(() => scanner.stop());
 
     const actor = createActor(
       sessionMachine.provide({
@@ -136,10 +139,12 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
     };
     actor.subscribe({ next: publish, error: (err) => log.error({ err }, 'session flow failed') });
     syncWorker.on('settled', publish);
+    scanner?.on('scan', (text) => actor.send({ type: 'SCANNED', text }));
     actor.start();
     cleanups.push(() => actor.stop());
 
     await acceptor.start();
+    await scanner?.start();
     syncWorker.kick(); // resume write-offs left from before a restart
     log.info({ url: server?.url, terminal: config.terminal.id }, 'host started');
     return {
@@ -179,4 +184,15 @@ function assertDevicePortsReachable(config: KioskConfig): void {
       });
     }
   }
+}
+
+function createScanner(config: KioskConfig, seams: HostSeams, log: Logger): LineScanner | null {
+  const cfg = config.devices.scanner;
+  if (!cfg) return null;
+  const binding = seams.bindingFor?.(cfg.port);
+  return new LineScanner({
+    port: { path: cfg.port, baudRate: 9600, dataBits: 8, parity: 'none', stopBits: 1 },
+    logger: log.child({ device: 'scanner' }),
+    ...(binding ? { binding } : {}),
+  });
 }

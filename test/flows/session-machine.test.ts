@@ -23,6 +23,7 @@ const POWER: BillerChoice = {
 
 const QUOTE: QuoteChoice = {
   quoteId: 'q_1',
+  billerId: 'sh-power',
   expiresAt: '2026-11-26T14:13:11+08:00',
   raw: '{}',
   account: '3100123456',
@@ -246,5 +247,21 @@ describe('the session flow', () => {
     expect(k.actor.getSnapshot().context.locale).toBe('en');
     k.actor.send({ type: 'CANCEL' });
     expect(k.actor.getSnapshot().context.locale).toBe('zh-CN');
+  });
+});
+
+describe('a note in escrow', () => {
+  it('blocks cancelling until it is stacked or returned', async () => {
+    const e = effects();
+    const k = await toBills(e);
+    k.actor.send({ type: 'PAY_CASH' });
+    await k.reach('insertCash');
+    e.cash?.({ type: 'NOTE_ESCROWED' });
+    k.actor.send({ type: 'CANCEL' });
+    expect(k.actor.getSnapshot().value).toBe('insertCash');
+    e.cash?.({ type: 'NOTE_RETURNED' });
+    k.actor.send({ type: 'CANCEL' });
+    await k.reach('attract');
+    expect(e.abandoned).toEqual([42]);
   });
 });

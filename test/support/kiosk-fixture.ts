@@ -18,6 +18,7 @@ export function testConfig(dir: string, overrides: Partial<KioskConfig> = {}): K
     logging: { dir: path.join(dir, 'log'), level: 'debug' },
     devices: {
       billAcceptor: { driver: 'id003', port: 'sim://bill-acceptor', pollIntervalMs: 100 },
+      scanner: { driver: 'serial-line', port: 'sim://scanner' },
     },
     session: { writeOffWaitMs: 3000, doneScreenMs: 60_000 },
     simulation: { gateway: { port: 0, dbPath: path.join(dir, 'gateway.sqlite') }, devPanel: true },

@@ -16,6 +16,7 @@ const zhCN = {
   back: '返回',
   cancel: '取消',
   lookingUp: '正在查询账单，请稍候',
+  scanHint: '也可以把账单上的二维码对准扫码口',
   billsFor: '户名 {holder}',
   address: '地址 {address}',
   period: '账期 {period}',
@@ -60,6 +61,7 @@ const en: Record<MessageKey, string> = {
   back: 'Back',
   cancel: 'Cancel',
   lookingUp: 'Looking up your bills, please wait',
+  scanHint: 'Or hold the code on your bill under the scanner',
   billsFor: 'Holder {holder}',
   address: 'Address {address}',
   period: 'Period {period}',
@@ -114,6 +116,7 @@ const PROBLEM: Record<Locale, Record<ProblemCode, string>> = {
     gateway_unavailable: '暂时连不上缴费系统，请稍后再试或联系工作人员',
     acceptor_unavailable: '收钞机暂时不能使用，请联系工作人员',
     payment_needs_staff: '请联系工作人员，您的钱不会丢失',
+    unrecognised_scan: '这个码不是缴费账单，请扫描账单上的二维码或条形码',
   },
   en: {
     account_not_found: 'We could not find this account number. Please check it and try again',
@@ -123,6 +126,7 @@ const PROBLEM: Record<Locale, Record<ProblemCode, string>> = {
     gateway_unavailable: 'The payment system cannot be reached. Please try later or ask staff',
     acceptor_unavailable: 'The banknote reader is not working. Please ask staff',
     payment_needs_staff: 'Please ask staff for help. Your money is safe',
+    unrecognised_scan: 'This code is not a bill. Please scan the code printed on your bill',
   },
 };
 

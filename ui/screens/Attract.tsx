@@ -8,6 +8,7 @@ export function Attract({ t, send }: ScreenProps) {
       <button className="button primary huge" onClick={() => send({ type: 'START' })}>
         {t('start')}
       </button>
+      <p>{t('scanHint')}</p>
     </section>
   );
 }

@@ -1,0 +1,99 @@
+// A QR/barcode scanner in USB-serial line mode: each read arrives as text ending in CR and/or LF.
+// The driver trims, drops empty and over-long reads, debounces double reads of the same code,
+// and reopens the port on its own. It never logs what was scanned: a scan may be a wallet
+// payment code.
+import { EventEmitter } from 'node:events';
+import type { SerialPortStream } from '@serialport/stream';
+import type { DeviceStatus } from '../device';
+import { openSerialPort, type SerialBinding, type SerialOptions } from '../serial/serial-port';
+
+export interface LineScannerOptions {
+  port: SerialOptions;
+  binding?: SerialBinding;
+  /** The same text read again within this window is one scan. */
+  debounceMs?: number;
+  maxLength?: number;
+  reconnectMs?: number;
+  clock?: () => number;
+  logger?: { warn(obj: object, msg: string): void; info(obj: object, msg: string): void };
+}
+
+export class LineScanner extends EventEmitter<{ scan: [string]; status: [DeviceStatus] }> {
+  private port: SerialPortStream | null = null;
+  private buffer = '';
+  private last: { text: string; at: number } | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private stopped = false;
+  status: DeviceStatus = 'offline';
+
+  constructor(private readonly o: LineScannerOptions) {
+    super();
+  }
+
+  async start(): Promise<void> {
+    this.stopped = false;
+    await this.open();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    const port = this.port;
+    this.port = null;
+    if (port?.isOpen) await new Promise<void>((r) => port.close(() => r()));
+  }
+
+  private async open(): Promise<void> {
+    try {
+      const port = await openSerialPort(this.o.port, this.o.binding);
+      if (this.stopped) {
+        port.close();
+        return;
+      }
+      this.port = port;
+      port.on('data', (chunk: Buffer) => this.onData(chunk));
+      port.on('close', () => this.lost('port closed'));
+      port.on('error', (err: Error) => this.lost(err.message));
+      this.setStatus('online');
+    } catch (err) {
+      this.lost((err as Error).message);
+    }
+  }
+
+  private lost(reason: string): void {
+    this.port = null;
+    if (this.stopped) return;
+    this.setStatus('offline');
+    this.o.logger?.warn({ reason }, 'scanner: port lost, reopening');
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.open(), this.o.reconnectMs ?? 2000);
+    this.timer.unref?.();
+  }
+
+  private setStatus(s: DeviceStatus): void {
+    if (s === this.status) return;
+    this.status = s;
+    this.emit('status', s);
+  }
+
+  private onData(chunk: Buffer): void {
+    const max = this.o.maxLength ?? 512;
+    this.buffer += chunk.toString('latin1');
+    const parts = this.buffer.split(/\r\n|\r|\n/);
+    this.buffer = parts.pop() ?? '';
+    if (this.buffer.length > max) {
+      this.o.logger?.warn({ length: this.buffer.length }, 'scanner: over-long read dropped');
+      this.buffer = '';
+    }
+    for (const raw of parts) this.onLine(Buffer.from(raw, 'latin1').toString('utf8').trim(), max);
+  }
+
+  private onLine(text: string, max: number): void {
+    if (text.length === 0 || text.length > max) return;
+    const now = (this.o.clock ?? Date.now)();
+    if (this.last && this.last.text === text && now - this.last.at < (this.o.debounceMs ?? 1500))
+      return;
+    this.last = { text, at: now };
+    this.emit('scan', text);
+  }
+}
