@@ -7,5 +7,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Real ports, files and a real browser: keep it to the machine's two cores.
     maxWorkers: 2,
+    reporters: ['default', './tools/vitest-summary-reporter.ts'],
   },
 });

@@ -1,0 +1,74 @@
+// The benchmark harness: each benchmark reports one figure against its target; the runner
+// prints a table and writes bench/results.json (one key per benchmark id).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+export interface BenchResult {
+  value: number;
+  unit: string;
+  target: string;
+  /** True when the value meets the target. */
+  met: boolean;
+  detail: Record<string, unknown>;
+}
+
+export interface Benchmark {
+  id: string;
+  title: string;
+  run(): Promise<BenchResult>;
+}
+
+/** Starts a Node process (with tsx) and resolves with the first stdout line matching `ready`. */
+export function startNode(
+  script: string,
+  args: string[],
+  ready: RegExp,
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ child: ChildProcess; match: RegExpMatchArray }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`${script} not ready: ${err || out}`)), 30_000);
+    child.stdout?.on('data', (d: Buffer) => {
+      out += String(d);
+      const m = out.match(ready);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, match: m });
+      }
+    });
+    child.stderr?.on('data', (d: Buffer) => (err += String(d)));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${script} exited ${code}: ${err}`));
+    });
+  });
+}
+
+export function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+const CLOCK_TICKS_PER_SECOND = 100; // Linux USER_HZ (getconf CLK_TCK)
+
+/** CPU time (s) and resident memory (MB) of a process, from /proc. */
+export function processUsage(pid: number): { cpuSeconds: number; rssMb: number } {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name, which is in parentheses and may contain spaces.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const utime = Number(fields[11]);
+  const stime = Number(fields[12]);
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return { cpuSeconds: (utime + stime) / CLOCK_TICKS_PER_SECOND, rssMb: rssKb / 1024 };
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
