@@ -15,27 +15,22 @@ const NATIVE = [
   'rotating-file-stream',
 ];
 
+function bundle(entry, outfile, format, external) {
+  return build({
+    entryPoints: [path.join(root, entry)],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format,
+    external,
+    logLevel: 'warning',
+  });
+}
+
 export async function buildElectron(outdir = path.join(root, 'dist/electron')) {
-  await build({
-    entryPoints: [path.join(root, 'src/electron/main.ts')],
-    outfile: path.join(outdir, 'main.js'),
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    external: NATIVE,
-    logLevel: 'warning',
-  });
-  await build({
-    entryPoints: [path.join(root, 'src/electron/preload.ts')],
-    outfile: path.join(outdir, 'preload.cjs'),
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['electron'],
-    logLevel: 'warning',
-  });
+  await bundle('src/electron/main.ts', path.join(outdir, 'main.js'), 'esm', NATIVE);
+  await bundle('src/electron/preload.ts', path.join(outdir, 'preload.cjs'), 'cjs', ['electron']);
 }
 
 if (process.argv[1] === import.meta.filename) await buildElectron();

@@ -1,32 +1,18 @@
 // End to end through the developer panel (the kiosk framed beside its controls), by scanning a
 // bill's code, and with the network pulled: money taken offline reaches the gateway once the
 // network returns.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../support/browser';
-import { startTestKiosk } from '../support/kiosk-fixture';
+import { describe, expect, it } from 'vitest';
+import { useKioskInChromium } from '../support/e2e-fixture';
 import { signedFetch } from '../sim/signed-fetch';
 
-type Kiosk = Awaited<ReturnType<typeof startTestKiosk>>;
-let kiosk: Kiosk;
-let browser: Browser;
-
-beforeAll(async () => {
-  kiosk = await startTestKiosk();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await kiosk?.stop();
-});
+const env = useKioskInChromium();
 
 const serialIn = (receipt: string) => /代收流水号: (SH-XH-WK-0007-\d{8}-\d{6})/.exec(receipt)?.[1];
 
 describe('the developer panel', () => {
   it('pays a gas bill found by scanning, with notes inserted from the panel', async () => {
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await page.goto(kiosk.panelUrl ?? '');
+    const page = await env.browser().newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.goto(env.kiosk().panelUrl ?? '');
     const screen = page.frameLocator('iframe[title="Kiosk"]');
     await screen.getByRole('button', { name: '开始缴费' }).waitFor();
 
@@ -40,13 +26,13 @@ describe('the developer panel', () => {
     for (let i = 0; i < 50; i++) {
       if (await screen.getByRole('status').filter({ hasText: '缴费成功' }).isVisible()) break;
       const insert = page.getByRole('button', { name: 'Insert 100 yuan' });
-      if ((await kiosk.acceptor.state) === 'idling') await insert.click();
+      if ((await env.kiosk().acceptor.state) === 'idling') await insert.click();
       await page.waitForTimeout(300);
     }
     await screen.getByRole('status').filter({ hasText: '缴费成功' }).waitFor();
     const receipt = (await screen.getByRole('figure', { name: '凭证' }).textContent()) ?? '';
     const res = await signedFetch(
-      kiosk.gateway?.url ?? '',
+      env.kiosk().gateway?.url ?? '',
       'GET',
       `/v1/payments/${serialIn(receipt)}`,
     );
@@ -60,10 +46,10 @@ describe('the developer panel', () => {
   });
 
   it('explains a scan that is not a bill', async () => {
-    const page = await browser.newPage();
-    await page.goto(kiosk.kioskUrl);
+    const page = await env.browser().newPage();
+    await page.goto(env.kiosk().kioskUrl);
     await page.getByRole('button', { name: '开始缴费' }).waitFor();
-    kiosk.scanner.scan('https://example.com/not-a-bill');
+    env.kiosk().scanner.scan('https://example.com/not-a-bill');
     await expect(page.getByRole('alert').textContent()).resolves.toContain('这个码不是缴费账单');
     await page.getByRole('button', { name: '返回首页' }).click();
     await page.getByRole('button', { name: '开始缴费' }).waitFor();
@@ -73,16 +59,16 @@ describe('the developer panel', () => {
 
 describe('with the network pulled', () => {
   it('takes the money, reassures the customer, and writes it off when the network returns', async () => {
-    const page = await browser.newPage();
-    await page.goto(kiosk.kioskUrl);
+    const page = await env.browser().newPage();
+    await page.goto(env.kiosk().kioskUrl);
     await page.getByRole('button', { name: '开始缴费' }).waitFor();
-    kiosk.scanner.scan('SHWATER:210012345', 3);
+    env.kiosk().scanner.scan('SHWATER:210012345', 3);
     const total = (await page.getByTestId('total-due').textContent()) ?? '';
     const yuanDue = Math.ceil(Number(/(\d+\.\d{2})/.exec(total)?.[1]));
     await page.getByRole('button', { name: '现金缴费' }).click();
     await page.getByRole('heading', { name: '请放入纸币' }).waitFor();
 
-    const pulled = await fetch(new URL('control/network', kiosk.panelUrl ?? ''), {
+    const pulled = await fetch(new URL('control/network', env.kiosk().panelUrl ?? ''), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ online: false }),
@@ -90,7 +76,9 @@ describe('with the network pulled', () => {
     expect(await pulled.json()).toMatchObject({ ok: true });
 
     for (let paid = 0; paid < yuanDue; paid += 100) {
-      await expect.poll(() => kiosk.acceptor.insertNote(10_000), { timeout: 10_000 }).toBe(true);
+      await expect
+        .poll(() => env.kiosk().acceptor.insertNote(10_000), { timeout: 10_000 })
+        .toBe(true);
     }
     await page.getByRole('status').filter({ hasText: '款项已收妥' }).waitFor({ timeout: 15_000 });
     const receipt = (await page.getByRole('figure', { name: '凭证' }).textContent()) ?? '';
@@ -98,11 +86,11 @@ describe('with the network pulled', () => {
     expect(receipt).toContain('无需再次缴费');
     await expect(page.getByTestId('pending-sync').textContent()).resolves.toBe('待入账 1 笔');
     const serial = serialIn(receipt);
-    const gw = kiosk.gateway?.url ?? '';
+    const gw = env.kiosk().gateway?.url ?? '';
     expect((await signedFetch(gw, 'GET', `/v1/payments/${serial}`)).status).toBe(404);
 
-    kiosk.network.online = true;
-    kiosk.host.syncWorker.kick();
+    env.kiosk().network.online = true;
+    env.kiosk().host.syncWorker.kick();
     await expect
       .poll(async () => (await signedFetch(gw, 'GET', `/v1/payments/${serial}`)).body, {
         timeout: 15_000,

@@ -1,25 +1,12 @@
 // End to end in headless Chromium: a resident pays an overdue electricity bill in cash.
 // Driven by visible labels and roles; notes go in through the emulated acceptor; the result is
 // checked at the gateway simulator over signed HTTP.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Frame, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser';
-import { startTestKiosk } from '../support/kiosk-fixture';
+import { describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
+import { useKioskInChromium } from '../support/e2e-fixture';
 import { signedFetch } from '../sim/signed-fetch';
 
-type Kiosk = Awaited<ReturnType<typeof startTestKiosk>>;
-let kiosk: Kiosk;
-let browser: Browser;
-
-beforeAll(async () => {
-  kiosk = await startTestKiosk();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await kiosk?.stop();
-});
+const env = useKioskInChromium();
 
 const ACCOUNT = '3100123456';
 
@@ -56,8 +43,8 @@ function collectedOn(ui: Page | Frame): Promise<string | null> {
 
 describe('walking skeleton: cash payment of an overdue electricity bill', () => {
   it('takes notes through the emulator, writes the payment off, and the simulator agrees', async () => {
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await page.goto(kiosk.kioskUrl);
+    const page = await env.browser().newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.goto(env.kiosk().kioskUrl);
     const due = await reachBills(page);
     expect(due).toBeGreaterThan(40_000);
 
@@ -66,7 +53,9 @@ describe('walking skeleton: cash payment of an overdue electricity bill', () => 
 
     let inserted = 0;
     while (inserted < due) {
-      await expect.poll(() => kiosk.acceptor.insertNote(10_000), { timeout: 10_000 }).toBe(true);
+      await expect
+        .poll(() => env.kiosk().acceptor.insertNote(10_000), { timeout: 10_000 })
+        .toBe(true);
       inserted += 10_000;
       if (inserted < due) {
         await expect
@@ -82,7 +71,7 @@ describe('walking skeleton: cash payment of an overdue electricity bill', () => 
     expect(receipt).toContain('3100****56');
     expect(receipt).toContain(`实收金额: ${inserted / 100}.00元`);
 
-    const gw = kiosk.gateway?.url ?? '';
+    const gw = env.kiosk().gateway?.url ?? '';
     const res = await signedFetch(gw, 'GET', `/v1/payments/${serial}`);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ agentSerial: serial, status: 'written_off' });
@@ -93,7 +82,7 @@ describe('walking skeleton: cash payment of an overdue electricity bill', () => 
     };
     expect(body.principalCharged + body.lateFeeCharged + body.prepaidCredited).toBe(inserted);
     expect(body.lateFeeCharged).toBeGreaterThan(0);
-    expect(kiosk.host.journal.cashBox().total).toBe(inserted);
+    expect(env.kiosk().host.journal.cashBox().total).toBe(inserted);
 
     await page.getByRole('button', { name: '完成' }).click();
     await page.getByRole('button', { name: '开始缴费' }).waitFor();
