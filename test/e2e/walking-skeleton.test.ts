@@ -82,6 +82,14 @@ describe('walking skeleton: cash payment of an overdue electricity bill', () => 
     };
     expect(body.principalCharged + body.lateFeeCharged + body.prepaidCredited).toBe(inserted);
     expect(body.lateFeeCharged).toBeGreaterThan(0);
+    const day = /-(\d{4})(\d{2})(\d{2})-/
+      .exec(serial ?? '')
+      ?.slice(1)
+      .join('-');
+    const recon = await signedFetch(gw, 'GET', `/v1/reconciliation/${day}`);
+    expect((recon.body as { records: unknown[] }).records).toContainEqual(
+      expect.objectContaining({ agentSerial: serial, amount: inserted, status: 'written_off' }),
+    );
     expect(env.kiosk().host.journal.cashBox().total).toBe(inserted);
 
     await page.getByRole('button', { name: '完成' }).click();

@@ -12,6 +12,7 @@ import {
 } from '../../src/api/kiosk-api';
 
 const RETRY_MS = [250, 500, 1000, 2000, 4000];
+const RELOAD_AFTER_FAILURES = 3;
 
 export class WsKioskApi implements KioskApi {
   private socket: WebSocket | null = null;
@@ -56,7 +57,20 @@ export class WsKioskApi implements KioskApi {
     };
     ws.onclose = () => {
       const delay = RETRY_MS[Math.min(this.failures++, RETRY_MS.length - 1)];
-      setTimeout(() => this.open(), delay);
+      setTimeout(
+        () => (this.failures >= RELOAD_AFTER_FAILURES ? this.reloadIfHostIsBack() : this.open()),
+        delay,
+      );
     };
+  }
+
+  /**
+   * A restarted host has a new per-launch token, so this page can no longer connect. Once the
+   * host answers again, reload to get a page with the new token; until then keep trying.
+   */
+  private reloadIfHostIsBack(): void {
+    fetch(window.location.href, { cache: 'no-store' })
+      .then((res) => (res.ok ? window.location.reload() : this.open()))
+      .catch(() => this.open());
   }
 }
