@@ -2,10 +2,11 @@
 // writes bench/results.json. Results of benchmarks not run this time are kept.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { p1 } from './benchmarks/p1-durable-commits';
 import { p7 } from './benchmarks/p7-idle-host';
 import type { BenchResult, Benchmark } from './harness';
 
-const ALL: Benchmark[] = [p7];
+const ALL: Benchmark[] = [p1, p7];
 const RESULTS = path.resolve(import.meta.dirname, 'results.json');
 
 const wanted = process.argv.slice(2);

@@ -1,5 +1,6 @@
 // Schema migrations, applied in order inside one transaction each; user_version records the last.
-// Never edit a released migration: append a new one.
+// Never edit a released migration: append a new one. Migrations run with foreign keys off (so a
+// table can be rebuilt) and are checked with foreign_key_check before they commit.
 
 export const MIGRATIONS: readonly string[] = [
   `
@@ -73,5 +74,64 @@ export const MIGRATIONS: readonly string[] = [
     day   TEXT PRIMARY KEY,
     last  INTEGER NOT NULL
   );
+  `,
+  `
+  -- One row per wallet attempt; committed before the wallet call (journal before effect).
+  CREATE TABLE qr_attempt (
+    id             INTEGER PRIMARY KEY,
+    payment_id     INTEGER NOT NULL REFERENCES payment(id),
+    qr_payment_id  TEXT NOT NULL UNIQUE,
+    kind           TEXT NOT NULL CHECK (kind IN ('micropay', 'native')),
+    amount         INTEGER NOT NULL CHECK (amount > 0),
+    state          TEXT NOT NULL CHECK (state IN
+                     ('pending', 'user_paying', 'success', 'failed', 'cancelled', 'refunded')),
+    created_at     INTEGER NOT NULL,
+    updated_at     INTEGER NOT NULL
+  );
+  -- At most one attempt per payment may be open: a new one only after the last has ended.
+  CREATE UNIQUE INDEX qr_attempt_one_open ON qr_attempt(payment_id)
+    WHERE state IN ('pending', 'user_paying');
+
+  -- What staff must see and act on: cash refund slips, reconciliation differences, notes in an
+  -- unknown state. Closed by staff, never deleted.
+  CREATE TABLE staff_item (
+    id          INTEGER PRIMARY KEY,
+    kind        TEXT NOT NULL CHECK (kind IN ('cash_refund', 'discrepancy', 'note_review')),
+    payment_id  INTEGER REFERENCES payment(id),
+    amount      INTEGER NOT NULL CHECK (amount >= 0),
+    reason      TEXT NOT NULL,
+    detail_json TEXT,
+    created_at  INTEGER NOT NULL,
+    closed_at   INTEGER,
+    closed_by   TEXT
+  );
+  CREATE INDEX staff_item_open ON staff_item(closed_at);
+
+  -- Daily reconciliation runs against the gateway's view of a business day.
+  CREATE TABLE reconciliation_run (
+    day           TEXT PRIMARY KEY,
+    at            INTEGER NOT NULL,
+    gateway_count INTEGER NOT NULL,
+    gateway_total INTEGER NOT NULL,
+    kiosk_count   INTEGER NOT NULL,
+    kiosk_total   INTEGER NOT NULL,
+    differences   INTEGER NOT NULL
+  );
+
+  -- A note can be in an unknown state (escrowed when the kiosk lost power): staff decide.
+  CREATE TABLE cash_note_v2 (
+    id          INTEGER PRIMARY KEY,
+    payment_id  INTEGER NOT NULL REFERENCES payment(id),
+    value       INTEGER NOT NULL CHECK (value > 0),
+    state       TEXT NOT NULL CHECK (state IN ('escrowed', 'stacked', 'returned', 'unknown')),
+    escrowed_at INTEGER NOT NULL,
+    settled_at  INTEGER
+  );
+  INSERT INTO cash_note_v2 SELECT id, payment_id, value, state, escrowed_at, settled_at FROM cash_note;
+  DROP TABLE cash_note;
+  ALTER TABLE cash_note_v2 RENAME TO cash_note;
+
+  ALTER TABLE payment ADD COLUMN collected_at INTEGER;
+  ALTER TABLE payment ADD COLUMN written_off_day TEXT;
   `,
 ];

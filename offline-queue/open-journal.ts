@@ -82,10 +82,19 @@ function assertOurs(db: JournalDb, file: string): void {
 
 function migrate(db: JournalDb): void {
   const version = db.pragma('user_version', { simple: true }) as number;
-  MIGRATIONS.slice(version).forEach((sql, i) => {
-    db.transaction(() => {
-      db.exec(sql);
-      db.pragma(`user_version = ${version + i + 1}`);
-    })();
-  });
+  if (version === MIGRATIONS.length) return;
+  db.pragma('foreign_keys = OFF'); // has no effect inside a transaction, so set it around them
+  try {
+    MIGRATIONS.slice(version).forEach((sql, i) => {
+      db.transaction(() => {
+        db.exec(sql);
+        const broken = db.pragma('foreign_key_check') as unknown[];
+        if (broken.length > 0)
+          throw new JournalError(`migration ${version + i + 1} broke ${broken.length} references`);
+        db.pragma(`user_version = ${version + i + 1}`);
+      })();
+    });
+  } finally {
+    db.pragma('foreign_keys = ON');
+  }
 }

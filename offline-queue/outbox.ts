@@ -39,4 +39,11 @@ export class Outbox {
   close(id: number, at: number): void {
     this.db.prepare(`UPDATE outbox SET done_at = ? WHERE id = ?`).run(at, id);
   }
+
+  /** Closes a payment's open row when something other than the worker settled it. */
+  closeForPayment(paymentId: number, at: number): void {
+    this.db
+      .prepare(`UPDATE outbox SET done_at = ? WHERE payment_id = ? AND done_at IS NULL`)
+      .run(at, paymentId);
+  }
 }

@@ -20,6 +20,7 @@ export interface PaymentRow {
   resultJson: string | null;
   billerTxnId: string | null;
   rejectCode: string | null;
+  collectedAt: number | null;
   createdAt: number;
   updatedAt: number;
 }
@@ -45,7 +46,7 @@ const SELECT_PAYMENT = `SELECT id, agent_serial AS agentSerial, state, biller_id
   account, quote_id AS quoteId, quote_json AS quoteJson, amount_due AS amountDue,
   accepts_overpayment AS acceptsOverpayment, method, collected, request_json AS requestJson,
   result_json AS resultJson, biller_txn_id AS billerTxnId, reject_code AS rejectCode,
-  created_at AS createdAt, updated_at AS updatedAt FROM payment`;
+  collected_at AS collectedAt, created_at AS createdAt, updated_at AS updatedAt FROM payment`;
 
 type RawPayment = Omit<PaymentRow, 'acceptsOverpayment'> & { acceptsOverpayment: number };
 
@@ -95,6 +96,28 @@ export class PaymentJournal {
     const raw = this.db.prepare(`${SELECT_PAYMENT} WHERE id = ?`).get(id) as RawPayment | undefined;
     if (!raw) throw new Error(`no payment ${id}`);
     return { ...raw, acceptsOverpayment: raw.acceptsOverpayment === 1 };
+  }
+
+  bySerial(agentSerial: string): PaymentRow | null {
+    const raw = this.db.prepare(`${SELECT_PAYMENT} WHERE agent_serial = ?`).get(agentSerial) as
+      RawPayment | undefined;
+    return raw ? { ...raw, acceptsOverpayment: raw.acceptsOverpayment === 1 } : null;
+  }
+
+  /** Payments the gateway wrote off on a business day (YYYY-MM-DD), whatever became of them since. */
+  writtenOffOn(day: string): PaymentRow[] {
+    const rows = this.db
+      .prepare(`${SELECT_PAYMENT} WHERE written_off_day = ? ORDER BY id`)
+      .all(day) as RawPayment[];
+    return rows.map((raw) => ({ ...raw, acceptsOverpayment: raw.acceptsOverpayment === 1 }));
+  }
+
+  dayTotals(day: string): { count: number; total: number } {
+    return this.db
+      .prepare(
+        `SELECT count(*) AS count, coalesce(sum(collected), 0) AS total FROM payment WHERE written_off_day = ?`,
+      )
+      .get(day) as { count: number; total: number };
   }
 
   inStates(states: readonly PaymentState[]): PaymentRow[] {
@@ -172,6 +195,35 @@ export class PaymentJournal {
     return note;
   }
 
+  /**
+   * A note was in escrow when the kiosk stopped: whether it reached the box is unknown until
+   * staff count it (or the acceptor reports it). It is never credited to anyone silently.
+   */
+  markNoteUnknown(id: number, noteId: number): number {
+    return this.db.transaction(() => {
+      const now = this.clock();
+      const note = this.db
+        .prepare(
+          `SELECT value FROM cash_note WHERE id = ? AND payment_id = ? AND state = 'escrowed'`,
+        )
+        .get(noteId, id) as { value: number } | undefined;
+      if (!note) throw new TransitionError(`note ${noteId} of payment ${id} is not in escrow`);
+      this.db
+        .prepare(`UPDATE cash_note SET state = 'unknown', settled_at = ? WHERE id = ?`)
+        .run(now, noteId);
+      this.appendEvent(id, now, 'note_unknown', null, null, { noteId, value: note.value });
+      return note.value;
+    })();
+  }
+
+  escrowedNotes(id: number): { id: number; value: number }[] {
+    return this.db
+      .prepare(
+        `SELECT id, value FROM cash_note WHERE payment_id = ? AND state = 'escrowed' ORDER BY id`,
+      )
+      .all(id) as { id: number; value: number }[];
+  }
+
   /** Notes of a payment still in escrow: while any is, the payment can be neither closed nor captured. */
   notesInEscrow(id: number): number {
     const row = this.db
@@ -197,7 +249,9 @@ export class PaymentJournal {
       if (this.notesInEscrow(id) > 0)
         throw new TransitionError(`payment ${id} has a note in escrow`);
       this.move(id, 'FUNDS_CAPTURED', 'funds_captured', { requestJson });
-      this.db.prepare(`UPDATE payment SET request_json = ? WHERE id = ?`).run(requestJson, id);
+      this.db
+        .prepare(`UPDATE payment SET request_json = ?, collected_at = ? WHERE id = ?`)
+        .run(requestJson, now, id);
       this.db
         .prepare(`INSERT INTO outbox(payment_id, kind, next_attempt_at) VALUES (?, 'writeoff', ?)`)
         .run(id, now);

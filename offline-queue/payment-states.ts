@@ -30,7 +30,9 @@ const ALLOWED: Record<PaymentState, readonly PaymentState[]> = {
   // A re-send after the gateway answered 404 to the query goes back to WRITEOFF_SENT.
   WRITEOFF_SENT: ['WRITTEN_OFF', 'WRITEOFF_UNKNOWN', 'REFUND_REQUIRED'],
   WRITEOFF_UNKNOWN: ['WRITEOFF_SENT', 'WRITTEN_OFF', 'REFUND_REQUIRED', 'AWAIT_RECON'],
-  AWAIT_RECON: ['WRITTEN_OFF', 'REFUND_REQUIRED'],
+  // Unresolved past the day cut: reconciliation settles it, or a query finds it never committed
+  // (then it is re-sent, within the gateway's 72-hour store-and-forward window).
+  AWAIT_RECON: ['WRITTEN_OFF', 'REFUND_REQUIRED', 'WRITEOFF_SENT'],
   WRITTEN_OFF: ['RECEIPTED', 'RECONCILED', 'DISCREPANCY'],
   REFUND_REQUIRED: ['REFUNDED', 'PREPAID_CREDITED', 'MANUAL_REFUND'],
   RECEIPTED: ['RECONCILED', 'DISCREPANCY'],

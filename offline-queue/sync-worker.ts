@@ -10,7 +10,13 @@ import type { PaymentJournal, PaymentRow } from './payment-journal';
 import type { JournalDb } from './open-journal';
 
 export type WriteOffOutcome =
-  | { kind: 'written_off'; billerTxnId: string; resultJson: string }
+  | {
+      kind: 'written_off';
+      billerTxnId: string;
+      resultJson: string;
+      /** The gateway's business day of the write-off (YYYY-MM-DD), for reconciliation. */
+      writtenOffDay: string;
+    }
   | { kind: 'rejected'; code: string; message: string }
   | { kind: 'unknown'; reason: string; retryAfterMs?: number };
 
@@ -34,6 +40,8 @@ export interface SyncWorkerOptions {
   port: WriteOffPort;
   clock?: () => number;
   random?: () => number;
+  /** The business day of a time (YYYY-MM-DD); past the day cut an unknown write-off is AWAIT_RECON. */
+  businessDay?: (ms: number) => string;
   baseDelayMs?: number;
   maxDelayMs?: number;
   log?: (level: 'info' | 'warn', obj: object, msg: string) => void;
@@ -129,11 +137,9 @@ export class SyncWorker extends EventEmitter<{ settled: [SyncSettled]; attempt: 
       case 'written_off':
         db.transaction(() => {
           journal.move(p.id, 'WRITTEN_OFF', 'written_off', { billerTxnId: outcome.billerTxnId });
-          db.prepare(`UPDATE payment SET biller_txn_id = ?, result_json = ? WHERE id = ?`).run(
-            outcome.billerTxnId,
-            outcome.resultJson,
-            p.id,
-          );
+          db.prepare(
+            `UPDATE payment SET biller_txn_id = ?, result_json = ?, written_off_day = ? WHERE id = ?`,
+          ).run(outcome.billerTxnId, outcome.resultJson, outcome.writtenOffDay, p.id);
           outbox.close(row.id, now);
         })();
         this.o.log?.('info', { paymentId: p.id, agentSerial: p.agentSerial }, 'written off');
@@ -157,8 +163,15 @@ export class SyncWorker extends EventEmitter<{ settled: [SyncSettled]; attempt: 
           outcome.kind === 'unknown' ? (outcome.retryAfterMs ?? 0) : 0,
         );
         db.transaction(() => {
-          if (journal.get(p.id).state === 'WRITEOFF_SENT') {
+          const current = journal.get(p.id);
+          if (current.state === 'WRITEOFF_SENT') {
             journal.move(p.id, 'WRITEOFF_UNKNOWN', 'writeoff_unknown', { reason });
+          }
+          if (
+            this.pastDayCut(current.collectedAt, now) &&
+            journal.get(p.id).state === 'WRITEOFF_UNKNOWN'
+          ) {
+            journal.move(p.id, 'AWAIT_RECON', 'unresolved_at_day_cut', { reason });
           }
           outbox.reschedule(row.id, attempts, now + wait, reason);
         })();
@@ -170,6 +183,11 @@ export class SyncWorker extends EventEmitter<{ settled: [SyncSettled]; attempt: 
         return;
       }
     }
+  }
+
+  private pastDayCut(collectedAt: number | null, now: number): boolean {
+    const day = this.o.businessDay;
+    return day !== undefined && collectedAt !== null && day(collectedAt) < day(now);
   }
 
   /** Exponential backoff, half of it random so that many terminals do not retry in step. */

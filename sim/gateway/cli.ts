@@ -1,21 +1,29 @@
 // tsx sim/gateway/cli.ts [--port 8741] [--host 127.0.0.1] [--db var/gateway-sim.sqlite]
+//                        [--fault 'ROUTE=KIND[:OPTION=VALUE]…']…  (fault-flag.ts, README.md)
 // Starts the gateway simulator until SIGINT/SIGTERM. Bad flags: one line on stderr, exit 2.
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
+import { FAULT_FLAG_SYNTAX, parseFaultFlag } from './fault-flag';
+import type { Fault } from './faults';
 import { startGatewaySim } from './server';
 
 function usage(message: string): never {
   process.stderr.write(
-    `gateway-sim: ${message} (usage: cli.ts [--port N] [--host H] [--db FILE])\n`,
+    `gateway-sim: ${message} (usage: cli.ts [--port N] [--host H] [--db FILE] [--fault ${FAULT_FLAG_SYNTAX}]…)\n`,
   );
   process.exit(2);
 }
 
-let values: { port?: string; host?: string; db?: string };
+let values: { port?: string; host?: string; db?: string; fault?: string[] };
 try {
   ({ values } = parseArgs({
-    options: { port: { type: 'string' }, host: { type: 'string' }, db: { type: 'string' } },
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      db: { type: 'string' },
+      fault: { type: 'string', multiple: true },
+    },
     strict: true,
     allowPositionals: false,
   }));
@@ -26,15 +34,22 @@ try {
 const port = Number(values.port ?? '8741');
 if (!/^\d+$/.test(values.port ?? '8741') || port > 65535) usage(`bad --port ${values.port}`);
 const dbPath = values.db ?? 'var/gateway-sim.sqlite';
+const faults: Fault[] = [];
+for (const flag of values.fault ?? []) {
+  const parsed = parseFaultFlag(flag);
+  if (!parsed.ok) usage(parsed.message);
+  faults.push(parsed.value);
+}
 if (dbPath !== ':memory:') mkdirSync(dirname(dbPath), { recursive: true });
 
-const sim = await startGatewaySim({ dbPath, port, host: values.host ?? '127.0.0.1' }).catch(
+const sim = await startGatewaySim({ dbPath, port, host: values.host ?? '127.0.0.1', faults }).catch(
   (err: unknown) => {
     process.stderr.write(`gateway-sim: cannot start: ${(err as Error).message}\n`);
     process.exit(1);
   },
 );
 process.stdout.write(`gateway simulator listening on ${sim.url}\n`);
+for (const f of sim.faults()) process.stdout.write(`fault: ${JSON.stringify(f)}\n`);
 
 const stop = () => {
   sim.close().then(

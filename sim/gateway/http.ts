@@ -35,11 +35,20 @@ export function readBody(
 }
 
 export function send(res: ServerResponse, reply: Reply): void {
-  const text = JSON.stringify(reply.body);
-  res.writeHead(reply.status, {
+  sendText(res, reply.status, JSON.stringify(reply.body), reply.headers);
+}
+
+/** A reply whose body is sent as given, labelled JSON (fault injection sends broken JSON). */
+export function sendText(
+  res: ServerResponse,
+  status: number,
+  text: string,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(text),
-    ...reply.headers,
+    ...headers,
   });
   res.end(text);
 }

@@ -31,6 +31,10 @@ export function paymentBodyProblem(req: PaymentRequest, now: Date): string | und
   return undefined;
 }
 
+/** What one POST /v1/payments did to a serial; the simulator's statistics count these. */
+export type PaymentEvent = 'commit' | 'reject' | 'replay' | 'conflict';
+export type PaymentObserver = (serial: string, event: PaymentEvent) => void;
+
 type Outcome = { reject: Reply } | { result: PaymentResult; prepaid: number };
 
 /** Decide a first-time payment: a plain Reply is an answer not worth storing. */
@@ -103,6 +107,7 @@ export function postPayment(
   terminalId: string,
   req: PaymentRequest,
   now: Date,
+  observe: PaymentObserver = () => undefined,
 ): Reply {
   const request = canonicalJson(req);
   const requestHash = sha256Hex(request);
@@ -110,12 +115,14 @@ export function postPayment(
     const prior = store.payment(req.agentSerial);
     if (prior) {
       if (prior.terminalId !== terminalId || prior.requestHash !== requestHash) {
+        observe(req.agentSerial, 'conflict');
         return fail(
           409,
           'serial_conflict',
           `${req.agentSerial} was already used with another body`,
         );
       }
+      observe(req.agentSerial, 'replay');
       return { status: prior.httpStatus, body: JSON.parse(prior.response) };
     }
     const outcome = decide(store, req, now);
@@ -144,6 +151,7 @@ export function postPayment(
         response: JSON.stringify(body),
         outcome: 'rejected',
       });
+      observe(req.agentSerial, 'reject');
       return outcome.reject;
     }
     const { result, prepaid } = outcome;
@@ -156,6 +164,7 @@ export function postPayment(
       writtenOffAt: result.writtenOffAt,
       businessDate: businessDate(now),
     });
+    observe(req.agentSerial, 'commit');
     return ok(result);
   });
 }

@@ -12,6 +12,7 @@ import {
   postPayment,
   reconciliation,
   reversePayment,
+  type PaymentObserver,
 } from './payments';
 import { queryBills } from './quotes';
 import { fail, ok, type Reply } from './reply';
@@ -26,9 +27,13 @@ export interface Ctx {
   /** Decoded path parameters, in pattern order. */
   params: string[];
   body: Buffer;
+  /** Told what POST /v1/payments did (commit, replay, rejection), for /__sim/stats. */
+  observe?: PaymentObserver;
 }
 
-interface Route {
+export interface Route {
+  /** "METHOD /path/:param": the name faults and statistics use for this route. */
+  key: string;
   method: 'GET' | 'POST';
   path: RegExp;
   handle: (ctx: Ctx) => Reply;
@@ -41,6 +46,7 @@ const notImplemented = (): Reply =>
 
 export const ROUTES: Route[] = [
   {
+    key: 'GET /v1/billers',
     method: 'GET',
     path: /^\/v1\/billers$/,
     handle: ({ store }) =>
@@ -48,6 +54,7 @@ export const ROUTES: Route[] = [
       ok({ billers: store.billers().map(({ txnPrefix: _p, txnStart: _s, ...biller }) => biller) }),
   },
   {
+    key: 'POST /v1/bills/query',
     method: 'POST',
     path: /^\/v1\/bills\/query$/,
     handle: ({ store, body, now }) => {
@@ -56,21 +63,26 @@ export const ROUTES: Route[] = [
     },
   },
   {
+    key: 'POST /v1/payments',
     method: 'POST',
     path: /^\/v1\/payments$/,
-    handle: ({ store, terminalId, body, now }) => {
+    handle: ({ store, terminalId, body, now, observe }) => {
       const req = parseBody(PaymentRequest, body);
       if (!req.ok) return badRequest(req.message);
       const problem = paymentBodyProblem(req.value, now);
-      return problem ? badRequest(problem) : postPayment(store, terminalId, req.value, now);
+      return problem
+        ? badRequest(problem)
+        : postPayment(store, terminalId, req.value, now, observe);
     },
   },
   {
+    key: 'GET /v1/payments/:serial',
     method: 'GET',
     path: /^\/v1\/payments\/([^/]+)$/,
     handle: ({ store, terminalId, params: [serial = ''] }) => getPayment(store, terminalId, serial),
   },
   {
+    key: 'POST /v1/payments/:serial/reversal',
     method: 'POST',
     path: /^\/v1\/payments\/([^/]+)\/reversal$/,
     handle: ({ store, terminalId, params: [serial = ''], body, now }) => {
@@ -81,6 +93,7 @@ export const ROUTES: Route[] = [
     },
   },
   {
+    key: 'GET /v1/reconciliation/:date',
     method: 'GET',
     path: /^\/v1\/reconciliation\/([^/]+)$/,
     handle: ({ store, terminalId, params: [day = ''] }) =>
@@ -89,6 +102,7 @@ export const ROUTES: Route[] = [
         : badRequest(`date: ${day} is not YYYY-MM-DD`),
   },
   {
+    key: 'POST /v1/terminals/:id/heartbeat',
     method: 'POST',
     path: /^\/v1\/terminals\/([^/]+)\/heartbeat$/,
     handle: ({ store, terminalId, params: [id = ''], body, now }) => {
@@ -99,11 +113,24 @@ export const ROUTES: Route[] = [
       return ok({ serverTime: isoShanghai(now), commands: [] });
     },
   },
-  { method: 'POST', path: /^\/v1\/qr\/micropay$/, handle: notImplemented },
-  { method: 'POST', path: /^\/v1\/qr\/orders$/, handle: notImplemented },
-  { method: 'GET', path: /^\/v1\/qr\/[^/]+$/, handle: notImplemented },
-  { method: 'POST', path: /^\/v1\/qr\/[^/]+\/cancel$/, handle: notImplemented },
+  {
+    key: 'POST /v1/qr/micropay',
+    method: 'POST',
+    path: /^\/v1\/qr\/micropay$/,
+    handle: notImplemented,
+  },
+  { key: 'POST /v1/qr/orders', method: 'POST', path: /^\/v1\/qr\/orders$/, handle: notImplemented },
+  { key: 'GET /v1/qr/:id', method: 'GET', path: /^\/v1\/qr\/[^/]+$/, handle: notImplemented },
+  {
+    key: 'POST /v1/qr/:id/cancel',
+    method: 'POST',
+    path: /^\/v1\/qr\/[^/]+\/cancel$/,
+    handle: notImplemented,
+  },
 ];
+
+/** Every route's key, e.g. "GET /v1/payments/:serial". */
+export const ROUTE_KEYS: readonly string[] = ROUTES.map((r) => r.key);
 
 /** The route for a request, or the reply for a path no route (or no method) serves. */
 export function match(

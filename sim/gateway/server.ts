@@ -2,12 +2,17 @@
 // shared/contracts/collection-gateway.md, with its own SQLite store. See README.md.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ADMIN_PREFIX, handleAdmin } from './admin';
 import { authenticate } from './auth';
+import { deliver, Delays } from './fault-effects';
+import { FaultList, FaultTable, type FaultInput, type FaultState } from './faults';
 import { readBody, send } from './http';
-import { fail } from './reply';
+import { fail, type Reply } from './reply';
 import { match } from './routes';
 import { DEMO_TERMINALS } from './seed';
+import { serialOf, SimStats, type RequestRecord, type StatsReport } from './sim-stats';
 import { GatewayStore } from './store';
+import { check } from './validate';
 
 export interface GatewaySimOptions {
   /** SQLite file; ':memory:' for a throw-away store. */
@@ -20,12 +25,25 @@ export interface GatewaySimOptions {
   terminals?: Record<string, string>;
   /** Injectable clock for quotes, late fees, skew, nonces and day cuts. */
   now?: () => Date;
+  /** Faults active from the start (README.md, "Fault injection"); invalid ones throw. */
+  faults?: FaultInput[];
 }
 
 export interface GatewaySim {
   /** e.g. http://127.0.0.1:8741 */
   url: string;
   port: number;
+  /** Replaces the active faults (as PUT /__sim/faults); throws naming the bad field. */
+  setFaults(faults: FaultInput[]): void;
+  clearFaults(): void;
+  /** The active faults with their remaining counts (as GET /__sim/faults). */
+  faults(): FaultState[];
+  /** As GET /__sim/stats. */
+  stats(): StatsReport;
+  /** The request log (as GET /__sim/requests), optionally of one serial or route. */
+  requests(filter?: { serial?: string; route?: string }): RequestRecord[];
+  /** Forgets counters and the request log (as DELETE /__sim/stats). */
+  resetStats(): void;
   close(): Promise<void>;
 }
 
@@ -33,23 +51,44 @@ interface Deps {
   store: GatewayStore;
   terminals: Record<string, string>;
   now: () => Date;
+  faults: FaultTable;
+  stats: SimStats;
+  delays: Delays;
+}
+
+/** Faults as given in code: validated like the admin endpoint's body. */
+function validFaults(faults: FaultInput[]) {
+  const parsed = check(FaultList, faults);
+  if (!parsed.ok) throw new Error(`invalid faults: ${parsed.message}`);
+  return parsed.value;
 }
 
 async function handle(deps: Deps, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const method = req.method ?? 'GET';
   const rawUrl = req.url ?? '/';
   const pathname = rawUrl.split('?')[0] ?? '/';
-  if (!pathname.startsWith('/v1/')) {
+  const isAdmin = pathname.startsWith(ADMIN_PREFIX);
+  if (!isAdmin && !pathname.startsWith('/v1/')) {
     send(res, fail(404, 'not_found', `no route ${method} ${pathname}`));
     return;
   }
   const body = await readBody(req);
-  if (body === 'too_large') {
-    send(res, fail(413, 'payload_too_large', 'request bodies are limited to 64 KiB'));
+  const tooLarge = fail(413, 'payload_too_large', 'request bodies are limited to 64 KiB');
+  if (isAdmin) {
+    send(res, body === 'too_large' ? tooLarge : handleAdmin(deps, method, rawUrl, body));
     return;
   }
   // One clock reading per request: auth, pricing and timestamps all agree.
   const now = deps.now();
+  const record = deps.stats.arrive(method, pathname, now);
+  const answer = (reply: Reply) => {
+    send(res, reply);
+    deps.stats.finish(record, { kind: 'replied', status: reply.status });
+  };
+  if (body === 'too_large') {
+    answer(tooLarge);
+    return;
+  }
   const auth = authenticate(
     deps.store,
     deps.terminals,
@@ -58,23 +97,49 @@ async function handle(deps: Deps, req: IncomingMessage, res: ServerResponse): Pr
     now,
   );
   if (!auth.ok) {
-    send(res, fail(401, 'bad_signature', auth.message));
+    answer(fail(401, 'bad_signature', auth.message));
     return;
   }
   const found = match(method, pathname);
   if (!('route' in found)) {
-    send(res, found);
+    answer(found);
     return;
   }
-  const ctx = { store: deps.store, terminalId: auth.terminalId, now, params: found.params, body };
-  send(res, found.route.handle(ctx));
+  const { route, params } = found;
+  deps.stats.routed(record, route.key, serialOf(route.key, params, body));
+  const fault = deps.faults.take(route.key);
+  record.fault = fault?.kind ?? null;
+  const ctx = {
+    store: deps.store,
+    terminalId: auth.terminalId,
+    now,
+    params,
+    body,
+    observe: deps.stats.observe,
+  };
+  const perform = () => {
+    const reply = route.handle(ctx);
+    record.performed += 1;
+    record.handlerStatus = reply.status;
+    return reply;
+  };
+  deps.stats.finish(record, await deliver(res, fault, perform, deps.delays));
 }
 
 export async function startGatewaySim(opts: GatewaySimOptions): Promise<GatewaySim> {
   const now = opts.now ?? (() => new Date());
   const host = opts.host ?? '127.0.0.1';
+  const faults = new FaultTable();
+  faults.set(validFaults(opts.faults ?? []));
   const store = new GatewayStore(opts.dbPath, now());
-  const deps: Deps = { store, terminals: opts.terminals ?? DEMO_TERMINALS, now };
+  const deps: Deps = {
+    store,
+    terminals: opts.terminals ?? DEMO_TERMINALS,
+    now,
+    faults,
+    stats: new SimStats(),
+    delays: new Delays(),
+  };
   const server = createServer((req, res) => {
     handle(deps, req, res).catch((err: unknown) => {
       if (!res.headersSent) send(res, fail(500, 'internal', String(err)));
@@ -95,8 +160,15 @@ export async function startGatewaySim(opts: GatewaySimOptions): Promise<GatewayS
   return {
     url: `http://${urlHost}:${port}`,
     port,
+    setFaults: (list) => faults.set(validFaults(list)),
+    clearFaults: () => faults.clear(),
+    faults: () => faults.list(),
+    stats: () => deps.stats.report(store.paymentOutcomes()),
+    requests: (filter) => deps.stats.requests(filter),
+    resetStats: () => deps.stats.reset(),
     close: () =>
       new Promise<void>((resolve, reject) => {
+        deps.delays.cancelAll();
         server.close((err) => {
           store.close();
           if (err) reject(err);

@@ -234,6 +234,15 @@ export class GatewayStore {
       .all(terminalId, day);
   }
 
+  /** Every stored payment (committed, reversed or a stored rejection), for /__sim/stats. */
+  paymentOutcomes(): Pick<PaymentRow, 'agentSerial' | 'outcome' | 'amount'>[] {
+    return this.db
+      .prepare<[], Pick<PaymentRow, 'agentSerial' | 'outcome' | 'amount'>>(
+        'SELECT agentSerial, outcome, amount FROM payments ORDER BY rowid',
+      )
+      .all();
+  }
+
   /** Records a nonce; false when it was already seen within the window (a replay). */
   rememberNonce(terminalId: string, nonce: string, nowMs: number): boolean {
     this.db.prepare('DELETE FROM nonces WHERE seenAtMs <= ?').run(nowMs - NONCE_WINDOW_MS);

@@ -31,6 +31,11 @@ export function parseBody<S extends z.ZodType>(schema: S, raw: Buffer): Parsed<z
   } catch (err) {
     return { ok: false, message: `body: malformed JSON (${(err as Error).message})` };
   }
+  return check(schema, json);
+}
+
+/** A parsed value checked against a schema, with the same one-line message. */
+export function check<S extends z.ZodType>(schema: S, json: unknown): Parsed<z.output<S>> {
   const result = schema.safeParse(json);
   if (result.success) return { ok: true, value: result.data };
   const first = result.error.issues[0];

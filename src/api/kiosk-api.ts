@@ -21,6 +21,8 @@ export const BillerView = z.object({
   kind: BillerKind,
   name: LocalizedText,
   accountLength: z.number().int().positive().nullable(),
+  /** New payments paused: too much money is waiting to reach this biller. */
+  paused: z.boolean(),
 });
 export type BillerView = z.infer<typeof BillerView>;
 
@@ -53,11 +55,13 @@ export const ProblemCode = z.enum([
   'acceptor_unavailable',
   'payment_needs_staff',
   'unrecognised_scan',
+  'biller_paused',
 ]);
 export type ProblemCode = z.infer<typeof ProblemCode>;
 
 export const Screen = z.discriminatedUnion('name', [
   z.object({ name: z.literal('attract') }),
+  z.object({ name: z.literal('outOfService') }),
   z.object({ name: z.literal('chooseBiller'), billers: z.array(BillerView) }),
   z.object({
     name: z.literal('enterAccount'),
@@ -96,6 +100,8 @@ export const Snapshot = z.object({
   /** Staff-visible figures. */
   service: z.object({
     pendingSync: z.object({ count: z.number().int().nonnegative(), total: Fen }),
+    /** Refund slips, reconciliation differences and notes to check, waiting for staff. */
+    staffItems: z.number().int().nonnegative(),
   }),
 });
 export type Snapshot = z.infer<typeof Snapshot>;

@@ -67,6 +67,24 @@ export const KioskConfig = z
       })
       .strict()
       .prefault({}),
+    /** Caps on write-offs waiting for the gateway, per biller; past one, that biller pauses. */
+    queue: z
+      .object({
+        maxPendingCount: z.number().int().min(1).max(10_000).default(20),
+        /** Fen. */
+        maxPendingTotal: z.number().int().min(1).default(500_000),
+        maxPendingAgeMinutes: z.number().int().min(1).max(4320).default(1440),
+      })
+      .strict()
+      .prefault({}),
+    /** Background jobs: the fleet heartbeat and the daily reconciliation check. */
+    jobs: z
+      .object({
+        heartbeatMs: z.number().int().min(1_000).max(3_600_000).default(60_000),
+        reconciliationMs: z.number().int().min(1_000).max(86_400_000).default(3_600_000),
+      })
+      .strict()
+      .prefault({}),
     /** Used only by the simulator launcher; the production host ignores it. */
     simulation: z
       .object({

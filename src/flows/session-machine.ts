@@ -31,6 +31,9 @@ export interface ReceiptInput {
   billerName: string;
 }
 
+/** Starting a payment either opens its journal record or says why it cannot. */
+export type StartResult = { ok: true; paymentId: number } | { ok: false; problem: ProblemCode };
+
 export type LookupResult = { ok: true; quote: QuoteChoice } | { ok: false; problem: ProblemCode };
 
 /** A scan names its biller itself (the gateway matches the biller's scan patterns). */
@@ -55,6 +58,8 @@ export type InternalEvent =
   | { type: 'NOTE_RETURNED' }
   | { type: 'ACCEPTED_NOTES'; values: number[] }
   | { type: 'CASH_UNAVAILABLE' }
+  /** The operator took the kiosk out of service, or back (heartbeat commands). */
+  | { type: 'SERVICE_MODE'; inService: boolean }
   /** A code read by the scanner (a bill's QR or barcode, or something else). */
   | { type: 'SCANNED'; text: string }
   | WriteOffOutcomeEvent;
@@ -63,6 +68,7 @@ export type SessionEvent = UserEvent | InternalEvent;
 
 export interface SessionContext {
   locale: Locale;
+  inService: boolean;
   billers: BillerChoice[];
   biller: BillerChoice | null;
   digits: string;
@@ -131,7 +137,12 @@ export const sessionMachine = setup({
       ok: false,
       problem: 'gateway_unavailable',
     })),
-    startPayment: fromPromise<number, { biller: BillerChoice; quote: QuoteChoice }>(async () => 0),
+    startPayment: fromPromise<StartResult, { biller: BillerChoice; quote: QuoteChoice }>(
+      async () => ({
+        ok: true,
+        paymentId: 0,
+      }),
+    ),
     cashIn: fromCallback<EventObject, CashInInput>(() => undefined) as CallbackActorLogic<
       EventObject,
       CashInInput
@@ -152,6 +163,7 @@ export const sessionMachine = setup({
   },
   guards: {
     hasDigits: ({ context }) => context.digits.length > 0,
+    inService: ({ context }) => context.inService,
     nothingCollected: ({ context }) => context.collected === 0 && !context.noteInEscrow,
     fullyPaid: ({ context }) =>
       context.quote !== null && context.collected >= context.quote.totalDue,
@@ -159,14 +171,25 @@ export const sessionMachine = setup({
 }).createMachine({
   id: 'session',
   initial: 'attract',
-  context: ({ input }) => ({ locale: 'zh-CN', billers: [], ...freshCustomer, timing: input }),
+  context: ({ input }) => ({
+    locale: 'zh-CN',
+    billers: [],
+    inService: true,
+    ...freshCustomer,
+    timing: input,
+  }),
   on: {
     SET_LOCALE: { actions: assign({ locale: ({ event }) => event.locale }) },
+    // Takes effect for the next customer: a session under way is never cut short.
+    SERVICE_MODE: { actions: assign({ inService: ({ event }) => event.inService }) },
   },
   states: {
     attract: {
       entry: assign({ ...freshCustomer, locale: 'zh-CN' as Locale }),
-      on: { START: 'loadingBillers', SCANNED: 'lookingUpScan' },
+      on: {
+        START: { guard: 'inService', target: 'loadingBillers' },
+        SCANNED: { guard: 'inService', target: 'lookingUpScan' },
+      },
     },
     lookingUpScan: {
       invoke: {
@@ -209,7 +232,8 @@ export const sessionMachine = setup({
     chooseBiller: {
       on: {
         CHOOSE_BILLER: {
-          guard: ({ context, event }) => context.billers.some((b) => b.id === event.billerId),
+          guard: ({ context, event }) =>
+            context.billers.some((b) => b.id === event.billerId && !b.paused),
           target: 'enterAccount',
           actions: assign({
             biller: ({ context, event }) =>
@@ -275,10 +299,21 @@ export const sessionMachine = setup({
           biller: must(context.biller, 'biller'),
           quote: must(context.quote, 'quote'),
         }),
-        onDone: {
-          target: 'insertCash',
-          actions: assign({ paymentId: ({ event }) => event.output }),
-        },
+        onDone: [
+          {
+            guard: ({ event }) => event.output.ok,
+            target: 'insertCash',
+            actions: assign({
+              paymentId: ({ event }) => (event.output.ok ? event.output.paymentId : null),
+            }),
+          },
+          {
+            target: 'problem',
+            actions: assign({
+              problem: ({ event }) => (event.output.ok ? null : event.output.problem),
+            }),
+          },
+        ],
         onError: { target: 'problem', actions: assign({ problem: 'payment_needs_staff' }) },
       },
     },

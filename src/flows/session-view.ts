@@ -3,7 +3,7 @@ import type { BillerView, Screen } from '../api/kiosk-api';
 import type { BillerChoice, SessionContext } from './session-machine';
 
 function billerView(b: BillerChoice): BillerView {
-  return { id: b.id, kind: b.kind, name: b.name, accountLength: b.accountLength };
+  return { id: b.id, kind: b.kind, name: b.name, accountLength: b.accountLength, paused: b.paused };
 }
 
 export function screenOf(state: string, c: SessionContext): Screen {
@@ -62,5 +62,5 @@ export function screenOf(state: string, c: SessionContext): Screen {
     case 'loadingBillers':
       return { name: 'chooseBiller', billers: [] };
   }
-  return { name: 'attract' };
+  return c.inService ? { name: 'attract' } : { name: 'outOfService' };
 }

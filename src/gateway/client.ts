@@ -4,11 +4,14 @@
 import type { z } from 'zod';
 import {
   BillersResponse,
+  HeartbeatReply,
+  ReconciliationResponse,
   DEFINITIVE_PAYMENT_REJECTIONS,
   ErrorBody,
   PaymentResult,
   Quote,
   type BillQueryRequest,
+  type Heartbeat,
 } from './contract';
 import { authHeaders } from './signature';
 
@@ -54,6 +57,20 @@ export class GatewayClient {
   /** Sends the exact stored body: retries must be byte-identical. */
   submitPayment(requestJson: string) {
     return this.request('POST', '/v1/payments', requestJson, PaymentResult);
+  }
+
+  reconciliation(day: string) {
+    return this.request(
+      'GET',
+      `/v1/reconciliation/${encodeURIComponent(day)}`,
+      undefined,
+      ReconciliationResponse,
+    );
+  }
+
+  heartbeat(body: Heartbeat) {
+    const path = `/v1/terminals/${encodeURIComponent(this.o.terminalId)}/heartbeat`;
+    return this.request('POST', path, JSON.stringify(body), HeartbeatReply);
   }
 
   queryPayment(agentSerial: string) {

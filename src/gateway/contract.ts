@@ -122,6 +122,20 @@ export const Heartbeat = z.object({
   }),
 });
 
+export type Heartbeat = z.infer<typeof Heartbeat>;
+
+export const HeartbeatCommand = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('reloadConfig') }),
+  z.object({ type: z.literal('outOfService'), reason: z.string() }),
+  z.object({ type: z.literal('inService') }),
+]);
+export type HeartbeatCommand = z.infer<typeof HeartbeatCommand>;
+
+export const HeartbeatReply = z.object({
+  serverTime: Timestamp,
+  commands: z.array(HeartbeatCommand),
+});
+
 /** Definitive rejections of a payment: never re-sent with the same body. */
 export const DEFINITIVE_PAYMENT_REJECTIONS = [
   'quote_expired',

@@ -3,6 +3,7 @@
 import type { QueryOutcome, WriteOffOutcome, WriteOffPort } from '../../offline-queue/sync-worker';
 import { isDefinitiveRejection, type GatewayClient, type GatewayReply } from './client';
 import type { PaymentResult } from './contract';
+import { businessDate } from '../time/shanghai';
 
 function classify(reply: GatewayReply<PaymentResult>): WriteOffOutcome {
   if (reply.ok) {
@@ -11,6 +12,7 @@ function classify(reply: GatewayReply<PaymentResult>): WriteOffOutcome {
         kind: 'written_off',
         billerTxnId: reply.body.billerTxnId,
         resultJson: JSON.stringify(reply.body),
+        writtenOffDay: businessDate(Date.parse(reply.body.writtenOffAt)),
       };
     }
     return {

@@ -6,7 +6,7 @@ import type { PaymentJournal } from '../../offline-queue/payment-journal';
 import type { SyncWorker } from '../../offline-queue/sync-worker';
 import type { ProblemCode } from '../api/kiosk-api';
 import type { GatewayClient, GatewayReply } from '../gateway/client';
-import { PaymentResult, Quote, type Biller, type PaymentRequest } from '../gateway/contract';
+import { PaymentResult, Quote, type Biller } from '../gateway/contract';
 import type {
   BillerChoice,
   CashInInput,
@@ -14,12 +14,14 @@ import type {
   QuoteChoice,
   ReceiptInput,
   ScanLookupResult,
+  StartResult,
   ReceiptOutcome,
   SessionEvent,
   sessionMachine,
 } from '../flows/session-machine';
 import { receiptLines } from '../receipts/receipt-text';
-import { businessDay, shanghaiIso } from '../time/shanghai';
+import { businessDay } from '../time/shanghai';
+import { cashPaymentRequest } from './payment-request';
 
 export interface SessionServices {
   terminalId: string;
@@ -27,6 +29,8 @@ export interface SessionServices {
   journal: PaymentJournal;
   syncWorker: SyncWorker;
   acceptor: BillAcceptor;
+  /** Why new payments to a biller are paused (a queue cap is reached), or null. */
+  pausedBy(billerId: string): string | null;
   clock: () => number;
   log: { warn(obj: object, msg: string): void; info(obj: object, msg: string): void };
 }
@@ -37,8 +41,9 @@ export function accountLength(pattern: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-function toChoice(b: Biller): BillerChoice {
+function toChoice(b: Biller, paused: boolean): BillerChoice {
   return {
+    paused,
     id: b.id,
     kind: b.kind,
     name: b.name,
@@ -92,7 +97,7 @@ export function sessionActors(
     loadBillers: fromPromise(async () => {
       const reply = await s.gateway.billers();
       if (!reply.ok) throw new Error(`billers unavailable: ${reply.kind}`);
-      return reply.body.billers.map(toChoice);
+      return reply.body.billers.map((b) => toChoice(b, s.pausedBy(b.id) !== null));
     }),
 
     lookUpBills: fromPromise<LookupResult, { billerId: string; account: string }>(
@@ -110,11 +115,21 @@ export function sessionActors(
       if (!found.ok) return found;
       const biller = billers.body.billers.find((b) => b.id === found.quote.billerId);
       if (!biller) return { ok: false, problem: 'unrecognised_scan' };
-      return { ok: true, biller: toChoice(biller), quote: found.quote };
+      const paused = s.pausedBy(biller.id) !== null;
+      if (paused) return { ok: false, problem: 'biller_paused' };
+      return { ok: true, biller: toChoice(biller, paused), quote: found.quote };
     }),
 
-    startPayment: fromPromise<number, { biller: BillerChoice; quote: QuoteChoice }>(
+    startPayment: fromPromise<StartResult, { biller: BillerChoice; quote: QuoteChoice }>(
       async ({ input }) => {
+        const pause = s.pausedBy(input.biller.id);
+        if (pause) {
+          s.log.warn(
+            { billerId: input.biller.id, cap: pause },
+            'payments paused: queue cap reached',
+          );
+          return { ok: false, problem: 'biller_paused' };
+        }
         const row = s.journal.create({
           terminalId: s.terminalId,
           businessDay: businessDay(s.clock()),
@@ -128,7 +143,7 @@ export function sessionActors(
         });
         s.journal.startCollecting(row.id);
         s.log.info({ paymentId: row.id, agentSerial: row.agentSerial }, 'payment started');
-        return row.id;
+        return { ok: true, paymentId: row.id };
       },
     ),
 
@@ -169,17 +184,7 @@ export function sessionActors(
 
     captureFunds: fromPromise<undefined, { paymentId: number }>(async ({ input }) => {
       const p = s.journal.get(input.paymentId);
-      const body: PaymentRequest = {
-        agentSerial: p.agentSerial,
-        quoteId: p.quoteId,
-        billerId: p.billerId,
-        account: p.account,
-        amount: p.collected,
-        method: 'cash',
-        tender: { notes: s.journal.stackedNotes(p.id) },
-        collectedAt: shanghaiIso(s.clock()),
-      };
-      s.journal.captureFunds(p.id, JSON.stringify(body));
+      s.journal.captureFunds(p.id, cashPaymentRequest(s.journal, p, s.clock()));
       s.syncWorker.kick();
       return undefined;
     }),

@@ -8,18 +8,17 @@ import type { BillAcceptor } from '../../drivers/bill-acceptor/bill-acceptor';
 import { Id003BillAcceptor } from '../../drivers/bill-acceptor/id003/id003-driver';
 import { LineScanner } from '../../drivers/scanner/line-scanner';
 import type { SerialBinding } from '../../drivers/serial/serial-port';
-import { openJournal } from '../../offline-queue/open-journal';
-import { Outbox } from '../../offline-queue/outbox';
-import { PaymentJournal } from '../../offline-queue/payment-journal';
-import { SyncWorker } from '../../offline-queue/sync-worker';
 import type { Snapshot, UserEvent } from '../api/kiosk-api';
 import type { KioskConfig } from '../config/schema';
 import { sessionMachine } from '../flows/session-machine';
 import { screenOf } from '../flows/session-view';
-import { GatewayClient, type FetchFn } from '../gateway/client';
-import { gatewayWriteOffPort } from '../gateway/write-off-port';
+import type { FetchFn } from '../gateway/client';
 import { startKioskServer } from './kiosk-server';
+import { startJobs } from './jobs';
 import { createLogger, type Logger } from './logger';
+import { openMoneyServices, type MoneyServices } from './money-services';
+import type { PaymentJournal } from '../../offline-queue/payment-journal';
+import type { SyncWorker } from '../../offline-queue/sync-worker';
 import { sessionActors } from './session-actors';
 
 export interface HostSeams {
@@ -40,6 +39,7 @@ export interface RunningHost {
   journal: PaymentJournal;
   acceptor: BillAcceptor;
   syncWorker: SyncWorker;
+  money: MoneyServices;
   /** Sends a user event as if it came from the renderer (tests, Electron ipc). */
   send(event: UserEvent): void;
   latest(): Snapshot;
@@ -59,26 +59,13 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
   };
   try {
     assertDevicePortsReachable(config);
-    const db = openJournal(config.journal.path);
-    cleanups.push(() => db.close());
-    const journal = new PaymentJournal(db, clock);
-    const outbox = new Outbox(db);
-    const gateway = new GatewayClient({
-      baseUrl: config.gateway.baseUrl,
-      terminalId: config.terminal.id,
-      secret: config.terminal.secret,
-      timeoutMs: config.gateway.timeoutMs,
+    const money = openMoneyServices(config, {
+      clock,
+      log,
       ...(seams.fetch ? { fetch: seams.fetch } : {}),
     });
-    const syncWorker = new SyncWorker({
-      db,
-      journal,
-      outbox,
-      port: gatewayWriteOffPort(gateway),
-      clock,
-      log: (level, obj, msg) => log[level](obj, msg),
-    });
-    cleanups.push(() => syncWorker.stop());
+    cleanups.push(() => money.close());
+    const { journal, syncWorker, gateway, staff } = money;
 
     const acceptorCfg = config.devices.billAcceptor;
     const binding = seams.bindingFor?.(acceptorCfg.port);
@@ -100,6 +87,7 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
           journal,
           syncWorker,
           acceptor,
+          pausedBy: money.pausedBy,
           clock,
           log,
         }),
@@ -114,7 +102,10 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
         seq: seq++,
         locale: s.context.locale,
         screen: screenOf(String(s.value), s.context),
-        service: { pendingSync: { count: pending.count, total: pending.total } },
+        service: {
+          pendingSync: { count: pending.count, total: pending.total },
+          staffItems: staff.openItems().length,
+        },
       };
     };
     let latest: Snapshot | null = null;
@@ -142,6 +133,19 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
     scanner?.on('scan', (text) => actor.send({ type: 'SCANNED', text }));
     actor.start();
     cleanups.push(() => actor.stop());
+    const stopJobs = startJobs(config, {
+      money,
+      acceptor,
+      scanner,
+      clock,
+      log,
+      inService: () => actor.getSnapshot().context.inService,
+      setInService: (inService, reason) => {
+        log.warn({ inService, reason }, 'service mode changed by the operator');
+        actor.send({ type: 'SERVICE_MODE', inService });
+      },
+    });
+    cleanups.push(stopJobs);
 
     await acceptor.start();
     await scanner?.start();
@@ -153,6 +157,7 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
       journal,
       acceptor,
       syncWorker,
+      money,
       send: (event) => actor.send(event),
       latest: () => latest ?? snapshotNow(),
       onSnapshot(l) {

@@ -8,10 +8,15 @@ export function shanghaiIso(ms: number): string {
 
 /** The business day as YYYYMMDD. */
 export function businessDay(ms: number): string {
-  return new Date(ms + OFFSET_MS).toISOString().slice(0, 10).replaceAll('-', '');
+  return businessDate(ms).replaceAll('-', '');
 }
 
 /** "2026-11-26 14:05:40" for receipts and screens. */
 export function shanghaiLocal(ms: number): string {
   return new Date(ms + OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ');
+}
+
+/** The business day as YYYY-MM-DD (the gateway's reconciliation key). */
+export function businessDate(ms: number): string {
+  return new Date(ms + OFFSET_MS).toISOString().slice(0, 10);
 }

@@ -135,7 +135,7 @@ describe('the ipc transport', () => {
     seq: 3,
     locale: 'zh-CN',
     screen: { name: 'attract' },
-    service: { pendingSync: { count: 0, total: 0 } },
+    service: { pendingSync: { count: 0, total: 0 }, staffItems: 0 },
   };
 
   function setup() {

@@ -9,6 +9,7 @@ import {
   type LookupResult,
   type QuoteChoice,
   type SessionEvent,
+  type StartResult,
 } from '../../src/flows/session-machine';
 import { screenOf } from '../../src/flows/session-view';
 
@@ -17,6 +18,7 @@ const POWER: BillerChoice = {
   kind: 'electricity',
   name: { 'zh-CN': '国网上海市电力公司', en: 'State Grid Shanghai' },
   accountLength: 10,
+  paused: false,
   acceptsOverpayment: true,
   accountPattern: '^\\d{10}$',
 };
@@ -36,6 +38,7 @@ const QUOTE: QuoteChoice = {
 
 interface Effects {
   lookup?: LookupResult;
+  startResult?: StartResult;
   billersFail?: boolean;
   abandoned: number[];
   captured: number[];
@@ -53,7 +56,9 @@ function start(effects: Effects, timing = { writeOffWaitMs: 60_000, doneScreenMs
         return [POWER];
       }),
       lookUpBills: fromPromise(async () => effects.lookup ?? { ok: true as const, quote: QUOTE }),
-      startPayment: fromPromise(async () => 42),
+      startPayment: fromPromise(
+        async () => effects.startResult ?? { ok: true as const, paymentId: 42 },
+      ),
       cashIn: fromCallback<EventObject, CashInInput>(({ input, sendBack }) => {
         effects.cashInputs.push(input);
         effects.cash = sendBack;
@@ -263,5 +268,17 @@ describe('a note in escrow', () => {
     k.actor.send({ type: 'CANCEL' });
     await k.reach('attract');
     expect(e.abandoned).toEqual([42]);
+  });
+});
+
+describe('a paused biller', () => {
+  it('cannot be chosen, and a payment started anyway says so', async () => {
+    const e = effects();
+    e.startResult = { ok: false, problem: 'biller_paused' };
+    const k = await toBills(e);
+    k.actor.send({ type: 'PAY_CASH' });
+    await k.reach('problem');
+    expect(k.screen()).toEqual({ name: 'problem', problem: 'biller_paused' });
+    expect(e.cashInputs).toEqual([]);
   });
 });

@@ -124,6 +124,8 @@ describe('GatewayClient against the gateway simulator', () => {
       kind: 'written_off',
       billerTxnId: first.body.billerTxnId,
       resultJson: JSON.stringify(first.body),
+      // The gateway's business day, read off its +08:00 timestamp.
+      writtenOffDay: first.body.writtenOffAt.slice(0, 10),
     });
     const found = await client.queryPayment(serial);
     expect(found.ok && found.body).toEqual(first.body);

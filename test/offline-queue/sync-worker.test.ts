@@ -59,6 +59,7 @@ function written(serial: string): WriteOffOutcome {
     kind: 'written_off',
     billerTxnId: `TXN-${serial}`,
     resultJson: JSON.stringify({ agentSerial: serial, status: 'written_off' }),
+    writtenOffDay: '2026-11-26',
   };
 }
 

@@ -42,6 +42,9 @@ const zhCN = {
   home: '返回首页',
   yuan: '{amount} 元',
   pendingSyncStaff: '待入账 {count} 笔',
+  staffItems: '待处理 {count} 项',
+  billerPaused: '暂停受理',
+  outOfService: '暂停服务，请联系工作人员',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -88,6 +91,9 @@ const en: Record<MessageKey, string> = {
   home: 'Back to start',
   yuan: '{amount} yuan',
   pendingSyncStaff: '{count} payments waiting to sync',
+  staffItems: '{count} items for staff',
+  billerPaused: 'Paused',
+  outOfService: 'Out of service. Please ask staff',
 };
 
 const KIND: Record<Locale, Record<BillerKind, string>> = {
@@ -117,6 +123,7 @@ const PROBLEM: Record<Locale, Record<ProblemCode, string>> = {
     acceptor_unavailable: '收钞机暂时不能使用，请联系工作人员',
     payment_needs_staff: '请联系工作人员，您的钱不会丢失',
     unrecognised_scan: '这个码不是缴费账单，请扫描账单上的二维码或条形码',
+    biller_paused: '这项缴费暂停受理，请稍后再来或联系工作人员',
   },
   en: {
     account_not_found: 'We could not find this account number. Please check it and try again',
@@ -127,6 +134,7 @@ const PROBLEM: Record<Locale, Record<ProblemCode, string>> = {
     acceptor_unavailable: 'The banknote reader is not working. Please ask staff',
     payment_needs_staff: 'Please ask staff for help. Your money is safe',
     unrecognised_scan: 'This code is not a bill. Please scan the code printed on your bill',
+    biller_paused: 'This bill cannot be paid here just now. Please come back later or ask staff',
   },
 };
 

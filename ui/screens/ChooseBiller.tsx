@@ -10,10 +10,11 @@ export function ChooseBiller({ t, send, billers }: ScreenProps & { billers: Bill
           <button
             key={b.id}
             className="button choice"
+            disabled={b.paused}
             onClick={() => send({ type: 'CHOOSE_BILLER', billerId: b.id })}
           >
             <span className="choice-kind">{t.kind(b.kind)}</span>
-            <span className="choice-name">{b.name[t.locale]}</span>
+            <span className="choice-name">{b.paused ? t('billerPaused') : b.name[t.locale]}</span>
           </button>
         ))}
       </div>

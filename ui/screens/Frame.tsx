@@ -10,6 +10,7 @@ export function Frame({
   children,
 }: ScreenProps & { snapshot: Snapshot; children: ReactNode }) {
   const pending = snapshot.service.pendingSync.count;
+  const staffItems = snapshot.service.staffItems;
   return (
     <div className="frame">
       <header className="frame-header">
@@ -26,9 +27,14 @@ export function Frame({
       <main className="frame-main" data-screen={snapshot.screen.name}>
         {children}
       </main>
-      {pending > 0 && (
-        <footer className="frame-footer" data-testid="pending-sync">
-          {t('pendingSyncStaff', { count: pending })}
+      {(pending > 0 || staffItems > 0) && (
+        <footer className="frame-footer">
+          {pending > 0 && (
+            <span data-testid="pending-sync">{t('pendingSyncStaff', { count: pending })}</span>
+          )}
+          {staffItems > 0 && (
+            <span data-testid="staff-items">{t('staffItems', { count: staffItems })}</span>
+          )}
         </footer>
       )}
     </div>

@@ -13,6 +13,8 @@ export function ScreenView({ screen, ...p }: ScreenProps & { screen: Screen }) {
   switch (screen.name) {
     case 'attract':
       return <Attract {...p} />;
+    case 'outOfService':
+      return <Waiting {...p} message={p.t('outOfService')} />;
     case 'chooseBiller':
       return <ChooseBiller {...p} billers={screen.billers} />;
     case 'enterAccount':

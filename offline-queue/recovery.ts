@@ -1,0 +1,77 @@
+// Recovery at start: every unfinished payment is resumed or compensated from its journal row
+// (never from a state-machine snapshot) before the kiosk takes a new customer. Each step is one
+// transaction and depends only on the row's state, so a crash during recovery is recovered too.
+import { compensateCash } from './compensation';
+import type { JournalDb } from './open-journal';
+import { PENDING_SYNC_STATES } from './payment-states';
+import type { PaymentJournal, PaymentRow } from './payment-journal';
+import type { StaffItems } from './staff-items';
+
+export interface RecoveryReport {
+  /** Nothing was taken: closed. */
+  abandoned: number[];
+  /** Money was taken but the payment never completed: captured as it stands and sent. */
+  captured: number[];
+  /** Notes whose fate is unknown (in escrow at the stop): for staff to count. */
+  notesForReview: number[];
+  /** Refused by the biller: compensated (cash refund slip). */
+  compensated: number[];
+  /** Already captured: the sync worker resumes them, querying first. */
+  resumed: number[];
+}
+
+export function recoverJournal(o: {
+  db: JournalDb;
+  journal: PaymentJournal;
+  staff: StaffItems;
+  /** The write-off body for a payment captured by recovery (the host builds it). */
+  buildRequest(p: PaymentRow): string;
+}): RecoveryReport {
+  const { db, journal, staff } = o;
+  const report: RecoveryReport = {
+    abandoned: [],
+    captured: [],
+    notesForReview: [],
+    compensated: [],
+    resumed: [],
+  };
+
+  for (const p of journal.inStates(['CREATED'])) {
+    journal.abandon(p.id, 'recovered_before_collecting');
+    report.abandoned.push(p.id);
+  }
+
+  for (const p of journal.inStates(['COLLECTING'])) {
+    db.transaction(() => {
+      for (const note of journal.escrowedNotes(p.id)) {
+        const value = journal.markNoteUnknown(p.id, note.id);
+        staff.open({
+          kind: 'note_review',
+          paymentId: p.id,
+          amount: value,
+          reason: 'note_in_escrow_at_restart',
+          detail: { noteId: note.id, agentSerial: p.agentSerial },
+        });
+        report.notesForReview.push(note.id);
+      }
+      const row = journal.get(p.id);
+      if (row.collected === 0) {
+        journal.abandon(p.id, 'recovered_nothing_collected');
+        report.abandoned.push(p.id);
+      } else {
+        journal.captureFunds(p.id, o.buildRequest(row));
+        report.captured.push(p.id);
+      }
+    })();
+  }
+
+  for (const p of journal.inStates(['REFUND_REQUIRED'])) {
+    if (compensateCash(db, journal, staff, p.id)) report.compensated.push(p.id);
+  }
+
+  report.resumed = journal
+    .inStates(PENDING_SYNC_STATES)
+    .map((p) => p.id)
+    .filter((id) => !report.captured.includes(id));
+  return report;
+}

@@ -1,0 +1,49 @@
+// The fleet heartbeat: device status, cash box and pending write-offs to the gateway every
+// minute; the gateway may answer with commands (out of service, in service, reload config).
+import type { BillAcceptor } from '../../drivers/bill-acceptor/bill-acceptor';
+import type { LineScanner } from '../../drivers/scanner/line-scanner';
+import packageJson from '../../package.json' with { type: 'json' };
+import type { Heartbeat, HeartbeatCommand } from '../gateway/contract';
+import { shanghaiIso } from '../time/shanghai';
+import type { Logger } from './logger';
+import type { MoneyServices } from './money-services';
+
+export function heartbeatBody(o: {
+  money: MoneyServices;
+  acceptor: BillAcceptor;
+  scanner: LineScanner | null;
+  inService: boolean;
+  now: number;
+}): Heartbeat {
+  const pending = o.money.journal.pendingSync();
+  return {
+    at: shanghaiIso(o.now),
+    version: packageJson.version,
+    mode: o.inService ? 'in_service' : 'out_of_service',
+    devices: {
+      billAcceptor: { status: o.acceptor.status.device, stacker: o.acceptor.status.stacker },
+      scanner: { status: o.scanner?.status ?? 'noDevice' },
+      printer: { status: 'noDevice' },
+      cardReader: { status: 'noDevice' },
+    },
+    cashBox: o.money.journal.cashBox(),
+    pendingSync: {
+      count: pending.count,
+      total: pending.total,
+      oldestAt: pending.oldestAt === null ? null : shanghaiIso(pending.oldestAt),
+    },
+  };
+}
+
+export async function sendHeartbeat(
+  money: MoneyServices,
+  body: Heartbeat,
+  log: Logger,
+): Promise<HeartbeatCommand[]> {
+  const reply = await money.gateway.heartbeat(body);
+  if (!reply.ok) {
+    log.warn({ reply }, 'heartbeat not delivered');
+    return [];
+  }
+  return reply.body.commands;
+}

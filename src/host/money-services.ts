@@ -1,0 +1,91 @@
+// The money side of the host: journal, outbox, staff items, gateway client and sync worker,
+// with recovery run before anything else may touch a payment, and refused write-offs
+// compensated as soon as they are settled.
+import { capBreach, pendingForBiller, type CapBreach } from '../../offline-queue/caps';
+import { compensateCash } from '../../offline-queue/compensation';
+import { openJournal, type JournalDb } from '../../offline-queue/open-journal';
+import { Outbox } from '../../offline-queue/outbox';
+import { PaymentJournal } from '../../offline-queue/payment-journal';
+import { recoverJournal } from '../../offline-queue/recovery';
+import { StaffItems } from '../../offline-queue/staff-items';
+import { SyncWorker } from '../../offline-queue/sync-worker';
+import type { KioskConfig } from '../config/schema';
+import { GatewayClient, type FetchFn } from '../gateway/client';
+import { gatewayWriteOffPort } from '../gateway/write-off-port';
+import { businessDate } from '../time/shanghai';
+import type { Logger } from './logger';
+import { cashPaymentRequest } from './payment-request';
+
+export interface MoneyServices {
+  db: JournalDb;
+  journal: PaymentJournal;
+  outbox: Outbox;
+  staff: StaffItems;
+  gateway: GatewayClient;
+  syncWorker: SyncWorker;
+  /** Why new payments to this biller are paused, or null. */
+  pausedBy(billerId: string): CapBreach | null;
+  close(): void;
+}
+
+export function openMoneyServices(
+  config: KioskConfig,
+  o: { clock: () => number; fetch?: FetchFn; log: Logger },
+): MoneyServices {
+  const { clock, log } = o;
+  const db = openJournal(config.journal.path);
+  try {
+    const journal = new PaymentJournal(db, clock);
+    const outbox = new Outbox(db);
+    const staff = new StaffItems(db, clock);
+    const report = recoverJournal({
+      db,
+      journal,
+      staff,
+      buildRequest: (p) => cashPaymentRequest(journal, p, clock()),
+    });
+    log.info({ recovery: report }, 'journal recovered');
+
+    const gateway = new GatewayClient({
+      baseUrl: config.gateway.baseUrl,
+      terminalId: config.terminal.id,
+      secret: config.terminal.secret,
+      timeoutMs: config.gateway.timeoutMs,
+      ...(o.fetch ? { fetch: o.fetch } : {}),
+    });
+    const syncWorker = new SyncWorker({
+      db,
+      journal,
+      outbox,
+      port: gatewayWriteOffPort(gateway),
+      clock,
+      businessDay: businessDate,
+      log: (level, obj, msg) => log[level](obj, msg),
+    });
+    syncWorker.on('settled', (e) => {
+      if (e.state === 'REFUND_REQUIRED') compensateCash(db, journal, staff, e.paymentId);
+    });
+    const q = config.queue;
+    const caps = {
+      maxCount: q.maxPendingCount,
+      maxTotal: q.maxPendingTotal,
+      maxAgeMs: q.maxPendingAgeMinutes * 60_000,
+    };
+    return {
+      db,
+      journal,
+      outbox,
+      staff,
+      gateway,
+      syncWorker,
+      pausedBy: (billerId) => capBreach(pendingForBiller(db, billerId), caps, clock()),
+      close() {
+        syncWorker.stop();
+        db.close();
+      },
+    };
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}

@@ -1,0 +1,23 @@
+// The write-off body of a captured cash payment. Built once, stored with FUNDS_CAPTURED, and
+// re-sent byte for byte on every retry.
+import type { PaymentJournal, PaymentRow } from '../../offline-queue/payment-journal';
+import type { PaymentRequest } from '../gateway/contract';
+import { shanghaiIso } from '../time/shanghai';
+
+export function cashPaymentRequest(
+  journal: PaymentJournal,
+  p: PaymentRow,
+  collectedAt: number,
+): string {
+  const body: PaymentRequest = {
+    agentSerial: p.agentSerial,
+    quoteId: p.quoteId,
+    billerId: p.billerId,
+    account: p.account,
+    amount: p.collected,
+    method: 'cash',
+    tender: { notes: journal.stackedNotes(p.id) },
+    collectedAt: shanghaiIso(collectedAt),
+  };
+  return JSON.stringify(body);
+}
