@@ -33,14 +33,32 @@ export function openJournal(file: string): JournalDb {
   try {
     // Read-only checks first: a database that is not ours is refused before it is touched.
     assertOurs(db, file);
+    assertIntact(db, file);
     assertDurable(db, file);
     migrate(db);
     return db;
   } catch (err) {
     db.close();
     if (err instanceof JournalError) throw err;
+    if ((err as { code?: string }).code?.startsWith('SQLITE_CORRUPT'))
+      throw damaged(file, (err as Error).message);
     throw new JournalError(`cannot use journal ${file}: ${(err as Error).message}`);
   }
+}
+
+function damaged(file: string, detail: string): JournalError {
+  const lines = detail.split('\n').filter((l) => l.trim() && !l.startsWith('***'));
+  const more = lines.length > 1 ? ` and ${lines.length - 1} more problems` : '';
+  return new JournalError(
+    `journal ${file} is damaged (${lines[0] ?? detail}${more}); it was left untouched`,
+  );
+}
+
+/** A damaged journal is refused, and left exactly as found for recovery by a technician. */
+function assertIntact(db: JournalDb, file: string): void {
+  const problems = db.pragma('quick_check') as { quick_check: string }[];
+  const first = problems[0]?.quick_check;
+  if (first !== 'ok') throw damaged(file, first ?? 'no answer');
 }
 
 function assertDurable(db: JournalDb, file: string): void {
