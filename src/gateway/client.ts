@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import {
   BillersResponse,
   HeartbeatReply,
+  ReversalReply,
   ReconciliationResponse,
   DEFINITIVE_PAYMENT_REJECTIONS,
   ErrorBody,
@@ -57,6 +58,12 @@ export class GatewayClient {
   /** Sends the exact stored body: retries must be byte-identical. */
   submitPayment(requestJson: string) {
     return this.request('POST', '/v1/payments', requestJson, PaymentResult);
+  }
+
+  /** 冲正: undo a write-off before the day cut (staff decide when). */
+  reversePayment(agentSerial: string, reason: string) {
+    const path = `/v1/payments/${encodeURIComponent(agentSerial)}/reversal`;
+    return this.request('POST', path, JSON.stringify({ reason }), ReversalReply);
   }
 
   reconciliation(day: string) {

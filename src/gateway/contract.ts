@@ -91,6 +91,7 @@ export const PaymentResult = z.object({
 export type PaymentResult = z.infer<typeof PaymentResult>;
 
 export const ReversalRequest = z.object({ reason: z.string().min(1).max(200) }).strict();
+export const ReversalReply = z.object({ status: z.literal('reversed') });
 
 export const ErrorBody = z.object({ code: z.string(), message: z.string() });
 export type ErrorBody = z.infer<typeof ErrorBody>;
