@@ -49,6 +49,7 @@ export interface SyncWorkerOptions {
 
 export class SyncWorker extends EventEmitter<{ settled: [SyncSettled]; attempt: [number] }> {
   private timer: NodeJS.Timeout | null = null;
+  private current: Promise<void> | null = null;
   private running = false;
   private again = false;
   private stopped = false;
@@ -73,12 +74,22 @@ export class SyncWorker extends EventEmitter<{ settled: [SyncSettled]; attempt: 
     void this.drain();
   }
 
-  stop(): void {
+  /**
+   * Stops taking new work and resolves once an attempt already in flight has been settled in
+   * the journal, so the journal may be closed after it.
+   */
+  stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    return this.current ?? Promise.resolve();
   }
 
-  private async drain(): Promise<void> {
+  private drain(): Promise<void> {
+    this.current = this.drainOnce().finally(() => (this.current = null));
+    return this.current;
+  }
+
+  private async drainOnce(): Promise<void> {
     this.running = true;
     try {
       do {

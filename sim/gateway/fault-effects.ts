@@ -83,9 +83,9 @@ export async function deliver(
     send(res, r);
     return { kind: 'replied', status: r.status };
   };
-  const replyText = (status: number, text: string): Delivery => {
+  const replyText = (status: number, text: string, headers?: Record<string, string>): Delivery => {
     if (res.destroyed) return { kind: 'gone' };
-    sendText(res, status, text);
+    sendText(res, status, text, headers);
     return { kind: 'replied', status };
   };
   const drop = (): Delivery => {
@@ -98,13 +98,12 @@ export async function deliver(
     case '429': {
       if (fault.when === 'after_commit') perform();
       const answer = unavailable(fault);
-      if (fault.body === 'json') return reply(answer);
-      if (res.destroyed) return { kind: 'gone' };
-      sendText(res, answer.status, PROXY_PAGE[fault.kind], {
-        ...answer.headers,
-        'content-type': 'text/html',
-      });
-      return { kind: 'replied', status: answer.status };
+      return fault.body === 'json'
+        ? reply(answer)
+        : replyText(answer.status, PROXY_PAGE[fault.kind], {
+            ...answer.headers,
+            'content-type': 'text/html',
+          });
     }
     case 'slow': {
       if (fault.when === 'after_commit') {

@@ -67,8 +67,6 @@ export type FaultKind = Fault['kind'];
 /** A fault in the table: `remaining` is null when it applies until cleared. */
 export type FaultState = Fault & { remaining: number | null };
 
-export const FAULT_KINDS: readonly FaultKind[] = FaultSpec.options.map((o) => o.shape.kind.value);
-
 /**
  * The active faults, in the order given. A request suffers at most one fault: the first entry
  * whose route is its route or "*". Each use counts down `times`; at 0 the entry is gone.

@@ -119,32 +119,36 @@ export class GatewayClient {
     try {
       json = JSON.parse(text);
     } catch {
+      // An error page from a proxy is still an error, and its Retry-After still counts.
+      if (!res.ok) return errorReply(res, null, text);
       return { ok: false, kind: 'bad_reply', status: res.status, reason: 'reply is not JSON' };
     }
-    if (res.ok) {
-      const parsed = schema.safeParse(json);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        return {
-          ok: false,
-          kind: 'bad_reply',
-          status: res.status,
-          reason: `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`,
-        };
-      }
-      return { ok: true, status: res.status, body: parsed.data };
+    if (!res.ok) return errorReply(res, json, text);
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return {
+        ok: false,
+        kind: 'bad_reply',
+        status: res.status,
+        reason: `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`,
+      };
     }
-    const err = ErrorBody.safeParse(json);
-    const retryAfter = Number(res.headers.get('retry-after'));
-    return {
-      ok: false,
-      kind: 'error',
-      status: res.status,
-      code: err.success ? err.data.code : `http_${res.status}`,
-      message: err.success ? err.data.message : text.slice(0, 200),
-      ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfterMs: retryAfter * 1000 } : {}),
-    };
+    return { ok: true, status: res.status, body: parsed.data };
   }
+}
+
+function errorReply(res: Response, json: unknown, text: string): GatewayReply<never> {
+  const err = ErrorBody.safeParse(json);
+  const retryAfter = Number(res.headers.get('retry-after'));
+  return {
+    ok: false,
+    kind: 'error',
+    status: res.status,
+    code: err.success ? err.data.code : `http_${res.status}`,
+    message: err.success ? err.data.message : text.slice(0, 200),
+    ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfterMs: retryAfter * 1000 } : {}),
+  };
 }
 
 /** True for the rejections the contract calls definitive (never re-sent with the same body). */

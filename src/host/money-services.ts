@@ -25,7 +25,8 @@ export interface MoneyServices {
   syncWorker: SyncWorker;
   /** Why new payments to this biller are paused, or null. */
   pausedBy(billerId: string): CapBreach | null;
-  close(): void;
+  /** Waits for a write-off in flight to be journalled, then closes the journal. */
+  close(): Promise<void>;
 }
 
 export function openMoneyServices(
@@ -79,8 +80,8 @@ export function openMoneyServices(
       gateway,
       syncWorker,
       pausedBy: (billerId) => capBreach(pendingForBiller(db, billerId), caps, clock()),
-      close() {
-        syncWorker.stop();
+      async close() {
+        await syncWorker.stop();
         db.close();
       },
     };

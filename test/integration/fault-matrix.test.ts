@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FaultInput } from '../../sim/gateway/faults';
 import {
   capturePayment,
+  dyingPort,
   PAYMENT_ROUTE,
   QUERY_ROUTE,
   queryBeforeRetryViolations,
@@ -70,10 +71,15 @@ interface WriteOffCase {
   posts: number;
 }
 
-const p = (f: Omit<FaultInput, 'route'> & { kind: FaultInput['kind'] }) =>
-  ({ route: PAYMENT_ROUTE, ...f }) as FaultInput;
-const q = (f: Omit<FaultInput, 'route'> & { kind: FaultInput['kind'] }) =>
-  ({ route: QUERY_ROUTE, ...f }) as FaultInput;
+/** A fault without its route (distributed over the kinds, so each keeps its own options). */
+type Unrouted = FaultInput extends infer F
+  ? F extends FaultInput
+    ? Omit<F, 'route'>
+    : never
+  : never;
+/** A fault on the payment route, and on the payment query (the re-check). */
+const p = (f: Unrouted): FaultInput => ({ route: PAYMENT_ROUTE, ...f });
+const q = (f: Unrouted): FaultInput => ({ route: QUERY_ROUTE, ...f });
 
 const ON_PAYMENT: WriteOffCase[] = [
   { name: '503 before commit', faults: [p({ kind: '503', times: 1 })], posts: 2 },
@@ -230,6 +236,66 @@ describe('fault matrix: written off exactly once', () => {
     expect(posts(c.serial)[0]).toMatchObject({ fault: 'slow', performed: 1, delivery: 'gone' });
     expect(h.sim.stats().payments[c.serial]).toMatchObject({ commits: 1, replays: 1 });
     await expectWrittenOffOnce(c);
+  });
+});
+
+describe('fault matrix: the kiosk dies during the write-off and starts again', () => {
+  const CASES: { name: string; faults: FaultInput[]; posts: number }[] = [
+    { name: 'after the gateway committed the send', faults: [], posts: 1 },
+    {
+      name: 'while the send was being dropped before commit',
+      faults: [p({ kind: 'drop_before_commit', times: 1 })],
+      posts: 2,
+    },
+    {
+      name: 'while the send hung before commit',
+      faults: [p({ kind: 'timeout', times: 1 })],
+      posts: 2,
+    },
+    {
+      name: 'while the send hung after commit',
+      faults: [p({ kind: 'timeout', when: 'after_commit', times: 1 })],
+      posts: 1,
+    },
+  ];
+
+  it.each(CASES)('$name: the first call after the restart is a query', async (c0) => {
+    await h.close();
+    h = await startHarness({ port: dyingPort });
+    const c = await capturePayment(h, 'sh-water', '210012345');
+    h.sim.setFaults(c0.faults);
+    h.worker.kick();
+    const deadline = Date.now() + 2_000;
+    while (!posts(c.serial).some((r) => r.delivery !== 'pending') && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    expect(h.journal.get(c.paymentId).state).toBe('WRITEOFF_SENT');
+    h.restart();
+    await settle(h, c.paymentId);
+    await expectWrittenOffOnce(c);
+    expect(posts(c.serial)).toHaveLength(c0.posts);
+    expect(h.sim.requests({ serial: c.serial })[1]?.route).toBe(QUERY_ROUTE);
+  });
+});
+
+describe('the checks have teeth', () => {
+  it('query-before-retry catches a worker that re-sends without asking', async () => {
+    await h.close();
+    // A broken port: its "query" never asks the gateway and always says "not found".
+    h = await startHarness({
+      port: (real) => ({
+        submit: real.submit,
+        query: () => Promise.resolve({ kind: 'not_found' }),
+      }),
+    });
+    const c = await capturePayment(h, 'sh-power', '3100123456');
+    h.sim.setFaults([p({ kind: 'drop_after_commit', times: 1 })]);
+    await settle(h, c.paymentId);
+    // Idempotency at the gateway still saves the money; the rule was broken all the same.
+    expect(h.sim.stats().payments[c.serial]).toMatchObject({ commits: 1, replays: 1 });
+    expect(queryBeforeRetryViolations(h.sim.requests({ serial: c.serial }))).toEqual([
+      expect.stringMatching(/^POST #\d+ follows POST \/v1\/payments → null, not a 404 query$/),
+    ]);
   });
 });
 

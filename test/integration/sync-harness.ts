@@ -9,7 +9,7 @@ import path from 'node:path';
 import { openJournal, type JournalDb } from '../../offline-queue/open-journal';
 import { Outbox } from '../../offline-queue/outbox';
 import { PaymentJournal, type PaymentRow } from '../../offline-queue/payment-journal';
-import { SyncWorker } from '../../offline-queue/sync-worker';
+import { SyncWorker, type WriteOffPort } from '../../offline-queue/sync-worker';
 import { GatewayClient } from '../../src/gateway/client';
 import type { PaymentRequest, Quote } from '../../src/gateway/contract';
 import { gatewayWriteOffPort } from '../../src/gateway/write-off-port';
@@ -38,6 +38,7 @@ export interface JumpClock {
 export interface Harness {
   sim: GatewaySim;
   client: GatewayClient;
+  /** The kiosk's journal connection, journal, outbox and worker: replaced by restart(). */
   db: JournalDb;
   journal: PaymentJournal;
   outbox: Outbox;
@@ -46,21 +47,44 @@ export interface Harness {
   clock: JumpClock;
   /** Every "write-off outcome unknown" the worker logged: its wait and reason. */
   unknowns: Unknown[];
+  /**
+   * The kiosk process dies and starts again: the worker is abandoned where it is (an attempt in
+   * flight never settles), and a new connection, journal, outbox and worker open the same file.
+   */
+  restart(opts?: HarnessOptions): void;
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+export interface HarnessOptions {
+  /** Wraps the real write-off port (a misbehaving worker, or a process that dies mid-call). */
+  port?: (real: WriteOffPort) => WriteOffPort;
+}
+
+/** A write-off port whose calls reach the gateway but never come back: the process died. */
+export function dyingPort(real: WriteOffPort): WriteOffPort {
+  const never = new Promise<never>(() => undefined);
+  return {
+    submit: (serial, body) => {
+      void real.submit(serial, body);
+      return never;
+    },
+    query: (serial) => {
+      void real.query(serial);
+      return never;
+    },
+  };
+}
+
+export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
   const sim = await startGatewaySim({ dbPath: ':memory:', port: 0 });
   const dir = mkdtempSync(path.join(tmpdir(), 'kiosk-fault-matrix-'));
-  const db = openJournal(path.join(dir, 'journal.sqlite'));
+  const file = path.join(dir, 'journal.sqlite');
   let skew = 0;
   const clock: JumpClock = Object.assign(() => Date.now() + skew, {
     jump: (ms: number) => {
       skew += ms;
     },
   });
-  const journal = new PaymentJournal(db, clock);
-  const outbox = new Outbox(db);
   const client = new GatewayClient({
     baseUrl: sim.url,
     terminalId: TERMINAL,
@@ -68,36 +92,45 @@ export async function startHarness(): Promise<Harness> {
     timeoutMs: CLIENT_TIMEOUT_MS,
   });
   const unknowns: Unknown[] = [];
-  const worker = new SyncWorker({
-    db,
-    journal,
-    outbox,
-    port: gatewayWriteOffPort(client),
-    clock,
-    baseDelayMs: 10,
-    maxDelayMs: 100,
-    log: (_level, obj, msg) => {
-      if (msg !== 'write-off outcome unknown') return;
-      const { wait, reason } = obj as Partial<Unknown>;
-      unknowns.push({ wait: wait ?? -1, reason: reason ?? '?' });
-    },
-  });
-  return {
+  const kiosk = (o: HarnessOptions) => {
+    const db = openJournal(file);
+    const journal = new PaymentJournal(db, clock);
+    const outbox = new Outbox(db);
+    const worker = new SyncWorker({
+      db,
+      journal,
+      outbox,
+      port: (o.port ?? ((real) => real))(gatewayWriteOffPort(client)),
+      clock,
+      baseDelayMs: 10,
+      maxDelayMs: 100,
+      log: (_level, obj, msg) => {
+        if (msg !== 'write-off outcome unknown') return;
+        const { wait, reason } = obj as Partial<Unknown>;
+        unknowns.push({ wait: wait ?? -1, reason: reason ?? '?' });
+      },
+    });
+    return { db, journal, outbox, worker };
+  };
+  const h: Harness = {
     sim,
     client,
-    db,
-    journal,
-    outbox,
-    worker,
+    ...kiosk(opts),
     clock,
     unknowns,
+    restart: (o = {}) => {
+      h.worker.stop();
+      h.db.close();
+      Object.assign(h, kiosk(o));
+    },
     close: async () => {
-      worker.stop();
-      db.close();
+      h.worker.stop();
+      h.db.close();
       await sim.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+  return h;
 }
 
 /** Greedy banknotes (100, 50, 20, 10, 5, 1 yuan) for an amount in whole yuan. */

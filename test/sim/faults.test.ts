@@ -29,6 +29,7 @@ describe('fault table', () => {
         times: 2,
         retryAfter: 1,
         when: 'before_commit',
+        body: 'json',
         remaining: 2,
       },
     ]);
@@ -64,6 +65,7 @@ describe('--fault flag parser', () => {
         retryAfter: 2,
         times: 3,
         when: 'before_commit',
+        body: 'json',
       },
     });
     expect(parseFaultFlag('GET /v1/payments/:serial=slow:delayMs=800:when=after_commit')).toEqual({
@@ -78,6 +80,10 @@ describe('--fault flag parser', () => {
     expect(parseFaultFlag('*=drop_after_commit:times=1')).toEqual({
       ok: true,
       value: { route: '*', kind: 'drop_after_commit', times: 1 },
+    });
+    expect(parseFaultFlag('*=429:body=html:retryAfter=30')).toMatchObject({
+      ok: true,
+      value: { route: '*', kind: '429', body: 'html', retryAfter: 30 },
     });
     expect(parseFaultFlag(' POST /v1/bills/query = 429 ')).toMatchObject({
       ok: true,
@@ -163,6 +169,16 @@ describe('gateway simulator under faults, over HTTP', () => {
     expect(serialStats()).toMatchObject({ commits: 1, replays: 0, stored: 'written_off' });
   });
 
+  it('503 with body html: a proxy error page, still with Retry-After', async () => {
+    await setFaults([{ route: 'POST /v1/payments', kind: '503', retryAfter: 4, body: 'html' }]);
+    const res = await pay();
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('4');
+    expect(res.headers.get('content-type')).toBe('text/html');
+    expect(await res.text()).toContain('<h1>503 Service Temporarily Unavailable</h1>');
+    expect((await lookUp()).status).toBe(404);
+  });
+
   it('503 after commit: the client sees 503, yet the payment is committed', async () => {
     await setFaults([{ route: 'POST /v1/payments', kind: '503', when: 'after_commit', times: 1 }]);
     const res = await pay();
@@ -193,10 +209,10 @@ describe('gateway simulator under faults, over HTTP', () => {
   });
 
   it('slow before commit: the payment is still committed after a client that gave up', async () => {
-    await setFaults([{ route: 'POST /v1/payments', kind: 'slow', delayMs: 300, times: 1 }]);
+    await setFaults([{ route: 'POST /v1/payments', kind: 'slow', delayMs: 500, times: 1 }]);
     await expect(pay(AbortSignal.timeout(80))).rejects.toThrow();
     expect((await lookUp()).status).toBe(404);
-    await new Promise((r) => setTimeout(r, 350));
+    await new Promise((r) => setTimeout(r, 600));
     expect((await lookUp()).status).toBe(200);
     const [record] = gw.sim.requests({ route: 'POST /v1/payments' });
     expect(record).toMatchObject({ fault: 'slow', performed: 1, delivery: 'gone', status: null });
@@ -310,6 +326,7 @@ describe('gateway simulator under faults, over HTTP', () => {
           times: 3,
           retryAfter: 1,
           when: 'before_commit',
+          body: 'json',
           remaining: 3,
         },
         { route: '*', kind: 'slow', delayMs: 5, when: 'after_commit', remaining: null },
