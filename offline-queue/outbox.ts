@@ -30,6 +30,12 @@ export class Outbox {
     return row.at;
   }
 
+  isOpen(id: number): boolean {
+    const row = this.db.prepare(`SELECT done_at AS doneAt FROM outbox WHERE id = ?`).get(id) as
+      { doneAt: number | null } | undefined;
+    return row !== undefined && row.doneAt === null;
+  }
+
   reschedule(id: number, attempts: number, nextAttemptAt: number, error: string): void {
     this.db
       .prepare(`UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?`)

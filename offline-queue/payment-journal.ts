@@ -216,6 +216,16 @@ export class PaymentJournal {
     })();
   }
 
+  /** When the payment's last note reached the box, or null if none did. */
+  lastStackedAt(id: number): number | null {
+    const row = this.db
+      .prepare(
+        `SELECT max(settled_at) AS at FROM cash_note WHERE payment_id = ? AND state = 'stacked'`,
+      )
+      .get(id) as { at: number | null };
+    return row.at;
+  }
+
   escrowedNotes(id: number): { id: number; value: number }[] {
     return this.db
       .prepare(
@@ -243,7 +253,7 @@ export class PaymentJournal {
   }
 
   /** Funds captured and the write-off queued: one transaction (journal before effect). */
-  captureFunds(id: number, requestJson: string): PaymentRow {
+  captureFunds(id: number, requestJson: string, collectedAt?: number): PaymentRow {
     this.db.transaction(() => {
       const now = this.clock();
       if (this.notesInEscrow(id) > 0)
@@ -251,7 +261,7 @@ export class PaymentJournal {
       this.move(id, 'FUNDS_CAPTURED', 'funds_captured', { requestJson });
       this.db
         .prepare(`UPDATE payment SET request_json = ?, collected_at = ? WHERE id = ?`)
-        .run(requestJson, now, id);
+        .run(requestJson, collectedAt ?? now, id);
       this.db
         .prepare(`INSERT INTO outbox(payment_id, kind, next_attempt_at) VALUES (?, 'writeoff', ?)`)
         .run(id, now);

@@ -5,7 +5,7 @@
 // 短款 (cash short: the gateway wrote off money this kiosk has no record of taking).
 import type { JournalDb } from './open-journal';
 import type { Outbox } from './outbox';
-import { PENDING_SYNC_STATES, type PaymentState } from './payment-states';
+import { canTransition, PENDING_SYNC_STATES, type PaymentState } from './payment-states';
 import type { PaymentJournal, PaymentRow } from './payment-journal';
 import type { StaffItems } from './staff-items';
 
@@ -22,7 +22,11 @@ export interface GatewayDay {
 }
 
 export type DifferenceKind =
-  'kiosk_only' | 'gateway_only' | 'amount_mismatch' | 'reversed_at_gateway';
+  | 'kiosk_only'
+  | 'gateway_only'
+  | 'amount_mismatch'
+  | 'reversed_at_gateway'
+  | 'written_off_after_refund';
 
 export interface Difference {
   kind: DifferenceKind;
@@ -34,6 +38,12 @@ export interface Difference {
 }
 
 const SETTLED_KIOSK: readonly PaymentState[] = ['WRITTEN_OFF', 'RECEIPTED'];
+const REFUNDED_KIOSK: readonly PaymentState[] = [
+  'REFUND_REQUIRED',
+  'MANUAL_REFUND',
+  'REFUNDED',
+  'PREPAID_CREDITED',
+];
 
 export function reconcileDay(o: {
   db: JournalDb;
@@ -47,6 +57,10 @@ export function reconcileDay(o: {
   const { db, journal, staff, day, gateway } = o;
   const now = (o.clock ?? Date.now)();
   return db.transaction(() => {
+    // A day is reconciled once; running it again changes nothing and reports nothing new.
+    if (db.prepare(`SELECT 1 FROM reconciliation_run WHERE day = ?`).get(day)) {
+      return { matched: 0, differences: [] };
+    }
     const differences: Difference[] = [];
     let matched = 0;
     const seen = new Set<string>();
@@ -77,7 +91,30 @@ export function reconcileDay(o: {
         }
         continue;
       }
-      if (PENDING_SYNC_STATES.includes(p.state) && r.status === 'written_off') {
+      if (REFUNDED_KIOSK.includes(p.state) && r.status === 'written_off') {
+        // The kiosk handed this money back, yet the gateway wrote it off: staff must know.
+        const d: Difference = {
+          kind: 'written_off_after_refund',
+          label: '短款',
+          agentSerial: r.agentSerial,
+          kioskAmount: 0,
+          gatewayAmount: r.amount,
+        };
+        differences.push(d);
+        staff.open({
+          kind: 'discrepancy',
+          paymentId: p.id,
+          amount: r.amount,
+          reason: d.kind,
+          detail: d,
+        });
+        continue;
+      }
+      if (
+        canTransition(p.state, 'WRITTEN_OFF') &&
+        PENDING_SYNC_STATES.includes(p.state) &&
+        r.status === 'written_off'
+      ) {
         // The gateway's word settles a write-off whose reply never arrived.
         journal.move(p.id, 'WRITTEN_OFF', 'written_off_by_reconciliation', { day });
         db.prepare(`UPDATE payment SET written_off_day = ? WHERE id = ?`).run(day, p.id);
@@ -121,7 +158,7 @@ export function reconcileDay(o: {
 
     const kiosk = journal.dayTotals(day);
     db.prepare(
-      `INSERT OR REPLACE INTO reconciliation_run(day, at, gateway_count, gateway_total, kiosk_count, kiosk_total, differences)
+      `INSERT INTO reconciliation_run(day, at, gateway_count, gateway_total, kiosk_count, kiosk_total, differences)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ).run(day, now, gateway.count, gateway.total, kiosk.count, kiosk.total, differences.length);
     return { matched, differences };

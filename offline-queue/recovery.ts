@@ -2,6 +2,7 @@
 // (never from a state-machine snapshot) before the kiosk takes a new customer. Each step is one
 // transaction and depends only on the row's state, so a crash during recovery is recovered too.
 import { compensateCash } from './compensation';
+import { QrAttempts } from './qr-attempts';
 import type { JournalDb } from './open-journal';
 import { PENDING_SYNC_STATES } from './payment-states';
 import type { PaymentJournal, PaymentRow } from './payment-journal';
@@ -18,14 +19,16 @@ export interface RecoveryReport {
   compensated: number[];
   /** Already captured: the sync worker resumes them, querying first. */
   resumed: number[];
+  /** QR payments with a wallet attempt open: PAYMENT_UNKNOWN until the attempt is queried. */
+  qrToQuery: number[];
 }
 
 export function recoverJournal(o: {
   db: JournalDb;
   journal: PaymentJournal;
   staff: StaffItems;
-  /** The write-off body for a payment captured by recovery (the host builds it). */
-  buildRequest(p: PaymentRow): string;
+  /** The write-off body for a payment captured by recovery, collected at `at` (the host builds it). */
+  buildRequest(p: PaymentRow, at: number): string;
 }): RecoveryReport {
   const { db, journal, staff } = o;
   const report: RecoveryReport = {
@@ -34,7 +37,9 @@ export function recoverJournal(o: {
     notesForReview: [],
     compensated: [],
     resumed: [],
+    qrToQuery: [],
   };
+  const qr = new QrAttempts(db);
 
   for (const p of journal.inStates(['CREATED'])) {
     journal.abandon(p.id, 'recovered_before_collecting');
@@ -55,11 +60,20 @@ export function recoverJournal(o: {
         report.notesForReview.push(note.id);
       }
       const row = journal.get(p.id);
+      if (qr.openFor(p.id)) {
+        // The customer may have paid in the wallet: the attempt is queried before anything else.
+        journal.move(p.id, 'PAYMENT_UNKNOWN', 'recovered_with_qr_attempt_open');
+        report.qrToQuery.push(p.id);
+        return;
+      }
       if (row.collected === 0) {
         journal.abandon(p.id, 'recovered_nothing_collected');
         report.abandoned.push(p.id);
       } else {
-        journal.captureFunds(p.id, o.buildRequest(row));
+        // Dated when the money was taken (the last note stacked), not when the kiosk came back:
+        // the gateway honours a quote up to its expiry at collection time.
+        const at = journal.lastStackedAt(p.id) ?? row.updatedAt;
+        journal.captureFunds(p.id, o.buildRequest(row, at), at);
         report.captured.push(p.id);
       }
     })();

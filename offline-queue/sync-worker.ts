@@ -7,6 +7,7 @@
 import { EventEmitter } from 'node:events';
 import type { Outbox, OutboxRow } from './outbox';
 import type { PaymentJournal, PaymentRow } from './payment-journal';
+import { PENDING_SYNC_STATES } from './payment-states';
 import type { JournalDb } from './open-journal';
 
 export type WriteOffOutcome =
@@ -71,7 +72,10 @@ export class SyncWorker extends EventEmitter<{ settled: [SyncSettled]; attempt: 
     }
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    void this.drain();
+    // A failing drain must never take the host down: log it; the next kick or timer retries.
+    this.drain().catch((err: Error) =>
+      this.o.log?.('warn', { err: err.message }, 'sync worker drain failed'),
+    );
   }
 
   /**
@@ -117,6 +121,8 @@ export class SyncWorker extends EventEmitter<{ settled: [SyncSettled]; attempt: 
 
   private async process(row: OutboxRow): Promise<void> {
     const p = this.o.journal.get(row.paymentId);
+    // Reconciliation may have settled it since the due list was read.
+    if (!this.stillPending(row, p)) return;
     this.emit('attempt', p.id);
     let outcome: QueryOutcome;
     try {
@@ -133,6 +139,10 @@ export class SyncWorker extends EventEmitter<{ settled: [SyncSettled]; attempt: 
     this.settle(row, p, outcome);
   }
 
+  private stillPending(row: OutboxRow, p: PaymentRow): boolean {
+    return this.o.outbox.isOpen(row.id) && PENDING_SYNC_STATES.includes(p.state);
+  }
+
   private send(p: PaymentRow, event: string): Promise<WriteOffOutcome> {
     if (p.requestJson === null) throw new Error(`payment ${p.id} has no request body`);
     if (p.state !== 'WRITEOFF_SENT') {
@@ -141,9 +151,12 @@ export class SyncWorker extends EventEmitter<{ settled: [SyncSettled]; attempt: 
     return this.o.port.submit(p.agentSerial, p.requestJson);
   }
 
-  private settle(row: OutboxRow, p: PaymentRow, outcome: QueryOutcome): void {
+  private settle(row: OutboxRow, before: PaymentRow, outcome: QueryOutcome): void {
     const now = this.clock();
     const { db, journal, outbox } = this.o;
+    // Settled elsewhere (reconciliation) while the call was out: its word stands.
+    const p = journal.get(before.id);
+    if (!this.stillPending(row, p)) return;
     switch (outcome.kind) {
       case 'written_off':
         db.transaction(() => {

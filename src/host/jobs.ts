@@ -21,8 +21,14 @@ export interface JobTargets {
 export function startJobs(config: KioskConfig, t: JobTargets): () => void {
   const timers: NodeJS.Timeout[] = [];
   const every = (ms: number, job: () => Promise<unknown>, firstAfterMs = ms) => {
-    const run = () =>
-      void job().catch((err: Error) => t.log.warn({ err }, 'background job failed'));
+    let running = false; // a run that outlasts its interval is not started again on top of itself
+    const run = () => {
+      if (running) return;
+      running = true;
+      job()
+        .catch((err: Error) => t.log.warn({ err }, 'background job failed'))
+        .finally(() => (running = false));
+    };
     const first = setTimeout(() => {
       run();
       const interval = setInterval(run, ms);

@@ -43,7 +43,7 @@ export function openMoneyServices(
       db,
       journal,
       staff,
-      buildRequest: (p) => cashPaymentRequest(journal, p, clock()),
+      buildRequest: (p, at) => cashPaymentRequest(journal, p, at),
     });
     log.info({ recovery: report }, 'journal recovered');
 
