@@ -9,7 +9,6 @@ import type { GatewayClient, GatewayReply } from '../gateway/client';
 import { PaymentResult, Quote, type Biller } from '../gateway/contract';
 import type {
   BillerChoice,
-  CashInInput,
   LookupResult,
   QuoteChoice,
   ReceiptInput,
@@ -21,6 +20,7 @@ import type {
 } from '../flows/session-machine';
 import { receiptLines } from '../receipts/receipt-text';
 import { businessDay } from '../time/shanghai';
+import { cashInActor } from './cash-in-actor';
 import { cashPaymentRequest } from './payment-request';
 
 export interface SessionServices {
@@ -147,40 +147,7 @@ export function sessionActors(
       },
     ),
 
-    cashIn: fromCallback<EventObject, CashInInput>(({ input, sendBack }) => {
-      const send = (e: SessionEvent) => sendBack(e);
-      if (s.acceptor.status.device !== 'online') {
-        send({ type: 'CASH_UNAVAILABLE' });
-        return undefined;
-      }
-      const values = s.acceptor.status.denominations;
-      let collected = s.journal.get(input.paymentId).collected;
-      const escrowed: number[] = [];
-      send({ type: 'ACCEPTED_NOTES', values });
-      s.acceptor.enable(values, {
-        async onEscrow(value) {
-          if (collected >= input.amountDue) return 'return'; // already paid: take nothing more
-          if (!input.acceptsOverpayment && collected + value > input.amountDue) return 'return';
-          escrowed.push(s.journal.recordEscrow(input.paymentId, value));
-          send({ type: 'NOTE_ESCROWED' });
-          return 'stack';
-        },
-        async onCredit(value) {
-          const noteId = escrowed[0];
-          if (noteId === undefined)
-            throw new Error(`credit of ${value} fen without a journalled escrow`);
-          collected = s.journal.recordStacked(input.paymentId, noteId).collected;
-          escrowed.shift();
-          send({ type: 'NOTE_STACKED', collected });
-        },
-        onReturned() {
-          const noteId = escrowed.shift();
-          if (noteId !== undefined) s.journal.recordReturned(input.paymentId, noteId);
-          send({ type: 'NOTE_RETURNED' });
-        },
-      });
-      return () => s.acceptor.disable();
-    }),
+    cashIn: cashInActor(s),
 
     captureFunds: fromPromise<undefined, { paymentId: number }>(async ({ input }) => {
       const p = s.journal.get(input.paymentId);

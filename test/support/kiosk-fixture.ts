@@ -40,3 +40,5 @@ export async function startTestKiosk(
     },
   };
 }
+
+export type TestKioskHandle = Awaited<ReturnType<typeof startTestKiosk>>;
