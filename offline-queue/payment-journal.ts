@@ -1,6 +1,7 @@
 // The payment journal: the source of truth for every payment. Each method is one SQLite
 // transaction that changes a payment row, appends to its event log and, where money moves,
 // writes the cash note, cash box and outbox rows in the same commit.
+import type { Statement } from 'better-sqlite3';
 import type { JournalDb } from './open-journal';
 import { canTransition, PENDING_SYNC_STATES, type PaymentState } from './payment-states';
 
@@ -51,40 +52,48 @@ const SELECT_PAYMENT = `SELECT id, agent_serial AS agentSerial, state, biller_id
 type RawPayment = Omit<PaymentRow, 'acceptsOverpayment'> & { acceptsOverpayment: number };
 
 export class PaymentJournal {
+  /** Prepared once, reused: parsing SQL on every commit would cost more than the commit's CPU. */
+  private readonly statements = new Map<string, Statement>();
+
   constructor(
     private readonly db: JournalDb,
     private readonly clock: () => number = Date.now,
   ) {}
 
+  private sql(text: string): Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
+
   /** Creates the record and its agent serial before any money moves. */
   create(p: NewPayment): PaymentRow {
     const now = this.clock();
     const id = this.db.transaction(() => {
-      const seq = this.db
-        .prepare(
-          `INSERT INTO serial_counter(day, last) VALUES (?, 1)
+      const seq = this.sql(
+        `INSERT INTO serial_counter(day, last) VALUES (?, 1)
            ON CONFLICT(day) DO UPDATE SET last = last + 1 RETURNING last`,
-        )
-        .get(p.businessDay) as { last: number };
+      ).get(p.businessDay) as { last: number };
       const agentSerial = `${p.terminalId}-${p.businessDay}-${String(seq.last).padStart(6, '0')}`;
-      const info = this.db
-        .prepare(
-          `INSERT INTO payment(agent_serial, state, biller_id, account, quote_id, quote_json,
+      const info = this.sql(
+        `INSERT INTO payment(agent_serial, state, biller_id, account, quote_id, quote_json,
              amount_due, accepts_overpayment, method, created_at, updated_at)
            VALUES (?, 'CREATED', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          agentSerial,
-          p.billerId,
-          p.account,
-          p.quoteId,
-          p.quoteJson,
-          p.amountDue,
-          p.acceptsOverpayment ? 1 : 0,
-          p.method,
-          now,
-          now,
-        );
+      ).run(
+        agentSerial,
+        p.billerId,
+        p.account,
+        p.quoteId,
+        p.quoteJson,
+        p.amountDue,
+        p.acceptsOverpayment ? 1 : 0,
+        p.method,
+        now,
+        now,
+      );
       const paymentId = Number(info.lastInsertRowid);
       this.appendEvent(paymentId, now, 'created', null, 'CREATED', { agentSerial });
       return paymentId;
@@ -93,38 +102,36 @@ export class PaymentJournal {
   }
 
   get(id: number): PaymentRow {
-    const raw = this.db.prepare(`${SELECT_PAYMENT} WHERE id = ?`).get(id) as RawPayment | undefined;
+    const raw = this.sql(`${SELECT_PAYMENT} WHERE id = ?`).get(id) as RawPayment | undefined;
     if (!raw) throw new Error(`no payment ${id}`);
     return { ...raw, acceptsOverpayment: raw.acceptsOverpayment === 1 };
   }
 
   bySerial(agentSerial: string): PaymentRow | null {
-    const raw = this.db.prepare(`${SELECT_PAYMENT} WHERE agent_serial = ?`).get(agentSerial) as
+    const raw = this.sql(`${SELECT_PAYMENT} WHERE agent_serial = ?`).get(agentSerial) as
       RawPayment | undefined;
     return raw ? { ...raw, acceptsOverpayment: raw.acceptsOverpayment === 1 } : null;
   }
 
   /** Payments the gateway wrote off on a business day (YYYY-MM-DD), whatever became of them since. */
   writtenOffOn(day: string): PaymentRow[] {
-    const rows = this.db
-      .prepare(`${SELECT_PAYMENT} WHERE written_off_day = ? ORDER BY id`)
-      .all(day) as RawPayment[];
+    const rows = this.sql(`${SELECT_PAYMENT} WHERE written_off_day = ? ORDER BY id`).all(
+      day,
+    ) as RawPayment[];
     return rows.map((raw) => ({ ...raw, acceptsOverpayment: raw.acceptsOverpayment === 1 }));
   }
 
   dayTotals(day: string): { count: number; total: number } {
-    return this.db
-      .prepare(
-        `SELECT count(*) AS count, coalesce(sum(collected), 0) AS total FROM payment WHERE written_off_day = ?`,
-      )
-      .get(day) as { count: number; total: number };
+    return this.sql(
+      `SELECT count(*) AS count, coalesce(sum(collected), 0) AS total FROM payment WHERE written_off_day = ?`,
+    ).get(day) as { count: number; total: number };
   }
 
   inStates(states: readonly PaymentState[]): PaymentRow[] {
     const marks = states.map(() => '?').join(',');
-    const rows = this.db
-      .prepare(`${SELECT_PAYMENT} WHERE state IN (${marks}) ORDER BY id`)
-      .all(...states) as RawPayment[];
+    const rows = this.sql(`${SELECT_PAYMENT} WHERE state IN (${marks}) ORDER BY id`).all(
+      ...states,
+    ) as RawPayment[];
     return rows.map((raw) => ({ ...raw, acceptsOverpayment: raw.acceptsOverpayment === 1 }));
   }
 
@@ -139,11 +146,9 @@ export class PaymentJournal {
       if (p.state !== 'COLLECTING')
         throw new TransitionError(`payment ${id} is ${p.state}, not collecting`);
       const now = this.clock();
-      const info = this.db
-        .prepare(
-          `INSERT INTO cash_note(payment_id, value, state, escrowed_at) VALUES (?, ?, 'escrowed', ?)`,
-        )
-        .run(id, value, now);
+      const info = this.sql(
+        `INSERT INTO cash_note(payment_id, value, state, escrowed_at) VALUES (?, ?, 'escrowed', ?)`,
+      ).run(id, value, now);
       const noteId = Number(info.lastInsertRowid);
       this.appendEvent(id, now, 'note_escrowed', null, null, { noteId, value });
       return noteId;
@@ -155,15 +160,20 @@ export class PaymentJournal {
     this.db.transaction(() => {
       const now = this.clock();
       const note = this.escrowedNote(id, noteId);
-      this.db
-        .prepare(`UPDATE cash_note SET state = 'stacked', settled_at = ? WHERE id = ?`)
-        .run(now, noteId);
-      this.db
-        .prepare(`INSERT INTO cash_box(note_id, value, stacked_at) VALUES (?, ?, ?)`)
-        .run(noteId, note.value, now);
-      this.db
-        .prepare(`UPDATE payment SET collected = collected + ?, updated_at = ? WHERE id = ?`)
-        .run(note.value, now, id);
+      this.sql(`UPDATE cash_note SET state = 'stacked', settled_at = ? WHERE id = ?`).run(
+        now,
+        noteId,
+      );
+      this.sql(`INSERT INTO cash_box(note_id, value, stacked_at) VALUES (?, ?, ?)`).run(
+        noteId,
+        note.value,
+        now,
+      );
+      this.sql(`UPDATE payment SET collected = collected + ?, updated_at = ? WHERE id = ?`).run(
+        note.value,
+        now,
+        id,
+      );
       this.appendEvent(id, now, 'note_stacked', null, null, { noteId, value: note.value });
     })();
     return this.get(id);
@@ -174,9 +184,10 @@ export class PaymentJournal {
     this.db.transaction(() => {
       const now = this.clock();
       this.escrowedNote(id, noteId);
-      this.db
-        .prepare(`UPDATE cash_note SET state = 'returned', settled_at = ? WHERE id = ?`)
-        .run(now, noteId);
+      this.sql(`UPDATE cash_note SET state = 'returned', settled_at = ? WHERE id = ?`).run(
+        now,
+        noteId,
+      );
       this.appendEvent(id, now, 'note_returned', null, null, { noteId });
     })();
   }
@@ -186,9 +197,10 @@ export class PaymentJournal {
     const p = this.get(id);
     if (p.state !== 'COLLECTING')
       throw new TransitionError(`payment ${id} is ${p.state}, not collecting`);
-    const note = this.db
-      .prepare(`SELECT value, state FROM cash_note WHERE id = ? AND payment_id = ?`)
-      .get(noteId, id) as { value: number; state: string } | undefined;
+    const note = this.sql(`SELECT value, state FROM cash_note WHERE id = ? AND payment_id = ?`).get(
+      noteId,
+      id,
+    ) as { value: number; state: string } | undefined;
     if (!note) throw new TransitionError(`note ${noteId} is not part of payment ${id}`);
     if (note.state !== 'escrowed')
       throw new TransitionError(`note ${noteId} is already ${note.state}`);
@@ -202,15 +214,14 @@ export class PaymentJournal {
   markNoteUnknown(id: number, noteId: number): number {
     return this.db.transaction(() => {
       const now = this.clock();
-      const note = this.db
-        .prepare(
-          `SELECT value FROM cash_note WHERE id = ? AND payment_id = ? AND state = 'escrowed'`,
-        )
-        .get(noteId, id) as { value: number } | undefined;
+      const note = this.sql(
+        `SELECT value FROM cash_note WHERE id = ? AND payment_id = ? AND state = 'escrowed'`,
+      ).get(noteId, id) as { value: number } | undefined;
       if (!note) throw new TransitionError(`note ${noteId} of payment ${id} is not in escrow`);
-      this.db
-        .prepare(`UPDATE cash_note SET state = 'unknown', settled_at = ? WHERE id = ?`)
-        .run(now, noteId);
+      this.sql(`UPDATE cash_note SET state = 'unknown', settled_at = ? WHERE id = ?`).run(
+        now,
+        noteId,
+      );
       this.appendEvent(id, now, 'note_unknown', null, null, { noteId, value: note.value });
       return note.value;
     })();
@@ -218,38 +229,32 @@ export class PaymentJournal {
 
   /** When the payment's last note reached the box, or null if none did. */
   lastStackedAt(id: number): number | null {
-    const row = this.db
-      .prepare(
-        `SELECT max(settled_at) AS at FROM cash_note WHERE payment_id = ? AND state = 'stacked'`,
-      )
-      .get(id) as { at: number | null };
+    const row = this.sql(
+      `SELECT max(settled_at) AS at FROM cash_note WHERE payment_id = ? AND state = 'stacked'`,
+    ).get(id) as { at: number | null };
     return row.at;
   }
 
   escrowedNotes(id: number): { id: number; value: number }[] {
-    return this.db
-      .prepare(
-        `SELECT id, value FROM cash_note WHERE payment_id = ? AND state = 'escrowed' ORDER BY id`,
-      )
-      .all(id) as { id: number; value: number }[];
+    return this.sql(
+      `SELECT id, value FROM cash_note WHERE payment_id = ? AND state = 'escrowed' ORDER BY id`,
+    ).all(id) as { id: number; value: number }[];
   }
 
   /** Notes of a payment still in escrow: while any is, the payment can be neither closed nor captured. */
   notesInEscrow(id: number): number {
-    const row = this.db
-      .prepare(`SELECT count(*) AS n FROM cash_note WHERE payment_id = ? AND state = 'escrowed'`)
-      .get(id) as { n: number };
+    const row = this.sql(
+      `SELECT count(*) AS n FROM cash_note WHERE payment_id = ? AND state = 'escrowed'`,
+    ).get(id) as { n: number };
     return row.n;
   }
 
   /** Stacked notes of a payment, by value, for the write-off tender. */
   stackedNotes(id: number): { value: number; count: number }[] {
-    return this.db
-      .prepare(
-        `SELECT value, count(*) AS count FROM cash_note WHERE payment_id = ? AND state = 'stacked'
+    return this.sql(
+      `SELECT value, count(*) AS count FROM cash_note WHERE payment_id = ? AND state = 'stacked'
          GROUP BY value ORDER BY value DESC`,
-      )
-      .all(id) as { value: number; count: number }[];
+    ).all(id) as { value: number; count: number }[];
   }
 
   /** Funds captured and the write-off queued: one transaction (journal before effect). */
@@ -259,12 +264,14 @@ export class PaymentJournal {
       if (this.notesInEscrow(id) > 0)
         throw new TransitionError(`payment ${id} has a note in escrow`);
       this.move(id, 'FUNDS_CAPTURED', 'funds_captured', { requestJson });
-      this.db
-        .prepare(`UPDATE payment SET request_json = ?, collected_at = ? WHERE id = ?`)
-        .run(requestJson, collectedAt ?? now, id);
-      this.db
-        .prepare(`INSERT INTO outbox(payment_id, kind, next_attempt_at) VALUES (?, 'writeoff', ?)`)
-        .run(id, now);
+      this.sql(`UPDATE payment SET request_json = ?, collected_at = ? WHERE id = ?`).run(
+        requestJson,
+        collectedAt ?? now,
+        id,
+      );
+      this.sql(
+        `INSERT INTO outbox(payment_id, kind, next_attempt_at) VALUES (?, 'writeoff', ?)`,
+      ).run(id, now);
     })();
     return this.get(id);
   }
@@ -285,35 +292,29 @@ export class PaymentJournal {
       throw new TransitionError(`payment ${id}: ${p.state} → ${to} is not allowed`);
     }
     const now = this.clock();
-    this.db.prepare(`UPDATE payment SET state = ?, updated_at = ? WHERE id = ?`).run(to, now, id);
+    this.sql(`UPDATE payment SET state = ?, updated_at = ? WHERE id = ?`).run(to, now, id);
     this.appendEvent(id, now, type, p.state, to, data);
   }
 
   events(id: number): { type: string; fromState: string | null; toState: string | null }[] {
-    return this.db
-      .prepare(
-        `SELECT type, from_state AS fromState, to_state AS toState FROM payment_event WHERE payment_id = ? ORDER BY id`,
-      )
-      .all(id) as { type: string; fromState: string | null; toState: string | null }[];
+    return this.sql(
+      `SELECT type, from_state AS fromState, to_state AS toState FROM payment_event WHERE payment_id = ? ORDER BY id`,
+    ).all(id) as { type: string; fromState: string | null; toState: string | null }[];
   }
 
   pendingSync(): { count: number; total: number; oldestAt: number | null } {
     const marks = PENDING_SYNC_STATES.map(() => '?').join(',');
-    const row = this.db
-      .prepare(
-        `SELECT count(*) AS count, coalesce(sum(collected), 0) AS total, min(created_at) AS oldestAt
+    const row = this.sql(
+      `SELECT count(*) AS count, coalesce(sum(collected), 0) AS total, min(created_at) AS oldestAt
          FROM payment WHERE state IN (${marks})`,
-      )
-      .get(...PENDING_SYNC_STATES) as { count: number; total: number; oldestAt: number | null };
+    ).get(...PENDING_SYNC_STATES) as { count: number; total: number; oldestAt: number | null };
     return row;
   }
 
   cashBox(): { notes: Record<string, number>; total: number } {
-    const rows = this.db
-      .prepare(
-        `SELECT value, count(*) AS n FROM cash_box WHERE collection_id IS NULL GROUP BY value`,
-      )
-      .all() as { value: number; n: number }[];
+    const rows = this.sql(
+      `SELECT value, count(*) AS n FROM cash_box WHERE collection_id IS NULL GROUP BY value`,
+    ).all() as { value: number; n: number }[];
     const notes: Record<string, number> = {};
     let total = 0;
     for (const r of rows) {
@@ -331,10 +332,8 @@ export class PaymentJournal {
     to: PaymentState | null,
     data?: object,
   ): void {
-    this.db
-      .prepare(
-        `INSERT INTO payment_event(payment_id, at, type, from_state, to_state, data_json) VALUES (?, ?, ?, ?, ?, ?)`,
-      )
-      .run(id, at, type, from, to, data ? JSON.stringify(data) : null);
+    this.sql(
+      `INSERT INTO payment_event(payment_id, at, type, from_state, to_state, data_json) VALUES (?, ?, ?, ?, ?, ?)`,
+    ).run(id, at, type, from, to, data ? JSON.stringify(data) : null);
   }
 }
