@@ -3,10 +3,12 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { p1 } from './benchmarks/p1-durable-commits';
+import { p2 } from './benchmarks/p2-drain';
+import { p3 } from './benchmarks/p3-recovery-burst';
 import { p7 } from './benchmarks/p7-idle-host';
 import type { BenchResult, Benchmark } from './harness';
 
-const ALL: Benchmark[] = [p1, p7];
+const ALL: Benchmark[] = [p1, p2, p3, p7];
 const RESULTS = path.resolve(import.meta.dirname, 'results.json');
 
 const wanted = process.argv.slice(2);

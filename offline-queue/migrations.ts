@@ -134,4 +134,9 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE payment ADD COLUMN collected_at INTEGER;
   ALTER TABLE payment ADD COLUMN written_off_day TEXT;
   `,
+  `
+  -- Escrow checks and the write-off tender read a payment's notes on every capture; without
+  -- this index they scan every note the kiosk ever took.
+  CREATE INDEX cash_note_payment ON cash_note(payment_id, state);
+  `,
 ];

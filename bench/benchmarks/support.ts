@@ -1,11 +1,11 @@
 // Helpers shared by P1–P3: scratch directories, the mount a path lives on, percentiles, a
 // seeded random source and the cash-payment steps the host's session actors perform.
 import { mkdtempSync, readFileSync, realpathSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import type { PaymentJournal, PaymentRow } from '../../offline-queue/payment-journal';
-import type { PaymentRequest } from '../../src/gateway/contract';
-import { businessDay, shanghaiIso } from '../../src/time/shanghai';
+import { cashPaymentRequest } from '../../src/host/payment-request';
+import { businessDay } from '../../src/time/shanghai';
 
 /** A fresh scratch directory under `base` (default: the OS temp dir). */
 export function scratchDir(prefix: string, base: string = tmpdir()): string {
@@ -35,6 +35,12 @@ export function percentile(values: readonly number[], q: number): number {
   return sorted[rank] ?? Number.NaN;
 }
 
+/** How busy the machine was: other work on it skews every figure here. */
+export function machineLoad(): { loadAverage1m: number; loadAverage5m: number; cpus: number } {
+  const [one = 0, five = 0] = loadavg();
+  return { loadAverage1m: round(one), loadAverage5m: round(five), cpus: cpus().length };
+}
+
 export const round = (x: number, digits = 2): number => Number(x.toFixed(digits));
 
 /** A small seeded generator (xorshift32) in [0, 1), so a run can be repeated exactly. */
@@ -50,12 +56,14 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-/** Positive number from the environment, or the default. */
-export function envNumber(name: string, fallback: number): number {
+/** A positive (or, with allowZero, non-negative) number from the environment, or the default. */
+export function envNumber(name: string, fallback: number, allowZero = false): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name}=${raw} is not a positive number`);
+  if (!Number.isFinite(n) || n < 0 || (n === 0 && !allowZero)) {
+    throw new Error(`${name}=${raw} is not a ${allowZero ? 'non-negative' : 'positive'} number`);
+  }
   return n;
 }
 
@@ -87,8 +95,8 @@ export interface CashPayment {
 
 /**
  * One cash payment through the journal as the host's session actors do it: create and start
- * collecting, escrow then stack each note, and capture funds with the exact request body
- * (src/host/session-actors.ts). Five or more commits; returns the captured row.
+ * collecting, escrow then stack each note, and capture funds with the request body the host
+ * builds (src/host/session-actors.ts, payment-request.ts). 3 + 2 × notes commits.
  */
 export function captureCashPayment(
   journal: PaymentJournal,
@@ -108,16 +116,5 @@ export function captureCashPayment(
   });
   journal.startCollecting(row.id);
   for (const value of p.notes) journal.recordStacked(row.id, journal.recordEscrow(row.id, value));
-  const collected = journal.get(row.id);
-  const body: PaymentRequest = {
-    agentSerial: collected.agentSerial,
-    quoteId: collected.quoteId,
-    billerId: collected.billerId,
-    account: collected.account,
-    amount: collected.collected,
-    method: 'cash',
-    tender: { notes: journal.stackedNotes(row.id) },
-    collectedAt: shanghaiIso(now),
-  };
-  return journal.captureFunds(row.id, JSON.stringify(body));
+  return journal.captureFunds(row.id, cashPaymentRequest(journal, journal.get(row.id), now));
 }

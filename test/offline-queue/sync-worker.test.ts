@@ -443,8 +443,10 @@ describe('SyncWorker: timing', () => {
 
     const low = await waitsFor(() => 0);
     const high = await waitsFor(() => 0.999_999);
-    // ceiling(n) = min(MAX, BASE·2^(n−1)); the wait is uniform in [ceiling/2, ceiling].
-    const ceilings = Array.from({ length: 10 }, (_, i) => Math.min(MAX, BASE * 2 ** i));
+    // ceiling(n) = min(MAX, BASE·8^(n−1)); the wait is uniform in [ceiling/2, ceiling].
+    const ceilings = Array.from({ length: 10 }, (_, i) =>
+      Math.min(MAX, BASE * 8 ** Math.min(i, 7)),
+    );
     expect(low).toEqual(ceilings.map((c) => c / 2));
     expect(high).toEqual(ceilings);
     for (const waits of [low, high]) {
