@@ -241,6 +241,29 @@ export class PaymentJournal {
     ).all(id) as { id: number; value: number }[];
   }
 
+  /** A QR payment's wallet attempt succeeded: the amount is collected (no cash involved). */
+  recordQrPaid(id: number, amount: number): PaymentRow {
+    this.db.transaction(() => {
+      const p = this.get(id);
+      if (p.method !== 'qr') throw new TransitionError(`payment ${id} is not a QR payment`);
+      if (p.state !== 'COLLECTING' && p.state !== 'PAYMENT_UNKNOWN') {
+        throw new TransitionError(
+          `payment ${id} is ${p.state}; a wallet payment cannot be recorded`,
+        );
+      }
+      if (p.collected > 0)
+        throw new TransitionError(`payment ${id} already holds ${p.collected} fen`);
+      const now = this.clock();
+      this.sql(`UPDATE payment SET collected = ?, updated_at = ? WHERE id = ?`).run(
+        amount,
+        now,
+        id,
+      );
+      this.appendEvent(id, now, 'qr_paid', null, null, { amount });
+    })();
+    return this.get(id);
+  }
+
   /** Notes of a payment still in escrow: while any is, the payment can be neither closed nor captured. */
   notesInEscrow(id: number): number {
     const row = this.sql(

@@ -78,6 +78,14 @@ export class QrAttempts {
     return row ?? null;
   }
 
+  /** The payment's most recent attempt, whatever its state. */
+  latestFor(paymentId: number): QrAttempt | null {
+    const row = this.db
+      .prepare(`${SELECT} WHERE payment_id = ? ORDER BY id DESC LIMIT 1`)
+      .get(paymentId) as QrAttempt | undefined;
+    return row ?? null;
+  }
+
   /** Every attempt still open, e.g. to query and cancel at recovery. */
   allOpen(): QrAttempt[] {
     const marks = OPEN_QR_STATES.map(() => '?').join(',');
