@@ -1,10 +1,12 @@
 // POST /v1/payments (write-off, 销账), GET /v1/payments/{serial}, reversal (冲正) and the daily
 // reconciliation (对账). agentSerial is the idempotency key: the first answer, success or
-// definitive rejection, is stored with the hash of the canonical request and replayed.
+// definitive rejection, is stored with the hash of the canonical request and replayed. A "qr"
+// payment must be backed by a paid QR attempt of the same amount (qr.ts).
 import type { PaymentRequest, PaymentResult } from '../../src/gateway/contract';
 import { sha256Hex } from '../../src/gateway/signature';
 import { canonicalJson } from './canonical';
 import { lateFee } from './late-fee';
+import { qrTenderProblem, useQr } from './qr';
 import { fail, ok, type Reply } from './reply';
 import { businessDate, isoShanghai, nextMidnight } from './shanghai-time';
 import type { GatewayStore, PaymentRow } from './store';
@@ -37,8 +39,18 @@ export type PaymentObserver = (serial: string, event: PaymentEvent) => void;
 
 type Outcome = { reject: Reply } | { result: PaymentResult; prepaid: number };
 
+/** The qrPaymentId a payment's tender names, when its method is qr. */
+function qrPaymentIdOf(req: PaymentRequest): string | undefined {
+  return req.method === 'qr' && 'qrPaymentId' in req.tender ? req.tender.qrPaymentId : undefined;
+}
+
 /** Decide a first-time payment: a plain Reply is an answer not worth storing. */
-function decide(store: GatewayStore, req: PaymentRequest, now: Date): Outcome | Reply {
+function decide(
+  store: GatewayStore,
+  terminalId: string,
+  req: PaymentRequest,
+  now: Date,
+): Outcome | Reply {
   const quote = store.quote(req.quoteId);
   const biller = store.biller(req.billerId);
   const account = store.account(req.billerId, req.account);
@@ -51,6 +63,13 @@ function decide(store: GatewayStore, req: PaymentRequest, now: Date): Outcome | 
   ) {
     // Not a definitive rejection in the contract, so not stored: nothing was committed.
     return fail(422, 'unknown_quote', `no quote ${req.quoteId} for ${req.billerId} ${req.account}`);
+  }
+  // The wallet money must be there before anything is written off (422 qr_not_paid and
+  // qr_already_used are the simulator's own definitive rejections).
+  const qrPaymentId = qrPaymentIdOf(req);
+  if (qrPaymentId !== undefined) {
+    const problem = qrTenderProblem(store, terminalId, qrPaymentId, req.amount, now);
+    if (problem) return { reject: problem };
   }
   if (account.locked) {
     return { reject: fail(409, 'account_locked', 'this account is locked: pay at a service hall') };
@@ -125,7 +144,7 @@ export function postPayment(
       observe(req.agentSerial, 'replay');
       return { status: prior.httpStatus, body: JSON.parse(prior.response) };
     }
-    const outcome = decide(store, req, now);
+    const outcome = decide(store, terminalId, req, now);
     if ('status' in outcome) return outcome;
     const row: PaymentRow = {
       agentSerial: req.agentSerial,
@@ -157,6 +176,8 @@ export function postPayment(
     const { result, prepaid } = outcome;
     store.markPaid(req.billerId, req.account, result.appliedToBills, req.agentSerial);
     if (prepaid > 0) store.addPrepaid(req.billerId, req.account, prepaid);
+    const qrPaymentId = qrPaymentIdOf(req);
+    if (qrPaymentId !== undefined) useQr(store, qrPaymentId, req.agentSerial, now);
     store.insertPayment({
       ...row,
       response: JSON.stringify(result),
@@ -199,6 +220,7 @@ export function reversePayment(
       return fail(409, 'too_late', 'the day cut has passed: settle through reconciliation');
     }
     store.markUnpaid(serial);
+    store.releaseQr(serial);
     if (row.prepaidCredited > 0) store.addPrepaid(row.billerId, row.account, -row.prepaidCredited);
     const result = { ...(JSON.parse(row.response) as PaymentResult), status: 'reversed' };
     store.markReversed(serial, JSON.stringify(result), reason);

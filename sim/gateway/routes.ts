@@ -4,6 +4,8 @@ import {
   BillQueryRequest,
   Heartbeat,
   PaymentRequest,
+  QrMicropayRequest,
+  QrOrderRequest,
   ReversalRequest,
 } from '../../src/gateway/contract';
 import {
@@ -14,6 +16,7 @@ import {
   reversePayment,
   type PaymentObserver,
 } from './payments';
+import { cancelQr, createOrder, micropay, qrStatus } from './qr';
 import { queryBills } from './quotes';
 import { fail, ok, type Reply } from './reply';
 import { isCalendarDate, isoShanghai } from './shanghai-time';
@@ -40,9 +43,6 @@ export interface Route {
 }
 
 const badRequest = (message: string) => fail(400, 'bad_request', message);
-
-const notImplemented = (): Reply =>
-  fail(501, 'not_implemented', 'QR payments are not simulated yet');
 
 export const ROUTES: Route[] = [
   {
@@ -117,15 +117,31 @@ export const ROUTES: Route[] = [
     key: 'POST /v1/qr/micropay',
     method: 'POST',
     path: /^\/v1\/qr\/micropay$/,
-    handle: notImplemented,
+    handle: ({ store, terminalId, body, now }) => {
+      const req = parseBody(QrMicropayRequest, body);
+      return req.ok ? micropay(store, terminalId, req.value, now) : badRequest(req.message);
+    },
   },
-  { key: 'POST /v1/qr/orders', method: 'POST', path: /^\/v1\/qr\/orders$/, handle: notImplemented },
-  { key: 'GET /v1/qr/:id', method: 'GET', path: /^\/v1\/qr\/[^/]+$/, handle: notImplemented },
+  {
+    key: 'POST /v1/qr/orders',
+    method: 'POST',
+    path: /^\/v1\/qr\/orders$/,
+    handle: ({ store, terminalId, body, now }) => {
+      const req = parseBody(QrOrderRequest, body);
+      return req.ok ? createOrder(store, terminalId, req.value, now) : badRequest(req.message);
+    },
+  },
+  {
+    key: 'GET /v1/qr/:id',
+    method: 'GET',
+    path: /^\/v1\/qr\/([^/]+)$/,
+    handle: ({ store, terminalId, params: [id = ''], now }) => qrStatus(store, terminalId, id, now),
+  },
   {
     key: 'POST /v1/qr/:id/cancel',
     method: 'POST',
-    path: /^\/v1\/qr\/[^/]+\/cancel$/,
-    handle: notImplemented,
+    path: /^\/v1\/qr\/([^/]+)\/cancel$/,
+    handle: ({ store, terminalId, params: [id = ''], now }) => cancelQr(store, terminalId, id, now),
   },
 ];
 

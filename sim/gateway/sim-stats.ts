@@ -15,7 +15,10 @@ export interface RequestRecord {
   path: string;
   /** The route key, e.g. "GET /v1/payments/:serial"; null when no route matched. */
   route: string | null;
-  /** The agentSerial a payment request is about (path, or the POST body), else null. */
+  /**
+   * The agentSerial a payment request is about, or the qrPaymentId a QR request is about (path,
+   * or the POST body), else null.
+   */
   serial: string | null;
   fault: FaultKind | null;
   /** How often the route handler ran: 0 (not performed), 1, or 2 (duplicate delivery). */
@@ -58,17 +61,26 @@ const EVENT_FIELD = {
 
 type Counts = Pick<SerialStats, 'commits' | 'rejections' | 'replays' | 'conflicts'>;
 
-/** The agentSerial of a request on a payment route, best effort. */
+/** Routes whose POST body names what the request is about, and the field that does. */
+const BODY_KEYS: Readonly<Record<string, string>> = {
+  'POST /v1/payments': 'agentSerial',
+  'POST /v1/qr/micropay': 'qrPaymentId',
+  'POST /v1/qr/orders': 'qrPaymentId',
+};
+
+/** The agentSerial of a request on a payment route (qrPaymentId on a QR route), best effort. */
 export function serialOf(routeKey: string, params: string[], body: Buffer): string | null {
-  if (routeKey.includes(':serial')) return params[0] ?? null;
-  if (routeKey !== 'POST /v1/payments') return null;
+  if (routeKey.includes(':serial') || routeKey.includes('/v1/qr/:id')) return params[0] ?? null;
+  const field = Object.hasOwn(BODY_KEYS, routeKey) ? BODY_KEYS[routeKey] : undefined;
+  if (field === undefined) return null;
   try {
     const json: unknown = JSON.parse(body.toString('utf8'));
-    if (json !== null && typeof json === 'object' && 'agentSerial' in json) {
-      return typeof json.agentSerial === 'string' ? json.agentSerial : null;
+    if (json !== null && typeof json === 'object' && field in json) {
+      const value: unknown = (json as Record<string, unknown>)[field];
+      return typeof value === 'string' ? value : null;
     }
   } catch {
-    // A malformed body has no serial; the route answers 400.
+    // A malformed body names nothing; the route answers 400.
   }
   return null;
 }

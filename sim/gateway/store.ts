@@ -1,7 +1,10 @@
 // SQLite store of the gateway simulator: billers, accounts, bills, quotes, payments (with the
-// request hash and the stored answer, for idempotent replays), nonces and last heartbeats.
+// request hash and the stored answer, for idempotent replays), QR (wallet) attempts, nonces and
+// last heartbeats.
 // Business rules live in quotes.ts / payments.ts; this file only reads and writes rows.
 import Database from 'better-sqlite3';
+import type { QrStatus, QrWallet } from '../../src/gateway/contract';
+import type { QrScript } from './qr-script';
 import { DEMO_ACCOUNTS, DEMO_BILLERS, type SeedBiller } from './seed';
 import { addDays, businessDate } from './shanghai-time';
 
@@ -31,6 +34,15 @@ CREATE TABLE IF NOT EXISTS nonces (
   terminalId TEXT NOT NULL, nonce TEXT NOT NULL, seenAtMs INTEGER NOT NULL,
   PRIMARY KEY (terminalId, nonce));
 CREATE INDEX IF NOT EXISTS noncesByTime ON nonces (seenAtMs);
+CREATE TABLE IF NOT EXISTS qr_attempts (
+  qrPaymentId TEXT PRIMARY KEY, terminalId TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('micropay', 'native')),
+  requestHash TEXT NOT NULL, amount INTEGER NOT NULL, description TEXT NOT NULL,
+  wallet TEXT, script TEXT, codeUrl TEXT, expiresAt TEXT, expiresAtMs INTEGER,
+  status TEXT NOT NULL CHECK (status IN
+    ('pending', 'user_paying', 'success', 'failed', 'cancelled', 'refunded')),
+  polls INTEGER NOT NULL, createdAtMs INTEGER NOT NULL, confirmingSinceMs INTEGER,
+  updatedAtMs INTEGER NOT NULL, usedBySerial TEXT);
 CREATE TABLE IF NOT EXISTS heartbeats (
   terminalId TEXT PRIMARY KEY, receivedAt TEXT NOT NULL, body TEXT NOT NULL);
 `;
@@ -78,6 +90,34 @@ export interface PaymentRow {
   writtenOffAt: string | null;
   businessDate: string | null;
   reversalReason: string | null;
+}
+
+/** One wallet attempt. The auth code itself is never stored: only its wallet and script. */
+export interface QrAttemptRow {
+  qrPaymentId: string;
+  terminalId: string;
+  kind: 'micropay' | 'native';
+  /** SHA-256 of the canonical request (with its kind), for idempotent replays. */
+  requestHash: string;
+  amount: number;
+  description: string;
+  /** Known from the auth code (micropay) or once the customer scans or pays (Native). */
+  wallet: QrWallet | null;
+  /** Micropay only: what the simulated customer does. */
+  script: QrScript | null;
+  /** Native only. */
+  codeUrl: string | null;
+  expiresAt: string | null;
+  expiresAtMs: number | null;
+  status: QrStatus;
+  /** GET /v1/qr/{id} polls so far. */
+  polls: number;
+  createdAtMs: number;
+  /** When the attempt became user_paying (the customer started confirming), else null. */
+  confirmingSinceMs: number | null;
+  updatedAtMs: number;
+  /** The agentSerial of the written-off payment this money paid for, else null. */
+  usedBySerial: string | null;
 }
 
 /** Remembered nonces are replays for this long (contract: 10 minutes). */
@@ -241,6 +281,45 @@ export class GatewayStore {
         'SELECT agentSerial, outcome, amount FROM payments ORDER BY rowid',
       )
       .all();
+  }
+
+  qrAttempt(qrPaymentId: string): QrAttemptRow | undefined {
+    return this.db
+      .prepare<[string], QrAttemptRow>('SELECT * FROM qr_attempts WHERE qrPaymentId = ?')
+      .get(qrPaymentId);
+  }
+
+  /** Every QR attempt, newest first, for the admin endpoint. */
+  qrAttempts(): QrAttemptRow[] {
+    return this.db.prepare<[], QrAttemptRow>('SELECT * FROM qr_attempts ORDER BY rowid DESC').all();
+  }
+
+  insertQrAttempt(a: QrAttemptRow): void {
+    this.db
+      .prepare(
+        `INSERT INTO qr_attempts VALUES (@qrPaymentId, @terminalId, @kind, @requestHash, @amount,
+         @description, @wallet, @script, @codeUrl, @expiresAt, @expiresAtMs, @status, @polls,
+         @createdAtMs, @confirmingSinceMs, @updatedAtMs, @usedBySerial)`,
+      )
+      .run(a);
+  }
+
+  /** Writes an attempt's changing fields back. */
+  updateQrAttempt(a: QrAttemptRow): void {
+    this.db
+      .prepare(
+        `UPDATE qr_attempts SET status = @status, wallet = @wallet, polls = @polls,
+         confirmingSinceMs = @confirmingSinceMs, updatedAtMs = @updatedAtMs,
+         usedBySerial = @usedBySerial WHERE qrPaymentId = @qrPaymentId`,
+      )
+      .run(a);
+  }
+
+  /** The QR money of a reversed payment is free again. */
+  releaseQr(serial: string): void {
+    this.db
+      .prepare('UPDATE qr_attempts SET usedBySerial = NULL WHERE usedBySerial = ?')
+      .run(serial);
   }
 
   /** Records a nonce; false when it was already seen within the window (a replay). */

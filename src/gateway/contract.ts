@@ -145,3 +145,92 @@ export const DEFINITIVE_PAYMENT_REJECTIONS = [
   'account_locked',
   'serial_conflict',
 ] as const;
+
+// QR payments (wallets). Choices the contract leaves open are the simulator's, written down in
+// sim/gateway/README.md ("QR payments"); the shapes below are the contract's.
+
+/**
+ * The kiosk-generated id of one wallet attempt (idempotent, like agentSerial). Path-safe, as it
+ * appears in GET /v1/qr/{qrPaymentId}: 1 to 64 of A–Z a–z 0–9 _ -.
+ */
+export const QrPaymentId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'expected 1 to 64 of A-Z a-z 0-9 _ -');
+
+/** Which wallet took the money; for 付款码 the gateway derives it from the auth code's prefix. */
+export const QrWallet = z.enum(['wechat', 'alipay', 'unionpay']);
+export type QrWallet = z.infer<typeof QrWallet>;
+
+/**
+ * An attempt's state. pending: a Native order nobody has paid yet; user_paying: the customer
+ * is confirming in the wallet (keep polling; a cancel is 409 user_paying); success: paid;
+ * failed: the wallet refused (still cancel it to end it); cancelled: closed unpaid (撤销/关单);
+ * refunded: paid, then cancelled (the wallet gave the money back).
+ */
+export const QrStatus = z.enum([
+  'pending',
+  'user_paying',
+  'success',
+  'failed',
+  'cancelled',
+  'refunded',
+]);
+export type QrStatus = z.infer<typeof QrStatus>;
+
+const QrAmount = z.number().int().positive();
+/** Shown to the customer in the wallet (WeChat's `body`); at most 128 characters. */
+const QrDescription = z.string().min(1).max(128);
+
+/** 付款码: the kiosk scanned the customer's payment code (authCode, digits as scanned). */
+export const QrMicropayRequest = z
+  .object({
+    qrPaymentId: QrPaymentId,
+    authCode: z.string().min(1).max(64),
+    amount: QrAmount,
+    description: QrDescription,
+  })
+  .strict();
+export type QrMicropayRequest = z.infer<typeof QrMicropayRequest>;
+
+/**
+ * The first answer's status is success, user_paying or failed; the same request sent again
+ * answers the attempt's current status, which may by then be any QrStatus.
+ */
+export const QrMicropayReply = z.object({
+  qrPaymentId: QrPaymentId,
+  status: QrStatus,
+  wallet: QrWallet,
+});
+export type QrMicropayReply = z.infer<typeof QrMicropayReply>;
+
+/** Native: the customer scans a code the kiosk shows. */
+export const QrOrderRequest = z
+  .object({ qrPaymentId: QrPaymentId, amount: QrAmount, description: QrDescription })
+  .strict();
+export type QrOrderRequest = z.infer<typeof QrOrderRequest>;
+
+/**
+ * codeUrl is rendered as a QR code; after expiresAt the customer can no longer pay, but the
+ * order stays open until cancelled. The first answer's status is pending; the same request sent
+ * again answers the current status.
+ */
+export const QrOrderReply = z.object({
+  qrPaymentId: QrPaymentId,
+  codeUrl: z.string().min(1),
+  expiresAt: Timestamp,
+  status: QrStatus,
+});
+export type QrOrderReply = z.infer<typeof QrOrderReply>;
+
+/** GET /v1/qr/{qrPaymentId}; wallet is absent while nobody has scanned a Native order. */
+export const QrStatusReply = z.object({
+  qrPaymentId: QrPaymentId,
+  status: QrStatus,
+  wallet: QrWallet.optional(),
+  amount: Fen,
+});
+export type QrStatusReply = z.infer<typeof QrStatusReply>;
+
+/** POST /v1/qr/{qrPaymentId}/cancel (撤销/关单): cancelled when unpaid, refunded when paid. */
+export const QrCancelReply = z.object({ status: z.enum(['cancelled', 'refunded']) });
+export type QrCancelReply = z.infer<typeof QrCancelReply>;

@@ -71,14 +71,14 @@ describe('gateway simulator: authentication and HTTP edges', () => {
     expect(res.body).toEqual(badSignature(/nonce/i));
   });
 
-  it('answers unknown routes 404, wrong methods 405 and QR routes 501', async () => {
+  it('answers unknown routes 404 and wrong methods 405', async () => {
     expect((await gw.get('/v1/nothing-here')).body).toMatchObject({ code: 'not_found' });
     expect((await fetch(`${gw.sim.url}/favicon.ico`)).status).toBe(404);
     const wrongMethod = await gw.post('/v1/billers', {});
     expect(wrongMethod.status).toBe(405);
-    const qr = await gw.post('/v1/qr/orders', { qrPaymentId: 'x', amount: 1, description: 'd' });
-    expect(qr.status).toBe(501);
-    expect(qr.body).toMatchObject({ code: 'not_implemented' });
+    const qr = await gw.get('/v1/qr/x/cancel');
+    expect(qr.status).toBe(405);
+    expect(qr.body).toMatchObject({ code: 'method_not_allowed' });
   });
 
   it('refuses bodies over 64 KiB with 413', async () => {

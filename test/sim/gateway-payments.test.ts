@@ -72,6 +72,13 @@ describe('gateway simulator: payments', () => {
   it('GET answers 404 before the payment and 200 after', async () => {
     expect((await gw.get(`/v1/payments/${SERIAL}`)).body).toMatchObject({ code: 'not_found' });
     const quote = await gw.quote('sh-water', '210012345');
+    // A qr write-off needs a paid QR attempt of the same amount (README, "QR payments").
+    await gw.post('/v1/qr/micropay', {
+      qrPaymentId: `qr-${SERIAL}`,
+      authCode: '134567890123456780',
+      amount: quote.totalDue,
+      description: 'water',
+    });
     const paid = await gw.post(
       '/v1/payments',
       paymentFor(quote, SERIAL, quote.totalDue, nowIso(), 'qr'),
