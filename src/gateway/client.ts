@@ -5,6 +5,10 @@ import type { z } from 'zod';
 import {
   BillersResponse,
   HeartbeatReply,
+  QrCancelReply,
+  QrMicropayReply,
+  QrOrderReply,
+  QrStatusReply,
   ReversalReply,
   ReconciliationResponse,
   DEFINITIVE_PAYMENT_REJECTIONS,
@@ -13,6 +17,8 @@ import {
   Quote,
   type BillQueryRequest,
   type Heartbeat,
+  type QrMicropayRequest,
+  type QrOrderRequest,
 } from './contract';
 import { authHeaders } from './signature';
 
@@ -58,6 +64,33 @@ export class GatewayClient {
   /** Sends the exact stored body: retries must be byte-identical. */
   submitPayment(requestJson: string) {
     return this.request('POST', '/v1/payments', requestJson, PaymentResult);
+  }
+
+  qrMicropay(req: QrMicropayRequest) {
+    return this.request('POST', '/v1/qr/micropay', JSON.stringify(req), QrMicropayReply);
+  }
+
+  qrOrder(req: QrOrderRequest) {
+    return this.request('POST', '/v1/qr/orders', JSON.stringify(req), QrOrderReply);
+  }
+
+  qrStatus(qrPaymentId: string) {
+    return this.request(
+      'GET',
+      `/v1/qr/${encodeURIComponent(qrPaymentId)}`,
+      undefined,
+      QrStatusReply,
+    );
+  }
+
+  /** 撤销/关单: cancelled when unpaid, refunded when paid; 409 user_paying while confirming. */
+  qrCancel(qrPaymentId: string) {
+    return this.request(
+      'POST',
+      `/v1/qr/${encodeURIComponent(qrPaymentId)}/cancel`,
+      '{}',
+      QrCancelReply,
+    );
   }
 
   /** 冲正: undo a write-off before the day cut (staff decide when). */

@@ -6,15 +6,18 @@ import { compensateCash } from '../../offline-queue/compensation';
 import { openJournal, type JournalDb } from '../../offline-queue/open-journal';
 import { Outbox } from '../../offline-queue/outbox';
 import { PaymentJournal } from '../../offline-queue/payment-journal';
+import { QrAttempts } from '../../offline-queue/qr-attempts';
+import { QrResolver } from '../../offline-queue/qr-resolver';
 import { recoverJournal } from '../../offline-queue/recovery';
 import { StaffItems } from '../../offline-queue/staff-items';
 import { SyncWorker } from '../../offline-queue/sync-worker';
 import type { KioskConfig } from '../config/schema';
 import { GatewayClient, type FetchFn } from '../gateway/client';
+import { gatewayQrWalletPort } from '../gateway/qr-wallet-port';
 import { gatewayWriteOffPort } from '../gateway/write-off-port';
 import { businessDate } from '../time/shanghai';
 import type { Logger } from './logger';
-import { cashPaymentRequest } from './payment-request';
+import { cashPaymentRequest, qrPaymentRequest } from './payment-request';
 
 export interface MoneyServices {
   db: JournalDb;
@@ -23,6 +26,8 @@ export interface MoneyServices {
   staff: StaffItems;
   gateway: GatewayClient;
   syncWorker: SyncWorker;
+  /** Ends QR payments left open (after a crash) or refused (refund): query first. */
+  resolveQr(): Promise<void>;
   /** Why new payments to this biller are paused, or null. */
   pausedBy(billerId: string): CapBreach | null;
   /** Waits for a write-off in flight to be journalled, then closes the journal. */
@@ -63,8 +68,22 @@ export function openMoneyServices(
       businessDay: businessDate,
       log: (level, obj, msg) => log[level](obj, msg),
     });
+    const qrResolver = new QrResolver({
+      db,
+      journal,
+      qr: new QrAttempts(db, clock),
+      wallet: gatewayQrWalletPort(gateway),
+      buildRequest: qrPaymentRequest,
+      clock,
+    });
+    const resolveQr = async () => {
+      const done = await qrResolver.resolveAll();
+      if ([...done.values()].includes('captured')) syncWorker.kick();
+      if (done.size > 0) log.info({ qr: Object.fromEntries(done) }, 'QR payments resolved');
+    };
     syncWorker.on('settled', (e) => {
-      if (e.state === 'REFUND_REQUIRED') compensateCash(db, journal, staff, e.paymentId);
+      if (e.state !== 'REFUND_REQUIRED') return;
+      if (!compensateCash(db, journal, staff, e.paymentId)) void resolveQr().catch(() => undefined);
     });
     const q = config.queue;
     const caps = {
@@ -79,6 +98,7 @@ export function openMoneyServices(
       staff,
       gateway,
       syncWorker,
+      resolveQr,
       pausedBy: (billerId) => capBreach(pendingForBiller(db, billerId), caps, clock()),
       async close() {
         await syncWorker.stop();

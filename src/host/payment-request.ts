@@ -1,4 +1,4 @@
-// The write-off body of a captured cash payment. Built once, stored with FUNDS_CAPTURED, and
+// The write-off body of a captured payment (cash or QR). Built once, stored with FUNDS_CAPTURED, and
 // re-sent byte for byte on every retry.
 import type { PaymentJournal, PaymentRow } from '../../offline-queue/payment-journal';
 import type { PaymentRequest } from '../gateway/contract';
@@ -17,6 +17,21 @@ export function cashPaymentRequest(
     amount: p.collected,
     method: 'cash',
     tender: { notes: journal.stackedNotes(p.id) },
+    collectedAt: shanghaiIso(collectedAt),
+  };
+  return JSON.stringify(body);
+}
+
+/** The write-off body of a QR payment whose wallet attempt succeeded. */
+export function qrPaymentRequest(p: PaymentRow, qrPaymentId: string, collectedAt: number): string {
+  const body: PaymentRequest = {
+    agentSerial: p.agentSerial,
+    quoteId: p.quoteId,
+    billerId: p.billerId,
+    account: p.account,
+    amount: p.collected,
+    method: 'qr',
+    tender: { qrPaymentId },
     collectedAt: shanghaiIso(collectedAt),
   };
   return JSON.stringify(body);
