@@ -139,4 +139,9 @@ export const MIGRATIONS: readonly string[] = [
   -- this index they scan every note the kiosk ever took.
   CREATE INDEX cash_note_payment ON cash_note(payment_id, state);
   `,
+  `
+  -- Money re-applied to a fresh quote after the first write-off came too late (quote_expired):
+  -- the new payment points at the payment whose notes are in the cash box.
+  ALTER TABLE payment ADD COLUMN replaces_payment_id INTEGER REFERENCES payment(id);
+  `,
 ];

@@ -272,12 +272,44 @@ export class PaymentJournal {
     return row.n;
   }
 
-  /** Stacked notes of a payment, by value, for the write-off tender. */
+  /**
+   * Stacked notes of a payment, by value, for the write-off tender. A payment that re-applies
+   * another's money tenders the notes of the payment that took them.
+   */
   stackedNotes(id: number): { value: number; count: number }[] {
     return this.sql(
-      `SELECT value, count(*) AS count FROM cash_note WHERE payment_id = ? AND state = 'stacked'
-         GROUP BY value ORDER BY value DESC`,
-    ).all(id) as { value: number; count: number }[];
+      `SELECT value, count(*) AS count FROM cash_note
+       WHERE payment_id = coalesce((SELECT replaces_payment_id FROM payment WHERE id = ?), ?)
+         AND state = 'stacked'
+       GROUP BY value ORDER BY value DESC`,
+    ).all(id, id) as { value: number; count: number }[];
+  }
+
+  /**
+   * Moves the money of a refused cash payment to a new payment (its own serial, a fresh quote):
+   * the new one is collecting with that amount, and points at the payment holding the notes.
+   * Call inside the transaction that captures the new one and closes the old one.
+   */
+  transferCollected(fromId: number, toId: number): void {
+    const from = this.get(fromId);
+    const to = this.get(toId);
+    if (to.state !== 'COLLECTING' || to.collected !== 0) {
+      throw new TransitionError(`payment ${toId} cannot receive money in state ${to.state}`);
+    }
+    const root =
+      (
+        this.sql(`SELECT replaces_payment_id AS r FROM payment WHERE id = ?`).get(fromId) as {
+          r: number | null;
+        }
+      ).r ?? fromId;
+    const now = this.clock();
+    this.sql(
+      `UPDATE payment SET collected = ?, replaces_payment_id = ?, updated_at = ? WHERE id = ?`,
+    ).run(from.collected, root, now, toId);
+    this.appendEvent(toId, now, 'money_transferred_in', null, null, {
+      from: from.agentSerial,
+      amount: from.collected,
+    });
   }
 
   /** Funds captured and the write-off queued: one transaction (journal before effect). */

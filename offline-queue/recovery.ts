@@ -1,7 +1,7 @@
 // Recovery at start: every unfinished payment is resumed or compensated from its journal row
 // (never from a state-machine snapshot) before the kiosk takes a new customer. Each step is one
 // transaction and depends only on the row's state, so a crash during recovery is recovered too.
-import { compensateCash } from './compensation';
+import { compensateCash, isReapplicable } from './compensation';
 import { QrAttempts } from './qr-attempts';
 import type { JournalDb } from './open-journal';
 import { PENDING_SYNC_STATES } from './payment-states';
@@ -80,6 +80,8 @@ export function recoverJournal(o: {
   }
 
   for (const p of journal.inStates(['REFUND_REQUIRED'])) {
+    // Re-applicable money waits for a fresh quote (the host's compensation job), not a slip.
+    if (isReapplicable(p)) continue;
     if (compensateCash(db, journal, staff, p.id)) report.compensated.push(p.id);
   }
 

@@ -52,8 +52,8 @@ export function startJobs(config: KioskConfig, t: JobTargets): () => void {
     },
     1_000,
   );
-  // QR payments left open or refused are retried until the wallet answers.
-  every(30_000, () => t.money.resolveQr(), 2_000);
+  // Payments left open or refused are retried until the wallet or the gateway answers.
+  every(30_000, () => t.money.compensate(), 2_000);
   every(config.jobs.reconciliationMs, () => reconcilePastDays(t.money, t.clock, t.log), 5_000);
 
   return () => timers.forEach((timer) => clearTimeout(timer));

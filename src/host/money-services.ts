@@ -2,7 +2,7 @@
 // with recovery run before anything else may touch a payment, and refused write-offs
 // compensated as soon as they are settled.
 import { capBreach, pendingForBiller, type CapBreach } from '../../offline-queue/caps';
-import { compensateCash } from '../../offline-queue/compensation';
+import { compensateCash, isReapplicable, reapplyCash } from '../../offline-queue/compensation';
 import { openJournal, type JournalDb } from '../../offline-queue/open-journal';
 import { Outbox } from '../../offline-queue/outbox';
 import { PaymentJournal } from '../../offline-queue/payment-journal';
@@ -15,7 +15,7 @@ import type { KioskConfig } from '../config/schema';
 import { GatewayClient, type FetchFn } from '../gateway/client';
 import { gatewayQrWalletPort } from '../gateway/qr-wallet-port';
 import { gatewayWriteOffPort } from '../gateway/write-off-port';
-import { businessDate } from '../time/shanghai';
+import { businessDate, businessDay } from '../time/shanghai';
 import type { Logger } from './logger';
 import { cashPaymentRequest, qrPaymentRequest } from './payment-request';
 
@@ -26,8 +26,11 @@ export interface MoneyServices {
   staff: StaffItems;
   gateway: GatewayClient;
   syncWorker: SyncWorker;
-  /** Ends QR payments left open (after a crash) or refused (refund): query first. */
-  resolveQr(): Promise<void>;
+  /**
+   * Ends payments left open or refused: QR ones through the wallet (query first), refused cash
+   * re-applied to a fresh quote or turned into a refund slip. Retried by a job until done.
+   */
+  compensate(): Promise<void>;
   /** Why new payments to this biller are paused, or null. */
   pausedBy(billerId: string): CapBreach | null;
   /** Waits for a write-off in flight to be journalled, then closes the journal. */
@@ -81,9 +84,55 @@ export function openMoneyServices(
       if ([...done.values()].includes('captured')) syncWorker.kick();
       if (done.size > 0) log.info({ qr: Object.fromEntries(done) }, 'QR payments resolved');
     };
+    /** Refused cash: re-applied to a fresh quote where it can be, else a refund slip. */
+    const compensateRefusedCash = async () => {
+      for (const p of journal.inStates(['REFUND_REQUIRED'])) {
+        if (p.method !== 'cash') continue;
+        if (!isReapplicable(p)) {
+          compensateCash(db, journal, staff, p.id);
+          continue;
+        }
+        const quote = await gateway.queryBills({ billerId: p.billerId, account: p.account });
+        if (!quote.ok) {
+          // The account is gone or locked: the money goes back. Network trouble: try later.
+          const final =
+            quote.kind === 'error' && quote.status < 500 && ![401, 408, 429].includes(quote.status);
+          if (final) compensateCash(db, journal, staff, p.id);
+          continue;
+        }
+        if (p.collected < quote.body.totalDue) {
+          compensateCash(db, journal, staff, p.id);
+          continue;
+        }
+        const now = clock();
+        const next = reapplyCash({
+          db,
+          journal,
+          paymentId: p.id,
+          terminalId: config.terminal.id,
+          businessDay: businessDay(now),
+          quote: {
+            quoteId: quote.body.quoteId,
+            quoteJson: JSON.stringify(quote.body),
+            totalDue: quote.body.totalDue,
+          },
+          buildRequest: (row, at) => cashPaymentRequest(journal, row, at),
+          at: now,
+        });
+        log.info(
+          { paymentId: p.id, reappliedAs: next },
+          'refused cash re-applied to a fresh quote',
+        );
+        syncWorker.kick();
+      }
+    };
+    const compensate = async () => {
+      await compensateRefusedCash();
+      await resolveQr();
+    };
     syncWorker.on('settled', (e) => {
       if (e.state !== 'REFUND_REQUIRED') return;
-      if (!compensateCash(db, journal, staff, e.paymentId)) void resolveQr().catch(() => undefined);
+      compensate().catch((err: Error) => log.warn({ err }, 'compensation failed; will retry'));
     });
     const q = config.queue;
     const caps = {
@@ -98,7 +147,7 @@ export function openMoneyServices(
       staff,
       gateway,
       syncWorker,
-      resolveQr,
+      compensate,
       pausedBy: (billerId) => capBreach(pendingForBiller(db, billerId), caps, clock()),
       async close() {
         await syncWorker.stop();

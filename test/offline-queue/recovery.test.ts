@@ -236,7 +236,7 @@ describe('recoverJournal: per unfinished state', () => {
   it('REFUND_REQUIRED (cash) → MANUAL_REFUND with one cash_refund staff item for the collected amount', async () => {
     const id = capturedPayment(t, [10000, 5000]);
     const port = new RecordingPort();
-    port.onSubmit = () => ({ kind: 'rejected', code: 'quote_expired', message: 'expired' });
+    port.onSubmit = () => ({ kind: 'rejected', code: 'amount_below_due', message: 'below due' });
     await workerPass(t, port);
     expect(t.journal.get(id).state).toBe('REFUND_REQUIRED');
 
@@ -245,7 +245,7 @@ describe('recoverJournal: per unfinished state', () => {
     const p = t.journal.get(id);
     expect(p.state).toBe('MANUAL_REFUND');
     expect(staffRows(t)).toMatchObject([
-      { kind: 'cash_refund', payment_id: id, amount: 15000, reason: 'quote_expired' },
+      { kind: 'cash_refund', payment_id: id, amount: 15000, reason: 'amount_below_due' },
     ]);
     expect(JSON.parse(staffRows(t)[0]?.detail_json ?? 'null')).toEqual({
       agentSerial: p.agentSerial,
@@ -254,6 +254,18 @@ describe('recoverJournal: per unfinished state', () => {
     });
     expect(transitionsOf(t, id).slice(-1)).toEqual(['REFUND_REQUIRED→MANUAL_REFUND']);
     expect(cashBoxTotal()).toBe(15000);
+  });
+
+  it('REFUND_REQUIRED cash refused only for an expired quote, at a biller taking prepayment, waits to be re-applied', async () => {
+    const id = capturedPayment(t, [10000, 5000]);
+    const port = new RecordingPort();
+    port.onSubmit = () => ({ kind: 'rejected', code: 'quote_expired', message: 'expired' });
+    await workerPass(t, port);
+    expect(t.journal.get(id)).toMatchObject({ state: 'REFUND_REQUIRED', acceptsOverpayment: true });
+
+    expect(recover()).toEqual(EMPTY_REPORT);
+    expect(t.journal.get(id).state).toBe('REFUND_REQUIRED');
+    expect(staffRows(t)).toEqual([]);
   });
 
   it('REFUND_REQUIRED of a QR payment is left for the QR flow (no cash slip)', () => {
