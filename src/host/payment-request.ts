@@ -1,12 +1,13 @@
-// The write-off body of a captured payment (cash or QR). Built once, stored with FUNDS_CAPTURED, and
-// re-sent byte for byte on every retry.
+// The write-off body of a captured payment (cash or QR). Built once, stored with
+// FUNDS_CAPTURED, and re-sent byte for byte on every retry.
 import type { PaymentJournal, PaymentRow } from '../../offline-queue/payment-journal';
 import type { PaymentRequest } from '../gateway/contract';
 import { shanghaiIso } from '../time/shanghai';
 
-export function cashPaymentRequest(
-  journal: PaymentJournal,
+function paymentRequest(
   p: PaymentRow,
+  method: PaymentRequest['method'],
+  tender: PaymentRequest['tender'],
   collectedAt: number,
 ): string {
   const body: PaymentRequest = {
@@ -15,24 +16,22 @@ export function cashPaymentRequest(
     billerId: p.billerId,
     account: p.account,
     amount: p.collected,
-    method: 'cash',
-    tender: { notes: journal.stackedNotes(p.id) },
+    method,
+    tender,
     collectedAt: shanghaiIso(collectedAt),
   };
   return JSON.stringify(body);
 }
 
+export function cashPaymentRequest(
+  journal: PaymentJournal,
+  p: PaymentRow,
+  collectedAt: number,
+): string {
+  return paymentRequest(p, 'cash', { notes: journal.stackedNotes(p.id) }, collectedAt);
+}
+
 /** The write-off body of a QR payment whose wallet attempt succeeded. */
 export function qrPaymentRequest(p: PaymentRow, qrPaymentId: string, collectedAt: number): string {
-  const body: PaymentRequest = {
-    agentSerial: p.agentSerial,
-    quoteId: p.quoteId,
-    billerId: p.billerId,
-    account: p.account,
-    amount: p.collected,
-    method: 'qr',
-    tender: { qrPaymentId },
-    collectedAt: shanghaiIso(collectedAt),
-  };
-  return JSON.stringify(body);
+  return paymentRequest(p, 'qr', { qrPaymentId }, collectedAt);
 }
