@@ -144,4 +144,9 @@ export const MIGRATIONS: readonly string[] = [
   -- the new payment points at the payment whose notes are in the cash box.
   ALTER TABLE payment ADD COLUMN replaces_payment_id INTEGER REFERENCES payment(id);
   `,
+  `
+  -- The earliest time the gateway allowed a retry (its Retry-After): "retry now" (the network
+  -- is back) may skip the backoff, never this.
+  ALTER TABLE outbox ADD COLUMN not_before INTEGER NOT NULL DEFAULT 0;
+  `,
 ];

@@ -36,10 +36,28 @@ export class Outbox {
     return row !== undefined && row.doneAt === null;
   }
 
-  reschedule(id: number, attempts: number, nextAttemptAt: number, error: string): void {
+  /** `notBefore` is the gateway's Retry-After floor (0 when it gave none). */
+  reschedule(
+    id: number,
+    attempts: number,
+    nextAttemptAt: number,
+    error: string,
+    notBefore = 0,
+  ): void {
     this.db
-      .prepare(`UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?`)
-      .run(attempts, nextAttemptAt, error, id);
+      .prepare(
+        `UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ?, not_before = ? WHERE id = ?`,
+      )
+      .run(attempts, nextAttemptAt, error, notBefore, id);
+  }
+
+  /** Makes every open row due as soon as the gateway allows (skipping backoff, never Retry-After). */
+  dueNow(now: number): void {
+    this.db
+      .prepare(
+        `UPDATE outbox SET next_attempt_at = max(?, not_before) WHERE done_at IS NULL AND next_attempt_at > ?`,
+      )
+      .run(now, now);
   }
 
   close(id: number, at: number): void {

@@ -79,6 +79,16 @@ export class SyncWorker extends EventEmitter<{ settled: [SyncSettled]; attempt: 
   }
 
   /**
+   * The network is back (or staff asked): retry every waiting write-off now instead of at the
+   * end of its backoff — but never before a Retry-After the gateway gave.
+   */
+  retryNow(): void {
+    if (this.stopped) return;
+    this.o.outbox.dueNow(this.clock());
+    this.kick();
+  }
+
+  /**
    * Stops taking new work and resolves once an attempt already in flight has been settled in
    * the journal, so the journal may be closed after it.
    */
@@ -197,7 +207,14 @@ export class SyncWorker extends EventEmitter<{ settled: [SyncSettled]; attempt: 
           ) {
             journal.move(p.id, 'AWAIT_RECON', 'unresolved_at_day_cut', { reason });
           }
-          outbox.reschedule(row.id, attempts, now + wait, reason);
+          const retryAfter = outcome.kind === 'unknown' ? (outcome.retryAfterMs ?? 0) : 0;
+          outbox.reschedule(
+            row.id,
+            attempts,
+            now + wait,
+            reason,
+            retryAfter > 0 ? now + retryAfter : 0,
+          );
         })();
         this.o.log?.(
           'warn',

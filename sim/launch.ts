@@ -102,7 +102,7 @@ function controlTargets(w: {
     },
     setNetwork: (online) => {
       network.online = online;
-      if (online) host()?.syncWorker.kick();
+      if (online) host()?.syncWorker.retryNow();
       return { ok: true, message: online ? 'network restored' : 'network pulled' };
     },
     state: (): ControlState => ({

@@ -90,7 +90,7 @@ describe('with the network pulled', () => {
     expect((await signedFetch(gw, 'GET', `/v1/payments/${serial}`)).status).toBe(404);
 
     env.kiosk().network.online = true;
-    env.kiosk().host.syncWorker.kick();
+    env.kiosk().host.syncWorker.retryNow();
     await expect
       .poll(async () => (await signedFetch(gw, 'GET', `/v1/payments/${serial}`)).body, {
         timeout: 15_000,

@@ -70,7 +70,7 @@ describe('caps on pending write-offs', () => {
       kiosk.host.send({ type: 'CHOOSE_BILLER', billerId: 'sh-water' });
       expect(kiosk.host.latest().screen.name).toBe('chooseBiller');
 
-      kiosk.host.syncWorker.kick();
+      kiosk.host.syncWorker.retryNow();
       await until(kiosk, (s) => s.service.pendingSync.count === 0, 'the queue to drain');
       kiosk.host.send({ type: 'BACK' });
       kiosk.host.send({ type: 'START' });
@@ -113,7 +113,7 @@ describe('heartbeat and reconciliation', () => {
       const log = { info: () => undefined, warn: () => undefined } as never;
       expect(await sendHeartbeat(money, body, log)).toEqual([]);
 
-      kiosk.host.syncWorker.kick();
+      kiosk.host.syncWorker.retryNow();
       await until(kiosk, (s) => s.service.pendingSync.count === 0, 'the write-off');
       // Tomorrow, the kiosk reconciles today's business day.
       const tomorrow = () => Date.now() + 86_400_000;
