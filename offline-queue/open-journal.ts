@@ -34,6 +34,7 @@ export function openJournal(file: string): JournalDb {
     // Read-only checks first: a database that is not ours is refused before it is touched.
     assertOurs(db, file);
     assertIntact(db, file);
+    choosePageSize(db);
     assertDurable(db, file);
     migrate(db);
     return db;
@@ -52,6 +53,16 @@ function damaged(file: string, detail: string): JournalError {
   return new JournalError(
     `journal ${file} is damaged (${lines[0] ?? detail}${more}); it was left untouched`,
   );
+}
+
+/**
+ * A new journal uses small pages: every commit syncs the pages it touched, so 1 KiB pages sync a
+ * quarter of the bytes of the default 4 KiB (bench P1). Only possible before the first table and
+ * before WAL mode; an existing journal keeps its size.
+ */
+function choosePageSize(db: JournalDb): void {
+  const pages = db.pragma('page_count', { simple: true }) as number;
+  if (pages === 0) db.pragma('page_size = 1024');
 }
 
 /** A damaged journal is refused, and left exactly as found for recovery by a technician. */

@@ -77,3 +77,13 @@ describe('a full disk', () => {
     expect(() => openJournal(file).close()).not.toThrow();
   });
 });
+
+describe('a new journal', () => {
+  it('uses 1 KiB pages, so each commit syncs fewer bytes (bench P1)', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kiosk-pages-'));
+    const db = openJournal(path.join(dir, 'new.sqlite'));
+    expect(db.pragma('page_size', { simple: true })).toBe(1024);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
+  });
+});
