@@ -32,6 +32,35 @@ export interface BillAcceptorHandlers {
   onCredit(value: number): Promise<void>;
   /** A note was returned to the customer or rejected (nothing to credit). */
   onReturned?(value: number | null): void;
+  /**
+   * The note being handled may or may not have reached the cash box: power was lost while it
+   * was stacking, the acceptor powered up with it in the stacker, or it jammed in the stacker.
+   * Nothing is credited; the host records the note for staff review. Called at most once per
+   * note, in place of onCredit / onReturned. `inBox`: the device says the note ended in the
+   * cash box without reaching its credit point (ID-003 power-up with the bill in the stacker,
+   * SSP E2 cleared to the cash box), so the ledger counts it there.
+   */
+  onUncertain?(value: number, reason: string, inBox: boolean): void;
+}
+
+/**
+ * A note event that belongs to no escrow decision of the current host: typically a credit the
+ * acceptor reports after the host restarted mid-note. 'stacked' listeners run before the
+ * driver acknowledges the device (the host journals the note in the cash box first).
+ */
+export interface StrayNote {
+  /** Fen, when the device said which note it was. */
+  value: number | null;
+  outcome: 'stacked' | 'returned' | 'uncertain';
+  reason: string;
+}
+
+/** The device's own cash box counters, where the protocol has them. */
+export interface CashBoxCounters {
+  /** Notes the device counts as stacked since its counters were last reset. */
+  stacked: number;
+  /** Per denomination (fen → count), where the device reports it. */
+  byValue: Record<number, number> | null;
 }
 
 export interface BillAcceptor {
@@ -44,4 +73,10 @@ export interface BillAcceptor {
   /** Stop accepting notes. A note already in escrow is returned. */
   disable(): void;
   onStatus(listener: (status: BillAcceptorStatus) => void): () => void;
+  /** Notes outside any escrow decision (see StrayNote). Returns an unsubscribe function. */
+  onStrayNote(listener: (note: StrayNote) => Promise<void> | void): () => void;
+  /** The device's counters, or null when the protocol or the device keeps none. Never rejects. */
+  readCounters(): Promise<CashBoxCounters | null>;
+  /** Zero the device's counters (a technician emptied the cash box); false if it has none. */
+  resetCounters(): Promise<boolean>;
 }

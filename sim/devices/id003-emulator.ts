@@ -1,69 +1,86 @@
 // The acceptor's side of JCM ID-003, byte for byte. Time advances with the host's STATUS REQ
-// polls, not with a clock, so scenarios are deterministic at any poll rate. Every reply leaves
-// through transmit(), and every reported status comes from statusFrame(): the two seams where
-// scripted faults (silence, bad CRC, split frames, jams, stacker full/open) will plug in.
+// polls, not with a clock, so scenarios are deterministic at any poll rate. Every reported
+// status comes from statusFrame() and every frame leaves through the wire (id003-wire.ts),
+// where line faults are injected. A note is always somewhere faithful: in the acceptor, in the
+// stacker, in the box (counted) or back with the customer.
 import { EventEmitter } from 'node:events';
 import { Cmd, Status } from '../../drivers/bill-acceptor/id003/codes';
 import { FrameParser, encodeFrame } from '../../drivers/bill-acceptor/id003/frame';
+import type {
+  AcceptorEmulator,
+  AcceptorEmulatorEvents,
+  AcceptorFault,
+  LineFaults,
+  PowerLossPoint,
+} from './acceptor-emulator';
+import { CNY_TABLE, noteFen, tableBytes } from './id003-table';
+import type { EmulatedNote } from './id003-table';
+import { Id003Wire } from './id003-wire';
+import { statusFrame } from './id003-reports';
+import type { EmulatorState } from './id003-reports';
 
-export interface EmulatedNote {
-  code: number;
-  country: number;
-  value: number;
-  exponent: number;
-}
+export { CNY_TABLE } from './id003-table';
+export type { EmulatedNote } from './id003-table';
+export type { EmulatorState } from './id003-reports';
 
-/** The emulator's own CNY table; the country byte is a placeholder, not a JCM-assigned code. */
-export const CNY_TABLE: readonly EmulatedNote[] = [
-  { code: 0x61, country: 0xa0, value: 1, exponent: 0 },
-  { code: 0x62, country: 0xa0, value: 5, exponent: 0 },
-  { code: 0x63, country: 0xa0, value: 1, exponent: 1 },
-  { code: 0x64, country: 0xa0, value: 2, exponent: 1 },
-  { code: 0x65, country: 0xa0, value: 5, exponent: 1 },
-  { code: 0x66, country: 0xa0, value: 1, exponent: 2 },
-];
-
-export type EmulatorState =
-  | 'powerUp'
-  | 'initializing'
-  | 'idling'
-  | 'disabled'
-  | 'accepting'
-  | 'escrow'
-  | 'stacking'
-  | 'vendValid'
-  | 'stacked'
-  | 'returning';
-
-export interface EmulatorEvents {
-  stacked: [valueFen: number];
-  returned: [valueFen: number];
+export interface Id003EmulatorOptions {
+  table?: readonly EmulatedNote[];
+  /**
+   * Polls an escrowed note waits for STACK or RETURN before the acceptor returns it by itself;
+   * HOLD restarts the count. Default 50: about 10 s [U] at 200 ms polling.
+   */
+  holdPolls?: number;
 }
 
 /** Polls spent in each timed state; small, so tests run fast at any poll rate. */
-const POLLS = { initializing: 2, accepting: 1, stacking: 2, stacked: 1, returning: 2 } as const;
+const POLLS = { initializing: 2, accepting: 1, stacking: 2, stacked: 1, handBack: 2 } as const;
 /** A real acceptor leaves INITIALIZE on its own eventually, settings or not. */
 const MAX_INIT_POLLS = 50;
+const IN_ACCEPTOR: readonly EmulatorState[] = [
+  'accepting',
+  'escrow',
+  'holding',
+  'rejecting',
+  'returning',
+];
+const IN_STACKER: readonly EmulatorState[] = ['stacking', 'vendValid'];
 
-const noteFen = (n: EmulatedNote): number => n.value * 10 ** (n.exponent + 2);
-
-export class Id003Emulator {
-  readonly events = new EventEmitter<EmulatorEvents>();
+export class Id003Emulator implements AcceptorEmulator {
+  readonly protocol = 'id003';
+  readonly events = new EventEmitter<AcceptorEmulatorEvents>();
+  private readonly wire = new Id003Wire();
   private readonly parser = new FrameParser();
-  private readonly transmitters = new Set<(bytes: Buffer) => void>();
+  private readonly table: readonly EmulatedNote[];
+  private readonly holdPolls: number;
   private st: EmulatorState = 'powerUp';
   private powerUpCode: number = Status.POWER_UP;
   private polls = 0;
   private note: EmulatedNote | null = null;
+  private creditReported = false;
+  private nextReject: number | null = null;
+  private rejectReason = 0;
   private inhibited = true;
   private disabledBits = 0;
   private inhibitReceived = false;
-  private fault: { code: number; data: number[] } | null = null;
+  private fault: AcceptorFault | null = null;
+  private powerCut: PowerLossPoint | null = null;
+  private readonly box = { stacked: 0, byValue: {} as Record<number, number> };
 
-  constructor(private readonly table: readonly EmulatedNote[] = CNY_TABLE) {}
+  constructor(options: Id003EmulatorOptions = {}) {
+    this.table = options.table ?? CNY_TABLE;
+    this.holdPolls = options.holdPolls ?? 50;
+  }
 
   get state(): EmulatorState {
     return this.st;
+  }
+
+  get line(): LineFaults {
+    return this.wire.faults;
+  }
+
+  get denominations(): readonly number[] {
+    return this.table.map(noteFen);
   }
 
   /** Frames the emulator could not read (bad CRC, garbage), for fault scenarios. */
@@ -71,13 +88,18 @@ export class Id003Emulator {
     return this.parser.stats;
   }
 
-  onTransmit(cb: (bytes: Buffer) => void): () => void {
-    this.transmitters.add(cb);
-    return () => this.transmitters.delete(cb);
+  /** ID-003 has no counters the host can read: these are the test's view of the cash box. */
+  counters(): { stacked: number; byValue: Record<number, number> } {
+    return { stacked: this.box.stacked, byValue: { ...this.box.byValue } };
   }
 
-  /** Bytes the host wrote, in any chunking. */
+  onTransmit(cb: (bytes: Buffer) => void): () => void {
+    return this.wire.onTransmit(cb);
+  }
+
+  /** Bytes the host wrote, in any chunking; lost when the power or the cable is cut. */
   receive(bytes: Buffer): void {
+    if (this.st === 'off' || this.wire.faults.silent) return;
     for (const frame of this.parser.push(bytes)) this.onCommand(frame.cmd, frame.data);
   }
 
@@ -91,42 +113,81 @@ export class Id003Emulator {
     return true;
   }
 
-  /** Power loss and return: a note caught mid-way is reported as POWER UP with a bill. */
-  powerCycle(): void {
-    const inAcceptor = this.st === 'accepting' || this.st === 'escrow';
-    const inStacker = this.st === 'stacking' || this.st === 'vendValid';
-    this.powerUpCode = inAcceptor
-      ? Status.POWER_UP_BILL_IN_ACCEPTOR
-      : inStacker
-        ? Status.POWER_UP_BILL_IN_STACKER
-        : Status.POWER_UP;
-    if (!inAcceptor && !inStacker) this.note = null;
-    this.parser.reset();
+  /** The next note inserted is rejected with this reason (0x71–0x7E) instead of escrowed. */
+  rejectNext(reason = 0x71): void {
+    if (!Number.isInteger(reason) || reason < 0x71 || reason > 0x7e) {
+      throw new RangeError(`ID-003 reject reasons are 0x71–0x7E, not ${reason}`);
+    }
+    this.nextReject = reason;
+  }
+
+  /**
+   * Reports the fault until setFault(null), and time stands still meanwhile. On clearing, a
+   * note in the acceptor is handed back, and one caught in the stacker goes into the box with
+   * no VEND VALID: the host never learns its fate from the device (an uncertain note).
+   */
+  setFault(fault: AcceptorFault | null): void {
+    const was = this.fault;
+    this.fault = fault;
+    if (!was || fault) return;
+    if (this.st === 'accepting' || this.st === 'escrow' || this.st === 'holding') {
+      this.enter('returning');
+    } else if (this.st === 'stacking') {
+      const note = this.note;
+      this.note = null;
+      this.toIdle();
+      if (note) this.intoBox(note);
+    }
+  }
+
+  /** Cuts the power now, or right after the next note is first reported in escrow / stacking. */
+  powerLoss(at: PowerLossPoint): void {
+    if (at === 'now') this.cutPower();
+    else this.powerCut = at;
+  }
+
+  /** Power back: POWER UP reports where a note was caught (41 acceptor, 42 stacker). */
+  powerOn(): void {
+    if (this.st !== 'off') return;
     this.inhibited = true;
     this.disabledBits = 0;
-    this.fault = null;
+    this.inhibitReceived = false;
     this.enter('powerUp');
   }
 
-  /** Reports an error status (stacker full 0x43, jam 0x45, failure 0x49 + code…) until cleared. */
-  setFault(code: number, data: number[] = []): void {
-    this.fault = { code, data };
+  powerCycle(): void {
+    this.cutPower();
+    this.powerOn();
   }
 
-  clearFault(): void {
-    this.fault = null;
+  private cutPower(): void {
+    if (this.st === 'off') return;
+    // Still reporting a power up (no RESET yet): the note is where that report says.
+    if (this.st !== 'powerUp') this.powerUpCode = this.whereTheNoteIs();
+    if (this.powerUpCode === Status.POWER_UP) this.note = null;
+    this.powerCut = null;
+    this.fault = null; // a power cycle is how a technician clears it
+    this.parser.reset();
+    this.wire.drop();
+    this.enter('off');
+  }
+
+  /** The POWER UP code that would report the note's place now. */
+  private whereTheNoteIs(): number {
+    if (this.note && IN_ACCEPTOR.includes(this.st)) return Status.POWER_UP_BILL_IN_ACCEPTOR;
+    if (this.note && IN_STACKER.includes(this.st)) return Status.POWER_UP_BILL_IN_STACKER;
+    return Status.POWER_UP;
   }
 
   private onCommand(cmd: number, data: Buffer): void {
     switch (cmd) {
       case Cmd.STATUS_REQ:
-        this.transmit(this.statusFrame());
-        return this.afterPoll();
+        return this.onPoll();
       case Cmd.RESET:
         this.transmit(encodeFrame(Cmd.ACK));
         return this.reset();
       case Cmd.CURRENCY_ASSIGN:
-        return this.transmit(encodeFrame(Cmd.CURRENCY_ASSIGN, this.tableBytes()));
+        return this.transmit(encodeFrame(Cmd.CURRENCY_ASSIGN, tableBytes(this.table)));
       case Cmd.ENABLE:
         if (data.length !== 2) return this.invalid();
         this.disabledBits = data[0] ?? 0;
@@ -148,18 +209,37 @@ export class Id003Emulator {
         return this.onEscrowCommand(cmd);
       case Cmd.ACK:
         // The host's ACK of VEND VALID: the credit point has passed. It gets no reply.
-        if (this.st === 'vendValid') this.finishStack();
+        if (this.st === 'vendValid' && !this.fault) this.finishStack();
         return;
       default:
         return this.invalid();
     }
   }
 
+  private onPoll(): void {
+    const reported = this.fault ? null : this.st;
+    this.transmit(this.statusFrame());
+    if (reported === 'vendValid' && !this.creditReported && this.note) {
+      this.creditReported = true;
+      this.events.emit('credited', noteFen(this.note));
+    }
+    const cut = this.powerCut;
+    if (
+      (cut === 'inEscrow' && reported === 'escrow') ||
+      (cut === 'whileStacking' && reported === 'stacking')
+    ) {
+      return this.cutPower();
+    }
+    if (!this.fault) this.afterPoll();
+  }
+
   private onEscrowCommand(cmd: number): void {
-    if (this.st !== 'escrow') return this.invalid();
+    if (this.fault || (this.st !== 'escrow' && this.st !== 'holding')) return this.invalid();
     this.transmit(encodeFrame(Cmd.ACK));
     if (cmd === Cmd.RETURN) this.enter('returning');
-    else if (cmd !== Cmd.HOLD) this.enter('stacking');
+    else if (cmd === Cmd.HOLD)
+      this.enter('holding'); // restarts the hold count
+    else this.enter('stacking');
   }
 
   /** Time passes one poll: timed states move on. */
@@ -175,20 +255,31 @@ export class Id003Emulator {
         }
         return;
       case 'accepting':
-        if (this.polls >= POLLS.accepting) this.enter('escrow');
+        if (this.polls < POLLS.accepting) return;
+        if (this.nextReject === null) return this.enter('escrow');
+        this.rejectReason = this.nextReject;
+        this.nextReject = null;
+        return this.enter('rejecting');
+      case 'escrow':
+      case 'holding':
+        if (this.polls >= this.holdPolls) this.enter('returning'); // the host took too long
         return;
       case 'stacking':
-        if (this.polls >= POLLS.stacking) this.enter('vendValid'); // held until the host ACKs
+        if (this.polls >= POLLS.stacking) {
+          this.creditReported = false;
+          this.enter('vendValid'); // held until the host ACKs
+        }
         return;
       case 'stacked':
         if (this.polls >= POLLS.stacked) this.toIdle();
         return;
+      case 'rejecting':
       case 'returning':
-        if (this.polls >= POLLS.returning) {
+        if (this.polls >= POLLS.handBack) {
           const note = this.note;
           this.note = null;
           this.toIdle();
-          if (note) this.events.emit('returned', noteFen(note));
+          if (note) this.handBack(note);
         }
         return;
     }
@@ -198,52 +289,42 @@ export class Id003Emulator {
     // RESET finishes a note already in the stacker and hands back one still in the acceptor.
     const note = this.note;
     const inStacker =
-      this.st === 'stacking' ||
-      this.st === 'vendValid' ||
-      this.powerUpCode === Status.POWER_UP_BILL_IN_STACKER;
+      IN_STACKER.includes(this.st) || this.powerUpCode === Status.POWER_UP_BILL_IN_STACKER;
     this.note = null;
-    if (note) this.events.emit(inStacker ? 'stacked' : 'returned', noteFen(note));
     this.powerUpCode = Status.POWER_UP;
     this.inhibited = true;
     this.inhibitReceived = false;
     this.enter('initializing');
+    if (note && inStacker) this.intoBox(note);
+    else if (note) this.handBack(note);
   }
 
   private finishStack(): void {
     const note = this.note;
     this.note = null;
     this.enter('stacked');
-    if (note) this.events.emit('stacked', noteFen(note));
+    if (note) this.intoBox(note);
+  }
+
+  private intoBox(note: EmulatedNote): void {
+    const fen = noteFen(note);
+    this.box.stacked++;
+    this.box.byValue[fen] = (this.box.byValue[fen] ?? 0) + 1;
+    this.events.emit('stacked', fen);
+  }
+
+  private handBack(note: EmulatedNote): void {
+    this.events.emit('returned', noteFen(note));
   }
 
   private statusFrame(): Buffer {
-    if (this.fault) return encodeFrame(this.fault.code, Buffer.from(this.fault.data));
-    switch (this.st) {
-      case 'powerUp':
-        return encodeFrame(this.powerUpCode);
-      case 'initializing':
-        return encodeFrame(Status.INITIALIZE);
-      case 'idling':
-        return encodeFrame(Status.IDLING);
-      case 'disabled':
-        return encodeFrame(Status.DISABLED);
-      case 'accepting':
-        return encodeFrame(Status.ACCEPTING);
-      case 'escrow':
-        return encodeFrame(Status.ESCROW, Buffer.from([this.note?.code ?? 0]));
-      case 'stacking':
-        return encodeFrame(Status.STACKING);
-      case 'vendValid':
-        return encodeFrame(Status.VEND_VALID);
-      case 'stacked':
-        return encodeFrame(Status.STACKED);
-      case 'returning':
-        return encodeFrame(Status.RETURNING);
-    }
-  }
-
-  private tableBytes(): Buffer {
-    return Buffer.from(this.table.flatMap((n) => [n.code, n.country, n.value, n.exponent]));
+    return statusFrame({
+      state: this.st,
+      fault: this.fault,
+      note: this.note,
+      powerUpCode: this.powerUpCode,
+      rejectReason: this.rejectReason,
+    });
   }
 
   private enabled(note: EmulatedNote): boolean {
@@ -265,6 +346,6 @@ export class Id003Emulator {
   }
 
   private transmit(frame: Buffer): void {
-    for (const cb of this.transmitters) cb(frame);
+    this.wire.send(frame);
   }
 }

@@ -169,6 +169,88 @@ describe('FrameParser properties', () => {
   });
 });
 
+describe('FrameParser on damaged frames', () => {
+  const frameArb = fc
+    .record({ cmd: fc.integer({ min: 0, max: 255 }), data: fc.uint8Array({ maxLength: 24 }) })
+    .map(({ cmd, data }) => encodeFrame(cmd, data));
+  /** What a line does to a frame: cuts it short, flips bits, loses, repeats or adds a byte. */
+  const damage = fc.oneof(
+    fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
+    fc.record({
+      kind: fc.constant('flip' as const),
+      flips: fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 7 })), {
+        minLength: 1,
+        maxLength: 3,
+      }),
+    }),
+    fc.record({ kind: fc.constant('drop' as const), at: fc.nat() }),
+    fc.record({ kind: fc.constant('repeat' as const), at: fc.nat() }),
+    fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), byte: fc.nat(255) }),
+  );
+  type Damage = typeof damage extends fc.Arbitrary<infer D> ? D : never;
+
+  function apply(frame: Buffer, d: Damage): Buffer {
+    const bytes = [...frame];
+    if (d.kind === 'truncate') return Buffer.from(bytes.slice(0, d.at % frame.length));
+    if (d.kind === 'flip') {
+      for (const [at, bit] of d.flips) {
+        const i = at % bytes.length;
+        bytes[i] = (bytes[i] ?? 0) ^ (1 << bit);
+      }
+    } else if (d.kind === 'drop') {
+      bytes.splice(d.at % bytes.length, 1);
+    } else if (d.kind === 'repeat') {
+      const i = d.at % bytes.length;
+      bytes.splice(i, 0, bytes[i] ?? 0);
+    } else {
+      bytes.splice(d.at % (bytes.length + 1), 0, d.byte);
+    }
+    return Buffer.from(bytes);
+  }
+
+  /** Every frame a parser yields must have been on the line intact, CRC and all. */
+  const intact = (stream: Buffer, frames: Frame[]): boolean =>
+    frames.every((f) => stream.includes(encodeFrame(f.cmd, f.data)));
+
+  it('never throws, never yields a frame with a bad CRC, and finds the next good one', () => {
+    fc.assert(
+      fc.property(frameArb, damage, frameArb, (victim, d, next) => {
+        const damaged = apply(victim, d);
+        // Zero padding lets a corrupt length byte run out and fail its CRC.
+        const stream = Buffer.concat([damaged, next, Buffer.alloc(255)]);
+        const { frames } = parseAll(stream);
+        expect(intact(stream, frames)).toBe(true);
+        // The next frame comes out, unless the damage left a valid frame that runs into it
+        // (a truncated frame whose missing byte happens to equal the next one's sync).
+        const isNext = (f: Frame): boolean => encodeFrame(f.cmd, f.data).equals(next);
+        const swallowed = frames.some((f) => !isNext(f) && f.data.length + 5 > damaged.length);
+        if (!swallowed) expect(frames.some(isNext)).toBe(true);
+        // Alone, too, it yields only what the line really holds intact.
+        const lone = Buffer.concat([damaged, Buffer.alloc(255)]);
+        expect(intact(lone, parseAll(lone).frames)).toBe(true);
+      }),
+      { numRuns: Number(process.env.ID003_FRAME_RUNS ?? 500) },
+    );
+  });
+
+  it('rejects every single-bit error in CMD, DATA or CRC', () => {
+    fc.assert(
+      fc.property(frameArb, fc.nat(), fc.integer({ min: 0, max: 7 }), (frame, at, bit) => {
+        // LNG is left alone so that the frame is checked at its own length.
+        const i = 2 + (at % (frame.length - 2));
+        const bad = Buffer.from(frame);
+        bad[i] = (bad[i] ?? 0) ^ (1 << bit);
+        const parser = new FrameParser();
+        const frames = parser.push(bad);
+        expect(parser.stats.crcErrors).toBeGreaterThanOrEqual(1);
+        // Only the frame at the first sync can have this length: it must not come out.
+        expect(frames.filter((f) => f.data.length === frame.length - 5)).toEqual([]);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
 describe('CURRENCY ASSIGN table', () => {
   it('turns value × 10^exponent into fen and skips empty slots', () => {
     const table = parseCurrencyAssign(hex('61 A0 01 00  62 A0 05 01  63 00 00 00  64 A0 01 02'));

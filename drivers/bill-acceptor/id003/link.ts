@@ -1,10 +1,14 @@
 // The ID-003 line: one request outstanding at a time, a reply timeout, and a port that reopens
 // itself with backoff after it errors or closes. Never throws; failures come back as values.
+// A reply that arrives after its request timed out is handed to onLateReply, not mistaken for
+// the answer to the next request.
 import type { SerialPortStream } from '@serialport/stream';
 import { openSerialPort } from '../../serial/serial-port';
 import type { SerialBinding, SerialOptions } from '../../serial/serial-port';
-import { FrameParser } from './frame';
+import { FrameParser, encodeFrame } from './frame';
 import type { Frame } from './frame';
+import { answers } from './replies';
+import type { Request } from './replies';
 
 export interface DriverLogger {
   info(obj: object, msg: string): void;
@@ -19,6 +23,15 @@ export interface LinkOptions {
   reconnectMinMs: number;
   reconnectMaxMs: number;
   logger: DriverLogger;
+  /** The answer to a request that had already timed out. */
+  onLateReply(request: Request, reply: Frame): void;
+}
+
+interface Waiter {
+  request: Request;
+  /** The newest answer so far, held while the rest of a frame is still arriving. */
+  answer: Frame | null;
+  settle(result: Exchange): void;
 }
 
 /** What came of a request: the reply, silence, or a port that is not open. */
@@ -27,7 +40,9 @@ export type Exchange = Frame | 'noReply' | 'down';
 export class Id003Link {
   private port: SerialPortStream | null = null;
   private readonly parser = new FrameParser();
-  private waiter: ((result: Exchange) => void) | null = null;
+  private waiter: Waiter | null = null;
+  /** The last request that went unanswered: its reply may still come. */
+  private unanswered: Request | null = null;
   private backoffMs: number;
   private nextOpenAt = 0;
   private closed = false;
@@ -68,21 +83,26 @@ export class Id003Link {
     }
   }
 
-  /** Sends a frame and waits for the one reply frame, or for the response timeout. */
-  request(frame: Buffer): Promise<Exchange> {
+  /** Sends a request and waits for its reply frame, or for the response timeout. */
+  request(request: Request): Promise<Exchange> {
     const port = this.port;
     if (!port?.isOpen) return Promise.resolve('down');
-    // Anything still buffered answered an earlier request, not this one.
+    // A partial frame still buffered belonged to an earlier reply.
     this.parser.reset();
     return new Promise<Exchange>((resolve) => {
-      const timer = setTimeout(() => settle('noReply'), this.opts.responseTimeoutMs);
+      const timer = setTimeout(() => {
+        if (!waiter.answer) this.unanswered = request;
+        settle(waiter.answer ?? 'noReply');
+      }, this.opts.responseTimeoutMs);
       const settle = (result: Exchange): void => {
         clearTimeout(timer);
-        if (this.waiter === settle) this.waiter = null;
+        if (this.waiter === waiter) this.waiter = null;
+        if (result !== 'noReply') this.unanswered = null;
         resolve(result);
       };
-      this.waiter = settle;
-      port.write(frame, (err) => {
+      const waiter: Waiter = { request, answer: null, settle };
+      this.waiter = waiter;
+      port.write(encodeFrame(request.cmd, request.data), (err) => {
         if (err) settle('down');
       });
     });
@@ -99,22 +119,40 @@ export class Id003Link {
     this.closed = true;
     const port = this.port;
     this.port = null;
-    this.waiter?.('down');
+    this.waiter?.settle('down');
     if (!port?.isOpen) return;
     await new Promise<void>((resolve) => port.close(() => resolve()));
   }
 
   private onData(chunk: Buffer): void {
+    const waiter = this.waiter;
     for (const frame of this.parser.push(chunk)) {
-      if (this.waiter) this.waiter(frame);
-      else this.opts.logger.warn({ cmd: frame.cmd }, 'id003: unsolicited frame dropped');
+      if (waiter && answers(waiter.request.cmd, frame.cmd)) {
+        // Frames arrive in order: a newer answer supersedes one the line held back.
+        if (waiter.answer) this.late(waiter.answer);
+        waiter.answer = frame;
+      } else {
+        this.late(frame);
+      }
+    }
+    // Wait for the rest of a frame still arriving: it may be a newer answer.
+    if (waiter?.answer && this.parser.pending === 0) waiter.settle(waiter.answer);
+  }
+
+  private late(frame: Frame): void {
+    const request = this.unanswered;
+    if (request && answers(request.cmd, frame.cmd)) {
+      this.unanswered = null;
+      this.opts.onLateReply(request, frame);
+    } else {
+      this.opts.logger.warn({ cmd: frame.cmd }, 'id003: unsolicited frame dropped');
     }
   }
 
   private onClose(port: SerialPortStream): void {
     if (this.port !== port) return;
     this.port = null;
-    this.waiter?.('down');
+    this.waiter?.settle('down');
     if (this.closed) return;
     this.opts.logger.warn({ path: this.opts.port.path }, 'id003: port closed, will reopen');
     this.scheduleReopen();
