@@ -1,0 +1,343 @@
+// ITL SSP bill acceptor driver (NV9, NV10, NV200), unencrypted. A single poll loop owns the
+// line: each tick sends the command the device state calls for (device-state.ts), or POLL, and
+// acts on the reply. The money path (ask the host, then act) lives in NoteTracker; the line
+// (SEQ, retransmission, reopen) in SspLink.
+import type {
+  BillAcceptor,
+  BillAcceptorHandlers,
+  BillAcceptorStatus,
+  CashBoxCounters,
+  StrayNote,
+} from '../bill-acceptor';
+import type { SerialBinding, SerialOptions } from '../../serial/serial-port';
+import type { DriverLogger } from '../id003/link';
+import { channelValue, parseSetup, tableValues } from './channels';
+import type { ChannelTable } from './channels';
+import { Cmd, REJECT_REASONS, REPLY_NAMES, Reply, hex } from './codes';
+import { CounterJobs } from './counter-jobs';
+import { PROTOCOL_VERSION, freshState, nextStep } from './device-state';
+import type { DeviceState, Step } from './device-state';
+import { parseEvents } from './events';
+import { faultView } from './faults';
+import { SspLink } from './link';
+import { NoteTracker } from './note-tracker';
+import { PollEvents } from './poll-events';
+import { StatusBoard } from './status-board';
+import { StrayNotes } from './strays';
+
+export interface SspOptions {
+  /** Serial line; 9600 8N2 unless overridden. */
+  port: { path: string } & Partial<Omit<SerialOptions, 'path'>>;
+  binding?: SerialBinding;
+  /** Default 300 ms; HOLD goes out every tick while the host decides, well within 10 s. */
+  pollIntervalMs?: number;
+  /** Per attempt; default 1 s. */
+  responseTimeoutMs?: number;
+  /** Re-sends of an unanswered command before the device counts as offline (default 20). */
+  retries?: number;
+  /** Backoff for reopening the port and re-SYNCing, doubling from min to max (500 ms – 30 s). */
+  reconnectMinMs?: number;
+  reconnectMaxMs?: number;
+  logger?: DriverLogger;
+}
+
+/** Replies saying the command itself is wrong: resending it cannot help. */
+const DEFINITIVE: ReadonlySet<number> = new Set([
+  Reply.UNKNOWN_COMMAND,
+  Reply.WRONG_PARAMETER_COUNT,
+  Reply.PARAMETER_OUT_OF_RANGE,
+]);
+const SILENT: DriverLogger = { info: () => {}, warn: () => {}, error: () => {} };
+const CMD_NAMES: Readonly<Record<number, string>> = Object.fromEntries(
+  Object.entries(Cmd).map(([name, code]) => [code, name]),
+);
+
+export class SspBillAcceptor implements BillAcceptor {
+  private readonly port: SerialOptions;
+  private readonly binding: SerialBinding | undefined;
+  private readonly pollIntervalMs: number;
+  private readonly responseTimeoutMs: number;
+  private readonly retries: number;
+  private readonly reconnect: { min: number; max: number };
+  private readonly log: DriverLogger;
+  private readonly notes: NoteTracker;
+  private readonly board: StatusBoard;
+  private readonly strays: StrayNotes;
+  private readonly jobs = new CounterJobs();
+  private readonly polls: PollEvents;
+  private link: SspLink | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private running = false;
+  private state: DeviceState = freshState(true);
+  private table: ChannelTable | null = null;
+  private wanted: number[] = [];
+  private handlers: BillAcceptorHandlers | null = null;
+  private wantRejectCode = false;
+  private syncBackoffMs: number;
+  private nextSyncAt = 0;
+
+  constructor(options: SspOptions) {
+    const pollIntervalMs = options.pollIntervalMs ?? 300;
+    if (pollIntervalMs < 5 || pollIntervalMs > 2000) {
+      throw new RangeError(`pollIntervalMs ${pollIntervalMs} outside 5–2000 (HOLD must beat 10 s)`);
+    }
+    this.pollIntervalMs = pollIntervalMs;
+    this.port = { baudRate: 9600, dataBits: 8, parity: 'none', stopBits: 2, ...options.port };
+    this.binding = options.binding;
+    this.responseTimeoutMs = options.responseTimeoutMs ?? 1000;
+    this.retries = options.retries ?? 20;
+    this.reconnect = { min: options.reconnectMinMs ?? 500, max: options.reconnectMaxMs ?? 30_000 };
+    this.syncBackoffMs = this.reconnect.min;
+    const log = (this.log = options.logger ?? SILENT);
+    this.board = new StatusBoard(log);
+    this.strays = new StrayNotes(log);
+    this.notes = new NoteTracker({
+      accepts: (value) => this.accepting().includes(value),
+      escrow: (value) => this.update({ escrow: value }),
+      stray: (note) => this.strays.emit(note),
+      wake: () => this.wake(),
+      log,
+    });
+    this.polls = new PollEvents({
+      notes: this.notes,
+      handlers: () => this.handlers,
+      value: (channel) => channelValue(this.table, channel),
+      deviceReset: () => {
+        log.warn({}, 'ssp: the device reset');
+        this.state = freshState(false);
+        this.update({ device: 'busy', detail: 'device reset' });
+      },
+      disabled: () => (this.state.enabled = false),
+      rejected: () => (this.wantRejectCode = true),
+      log,
+    });
+  }
+
+  get status(): BillAcceptorStatus {
+    return this.board.status;
+  }
+
+  /** Resolves after the first exchange; the loop then runs until stop(). Never rejects. */
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    this.state = freshState(true);
+    this.polls.reset();
+    this.link = new SspLink({
+      port: this.port,
+      binding: this.binding,
+      responseTimeoutMs: this.responseTimeoutMs,
+      reconnectMinMs: this.reconnect.min,
+      reconnectMaxMs: this.reconnect.max,
+      logger: this.log,
+    });
+    this.update({ detail: 'starting' });
+    await this.tick();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.polls.reset();
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.jobs.flush();
+    const link = this.link;
+    this.link = null;
+    await link?.close();
+    this.update({ device: 'offline', detail: 'stopped' });
+  }
+
+  /** Takes effect on the next tick: SET INHIBITS for these values' channels, then ENABLE. */
+  enable(values: number[], handlers: BillAcceptorHandlers): void {
+    this.wanted = [...values];
+    this.handlers = handlers;
+  }
+
+  disable(): void {
+    this.wanted = [];
+    this.notes.disable();
+  }
+
+  onStatus(listener: (status: BillAcceptorStatus) => void): () => void {
+    return this.board.listen(listener);
+  }
+
+  onStrayNote(listener: (note: StrayNote) => Promise<void> | void): () => void {
+    return this.strays.add(listener);
+  }
+
+  /** GET COUNTERS. Null when offline, stopped, or the device keeps none. */
+  readCounters(): Promise<CashBoxCounters | null> {
+    return this.reachable() ? this.jobs.read() : Promise.resolve(null);
+  }
+
+  /** RESET COUNTERS. False when offline, stopped, or the device keeps none. */
+  resetCounters(): Promise<boolean> {
+    return this.reachable() ? this.jobs.reset() : Promise.resolve(false);
+  }
+
+  // ---- the poll loop ----
+
+  private async tick(): Promise<void> {
+    this.timer = null;
+    let next = this.pollIntervalMs;
+    try {
+      // Settings go out back to back; POLL and HOLD keep to the poll interval.
+      if (await this.exchange()) next = 0;
+    } catch (err) {
+      this.log.error({ err }, 'ssp: unexpected error in the poll loop');
+    }
+    if (this.running) this.timer = setTimeout(() => void this.tick(), next);
+  }
+
+  /** Runs the next exchange now if the loop is between polls (a customer's note is waiting). */
+  private wake(): void {
+    if (!this.timer || !this.running) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.tick(), 0);
+  }
+
+  /** True when a setting was just accepted, so the next command can follow at once. */
+  private async exchange(): Promise<boolean> {
+    const link = this.link;
+    if (!link || this.polls.holding) return false;
+    const open = await link.ensureOpen();
+    if (!this.running || this.polls.holding) return false;
+    if (!open) return this.lost('port not open', false);
+    if (!this.state.synced && Date.now() < this.nextSyncAt) return false;
+    const step = nextStep(this.state, {
+      table: this.table,
+      note: this.notes.command(),
+      inEscrow: this.notes.inEscrow,
+      repoll: this.polls.wantsRepoll,
+      accept: this.accepting(),
+      rejectCode: this.wantRejectCode,
+      job: this.jobs.next,
+    });
+    // Offline, one SYNC per backoff period; otherwise the full retry budget.
+    const retries = step.cmd === Cmd.SYNC && this.board.device === 'offline' ? 0 : this.retries;
+    const reply = await link.command(
+      Buffer.from([step.cmd, ...step.data]),
+      step.cmd === Cmd.SYNC ? 'sync' : step.repeat ? 'repeat' : 'next',
+      retries,
+    );
+    if (!this.running) return false;
+    if (reply === 'down') return this.lost('port closed', false);
+    if (reply === 'noReply') return this.lost('no reply from acceptor', true);
+    this.onReply(step, reply);
+    return reply[0] === Reply.OK && step.cmd !== Cmd.POLL && step.cmd !== Cmd.HOLD;
+  }
+
+  /** Unreachable. It may have reset meanwhile: SYNC and configure it again once it answers. */
+  private lost(detail: string, backoff: boolean): false {
+    if (backoff) {
+      this.nextSyncAt = Date.now() + this.syncBackoffMs;
+      this.syncBackoffMs = Math.min(this.syncBackoffMs * 2, this.reconnect.max);
+    }
+    this.state = freshState(!this.notes.inEscrow);
+    this.polls.reset(); // SEQ context is gone; an unjournalled credit ends as 'uncertain'
+    this.jobs.flush();
+    this.update({ device: 'offline', detail });
+    return false;
+  }
+
+  // ---- replies ----
+
+  private onReply(step: Step, reply: Buffer): void {
+    const code = reply[0] ?? 0;
+    const ok = code === Reply.OK;
+    const name = CMD_NAMES[step.cmd] ?? hex(step.cmd);
+    if (!ok && code !== Reply.CANNOT_PROCESS && step.cmd !== Cmd.SYNC) {
+      const why = REPLY_NAMES[code] ?? hex(code);
+      this.log.warn({ cmd: name, reply: why }, 'ssp: command refused');
+      if (code === Reply.KEY_NOT_SET) this.fault('the device wants eSSP encryption');
+      else if (!DEFINITIVE.has(code) || step.cmd === Cmd.POLL)
+        this.fault(`${name} answered ${why}`);
+    }
+    switch (step.cmd) {
+      case Cmd.SYNC:
+        this.state.synced = true;
+        this.syncBackoffMs = this.reconnect.min;
+        if (this.board.device === 'offline') this.update({ device: 'busy', detail: 'starting' });
+        return;
+      case Cmd.HOST_PROTOCOL_VERSION:
+        // A device that cannot do version 6 keeps its own; the validator events are the same.
+        if (!ok) this.log.warn({ version: PROTOCOL_VERSION }, 'ssp: protocol version refused');
+        this.state.protocolSet = true;
+        return;
+      case Cmd.SETUP_REQUEST:
+        if (ok) this.onSetup(parseSetup(reply.subarray(1)));
+        return;
+      case Cmd.SET_INHIBITS:
+      case Cmd.ENABLE:
+      case Cmd.DISABLE:
+        if (ok && step.cmd === Cmd.SET_INHIBITS) this.state.inhibits = step.data;
+        else if (ok) this.state.enabled = step.cmd === Cmd.ENABLE;
+        else if (DEFINITIVE.has(code)) this.state.refused.add(step.cmd);
+        return;
+      case Cmd.HOLD:
+      case Cmd.REJECT:
+        if (step.orphan) {
+          this.state.orphanCheck = false;
+          if (ok) this.log.warn({}, 'ssp: returned a note left in escrow by an earlier run');
+        } else if (code === Reply.CANNOT_PROCESS || (ok && step.cmd === Cmd.REJECT)) {
+          this.notes.onEscrowLeft(); // the device no longer holds it (timed out, or our REJECT)
+        }
+        return;
+      case Cmd.LAST_REJECT_CODE:
+        this.wantRejectCode = false;
+        if (ok) this.log.info({ reason: this.rejectReason(reply[1]) }, 'ssp: note rejected');
+        return;
+      case Cmd.GET_COUNTERS:
+      case Cmd.RESET_COUNTERS:
+        return this.jobs.answer(reply);
+      case Cmd.POLL:
+        if (ok) this.onPoll(reply, step.repeat);
+        return;
+    }
+  }
+
+  private onSetup(table: ChannelTable | null): void {
+    if (!table || table.channels.length === 0) {
+      return this.fault('the device reported no usable channel table');
+    }
+    const { unitType, firmware, country, protocolVersion, channels } = table;
+    this.log.info({ unitType, firmware, country, protocolVersion, channels }, 'ssp: channel table');
+    this.table = table;
+    this.state.setupRead = true;
+    this.update({ denominations: tableValues(table) });
+  }
+
+  private onPoll(reply: Buffer, repeat: boolean): void {
+    const events = parseEvents(reply.subarray(1));
+    const { stacker, fault } = faultView(events, this.board.stacker);
+    if (fault) this.update({ device: 'hardwareError', stacker, detail: fault });
+    else this.update({ device: 'online', stacker, detail: null });
+    this.polls.handle(events, reply, repeat);
+  }
+
+  // ---- helpers ----
+
+  /** Values (fen) to take now: enabled, handled, and in the device's table. */
+  private accepting(): number[] {
+    const table = this.table;
+    if (!this.handlers || !table || !this.state.setupRead) return [];
+    return this.wanted.filter((v) => table.channels.some((c) => c.valueFen === v));
+  }
+
+  private rejectReason(code: number | undefined): string {
+    return code === undefined ? 'unknown' : (REJECT_REASONS[code] ?? hex(code));
+  }
+
+  private fault(detail: string): void {
+    this.update({ device: 'hardwareError', detail });
+  }
+
+  private reachable(): boolean {
+    return this.running && this.board.device !== 'offline';
+  }
+
+  private update(patch: Partial<BillAcceptorStatus>): void {
+    this.board.update(patch);
+  }
+}
