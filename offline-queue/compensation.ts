@@ -22,9 +22,42 @@ export function compensateCash(
       paymentId: p.id,
       amount: p.collected,
       reason: p.rejectCode ?? 'rejected',
-      detail: { agentSerial: p.agentSerial, billerId: p.billerId, account: p.account },
+      detail: {
+        agentSerial: p.agentSerial,
+        billerId: p.billerId,
+        account: p.account,
+        notes: journal.stackedNotes(p.id),
+      },
     });
     return true;
+  })();
+}
+
+/**
+ * The customer stopped short of the amount due at a biller that takes no partial payment: the
+ * notes already in the box go back by refund slip, decided now rather than by a write-off the
+ * gateway could only refuse. One transaction.
+ */
+export function refundPartialCash(
+  db: JournalDb,
+  journal: PaymentJournal,
+  staff: StaffItems,
+  paymentId: number,
+  at: number,
+): void {
+  db.transaction(() => {
+    const p = journal.get(paymentId);
+    if (p.state !== 'COLLECTING' || p.method !== 'cash' || p.collected === 0)
+      throw new TransitionError(`payment ${paymentId} holds no partial cash to refund`);
+    if (journal.notesInEscrow(p.id) > 0)
+      throw new TransitionError(`payment ${paymentId} has a note in escrow`);
+    journal.move(p.id, 'REFUND_REQUIRED', 'partial_cash', { collected: p.collected });
+    db.prepare(`UPDATE payment SET reject_code = ?, collected_at = ? WHERE id = ?`).run(
+      'partial_payment_not_allowed',
+      at,
+      p.id,
+    );
+    compensateCash(db, journal, staff, p.id);
   })();
 }
 

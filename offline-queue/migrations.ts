@@ -149,4 +149,28 @@ export const MIGRATIONS: readonly string[] = [
   -- is back) may skip the backoff, never this.
   ALTER TABLE outbox ADD COLUMN not_before INTEGER NOT NULL DEFAULT 0;
   `,
+  `
+  -- Note events the acceptor reported outside any escrow decision (typically a credit repeated
+  -- to a host that restarted mid-note), kept as evidence for staff. note_id is the journalled
+  -- note the event was attributed to, if any.
+  CREATE TABLE stray_note (
+    id       INTEGER PRIMARY KEY,
+    value    INTEGER CHECK (value IS NULL OR value > 0),
+    outcome  TEXT NOT NULL CHECK (outcome IN ('stacked', 'returned', 'uncertain')),
+    reason   TEXT NOT NULL,
+    note_id  INTEGER REFERENCES cash_note(id),
+    at       INTEGER NOT NULL
+  );
+
+  -- A technician emptied the cash box: the ledger rows it held, and the device's own stacked
+  -- counter at that moment (the baseline its later counts are compared from).
+  CREATE TABLE cash_collection (
+    id             INTEGER PRIMARY KEY,
+    at             INTEGER NOT NULL,
+    by             TEXT NOT NULL,
+    count          INTEGER NOT NULL,
+    total          INTEGER NOT NULL,
+    device_stacked INTEGER
+  );
+  `,
 ];

@@ -24,7 +24,9 @@ export type PaymentState = (typeof PAYMENT_STATES)[number];
 
 const ALLOWED: Record<PaymentState, readonly PaymentState[]> = {
   CREATED: ['COLLECTING', 'ABANDONED'],
-  COLLECTING: ['FUNDS_CAPTURED', 'ABANDONED', 'PAYMENT_UNKNOWN'],
+  // Cash short of the amount due at a biller that takes no partial payment: the gateway could
+  // only refuse it (422 amount_below_due), so the refund slip is written at once.
+  COLLECTING: ['FUNDS_CAPTURED', 'ABANDONED', 'PAYMENT_UNKNOWN', 'REFUND_REQUIRED'],
   PAYMENT_UNKNOWN: ['FUNDS_CAPTURED', 'ABANDONED'],
   FUNDS_CAPTURED: ['WRITEOFF_SENT'],
   // A re-send after the gateway answered 404 to the query goes back to WRITEOFF_SENT.

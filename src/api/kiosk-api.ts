@@ -56,6 +56,10 @@ export const ProblemCode = z.enum([
   'payment_needs_staff',
   'unrecognised_scan',
   'biller_paused',
+  /** A note's fate is unknown (a jam, a power cut): staff will check it with the customer. */
+  'note_under_review',
+  /** No overpayment at this biller, and the amount due cannot be made of notes. */
+  'exact_cash_impossible',
 ]);
 export type ProblemCode = z.infer<typeof ProblemCode>;
 
@@ -78,7 +82,28 @@ export const Screen = z.discriminatedUnion('name', [
     collected: Fen,
     acceptedNotes: z.array(Fen),
     acceptsOverpayment: z.boolean(),
+    /** A note is being checked or stacked: nothing may end until it is settled. */
+    noteInEscrow: z.boolean(),
+    /** Notes whose fate the acceptor could not report (a jam, a power cut): staff check them. */
+    underReview: Fen,
   }),
+  /**
+   * The customer stopped (or the acceptor failed) short of the amount due, with money taken:
+   * says in plain words what happens to it, and asks to confirm.
+   */
+  z.object({
+    name: z.literal('partialCash'),
+    biller: BillerView,
+    amountDue: Fen,
+    collected: Fen,
+    /** 'writeOff': the biller takes part payments; 'refundSlip': staff refund it against a slip. */
+    outcome: z.enum(['writeOff', 'refundSlip']),
+    /** False when the acceptor has failed: the customer can only settle or call staff. */
+    canContinue: z.boolean(),
+    underReview: Fen,
+  }),
+  /** Staff refund this money against the slip (partial cash the biller cannot take). */
+  z.object({ name: z.literal('refundSlip'), amount: Fen, slipLines: z.array(z.string()) }),
   z.object({ name: z.literal('writingOff'), collected: Fen }),
   z.object({
     name: z.literal('paid'),
@@ -115,6 +140,10 @@ export const UserEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('KEY'), key: Key }),
   z.object({ type: z.literal('SUBMIT_ACCOUNT') }),
   z.object({ type: z.literal('PAY_CASH') }),
+  /** Go on inserting notes (from the partial-cash screen). */
+  z.object({ type: z.literal('CONTINUE') }),
+  /** Settle the money taken so far as the screen explained. */
+  z.object({ type: z.literal('CONFIRM') }),
   z.object({ type: z.literal('BACK') }),
   z.object({ type: z.literal('CANCEL') }),
   z.object({ type: z.literal('DONE') }),

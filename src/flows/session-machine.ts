@@ -7,6 +7,7 @@ import {
   assign,
   fromCallback,
   fromPromise,
+  sendTo,
   setup,
   type CallbackActorLogic,
   type EventObject,
@@ -15,6 +16,8 @@ import type { BillerView, Key, Locale, ProblemCode, QuoteView, UserEvent } from 
 
 export interface BillerChoice extends BillerView {
   acceptsOverpayment: boolean;
+  /** The biller writes off less than the amount due (part payment). */
+  allowsPartial: boolean;
   accountPattern: string;
 }
 
@@ -56,8 +59,13 @@ export type InternalEvent =
   /** A note is held in escrow (journalled); until it is stacked or returned nothing may end. */
   | { type: 'NOTE_ESCROWED' }
   | { type: 'NOTE_RETURNED' }
+  /** The acceptor could not say whether the note reached the box: staff check it. */
+  | { type: 'NOTE_UNCERTAIN'; value: number }
   | { type: 'ACCEPTED_NOTES'; values: number[] }
+  /** The acceptor is not there, or failed while taking notes. */
   | { type: 'CASH_UNAVAILABLE' }
+  /** The amount due cannot be made of the notes the acceptor takes, and no overpayment. */
+  | { type: 'CASH_NOT_EXACT' }
   /** The operator took the kiosk out of service, or back (heartbeat commands). */
   | { type: 'SERVICE_MODE'; inService: boolean }
   /** A code read by the scanner (a bill's QR or barcode, or something else). */
@@ -78,7 +86,13 @@ export interface SessionContext {
   collected: number;
   noteInEscrow: boolean;
   acceptedNotes: number[];
+  /** Fen in notes the acceptor could not account for (staff review). */
+  underReview: number;
+  /** The customer (or a fault) asked to stop taking notes; applied once no note is in escrow. */
+  stopRequested: boolean;
+  cashFault: boolean;
   outcome: ReceiptOutcome | null;
+  refundSlip: RefundSlipOutcome | null;
   timing: SessionTiming;
 }
 
@@ -87,11 +101,18 @@ export interface SessionTiming {
   writeOffWaitMs: number;
   /** How long a result screen stays before the kiosk returns to attract. */
   doneScreenMs: number;
+  /** The partial-cash screen settles the money taken after this long without an answer. */
+  partialCashWaitMs: number;
 }
 
 export interface ReceiptOutcome {
   prepaidCredited: number;
   receiptLines: string[];
+}
+
+export interface RefundSlipOutcome {
+  amount: number;
+  slipLines: string[];
 }
 
 const MAX_ACCOUNT_DIGITS = 20;
@@ -117,7 +138,11 @@ const freshCustomer = {
   collected: 0,
   noteInEscrow: false,
   acceptedNotes: [],
+  underReview: 0,
+  stopRequested: false,
+  cashFault: false,
   outcome: null,
+  refundSlip: null,
 } satisfies Partial<SessionContext>;
 
 /** The machine with stand-in actors; the host provides the real ones with `.provide()`. */
@@ -156,10 +181,15 @@ export const sessionMachine = setup({
       receiptLines: [],
     })),
     abandonPayment: fromPromise<undefined, { paymentId: number }>(async () => undefined),
+    refundPartial: fromPromise<RefundSlipOutcome, { paymentId: number }>(async () => ({
+      amount: 0,
+      slipLines: [],
+    })),
   },
   delays: {
     writeOffWait: ({ context }) => context.timing.writeOffWaitMs,
     doneScreen: ({ context }) => context.timing.doneScreenMs,
+    partialCashWait: ({ context }) => context.timing.partialCashWaitMs,
   },
   guards: {
     hasDigits: ({ context }) => context.digits.length > 0,
@@ -167,6 +197,9 @@ export const sessionMachine = setup({
     nothingCollected: ({ context }) => context.collected === 0 && !context.noteInEscrow,
     fullyPaid: ({ context }) =>
       context.quote !== null && context.collected >= context.quote.totalDue,
+    /** Stopping was asked and no note is between escrow and the box. */
+    stopped: ({ context }) => context.stopRequested && !context.noteInEscrow,
+    allowsPartial: ({ context }) => context.biller?.allowsPartial === true,
   },
 }).createMachine({
   id: 'session',
@@ -318,7 +351,9 @@ export const sessionMachine = setup({
       },
     },
     insertCash: {
+      entry: assign({ stopRequested: false }),
       invoke: {
+        id: 'cashIn',
         src: 'cashIn',
         input: ({ context }) => ({
           paymentId: must(context.paymentId, 'paymentId'),
@@ -326,21 +361,78 @@ export const sessionMachine = setup({
           acceptsOverpayment: must(context.biller, 'biller').acceptsOverpayment,
         }),
       },
-      always: { guard: 'fullyPaid', target: 'capturing' },
+      // Nothing ends while a note is between escrow and the box; stacked notes are never
+      // dropped: they complete the payment, or the partial-cash screen says what happens.
+      always: [
+        { guard: 'fullyPaid', target: 'capturing' },
+        {
+          guard: ({ context }) =>
+            context.stopRequested && !context.noteInEscrow && context.collected === 0,
+          target: 'abandoning',
+          actions: assign({
+            problem: ({ context }) =>
+              context.underReview > 0 ? 'note_under_review' : context.problem,
+          }),
+        },
+        { guard: 'stopped', target: 'partialCash' },
+      ],
       on: {
         NOTE_ESCROWED: { actions: assign({ noteInEscrow: true }) },
         NOTE_RETURNED: { actions: assign({ noteInEscrow: false }) },
+        NOTE_UNCERTAIN: {
+          actions: assign({
+            noteInEscrow: false,
+            underReview: ({ context, event }) => context.underReview + event.value,
+          }),
+        },
         NOTE_STACKED: {
           actions: assign({ collected: ({ event }) => event.collected, noteInEscrow: false }),
         },
         ACCEPTED_NOTES: { actions: assign({ acceptedNotes: ({ event }) => event.values }) },
         CASH_UNAVAILABLE: {
-          guard: 'nothingCollected',
-          target: 'abandoning',
-          actions: assign({ problem: 'acceptor_unavailable' }),
+          actions: [
+            assign({ stopRequested: true, cashFault: true, problem: 'acceptor_unavailable' }),
+            sendTo('cashIn', { type: 'STOP_TAKING' }),
+          ],
         },
-        CANCEL: { guard: 'nothingCollected', target: 'abandoning' },
+        CASH_NOT_EXACT: {
+          actions: [
+            assign({ stopRequested: true, cashFault: true, problem: 'exact_cash_impossible' }),
+            sendTo('cashIn', { type: 'STOP_TAKING' }),
+          ],
+        },
+        // Cancel returns a note still in escrow (the acceptor is told to stop taking notes);
+        // a note already stacking is credited first.
+        CANCEL: {
+          actions: [assign({ stopRequested: true }), sendTo('cashIn', { type: 'STOP_TAKING' })],
+        },
       },
+    },
+    partialCash: {
+      on: {
+        CONTINUE: { guard: ({ context }) => !context.cashFault, target: 'insertCash' },
+        CONFIRM: 'settlingPartial',
+      },
+      // The customer walked away: the money is settled as the screen said, never dropped.
+      after: { partialCashWait: 'settlingPartial' },
+    },
+    settlingPartial: {
+      always: [{ guard: 'allowsPartial', target: 'capturing' }, { target: 'refundingPartial' }],
+    },
+    refundingPartial: {
+      invoke: {
+        src: 'refundPartial',
+        input: ({ context }) => ({ paymentId: must(context.paymentId, 'paymentId') }),
+        onDone: {
+          target: 'refundSlip',
+          actions: assign({ refundSlip: ({ event }) => event.output }),
+        },
+        onError: { target: 'problem', actions: assign({ problem: 'payment_needs_staff' }) },
+      },
+    },
+    refundSlip: {
+      on: { DONE: 'attract' },
+      after: { doneScreen: 'attract' },
     },
     abandoning: {
       invoke: {

@@ -36,9 +36,32 @@ export function screenOf(state: string, c: SessionContext): Screen {
           collected: c.collected,
           acceptedNotes: c.acceptedNotes,
           acceptsOverpayment: c.biller?.acceptsOverpayment ?? false,
+          noteInEscrow: c.noteInEscrow,
+          underReview: c.underReview,
         };
       }
       break;
+    case 'partialCash':
+    case 'settlingPartial':
+    case 'refundingPartial':
+      if (biller && c.quote) {
+        return {
+          name: 'partialCash',
+          biller,
+          amountDue: c.quote.totalDue,
+          collected: c.collected,
+          outcome: c.biller?.allowsPartial ? 'writeOff' : 'refundSlip',
+          canContinue: !c.cashFault,
+          underReview: c.underReview,
+        };
+      }
+      break;
+    case 'refundSlip':
+      return {
+        name: 'refundSlip',
+        amount: c.refundSlip?.amount ?? c.collected,
+        slipLines: c.refundSlip?.slipLines ?? [],
+      };
     case 'capturing':
     case 'writingOff':
     case 'receipting':

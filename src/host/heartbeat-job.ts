@@ -1,6 +1,7 @@
 // The fleet heartbeat: device status, cash box and pending write-offs to the gateway every
 // minute; the gateway may answer with commands (out of service, in service, reload config).
 import type { BillAcceptor } from '../../drivers/bill-acceptor/bill-acceptor';
+import type { CashBox, CashBoxAudit } from '../../offline-queue/cash-box';
 import type { LineScanner } from '../../drivers/scanner/line-scanner';
 import packageJson from '../../package.json' with { type: 'json' };
 import type { Heartbeat, HeartbeatCommand } from '../gateway/contract';
@@ -14,14 +15,24 @@ export function heartbeatBody(o: {
   scanner: LineScanner | null;
   inService: boolean;
   now: number;
+  /** The cash box ledger against the acceptor's counters, when it was read. */
+  audit?: CashBoxAudit;
 }): Heartbeat {
+  const audit = o.audit;
   const pending = o.money.journal.pendingSync();
   return {
     at: shanghaiIso(o.now),
     version: packageJson.version,
     mode: o.inService ? 'in_service' : 'out_of_service',
     devices: {
-      billAcceptor: { status: o.acceptor.status.device, stacker: o.acceptor.status.stacker },
+      billAcceptor: {
+        status: o.acceptor.status.device,
+        stacker: o.acceptor.status.stacker,
+        ...(audit && {
+          cashBoxCounters:
+            audit.deviceCount === null ? 'none' : audit.matches ? 'match' : 'mismatch',
+        }),
+      },
       scanner: { status: o.scanner?.status ?? 'noDevice' },
       printer: { status: 'noDevice' },
       cardReader: { status: 'noDevice' },
@@ -33,6 +44,23 @@ export function heartbeatBody(o: {
       oldestAt: pending.oldestAt === null ? null : shanghaiIso(pending.oldestAt),
     },
   };
+}
+
+/**
+ * Reads the acceptor's counters and compares them with the ledger; a difference is logged for
+ * the technician (the counters are evidence, the journal stays the truth).
+ */
+export async function auditCashBox(
+  cashBox: CashBox,
+  acceptor: Pick<BillAcceptor, 'readCounters'>,
+  log: Pick<Logger, 'warn'>,
+): Promise<CashBoxAudit> {
+  const counters = await acceptor.readCounters();
+  const audit = cashBox.audit(counters?.stacked ?? null);
+  if (!audit.matches) {
+    log.warn({ audit, counters }, 'cash box ledger and acceptor counters differ');
+  }
+  return audit;
 }
 
 export async function sendHeartbeat(

@@ -3,7 +3,7 @@
 import type { BillAcceptor } from '../../drivers/bill-acceptor/bill-acceptor';
 import type { LineScanner } from '../../drivers/scanner/line-scanner';
 import type { KioskConfig } from '../config/schema';
-import { heartbeatBody, sendHeartbeat } from './heartbeat-job';
+import { auditCashBox, heartbeatBody, sendHeartbeat } from './heartbeat-job';
 import type { Logger } from './logger';
 import type { MoneyServices } from './money-services';
 import { reconcilePastDays } from './reconciliation-job';
@@ -42,7 +42,8 @@ export function startJobs(config: KioskConfig, t: JobTargets): () => void {
   every(
     config.jobs.heartbeatMs,
     async () => {
-      const body = heartbeatBody({ ...t, inService: t.inService(), now: t.clock() });
+      const audit = await auditCashBox(t.money.cashBox, t.acceptor, t.log);
+      const body = heartbeatBody({ ...t, inService: t.inService(), now: t.clock(), audit });
       for (const command of await sendHeartbeat(t.money, body, t.log)) {
         if (command.type === 'outOfService') t.setInService(false, command.reason);
         else if (command.type === 'inService') t.setInService(true, null);

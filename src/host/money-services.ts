@@ -2,6 +2,7 @@
 // with recovery run before anything else may touch a payment, and refused write-offs
 // compensated as soon as they are settled.
 import { capBreach, pendingForBiller, type CapBreach } from '../../offline-queue/caps';
+import { CashBox } from '../../offline-queue/cash-box';
 import { compensateCash, isReapplicable, reapplyCash } from '../../offline-queue/compensation';
 import { openJournal, type JournalDb } from '../../offline-queue/open-journal';
 import { Outbox } from '../../offline-queue/outbox';
@@ -24,6 +25,8 @@ export interface MoneyServices {
   journal: PaymentJournal;
   outbox: Outbox;
   staff: StaffItems;
+  /** Notes for staff review, stray notes from the acceptor, collections and the audit. */
+  cashBox: CashBox;
   gateway: GatewayClient;
   syncWorker: SyncWorker;
   /**
@@ -145,6 +148,7 @@ export function openMoneyServices(
       journal,
       outbox,
       staff,
+      cashBox: new CashBox(db, journal, staff, clock),
       gateway,
       syncWorker,
       compensate,

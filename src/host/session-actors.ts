@@ -2,7 +2,11 @@
 // the sync worker and the bill acceptor. Every money step journals before it acts.
 import { fromCallback, fromPromise, type EventObject } from 'xstate';
 import type { BillAcceptor } from '../../drivers/bill-acceptor/bill-acceptor';
+import type { CashBox } from '../../offline-queue/cash-box';
+import { refundPartialCash } from '../../offline-queue/compensation';
+import type { JournalDb } from '../../offline-queue/open-journal';
 import type { PaymentJournal } from '../../offline-queue/payment-journal';
+import type { StaffItems } from '../../offline-queue/staff-items';
 import type { SyncWorker } from '../../offline-queue/sync-worker';
 import type { ProblemCode } from '../api/kiosk-api';
 import type { GatewayClient, GatewayReply } from '../gateway/client';
@@ -15,10 +19,12 @@ import type {
   ScanLookupResult,
   StartResult,
   ReceiptOutcome,
+  RefundSlipOutcome,
   SessionEvent,
   sessionMachine,
 } from '../flows/session-machine';
 import { receiptLines } from '../receipts/receipt-text';
+import { refundSlipLines } from './refund-slip-lines';
 import { businessDay } from '../time/shanghai';
 import { cashInActor } from './cash-in-actor';
 import { cashPaymentRequest } from './payment-request';
@@ -26,7 +32,10 @@ import { cashPaymentRequest } from './payment-request';
 export interface SessionServices {
   terminalId: string;
   gateway: GatewayClient;
+  db: JournalDb;
   journal: PaymentJournal;
+  staff: StaffItems;
+  cashBox: CashBox;
   syncWorker: SyncWorker;
   acceptor: BillAcceptor;
   /** Why new payments to a biller are paused (a queue cap is reached), or null. */
@@ -49,6 +58,7 @@ function toChoice(b: Biller, paused: boolean): BillerChoice {
     name: b.name,
     accountLength: accountLength(b.accountPattern),
     acceptsOverpayment: b.acceptsOverpayment,
+    allowsPartial: b.allowsPartial,
     accountPattern: b.accountPattern,
   };
 }
@@ -190,6 +200,23 @@ export function sessionActors(
     abandonPayment: fromPromise<undefined, { paymentId: number }>(async ({ input }) => {
       s.journal.abandon(input.paymentId, 'customer_cancelled');
       return undefined;
+    }),
+
+    refundPartial: fromPromise<RefundSlipOutcome, { paymentId: number }>(async ({ input }) => {
+      refundPartialCash(s.db, s.journal, s.staff, input.paymentId, s.clock());
+      const p = s.journal.get(input.paymentId);
+      s.log.info({ paymentId: p.id, amount: p.collected }, 'partial cash: refund slip issued');
+      return {
+        amount: p.collected,
+        slipLines: refundSlipLines({
+          terminalId: s.terminalId,
+          agentSerial: p.agentSerial,
+          account: p.account,
+          amount: p.collected,
+          notes: s.journal.stackedNotes(p.id),
+          at: s.clock(),
+        }),
+      };
     }),
   };
 }

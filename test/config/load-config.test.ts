@@ -30,7 +30,11 @@ describe('loading the config', () => {
       maxFiles: 10,
     });
     expect(c.devices.billAcceptor.pollIntervalMs).toBe(200);
-    expect(c.session).toEqual({ writeOffWaitMs: 15_000, doneScreenMs: 60_000 });
+    expect(c.session).toEqual({
+      writeOffWaitMs: 15_000,
+      doneScreenMs: 60_000,
+      partialCashWaitMs: 120_000,
+    });
     expect(c.simulation).toEqual({ devPanel: false });
   });
 

@@ -20,6 +20,7 @@ const POWER: BillerChoice = {
   accountLength: 10,
   paused: false,
   acceptsOverpayment: true,
+  allowsPartial: false,
   accountPattern: '^\\d{10}$',
 };
 
@@ -43,25 +44,32 @@ interface Effects {
   abandoned: number[];
   captured: number[];
   cashInputs: unknown[];
+  /** What the flow told the cash-in actor (STOP_TAKING). */
+  cashCommands: string[];
+  refunded: number[];
+  biller?: BillerChoice;
   /** Lets the test push acceptor events into the running cash-in actor. */
   cash?: (e: SessionEvent) => void;
   settle?: (e: SessionEvent) => void;
 }
 
-function start(effects: Effects, timing = { writeOffWaitMs: 60_000, doneScreenMs: 60_000 }) {
+const TIMING = { writeOffWaitMs: 60_000, doneScreenMs: 60_000, partialCashWaitMs: 60_000 };
+
+function start(effects: Effects, timing = TIMING) {
   const machine = sessionMachine.provide({
     actors: {
       loadBillers: fromPromise(async () => {
         if (effects.billersFail) throw new Error('down');
-        return [POWER];
+        return [effects.biller ?? POWER];
       }),
       lookUpBills: fromPromise(async () => effects.lookup ?? { ok: true as const, quote: QUOTE }),
       startPayment: fromPromise(
         async () => effects.startResult ?? { ok: true as const, paymentId: 42 },
       ),
-      cashIn: fromCallback<EventObject, CashInInput>(({ input, sendBack }) => {
+      cashIn: fromCallback<EventObject, CashInInput>(({ input, sendBack, receive }) => {
         effects.cashInputs.push(input);
         effects.cash = sendBack;
+        receive((e) => effects.cashCommands.push(e.type));
         return () => (effects.cash = undefined);
       }),
       captureFunds: fromPromise(async ({ input }: { input: { paymentId: number } }) => {
@@ -76,6 +84,10 @@ function start(effects: Effects, timing = { writeOffWaitMs: 60_000, doneScreenMs
         effects.abandoned.push(input.paymentId);
         return undefined;
       }),
+      refundPartial: fromPromise(async ({ input }: { input: { paymentId: number } }) => {
+        effects.refunded.push(input.paymentId);
+        return { amount: 5_000, slipLines: ['退款凭证'] };
+      }),
     },
   });
   const actor = createActor(machine, { input: timing }).start();
@@ -84,7 +96,13 @@ function start(effects: Effects, timing = { writeOffWaitMs: 60_000, doneScreenMs
   return { actor, screen, reach };
 }
 
-const effects = (): Effects => ({ abandoned: [], captured: [], cashInputs: [] });
+const effects = (): Effects => ({
+  abandoned: [],
+  captured: [],
+  cashInputs: [],
+  cashCommands: [],
+  refunded: [],
+});
 
 async function toBills(e: Effects) {
   const k = start(e);
@@ -201,21 +219,28 @@ describe('the session flow', () => {
     expect(e.abandoned).toEqual([42]);
   });
 
-  it('never cancels once money is in', async () => {
+  it('never abandons money: cancelling with notes in asks what to do with them', async () => {
     const e = effects();
     const k = await toBills(e);
     k.actor.send({ type: 'PAY_CASH' });
     await k.reach('insertCash');
     e.cash?.({ type: 'NOTE_STACKED', collected: 5_000 });
     k.actor.send({ type: 'CANCEL' });
-    e.cash?.({ type: 'CASH_UNAVAILABLE' });
-    expect(k.actor.getSnapshot().value).toBe('insertCash');
+    expect(e.cashCommands).toEqual(['STOP_TAKING']);
+    await k.reach('partialCash');
     expect(e.abandoned).toEqual([]);
+    expect(k.screen()).toMatchObject({
+      name: 'partialCash',
+      collected: 5_000,
+      amountDue: 19433,
+      outcome: 'refundSlip',
+      canContinue: true,
+    });
   });
 
   it('shows the pending-sync result when the write-off takes too long, money kept', async () => {
     const e = effects();
-    const k = start(e, { writeOffWaitMs: 20, doneScreenMs: 60_000 });
+    const k = start(e, { ...TIMING, writeOffWaitMs: 20 });
     k.actor.send({ type: 'START' });
     await k.reach('chooseBiller');
     k.actor.send({ type: 'CHOOSE_BILLER', billerId: 'sh-power' });
@@ -256,7 +281,7 @@ describe('the session flow', () => {
 });
 
 describe('a note in escrow', () => {
-  it('blocks cancelling until it is stacked or returned', async () => {
+  it('holds a cancel until the note is returned, then abandons', async () => {
     const e = effects();
     const k = await toBills(e);
     k.actor.send({ type: 'PAY_CASH' });
@@ -264,10 +289,131 @@ describe('a note in escrow', () => {
     e.cash?.({ type: 'NOTE_ESCROWED' });
     k.actor.send({ type: 'CANCEL' });
     expect(k.actor.getSnapshot().value).toBe('insertCash');
+    expect(k.screen()).toMatchObject({ name: 'insertCash', noteInEscrow: true });
     e.cash?.({ type: 'NOTE_RETURNED' });
-    k.actor.send({ type: 'CANCEL' });
     await k.reach('attract');
     expect(e.abandoned).toEqual([42]);
+  });
+
+  it('a note already stacking when the customer cancels is credited first', async () => {
+    const e = effects();
+    const k = await toBills(e);
+    k.actor.send({ type: 'PAY_CASH' });
+    await k.reach('insertCash');
+    e.cash?.({ type: 'NOTE_ESCROWED' });
+    k.actor.send({ type: 'CANCEL' });
+    e.cash?.({ type: 'NOTE_STACKED', collected: 10_000 });
+    await k.reach('partialCash');
+    expect(k.screen()).toMatchObject({ collected: 10_000 });
+  });
+
+  it('a note whose fate is unknown is never credited, and the customer is told staff will check', async () => {
+    const e = effects();
+    const k = await toBills(e);
+    k.actor.send({ type: 'PAY_CASH' });
+    await k.reach('insertCash');
+    e.cash?.({ type: 'NOTE_ESCROWED' });
+    e.cash?.({ type: 'NOTE_UNCERTAIN', value: 5_000 });
+    expect(k.screen()).toMatchObject({ name: 'insertCash', collected: 0, underReview: 5_000 });
+    k.actor.send({ type: 'CANCEL' });
+    await k.reach('problem');
+    expect(k.screen()).toEqual({ name: 'problem', problem: 'note_under_review' });
+    expect(e.abandoned).toEqual([42]);
+  });
+});
+
+describe('partial cash', () => {
+  async function stopShort(e: Effects) {
+    const k = await toBills(e);
+    k.actor.send({ type: 'PAY_CASH' });
+    await k.reach('insertCash');
+    e.cash?.({ type: 'NOTE_STACKED', collected: 5_000 });
+    k.actor.send({ type: 'CANCEL' });
+    await k.reach('partialCash');
+    return k;
+  }
+
+  it('continue goes back to taking notes', async () => {
+    const e = effects();
+    const k = await stopShort(e);
+    k.actor.send({ type: 'CONTINUE' });
+    await k.reach('insertCash');
+    expect(e.cashInputs).toHaveLength(2);
+    e.cash?.({ type: 'NOTE_STACKED', collected: 20_000 });
+    await k.reach('writingOff');
+    expect(e.captured).toEqual([42]);
+  });
+
+  it('at a biller without part payment, confirming issues a refund slip', async () => {
+    const e = effects();
+    const k = await stopShort(e);
+    k.actor.send({ type: 'CONFIRM' });
+    await k.reach('refundSlip');
+    expect(e.refunded).toEqual([42]);
+    expect(e.captured).toEqual([]);
+    expect(k.screen()).toEqual({ name: 'refundSlip', amount: 5_000, slipLines: ['退款凭证'] });
+  });
+
+  it('at a biller that takes part payments, confirming writes off what was paid', async () => {
+    const e = effects();
+    e.biller = { ...POWER, allowsPartial: true };
+    const k = await stopShort(e);
+    expect(k.screen()).toMatchObject({ name: 'partialCash', outcome: 'writeOff' });
+    k.actor.send({ type: 'CONFIRM' });
+    await k.reach('writingOff');
+    expect(e.captured).toEqual([42]);
+    expect(e.refunded).toEqual([]);
+  });
+
+  it('a customer who walks away has the money settled all the same', async () => {
+    const e = effects();
+    const k = start(e, { ...TIMING, partialCashWaitMs: 30 });
+    k.actor.send({ type: 'START' });
+    await k.reach('chooseBiller');
+    k.actor.send({ type: 'CHOOSE_BILLER', billerId: 'sh-power' });
+    k.actor.send({ type: 'KEY', key: '1' });
+    k.actor.send({ type: 'SUBMIT_ACCOUNT' });
+    await k.reach('bills');
+    k.actor.send({ type: 'PAY_CASH' });
+    await k.reach('insertCash');
+    e.cash?.({ type: 'NOTE_STACKED', collected: 5_000 });
+    k.actor.send({ type: 'CANCEL' });
+    await k.reach('refundSlip');
+    expect(e.refunded).toEqual([42]);
+  });
+
+  it('an acceptor failure with money in settles it, and cannot continue', async () => {
+    const e = effects();
+    const k = await toBills(e);
+    k.actor.send({ type: 'PAY_CASH' });
+    await k.reach('insertCash');
+    e.cash?.({ type: 'NOTE_STACKED', collected: 5_000 });
+    e.cash?.({ type: 'CASH_UNAVAILABLE' });
+    await k.reach('partialCash');
+    expect(k.screen()).toMatchObject({ name: 'partialCash', canContinue: false });
+    k.actor.send({ type: 'CONTINUE' });
+    expect(k.actor.getSnapshot().value).toBe('partialCash');
+  });
+
+  it('an acceptor failure before any money abandons with a problem', async () => {
+    const e = effects();
+    const k = await toBills(e);
+    k.actor.send({ type: 'PAY_CASH' });
+    await k.reach('insertCash');
+    e.cash?.({ type: 'CASH_UNAVAILABLE' });
+    await k.reach('problem');
+    expect(k.screen()).toEqual({ name: 'problem', problem: 'acceptor_unavailable' });
+    expect(e.abandoned).toEqual([42]);
+  });
+
+  it('an amount notes cannot make, at a biller without overpayment, is refused before any money', async () => {
+    const e = effects();
+    const k = await toBills(e);
+    k.actor.send({ type: 'PAY_CASH' });
+    await k.reach('insertCash');
+    e.cash?.({ type: 'CASH_NOT_EXACT' });
+    await k.reach('problem');
+    expect(k.screen()).toEqual({ name: 'problem', problem: 'exact_cash_impossible' });
   });
 });
 

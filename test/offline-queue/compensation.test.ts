@@ -3,10 +3,11 @@
 // transaction as its staff item; anything else is left exactly as it was. Staff items are
 // opened by the kiosk and closed once, by a person.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { compensateCash } from '../../offline-queue/compensation';
+import { compensateCash, refundPartialCash } from '../../offline-queue/compensation';
 import { PAYMENT_STATES } from '../../offline-queue/payment-states';
 import { StaffItems } from '../../offline-queue/staff-items';
 import {
+  collectingPayment,
   capturedPayment,
   openTestJournal,
   paymentInState,
@@ -72,7 +73,15 @@ describe('compensateCash', () => {
         paymentId: id,
         amount: 25000,
         reason: 'quote_expired',
-        detail: { agentSerial: p.agentSerial, billerId: 'sh-power', account: '3100123456' },
+        detail: {
+          agentSerial: p.agentSerial,
+          billerId: 'sh-power',
+          account: '3100123456',
+          notes: [
+            { value: 10000, count: 2 },
+            { value: 5000, count: 1 },
+          ],
+        },
         createdAt: t.clock(),
       },
     ]);
@@ -222,5 +231,35 @@ describe('StaffItems', () => {
       staff.open({ kind: 'note_review', paymentId: 999, amount: 1, reason: 'no such payment' }),
     ).toThrow(/FOREIGN KEY/);
     expect(staffRows(t)).toEqual([]);
+  });
+});
+
+describe('refundPartialCash', () => {
+  it('short cash at a biller without partial payment: a refund slip at once, notes stay in the box', () => {
+    const { id } = collectingPayment(t, { stacked: [10000, 2000] });
+    refundPartialCash(t.db, t.journal, staff, id, t.clock());
+    const p = t.journal.get(id);
+    expect(p.state).toBe('MANUAL_REFUND');
+    expect(p.rejectCode).toBe('partial_payment_not_allowed');
+    expect(transitionsOf(t, id).slice(-2)).toEqual([
+      'COLLECTING→REFUND_REQUIRED',
+      'REFUND_REQUIRED→MANUAL_REFUND',
+    ]);
+    expect(staff.openItems()).toMatchObject([
+      { kind: 'cash_refund', paymentId: id, amount: 12000, reason: 'partial_payment_not_allowed' },
+    ]);
+    expect(t.journal.cashBox().total).toBe(12000);
+    expect(t.db.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 0 });
+  });
+
+  it('refuses a payment with a note in escrow or nothing collected, writing nothing', () => {
+    const held = collectingPayment(t, { stacked: [10000], escrowed: [5000] });
+    const empty = collectingPayment(t);
+    const before = image();
+    expect(() => refundPartialCash(t.db, t.journal, staff, held.id, t.clock())).toThrow(/escrow/);
+    expect(() => refundPartialCash(t.db, t.journal, staff, empty.id, t.clock())).toThrow(
+      /no partial cash/,
+    );
+    expect(image()).toEqual(before);
   });
 });

@@ -251,6 +251,10 @@ describe('recoverJournal: per unfinished state', () => {
       agentSerial: p.agentSerial,
       billerId: p.billerId,
       account: p.account,
+      notes: [
+        { value: 10000, count: 1 },
+        { value: 5000, count: 1 },
+      ],
     });
     expect(transitionsOf(t, id).slice(-1)).toEqual(['REFUND_REQUIRED→MANUAL_REFUND']);
     expect(cashBoxTotal()).toBe(15000);

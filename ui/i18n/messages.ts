@@ -45,6 +45,20 @@ const zhCN = {
   staffItems: '待处理 {count} 项',
   billerPaused: '暂停受理',
   outOfService: '暂停服务，请联系工作人员',
+  noteChecking: '正在识别纸币，请稍候',
+  underReview: '有 {amount} 元纸币需要工作人员核对，请联系工作人员',
+  stopInserting: '不再放入',
+  partialCash: '您已放入 {amount} 元',
+  partialShort: '还差 {amount} 元',
+  partialWriteOffLead: '确认后，已放入的 {amount} 元将缴入您的账户，剩余部分下次再缴',
+  partialRefundLead:
+    '这项缴费需要一次缴足。确认后将打印退款凭证，请凭凭证找工作人员退还 {amount} 元',
+  partialFaultLead: '收钞机出现故障，不能继续放入纸币',
+  continueInserting: '继续放入',
+  confirmPartialWriteOff: '确认缴入 {amount} 元',
+  confirmRefundSlip: '打印退款凭证',
+  refundSlip: '请凭退款凭证找工作人员退款',
+  refundSlipLead: '您的 {amount} 元已妥善保管，工作人员会当面退还给您',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -94,6 +108,21 @@ const en: Record<MessageKey, string> = {
   staffItems: '{count} items for staff',
   billerPaused: 'Paused',
   outOfService: 'Out of service. Please ask staff',
+  noteChecking: 'Checking your note, please wait',
+  underReview: 'A note of {amount} yuan needs checking by staff. Please ask staff',
+  stopInserting: 'Stop inserting',
+  partialCash: 'You have inserted {amount} yuan',
+  partialShort: '{amount} yuan short',
+  partialWriteOffLead:
+    'If you confirm, the {amount} yuan you inserted will be paid to your account; pay the rest next time',
+  partialRefundLead:
+    'This bill must be paid in full. If you confirm, a refund slip is printed: show it to staff to get your {amount} yuan back',
+  partialFaultLead: 'The banknote reader has a fault and cannot take more notes',
+  continueInserting: 'Insert more notes',
+  confirmPartialWriteOff: 'Pay {amount} yuan',
+  confirmRefundSlip: 'Print refund slip',
+  refundSlip: 'Please take the refund slip to staff',
+  refundSlipLead: 'Your {amount} yuan is kept safe; staff will give it back to you in person',
 };
 
 const KIND: Record<Locale, Record<BillerKind, string>> = {
@@ -124,6 +153,8 @@ const PROBLEM: Record<Locale, Record<ProblemCode, string>> = {
     payment_needs_staff: '请联系工作人员，您的钱不会丢失',
     unrecognised_scan: '这个码不是缴费账单，请扫描账单上的二维码或条形码',
     biller_paused: '这项缴费暂停受理，请稍后再来或联系工作人员',
+    note_under_review: '有一张纸币需要工作人员核对，请联系工作人员，您的钱不会丢失',
+    exact_cash_impossible: '这项缴费不能多收，应缴金额无法用纸币凑整，请联系工作人员',
   },
   en: {
     account_not_found: 'We could not find this account number. Please check it and try again',
@@ -135,6 +166,9 @@ const PROBLEM: Record<Locale, Record<ProblemCode, string>> = {
     payment_needs_staff: 'Please ask staff for help. Your money is safe',
     unrecognised_scan: 'This code is not a bill. Please scan the code printed on your bill',
     biller_paused: 'This bill cannot be paid here just now. Please come back later or ask staff',
+    note_under_review: 'A note needs checking by staff. Please ask staff; your money is safe',
+    exact_cash_impossible:
+      'This bill takes no overpayment and its amount cannot be made with notes. Please ask staff',
   },
 };
 

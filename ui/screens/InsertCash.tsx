@@ -25,15 +25,21 @@ export function InsertCash({ t, send, screen }: ScreenProps & { screen: InsertCa
           <Money t={t} fen={remaining} />
         </dd>
       </dl>
+      {screen.noteInEscrow && <p role="status">{t('noteChecking')}</p>}
+      {screen.underReview > 0 && (
+        <p role="alert">{t('underReview', { amount: formatYuan(screen.underReview) })}</p>
+      )}
       {notes && <p>{t('acceptedNotes', { notes })}</p>}
       <p>{t(screen.acceptsOverpayment ? 'overpaymentNote' : 'noOverpaymentNote')}</p>
-      {screen.collected === 0 && (
-        <div className="actions">
-          <button className="button secondary" onClick={() => send({ type: 'CANCEL' })}>
-            {t('cancel')}
-          </button>
-        </div>
-      )}
+      <div className="actions">
+        <button
+          className="button secondary"
+          disabled={screen.noteInEscrow}
+          onClick={() => send({ type: 'CANCEL' })}
+        >
+          {t(screen.collected === 0 ? 'cancel' : 'stopInserting')}
+        </button>
+      </div>
     </section>
   );
 }

@@ -4,7 +4,9 @@ import { Bills } from './Bills';
 import { ChooseBiller } from './ChooseBiller';
 import { EnterAccount } from './EnterAccount';
 import { InsertCash } from './InsertCash';
+import { PartialCash } from './PartialCash';
 import { Problem } from './Problem';
+import { RefundSlip } from './RefundSlip';
 import { Result } from './Result';
 import { Waiting } from './Waiting';
 import type { ScreenProps } from './types';
@@ -25,6 +27,10 @@ export function ScreenView({ screen, ...p }: ScreenProps & { screen: Screen }) {
       return <Bills {...p} screen={screen} />;
     case 'insertCash':
       return <InsertCash {...p} screen={screen} />;
+    case 'partialCash':
+      return <PartialCash {...p} screen={screen} />;
+    case 'refundSlip':
+      return <RefundSlip {...p} screen={screen} />;
     case 'writingOff':
       return <Waiting {...p} message={p.t('writingOff')} />;
     case 'paid':
