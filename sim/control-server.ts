@@ -1,10 +1,21 @@
-// The simulator control server: serves the developer panel and a small JSON API to insert
-// banknotes into the emulated acceptor, scan a text, and pull the network. Browser mode only;
-// a production build never contains it.
+// The simulator control server: a small JSON API on 127.0.0.1 to script the simulated world
+// (notes, acceptor faults, power and line faults, scans, the network), and the developer panel
+// when there is one. The launcher serves the whole kiosk's controls; the pty runner serves only
+// its one emulator's. Every body is checked with the control protocol's schemas.
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
+import type { AcceptorControl } from './acceptor-control';
+import {
+  ACCEPTOR_PREFIX,
+  FaultBody,
+  InsertNoteBody,
+  LineFaultsBody,
+  PowerLossBody,
+  PowerOnBody,
+  RejectNextBody,
+} from './control/acceptor-protocol';
 import {
   CONTROL_PREFIX,
   InsertNote,
@@ -15,10 +26,11 @@ import {
 } from './control/protocol';
 
 export interface ControlTargets {
-  insertNote(value: number): ControlReply;
-  scan(text: string): ControlReply;
-  setNetwork(online: boolean): ControlReply;
-  state(): ControlState;
+  /** The whole simulated kiosk (the launcher): its state and the network switch. */
+  kiosk?: { state(): ControlState; setNetwork(online: boolean): ControlReply };
+  /** The emulated acceptor; absent when the acceptor is a real device or on an external pty. */
+  acceptor?: AcceptorControl;
+  scan?(text: string): ControlReply;
 }
 
 const TYPES: Record<string, string> = {
@@ -27,6 +39,16 @@ const TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
 };
 
+/** A request the server answers with this status and message. */
+class Refusal extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 async function readJson<S extends z.ZodType>(
   req: NodeJS.ReadableStream,
   schema: S,
@@ -34,19 +56,61 @@ async function readJson<S extends z.ZodType>(
   let text = '';
   for await (const chunk of req) {
     text += String(chunk);
-    if (text.length > 4096) throw new Error('body too large');
+    if (text.length > 4096) throw new Refusal(413, 'body too large');
   }
-  const parsed = schema.safeParse(JSON.parse(text || '{}'));
+  let json: unknown;
+  try {
+    json = JSON.parse(text || '{}');
+  } catch {
+    throw new Refusal(400, 'body: not JSON');
+  }
+  const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new Error(`${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`);
+    throw new Refusal(400, `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`);
   }
   return parsed.data;
 }
 
+type Body = NodeJS.ReadableStream;
+type Handler = (t: ControlTargets, req: Body) => Promise<unknown>;
+
+const need = <T>(target: T | undefined, what: string): T => {
+  if (target === undefined) throw new Refusal(409, `no ${what} here`);
+  return target;
+};
+const acceptor = (t: ControlTargets) => need(t.acceptor, 'emulated acceptor');
+
+const ROUTES: Record<string, Handler> = {
+  [`GET ${CONTROL_PREFIX}/state`]: async (t) => need(t.kiosk, 'kiosk').state(),
+  [`POST ${CONTROL_PREFIX}/network`]: async (t, req) =>
+    need(t.kiosk, 'kiosk').setNetwork((await readJson(req, Network)).online),
+  [`POST ${CONTROL_PREFIX}/scan`]: async (t, req) =>
+    need(t.scan, 'scanner')((await readJson(req, Scan)).text),
+  // The first note route, kept for the tests and scripts that use it.
+  [`POST ${CONTROL_PREFIX}/insert-note`]: async (t, req) =>
+    acceptor(t).insertNote((await readJson(req, InsertNote)).value),
+  [`GET ${ACCEPTOR_PREFIX}`]: async (t) => acceptor(t).state(),
+  [`POST ${ACCEPTOR_PREFIX}/insert-note`]: async (t, req) =>
+    acceptor(t).insertNote((await readJson(req, InsertNoteBody)).value),
+  [`POST ${ACCEPTOR_PREFIX}/reject-next`]: async (t, req) =>
+    acceptor(t).rejectNext((await readJson(req, RejectNextBody)).reason),
+  [`POST ${ACCEPTOR_PREFIX}/fault`]: async (t, req) =>
+    acceptor(t).setFault((await readJson(req, FaultBody)).fault),
+  [`POST ${ACCEPTOR_PREFIX}/power-loss`]: async (t, req) =>
+    acceptor(t).cutPower((await readJson(req, PowerLossBody)).at),
+  [`POST ${ACCEPTOR_PREFIX}/power-on`]: async (t, req) => {
+    await readJson(req, PowerOnBody);
+    return acceptor(t).restorePower();
+  },
+  [`POST ${ACCEPTOR_PREFIX}/line`]: async (t, req) =>
+    acceptor(t).setLine(await readJson(req, LineFaultsBody)),
+};
+
 export async function startControlServer(o: {
   port: number;
-  panelDir: string;
+  /** The built developer panel; null serves the JSON API only (the pty runner). */
+  panelDir: string | null;
   targets: ControlTargets;
 }): Promise<{ url: string; close(): Promise<void> }> {
   const server = createServer((req, res) => {
@@ -55,19 +119,12 @@ export async function startControlServer(o: {
       res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
       res.end(JSON.stringify(body));
     };
-    const route = `${req.method} ${url.pathname}`;
     const handle = async () => {
-      switch (route) {
-        case `GET ${CONTROL_PREFIX}/state`:
-          return reply(200, o.targets.state());
-        case `POST ${CONTROL_PREFIX}/insert-note`:
-          return reply(200, o.targets.insertNote((await readJson(req, InsertNote)).value));
-        case `POST ${CONTROL_PREFIX}/scan`:
-          return reply(200, o.targets.scan((await readJson(req, Scan)).text));
-        case `POST ${CONTROL_PREFIX}/network`:
-          return reply(200, o.targets.setNetwork((await readJson(req, Network)).online));
+      const route = ROUTES[`${req.method} ${url.pathname}`];
+      if (route) return reply(200, await route(o.targets, req));
+      if (req.method !== 'GET' || !o.panelDir || url.pathname.startsWith(`${CONTROL_PREFIX}/`)) {
+        return reply(404, { ok: false, message: 'no such control' });
       }
-      if (req.method !== 'GET') return reply(404, { ok: false, message: 'no such control' });
       const rel = url.pathname === '/' ? 'index.html' : url.pathname.slice(1);
       const file = path.resolve(o.panelDir, rel);
       if (!file.startsWith(path.resolve(o.panelDir) + path.sep))
@@ -82,7 +139,9 @@ export async function startControlServer(o: {
         reply(404, { ok: false, message: 'not found (run npm run build)' });
       }
     };
-    handle().catch((err: Error) => reply(400, { ok: false, message: err.message }));
+    handle().catch((err: Error) =>
+      reply(err instanceof Refusal ? err.status : 500, { ok: false, message: err.message }),
+    );
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

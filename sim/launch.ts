@@ -1,16 +1,19 @@
 // Starts the kiosk with everything simulated: the collection-gateway simulator, in-process
 // device emulators behind sim:// ports, a network switch, the host and the developer panel.
-// Devices whose config port is a real path (a device or an external emulator on a pty) are
-// opened for real, so mixing real and emulated hardware needs no code change.
+// The emulated acceptor speaks the config's driver protocol (ID-003 or SSP). Devices whose
+// config port is a real path (a device or an external emulator on a pty) are opened for real,
+// so mixing real and emulated hardware needs no code change.
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { KioskConfig } from '../src/config/schema';
 import { startHost, type RunningHost } from '../src/host/start-host';
+import { AcceptorControl } from './acceptor-control';
 import { startControlServer, type ControlTargets } from './control-server';
 import type { ControlState } from './control/protocol';
-import { createEmulatorBinding } from './devices/emulator-binding';
-import { Id003Emulator } from './devices/id003-emulator';
+import type { AcceptorEmulator } from './devices/acceptor-emulator';
+import { createEmulatorBinding, type EmulatedDevice } from './devices/emulator-binding';
 import { LineScannerEmulator } from './devices/line-scanner-emulator';
+import { createAcceptorEmulator } from './devices/pty-devices';
 import { startGatewaySim, type GatewaySim } from './gateway/server';
 import { NetworkSwitch } from './network-switch';
 
@@ -19,7 +22,8 @@ export interface SimulatedKiosk {
   kioskUrl: string;
   panelUrl: string | null;
   gateway: GatewaySim | null;
-  acceptor: Id003Emulator;
+  /** The in-process acceptor; wired to the host only when the config's port is sim://. */
+  acceptor: AcceptorEmulator;
   scanner: LineScannerEmulator;
   network: NetworkSwitch;
   close(): Promise<void>;
@@ -46,14 +50,18 @@ export async function launchSimulatedKiosk(
       closers.push(() => gateway?.close());
       config = { ...config, gateway: { ...config.gateway, baseUrl: gateway.url } };
     }
-    const acceptor = new Id003Emulator();
-    const stacked: number[] = [];
-    acceptor.events.on('stacked', (v) => stacked.push(v));
+    const devices = config.devices;
+    const acceptor = createAcceptorEmulator(devices.billAcceptor.driver);
     const scanner = new LineScannerEmulator();
-    const binding = createEmulatorBinding({
-      'sim://bill-acceptor': acceptor,
-      'sim://scanner': scanner,
-    });
+    const emulated: Record<string, EmulatedDevice> = {};
+    const simulated = (port: string | undefined) => port?.startsWith('sim://') === true;
+    if (simulated(devices.billAcceptor.port)) emulated[devices.billAcceptor.port] = acceptor;
+    if (devices.scanner && simulated(devices.scanner.port))
+      emulated[devices.scanner.port] = scanner;
+    const binding = createEmulatorBinding(emulated);
+    const acceptorControl = simulated(devices.billAcceptor.port)
+      ? new AcceptorControl(acceptor)
+      : null;
     const network = new NetworkSwitch();
     // The panel starts first so that the kiosk page may be framed by its real origin.
     let host: RunningHost | null = null;
@@ -62,7 +70,13 @@ export async function launchSimulatedKiosk(
       const control = await startControlServer({
         port: o.controlPort ?? config.server.port + 1,
         panelDir: PANEL_DIR,
-        targets: controlTargets({ acceptor, scanner, network, stacked, host: () => host, gateway }),
+        targets: controlTargets({
+          acceptor: acceptorControl,
+          scanner,
+          network,
+          host: () => host,
+          gateway,
+        }),
       });
       closers.push(() => control.close());
       panelUrl = control.url;
@@ -83,38 +97,40 @@ export async function launchSimulatedKiosk(
 }
 
 function controlTargets(w: {
-  acceptor: Id003Emulator;
+  acceptor: AcceptorControl | null;
   scanner: LineScannerEmulator;
   network: NetworkSwitch;
-  stacked: number[];
   host: () => RunningHost | null;
   gateway: GatewaySim | null;
 }): ControlTargets {
-  const { acceptor, scanner, network, stacked, host, gateway } = w;
+  const { acceptor, scanner, network, host, gateway } = w;
   return {
-    insertNote: (value) =>
-      acceptor.insertNote(value)
-        ? { ok: true, message: `inserted ${value} fen` }
-        : { ok: false, message: `the acceptor refused the note (state ${acceptor.state})` },
+    ...(acceptor ? { acceptor } : {}),
     scan: (text) => {
       scanner.scan(text);
       return { ok: true, message: `scanned ${text.length} characters` };
     },
-    setNetwork: (online) => {
-      network.online = online;
-      if (online) host()?.syncWorker.retryNow();
-      return { ok: true, message: online ? 'network restored' : 'network pulled' };
-    },
-    state: (): ControlState => ({
-      kioskUrl: host()?.url ?? '',
-      gatewayUrl: gateway?.url ?? null,
-      network: { online: network.online },
-      billAcceptor: {
-        state: acceptor.state,
-        denominations: host()?.acceptor.status.denominations ?? [],
+    kiosk: {
+      setNetwork: (online) => {
+        network.online = online;
+        if (online) host()?.syncWorker.retryNow();
+        return { ok: true, message: online ? 'network restored' : 'network pulled' };
       },
-      stackedNotes: [...stacked],
-    }),
+      state: (): ControlState => {
+        const emulated = acceptor?.state() ?? null;
+        return {
+          kioskUrl: host()?.url ?? '',
+          gatewayUrl: gateway?.url ?? null,
+          network: { online: network.online },
+          billAcceptor: {
+            state: emulated?.state ?? 'external',
+            denominations: host()?.acceptor.status.denominations ?? [],
+          },
+          stackedNotes: emulated?.log.stacked ?? [],
+          acceptor: emulated,
+        };
+      },
+    },
   };
 }
 

@@ -1,6 +1,7 @@
 // The simulator control protocol: what the developer panel (and tests) may ask of the
-// simulated world. Browser-safe: shared by sim/control/server.ts and sim/dev-panel/.
+// simulated world. Browser-safe: shared by sim/control-server.ts and sim/dev-panel/.
 import { z } from 'zod';
+import { AcceptorState } from './acceptor-protocol';
 
 export const CONTROL_PREFIX = '/control';
 
@@ -14,6 +15,8 @@ export const ControlState = z.object({
   network: z.object({ online: z.boolean() }),
   billAcceptor: z.object({ state: z.string(), denominations: z.array(z.number()) }),
   stackedNotes: z.array(z.number()),
+  /** The emulated acceptor in full; null when the config's port is a real path (not sim://). */
+  acceptor: AcceptorState.nullable(),
 });
 export type ControlState = z.infer<typeof ControlState>;
 

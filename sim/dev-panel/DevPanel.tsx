@@ -2,6 +2,7 @@
 // demonstrate every step with no hardware. Built separately from the renderer; browser mode only.
 import { useEffect, useState } from 'react';
 import type { ControlState } from '../control/protocol';
+import { AcceptorPanel } from './AcceptorPanel';
 import { control } from './control-client';
 
 const POLL_MS = 500;
@@ -44,6 +45,10 @@ export function DevPanel() {
             ))}
           </div>
           <p>Stacked: {state?.stackedNotes.map((v) => v / 100).join(', ') || 'none'}</p>
+          {state?.acceptor && <AcceptorPanel s={state.acceptor} act={act} />}
+          {state && !state.acceptor && (
+            <p>A real or external acceptor: script it at its own end.</p>
+          )}
         </section>
         <section>
           <h2>Scanner</h2>

@@ -1,3 +1,9 @@
+import type { z } from 'zod';
+import type {
+  AcceptorFaultName,
+  LineFaultsBody,
+  PowerLossPoint,
+} from '../control/acceptor-protocol';
 import { CONTROL_PREFIX, ControlReply, ControlState } from '../control/protocol';
 
 async function post(path: string, body: unknown): Promise<ControlReply> {
@@ -10,11 +16,20 @@ async function post(path: string, body: unknown): Promise<ControlReply> {
 }
 
 export const control = {
-  insertNote: (value: number) => post('insert-note', { value }),
+  insertNote: (value: number) => post('acceptor/insert-note', { value }),
   scan: (text: string) => post('scan', { text }),
   setNetwork: (online: boolean) => post('network', { online }),
   async state(): Promise<ControlState> {
     const res = await fetch(`${CONTROL_PREFIX}/state`);
     return ControlState.parse(await res.json());
   },
+};
+
+/** The emulated acceptor's script commands (sim/control/acceptor-protocol.ts). */
+export const acceptorControl = {
+  rejectNext: () => post('acceptor/reject-next', {}),
+  setFault: (fault: z.infer<typeof AcceptorFaultName> | null) => post('acceptor/fault', { fault }),
+  powerLoss: (at: z.infer<typeof PowerLossPoint>) => post('acceptor/power-loss', { at }),
+  powerOn: () => post('acceptor/power-on', {}),
+  setLine: (patch: z.infer<typeof LineFaultsBody>) => post('acceptor/line', patch),
 };

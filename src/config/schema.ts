@@ -15,7 +15,13 @@ const SerialDevice = z
   })
   .strict();
 
-export const BillAcceptorConfig = SerialDevice.extend({ driver: z.enum(['id003']) }).strict();
+/** The acceptor's protocol picks the driver (and its line: ID-003 9600 8E1, SSP 9600 8N2). */
+export const BillAcceptorConfig = SerialDevice.extend({
+  driver: z.enum(['id003', 'ssp']),
+  // 100–200 ms on hardware; an emulator on a pty may be polled faster (the crash tests do).
+  pollIntervalMs: z.number().int().min(10).max(200).default(200),
+}).strict();
+export type BillAcceptorConfig = z.infer<typeof BillAcceptorConfig>;
 export const ScannerConfig = SerialDevice.extend({ driver: z.enum(['serial-line']) }).strict();
 
 export const KioskConfig = z
@@ -64,6 +70,11 @@ export const KioskConfig = z
         writeOffWaitMs: z.number().int().min(1_000).max(120_000).default(15_000),
         /** The thank-you screen returns to attract after this long. */
         doneScreenMs: z.number().int().min(5_000).max(600_000).default(60_000),
+        /**
+         * A customer who stopped short of the amount due and walked away: after this long the
+         * money taken is settled as the screen said (part payment or refund slip), never dropped.
+         */
+        partialCashWaitMs: z.number().int().min(10_000).max(600_000).default(120_000),
       })
       .strict()
       .prefault({}),

@@ -5,7 +5,6 @@ import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
 import { createActor } from 'xstate';
 import type { BillAcceptor } from '../../drivers/bill-acceptor/bill-acceptor';
-import { Id003BillAcceptor } from '../../drivers/bill-acceptor/id003/id003-driver';
 import { LineScanner } from '../../drivers/scanner/line-scanner';
 import type { SerialBinding } from '../../drivers/serial/serial-port';
 import type { Snapshot, UserEvent } from '../api/kiosk-api';
@@ -13,6 +12,7 @@ import type { KioskConfig } from '../config/schema';
 import { sessionMachine } from '../flows/session-machine';
 import { screenOf } from '../flows/session-view';
 import type { FetchFn } from '../gateway/client';
+import { createBillAcceptor } from './bill-acceptor-factory';
 import { startKioskServer } from './kiosk-server';
 import { startJobs } from './jobs';
 import { createLogger, type Logger } from './logger';
@@ -65,17 +65,20 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
       ...(seams.fetch ? { fetch: seams.fetch } : {}),
     });
     cleanups.push(() => money.close());
-    const { journal, syncWorker, gateway, staff } = money;
+    const { db, journal, syncWorker, gateway, staff, cashBox } = money;
 
     const acceptorCfg = config.devices.billAcceptor;
-    const binding = seams.bindingFor?.(acceptorCfg.port);
-    const acceptor = new Id003BillAcceptor({
-      port: { path: acceptorCfg.port, baudRate: 9600, dataBits: 8, parity: 'even', stopBits: 1 },
-      pollIntervalMs: acceptorCfg.pollIntervalMs,
+    const acceptor = createBillAcceptor(acceptorCfg, {
+      binding: seams.bindingFor?.(acceptorCfg.port),
       logger: log.child({ device: 'billAcceptor' }),
-      ...(binding ? { binding } : {}),
     });
     cleanups.push(() => acceptor.stop());
+    // A note the acceptor reports outside any payment (mid-note at a restart) is journalled
+    // before the driver acknowledges it.
+    acceptor.onStrayNote((note) => {
+      const attributed = cashBox.strayNote(note);
+      log.warn({ note, attributed }, 'the acceptor reported a note outside any payment');
+    });
     const scanner = createScanner(config, seams, log);
     if (scanner) cleanups.push(() => scanner.stop());
 
@@ -84,7 +87,10 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
         actors: sessionActors({
           terminalId: config.terminal.id,
           gateway,
+          db,
           journal,
+          staff,
+          cashBox,
           syncWorker,
           acceptor,
           pausedBy: money.pausedBy,

@@ -18,7 +18,7 @@ export class ProcessError extends Error {
 }
 
 /** A child process whose stdout lines can be awaited and whose stderr is kept (its tail). */
-class Child {
+export class Child {
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   private readonly lines: string[] = [];
   private readonly waiters = new Set<() => void>();
@@ -139,10 +139,10 @@ export interface HostCommand {
  * stay external and resolve through a node_modules link). The code is the same; only the per-
  * launch transpiling that tsx does (~0.6 s of every restart) is done once.
  */
-export async function bundledHostCommand(dir: string): Promise<HostCommand> {
-  const outfile = path.join(dir, 'crash-host.mjs');
+export async function bundledHostCommand(dir: string, entry = HOST_ENTRY): Promise<HostCommand> {
+  const outfile = path.join(dir, `${path.basename(entry, '.ts')}.mjs`);
   await build({
-    entryPoints: [HOST_ENTRY],
+    entryPoints: [entry],
     outfile,
     bundle: true,
     platform: 'node',
@@ -152,7 +152,7 @@ export async function bundledHostCommand(dir: string): Promise<HostCommand> {
     logLevel: 'warning',
   });
   symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
-  return { args: [outfile], describe: 'esbuild bundle of test/crash/crash-host.ts' };
+  return { args: [outfile], describe: `esbuild bundle of ${path.relative(ROOT, entry)}` };
 }
 
 export function tsxHostCommand(): HostCommand {
