@@ -1,0 +1,174 @@
+// Receipts as data, rendered as text: exact lines for a fixed payment on 80 and 58 mm paper,
+// and the compact lines the screen shows.
+import { describe, expect, it } from 'vitest';
+import { textWidth } from '../../drivers/printer/columns';
+import { COPY_MARK } from '../../src/receipts/layout';
+import { paymentReceipt, receiptLines } from '../../src/receipts/receipt-text';
+import { refundSlip } from '../../src/receipts/refund-slip';
+import { paperLines, screenLines } from '../../src/receipts/render-text';
+import { paidInput, pendingInput, refundInput, result, SERIAL, TXN } from './fixtures';
+
+const VERIFY = `https://verify.example/r?s=${SERIAL}&t=${TXN}`;
+
+describe('the paid receipt (缴费凭证)', () => {
+  it('lays out on 80 mm paper exactly so', () => {
+    expect(paperLines(paymentReceipt(paidInput), 80)).toEqual([
+      '缴费凭证',
+      '终端编号                           SH-XH-WK-0007',
+      '交易时间                     2026-11-26 14:05:40',
+      '收费单位                      国网上海市电力公司',
+      '户号                                  3100****56',
+      '户名                                       张*明',
+      '-'.repeat(48),
+      '账期 2026-09 逾期42天',
+      '  本金                                  120.00元',
+      '  违约金                                  3.60元',
+      '账期 2026-10',
+      '  本金                                   80.50元',
+      '-'.repeat(48),
+      '本金合计                                200.50元',
+      '违约金合计                                3.60元',
+      '转入预存                                 95.90元',
+      '实收金额                                300.00元',
+      '-'.repeat(48),
+      '代收流水号         SH-XH-WK-0007-20261126-000123',
+      '销账编号                    SGCC-20261126-000042',
+      '扫码核验缴费记录',
+      `[QR] ${VERIFY}`,
+      '请妥善保管本凭证。如有疑问，请联系社区工作人员。',
+    ]);
+  });
+
+  it('lays out on 58 mm paper, a long value below its label', () => {
+    const lines = paperLines(paymentReceipt(paidInput), 58);
+    expect(lines.slice(0, 6)).toEqual([
+      '缴费凭证',
+      '终端编号           SH-XH-WK-0007',
+      '交易时间     2026-11-26 14:05:40',
+      '收费单位      国网上海市电力公司',
+      '户号                  3100****56',
+      '户名                       张*明',
+    ]);
+    expect(lines.slice(17, 21)).toEqual([
+      '-'.repeat(32),
+      '代收流水号',
+      '   SH-XH-WK-0007-20261126-000123',
+      '销账编号    SGCC-20261126-000042',
+    ]);
+    expect(lines.slice(-2)).toEqual(['请妥善保管本凭证。如有疑问，请联', '系社区工作人员。']);
+  });
+
+  it('never runs past the paper edge', () => {
+    for (const paper of [58, 80] as const) {
+      const lines = paperLines(paymentReceipt(paidInput), paper).filter((l) => !l.startsWith('['));
+      expect(Math.max(...lines.map(textWidth))).toBeLessThanOrEqual(paper === 80 ? 48 : 32);
+    }
+  });
+
+  it('lists only the bills the write-off applied to', () => {
+    const one = { ...paidInput, result: { ...result, appliedToBills: ['B-2026-10'] } };
+    const lines = paperLines(paymentReceipt(one), 80);
+    expect(lines).toContain('账期 2026-10');
+    expect(lines).not.toContain('账期 2026-09 逾期42天');
+  });
+
+  it('marks a reprint as a copy, on paper and on screen', () => {
+    const copy = paymentReceipt(paidInput, true);
+    expect(paperLines(copy, 80)[0]).toBe(COPY_MARK);
+    expect(paperLines(copy, 80).slice(1)).toEqual(paperLines(paymentReceipt(paidInput), 80));
+    expect(screenLines(copy)[0]).toBe('重印 / 副本 COPY');
+  });
+});
+
+describe('the provisional receipt (受理凭证)', () => {
+  it('says in plain words that the write-off is pending, with no biller transaction id', () => {
+    const lines = paperLines(paymentReceipt(pendingInput), 80);
+    expect(lines.slice(0, 2)).toEqual(['受理凭证', '销账处理中']);
+    expect(lines.slice(14)).toEqual([
+      '应缴金额                                204.10元',
+      '实收金额                                300.00元',
+      '-'.repeat(48),
+      '代收流水号         SH-XH-WK-0007-20261126-000123',
+      '款项已收妥，正在向收费单位销账，完成后将自动入',
+      '账，无需再次缴费。本凭证不是缴费凭证，入账后可凭',
+      '代收流水号补打缴费凭证。',
+      '扫码查询入账进度',
+      `[QR] https://verify.example/r?s=${SERIAL}`,
+    ]);
+    expect(lines.join('\n')).not.toContain(TXN);
+    expect(lines.join('\n')).not.toContain('销账编号');
+  });
+});
+
+describe('the refund slip for staff', () => {
+  it('lists the notes by denomination, the amount, the reason and a line to sign', () => {
+    expect(paperLines(refundSlip(refundInput), 58)).toEqual([
+      '退款审核单',
+      '工作人员核对后退款',
+      '终端编号           SH-XH-WK-0007',
+      '时间         2026-11-26 14:05:40',
+      '收费单位      国网上海市电力公司',
+      '户号                  3100****56',
+      '代收流水号',
+      '   SH-XH-WK-0007-20261126-000123',
+      '-'.repeat(32),
+      '纸币 100元 × 2         200.00元',
+      '纸币 50元 × 1           50.00元',
+      '纸币 20元 × 2           40.00元',
+      '纸币 10元 × 1           10.00元',
+      '应退金额                300.00元',
+      '原因  账单已过期 (quote_expired)',
+      '-'.repeat(32),
+      `[CODE128] ${SERIAL}`,
+      '',
+      '',
+      '工作人员签字: __________________',
+      '',
+      '',
+      '日期: __________________________',
+      '本单仅供退款审核，不作缴费凭证。',
+    ]);
+  });
+
+  it('shows an unknown reason code as it is', () => {
+    const lines = screenLines(refundSlip({ ...refundInput, reason: 'biller_down' }));
+    expect(lines).toContain('原因: biller_down');
+  });
+});
+
+describe('the screen lines', () => {
+  it('keep the label: value form the success screen and its tests read', () => {
+    const lines = receiptLines(paidInput);
+    expect(lines).toEqual([
+      '缴费凭证',
+      '终端编号: SH-XH-WK-0007',
+      '交易时间: 2026-11-26 14:05:40',
+      '收费单位: 国网上海市电力公司',
+      '户号: 3100****56',
+      '户名: 张*明',
+      '2026-09  本金 120.00元  违约金 3.60元(逾期42天)',
+      '2026-10  本金 80.50元',
+      '本金合计: 200.50元',
+      '违约金合计: 3.60元',
+      '转入预存: 95.90元',
+      '实收金额: 300.00元',
+      `代收流水号: ${SERIAL}`,
+      `销账编号: ${TXN}`,
+      '请妥善保管本凭证。如有疑问，请联系社区工作人员。',
+    ]);
+  });
+
+  it('show the provisional receipt while the write-off is pending', () => {
+    const lines = receiptLines(pendingInput);
+    expect(lines[0]).toBe('受理凭证');
+    expect(lines).toContain(`代收流水号: ${SERIAL}`);
+    expect(lines).toContain('实收金额: 300.00元');
+  });
+
+  it('never show ¥', () => {
+    for (const input of [paidInput, pendingInput]) {
+      expect(receiptLines(input).join('')).not.toContain('¥');
+      expect(paperLines(paymentReceipt(input), 80).join('')).not.toContain('¥');
+    }
+  });
+});
