@@ -6,6 +6,7 @@ import { EventEmitter } from 'node:events';
 import type { SerialPortStream } from '@serialport/stream';
 import type { DeviceStatus } from '../device';
 import { openSerialPort, type SerialBinding, type SerialOptions } from '../serial/serial-port';
+import type { Scanner } from './scanner';
 
 export interface LineScannerOptions {
   port: SerialOptions;
@@ -18,7 +19,10 @@ export interface LineScannerOptions {
   logger?: { warn(obj: object, msg: string): void; info(obj: object, msg: string): void };
 }
 
-export class LineScanner extends EventEmitter<{ scan: [string]; status: [DeviceStatus] }> {
+export class LineScanner
+  extends EventEmitter<{ scan: [string]; status: [DeviceStatus] }>
+  implements Scanner
+{
   private port: SerialPortStream | null = null;
   private buffer = '';
   private last: { text: string; at: number } | null = null;
