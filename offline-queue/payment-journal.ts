@@ -331,6 +331,11 @@ export class PaymentJournal {
     return this.get(id);
   }
 
+  /** The paid receipt came out of the printer (a receipt never blocks the write-off). */
+  markReceipted(id: number): void {
+    this.db.transaction(() => this.move(id, 'RECEIPTED', 'receipt_printed'))();
+  }
+
   abandon(id: number, reason: string): void {
     this.db.transaction(() => {
       const p = this.get(id);

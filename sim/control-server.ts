@@ -7,6 +7,8 @@ import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
 import type { AcceptorControl } from './acceptor-control';
+import { PrinterFaultBody, PRINTER_PREFIX } from './control/printer-protocol';
+import type { PrinterControl } from './printer-control';
 import {
   ACCEPTOR_PREFIX,
   FaultBody,
@@ -30,6 +32,8 @@ export interface ControlTargets {
   kiosk?: { state(): ControlState; setNetwork(online: boolean): ControlReply };
   /** The emulated acceptor; absent when the acceptor is a real device or on an external pty. */
   acceptor?: AcceptorControl;
+  /** The emulated receipt printer; absent when the printer is real or not configured. */
+  printer?: PrinterControl;
   scan?(text: string): ControlReply;
 }
 
@@ -105,6 +109,9 @@ const ROUTES: Record<string, Handler> = {
   },
   [`POST ${ACCEPTOR_PREFIX}/line`]: async (t, req) =>
     acceptor(t).setLine(await readJson(req, LineFaultsBody)),
+  [`GET ${PRINTER_PREFIX}`]: async (t) => need(t.printer, 'emulated printer').state(),
+  [`POST ${PRINTER_PREFIX}/fault`]: async (t, req) =>
+    need(t.printer, 'emulated printer').setFault(await readJson(req, PrinterFaultBody)),
 };
 
 export async function startControlServer(o: {
@@ -122,6 +129,12 @@ export async function startControlServer(o: {
     const handle = async () => {
       const route = ROUTES[`${req.method} ${url.pathname}`];
       if (route) return reply(200, await route(o.targets, req));
+      if (req.method === 'GET' && url.pathname === `${PRINTER_PREFIX}/last.png`) {
+        const png = need(o.targets.printer, 'emulated printer').lastPng();
+        if (!png) throw new Refusal(404, 'nothing printed yet');
+        res.writeHead(200, { 'content-type': 'image/png', 'cache-control': 'no-store' });
+        return void res.end(png);
+      }
       if (req.method !== 'GET' || !o.panelDir || url.pathname.startsWith(`${CONTROL_PREFIX}/`)) {
         return reply(404, { ok: false, message: 'no such control' });
       }

@@ -13,9 +13,11 @@ import type { ControlState } from './control/protocol';
 import type { AcceptorEmulator } from './devices/acceptor-emulator';
 import { createEmulatorBinding, type EmulatedDevice } from './devices/emulator-binding';
 import { LineScannerEmulator } from './devices/line-scanner-emulator';
+import { PrinterEmulator } from './devices/printer-emulator';
 import { createAcceptorEmulator } from './devices/pty-devices';
 import { startGatewaySim, type GatewaySim } from './gateway/server';
 import { NetworkSwitch } from './network-switch';
+import { PrinterControl } from './printer-control';
 
 export interface SimulatedKiosk {
   host: RunningHost;
@@ -25,6 +27,8 @@ export interface SimulatedKiosk {
   /** The in-process acceptor; wired to the host only when the config's port is sim://. */
   acceptor: AcceptorEmulator;
   scanner: LineScannerEmulator;
+  /** The in-process receipt printer; wired to the host only when the config's port is sim://. */
+  printer: PrinterEmulator;
   network: NetworkSwitch;
   close(): Promise<void>;
 }
@@ -58,6 +62,9 @@ export async function launchSimulatedKiosk(
     if (simulated(devices.billAcceptor.port)) emulated[devices.billAcceptor.port] = acceptor;
     if (devices.scanner && simulated(devices.scanner.port))
       emulated[devices.scanner.port] = scanner;
+    const printer = new PrinterEmulator(devices.printer?.paper ?? 80);
+    const printerSimulated = devices.printer !== undefined && simulated(devices.printer.port);
+    if (devices.printer && printerSimulated) emulated[devices.printer.port] = printer;
     const binding = createEmulatorBinding(emulated);
     const acceptorControl = simulated(devices.billAcceptor.port)
       ? new AcceptorControl(acceptor)
@@ -72,6 +79,7 @@ export async function launchSimulatedKiosk(
         panelDir: PANEL_DIR,
         targets: controlTargets({
           acceptor: acceptorControl,
+          printer: printerSimulated ? new PrinterControl(printer) : null,
           scanner,
           network,
           host: () => host,
@@ -89,7 +97,17 @@ export async function launchSimulatedKiosk(
     });
     const started = host;
     closers.push(() => started.close());
-    return { host, kioskUrl: host.url, panelUrl, gateway, acceptor, scanner, network, close };
+    return {
+      host,
+      kioskUrl: host.url,
+      panelUrl,
+      gateway,
+      acceptor,
+      scanner,
+      printer,
+      network,
+      close,
+    };
   } catch (err) {
     await close();
     throw err;
@@ -98,14 +116,16 @@ export async function launchSimulatedKiosk(
 
 function controlTargets(w: {
   acceptor: AcceptorControl | null;
+  printer: PrinterControl | null;
   scanner: LineScannerEmulator;
   network: NetworkSwitch;
   host: () => RunningHost | null;
   gateway: GatewaySim | null;
 }): ControlTargets {
-  const { acceptor, scanner, network, host, gateway } = w;
+  const { acceptor, printer, scanner, network, host, gateway } = w;
   return {
     ...(acceptor ? { acceptor } : {}),
+    ...(printer ? { printer } : {}),
     scan: (text) => {
       scanner.scan(text);
       return { ok: true, message: `scanned ${text.length} characters` };
@@ -128,6 +148,7 @@ function controlTargets(w: {
           },
           stackedNotes: emulated?.log.stacked ?? [],
           acceptor: emulated,
+          printer: printer?.state() ?? null,
         };
       },
     },

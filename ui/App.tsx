@@ -15,7 +15,12 @@ export function App({ api }: { api: KioskApi }) {
   const t = translator(snapshot.locale);
   return (
     <Frame t={t} snapshot={snapshot} send={(e) => api.send(e)}>
-      <ScreenView t={t} screen={snapshot.screen} send={(e) => api.send(e)} />
+      <ScreenView
+        t={t}
+        screen={snapshot.screen}
+        receipts={snapshot.service.receipts}
+        send={(e) => api.send(e)}
+      />
     </Frame>
   );
 }

@@ -2,6 +2,7 @@
 // simulated world. Browser-safe: shared by sim/control-server.ts and sim/dev-panel/.
 import { z } from 'zod';
 import { AcceptorState } from './acceptor-protocol';
+import { PrinterState } from './printer-protocol';
 
 export const CONTROL_PREFIX = '/control';
 
@@ -17,6 +18,8 @@ export const ControlState = z.object({
   stackedNotes: z.array(z.number()),
   /** The emulated acceptor in full; null when the config's port is a real path (not sim://). */
   acceptor: AcceptorState.nullable(),
+  /** The emulated receipt printer; null when the printer is real or not configured. */
+  printer: PrinterState.nullable(),
 });
 export type ControlState = z.infer<typeof ControlState>;
 

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { ControlState } from '../control/protocol';
 import { AcceptorPanel } from './AcceptorPanel';
 import { control } from './control-client';
+import { PrinterPanel } from './PrinterPanel';
 
 const POLL_MS = 500;
 
@@ -50,6 +51,7 @@ export function DevPanel() {
             <p>A real or external acceptor: script it at its own end.</p>
           )}
         </section>
+        {state?.printer && <PrinterPanel s={state.printer} act={act} />}
         <section>
           <h2>Scanner</h2>
           <label>

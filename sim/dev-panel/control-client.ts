@@ -4,6 +4,7 @@ import type {
   LineFaultsBody,
   PowerLossPoint,
 } from '../control/acceptor-protocol';
+import type { PrinterFaultName } from '../control/printer-protocol';
 import { CONTROL_PREFIX, ControlReply, ControlState } from '../control/protocol';
 
 async function post(path: string, body: unknown): Promise<ControlReply> {
@@ -23,6 +24,12 @@ export const control = {
     const res = await fetch(`${CONTROL_PREFIX}/state`);
     return ControlState.parse(await res.json());
   },
+};
+
+/** The emulated printer's faults (sim/control/printer-protocol.ts). */
+export const printerControl = {
+  setFault: (fault: z.infer<typeof PrinterFaultName> | null, afterRows?: number) =>
+    post('printer/fault', afterRows ? { fault, afterRows } : { fault }),
 };
 
 /** The emulated acceptor's script commands (sim/control/acceptor-protocol.ts). */

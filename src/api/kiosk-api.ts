@@ -55,6 +55,8 @@ export const ProblemCode = z.enum([
   'acceptor_unavailable',
   'payment_needs_staff',
   'unrecognised_scan',
+  /** A wallet payment code was scanned where a bill was expected. */
+  'payment_code_scanned',
   'biller_paused',
   /** A note's fate is unknown (a jam, a power cut): staff will check it with the customer. */
   'note_under_review',
@@ -62,6 +64,23 @@ export const ProblemCode = z.enum([
   'exact_cash_impossible',
 ]);
 export type ProblemCode = z.infer<typeof ProblemCode>;
+
+/** How the receipt reaches the customer: on paper, or as a QR on the screen (printer down). */
+export const ReceiptDelivery = z.enum(['print', 'screen']);
+export type ReceiptDelivery = z.infer<typeof ReceiptDelivery>;
+
+/** The receipt printer as staff need to know it. */
+export const PrinterState = z.enum(['ok', 'low', 'out', 'none']);
+export type PrinterState = z.infer<typeof PrinterState>;
+
+/** A receipt as the result screens show it. */
+const IssuedReceipt = {
+  receiptLines: z.array(z.string()),
+  /** False when it could not be printed: the screen then shows the e-receipt QR. */
+  printed: z.boolean(),
+  /** The payment's verification link, drawn as a QR when nothing was printed. */
+  eReceiptUrl: z.string().nullable(),
+};
 
 export const Screen = z.discriminatedUnion('name', [
   z.object({ name: z.literal('attract') }),
@@ -103,15 +122,20 @@ export const Screen = z.discriminatedUnion('name', [
     underReview: Fen,
   }),
   /** Staff refund this money against the slip (partial cash the biller cannot take). */
-  z.object({ name: z.literal('refundSlip'), amount: Fen, slipLines: z.array(z.string()) }),
+  z.object({
+    name: z.literal('refundSlip'),
+    amount: Fen,
+    slipLines: z.array(z.string()),
+    printed: z.boolean(),
+  }),
   z.object({ name: z.literal('writingOff'), collected: Fen }),
   z.object({
     name: z.literal('paid'),
     collected: Fen,
     prepaidCredited: Fen,
-    receiptLines: z.array(z.string()),
+    ...IssuedReceipt,
   }),
-  z.object({ name: z.literal('pendingSync'), collected: Fen, receiptLines: z.array(z.string()) }),
+  z.object({ name: z.literal('pendingSync'), collected: Fen, ...IssuedReceipt }),
   z.object({ name: z.literal('problem'), problem: ProblemCode }),
 ]);
 export type Screen = z.infer<typeof Screen>;
@@ -127,6 +151,9 @@ export const Snapshot = z.object({
     pendingSync: z.object({ count: z.number().int().nonnegative(), total: Fen }),
     /** Refund slips, reconciliation differences and notes to check, waiting for staff. */
     staffItems: z.number().int().nonnegative(),
+    /** How a receipt would be given now: told to the customer before any money is taken. */
+    receipts: ReceiptDelivery,
+    printer: PrinterState,
   }),
 });
 export type Snapshot = z.infer<typeof Snapshot>;

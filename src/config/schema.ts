@@ -24,6 +24,20 @@ export const BillAcceptorConfig = SerialDevice.extend({
 export type BillAcceptorConfig = z.infer<typeof BillAcceptorConfig>;
 export const ScannerConfig = SerialDevice.extend({ driver: z.enum(['serial-line']) }).strict();
 
+/** An ESC/POS receipt printer on a serial line (USB printers show up as a serial port too). */
+export const PrinterConfig = z
+  .object({
+    driver: z.enum(['escpos']),
+    port: z.string().min(1),
+    /** Paper roll width in mm. */
+    paper: z.union([z.literal(58), z.literal(80)]).default(80),
+    baudRate: z.number().int().min(1200).max(921_600).default(9600),
+    /** Status read while idle, so an empty roll is known before a customer pays. */
+    pollIntervalMs: z.number().int().min(500).max(60_000).default(5_000),
+  })
+  .strict();
+export type PrinterConfig = z.infer<typeof PrinterConfig>;
+
 export const KioskConfig = z
   .object({
     terminal: z
@@ -62,8 +76,19 @@ export const KioskConfig = z
       .object({
         billAcceptor: BillAcceptorConfig,
         scanner: ScannerConfig.optional(),
+        printer: PrinterConfig.optional(),
       })
       .strict(),
+    receipts: z
+      .object({
+        /**
+         * The receipt QR links here with the payment's serial (and the biller's transaction id):
+         * the operator's page where a resident or staff can check a payment.
+         */
+        verifyBaseUrl: z.url().default('https://verify.example/r'),
+      })
+      .strict()
+      .prefault({}),
     session: z
       .object({
         /** How long the write-off screen waits before showing "payment pending sync". */

@@ -108,11 +108,15 @@ export interface SessionTiming {
 export interface ReceiptOutcome {
   prepaidCredited: number;
   receiptLines: string[];
+  printed: boolean;
+  /** The payment's verification link (the e-receipt QR). */
+  eReceiptUrl: string | null;
 }
 
 export interface RefundSlipOutcome {
   amount: number;
   slipLines: string[];
+  printed: boolean;
 }
 
 const MAX_ACCOUNT_DIGITS = 20;
@@ -179,12 +183,17 @@ export const sessionMachine = setup({
     receipt: fromPromise<ReceiptOutcome, ReceiptInput>(async () => ({
       prepaidCredited: 0,
       receiptLines: [],
+      printed: false,
+      eReceiptUrl: null,
     })),
     abandonPayment: fromPromise<undefined, { paymentId: number }>(async () => undefined),
-    refundPartial: fromPromise<RefundSlipOutcome, { paymentId: number }>(async () => ({
-      amount: 0,
-      slipLines: [],
-    })),
+    refundPartial: fromPromise<RefundSlipOutcome, { paymentId: number; billerName: string }>(
+      async () => ({
+        amount: 0,
+        slipLines: [],
+        printed: false,
+      }),
+    ),
   },
   delays: {
     writeOffWait: ({ context }) => context.timing.writeOffWaitMs,
@@ -422,7 +431,10 @@ export const sessionMachine = setup({
     refundingPartial: {
       invoke: {
         src: 'refundPartial',
-        input: ({ context }) => ({ paymentId: must(context.paymentId, 'paymentId') }),
+        input: ({ context }) => ({
+          paymentId: must(context.paymentId, 'paymentId'),
+          billerName: context.biller?.name['zh-CN'] ?? '',
+        }),
         onDone: {
           target: 'refundSlip',
           actions: assign({ refundSlip: ({ event }) => event.output }),

@@ -6,6 +6,16 @@ function billerView(b: BillerChoice): BillerView {
   return { id: b.id, kind: b.kind, name: b.name, accountLength: b.accountLength, paused: b.paused };
 }
 
+/** The receipt as the result screens show it: the e-receipt QR only when nothing was printed. */
+function issued(c: SessionContext) {
+  const o = c.outcome;
+  return {
+    receiptLines: o?.receiptLines ?? [],
+    printed: o?.printed ?? false,
+    eReceiptUrl: o && !o.printed ? o.eReceiptUrl : null,
+  };
+}
+
 export function screenOf(state: string, c: SessionContext): Screen {
   const biller = c.biller ? billerView(c.biller) : null;
   switch (state) {
@@ -61,6 +71,7 @@ export function screenOf(state: string, c: SessionContext): Screen {
         name: 'refundSlip',
         amount: c.refundSlip?.amount ?? c.collected,
         slipLines: c.refundSlip?.slipLines ?? [],
+        printed: c.refundSlip?.printed ?? false,
       };
     case 'capturing':
     case 'writingOff':
@@ -72,14 +83,10 @@ export function screenOf(state: string, c: SessionContext): Screen {
         name: 'paid',
         collected: c.collected,
         prepaidCredited: c.outcome?.prepaidCredited ?? 0,
-        receiptLines: c.outcome?.receiptLines ?? [],
+        ...issued(c),
       };
     case 'pendingSync':
-      return {
-        name: 'pendingSync',
-        collected: c.collected,
-        receiptLines: c.outcome?.receiptLines ?? [],
-      };
+      return { name: 'pendingSync', collected: c.collected, ...issued(c) };
     case 'problem':
       return { name: 'problem', problem: c.problem ?? 'payment_needs_staff' };
     case 'loadingBillers':

@@ -2,6 +2,7 @@
 // minute; the gateway may answer with commands (out of service, in service, reload config).
 import type { BillAcceptor } from '../../drivers/bill-acceptor/bill-acceptor';
 import type { CashBox, CashBoxAudit } from '../../offline-queue/cash-box';
+import type { ReceiptPrinter } from '../../drivers/printer/printer';
 import type { LineScanner } from '../../drivers/scanner/line-scanner';
 import packageJson from '../../package.json' with { type: 'json' };
 import type { Heartbeat, HeartbeatCommand } from '../gateway/contract';
@@ -13,6 +14,7 @@ export function heartbeatBody(o: {
   money: MoneyServices;
   acceptor: BillAcceptor;
   scanner: LineScanner | null;
+  printer: ReceiptPrinter | null;
   inService: boolean;
   now: number;
   /** The cash box ledger against the acceptor's counters, when it was read. */
@@ -34,7 +36,9 @@ export function heartbeatBody(o: {
         }),
       },
       scanner: { status: o.scanner?.status ?? 'noDevice' },
-      printer: { status: 'noDevice' },
+      printer: o.printer
+        ? { status: o.printer.status.device, paper: o.printer.status.paper }
+        : { status: 'noDevice' },
       cardReader: { status: 'noDevice' },
     },
     cashBox: o.money.journal.cashBox(),

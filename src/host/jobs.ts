@@ -1,6 +1,7 @@
 // The host's background jobs: the fleet heartbeat (with the gateway's commands) and the daily
 // reconciliation check. Timers are unref'd; a failing job logs and tries again next time.
 import type { BillAcceptor } from '../../drivers/bill-acceptor/bill-acceptor';
+import type { ReceiptPrinter } from '../../drivers/printer/printer';
 import type { LineScanner } from '../../drivers/scanner/line-scanner';
 import type { KioskConfig } from '../config/schema';
 import { auditCashBox, heartbeatBody, sendHeartbeat } from './heartbeat-job';
@@ -12,6 +13,7 @@ export interface JobTargets {
   money: MoneyServices;
   acceptor: BillAcceptor;
   scanner: LineScanner | null;
+  printer: ReceiptPrinter | null;
   clock: () => number;
   log: Logger;
   inService(): boolean;

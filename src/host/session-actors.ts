@@ -23,8 +23,13 @@ import type {
   SessionEvent,
   sessionMachine,
 } from '../flows/session-machine';
-import { receiptLines } from '../receipts/receipt-text';
-import { refundSlipLines } from './refund-slip-lines';
+import { paymentReceipt } from '../receipts/receipt-text';
+import { refundSlip } from '../receipts/refund-slip';
+import { verificationPayload } from '../receipts/verification';
+import type { ReceiptService } from './receipt-service';
+import { classifyScan } from '../scanning/classify-scan';
+import { scanForLog } from '../scanning/scan-log';
+import { compileScanPatterns } from '../scanning/scan-patterns';
 import { businessDay } from '../time/shanghai';
 import { cashInActor } from './cash-in-actor';
 import { cashPaymentRequest } from './payment-request';
@@ -38,6 +43,9 @@ export interface SessionServices {
   cashBox: CashBox;
   syncWorker: SyncWorker;
   acceptor: BillAcceptor;
+  receipts: ReceiptService;
+  /** Where receipt QR codes link (config receipts.verifyBaseUrl). */
+  verifyBaseUrl: string;
   /** Why new payments to a biller are paused (a queue cap is reached), or null. */
   pausedBy(billerId: string): string | null;
   clock: () => number;
@@ -121,7 +129,19 @@ export function sessionActors(
     lookUpScan: fromPromise<ScanLookupResult, { text: string }>(async ({ input }) => {
       const billers = await s.gateway.billers();
       if (!billers.ok) return { ok: false, problem: 'gateway_unavailable' };
-      const found = toLookup(s, await s.gateway.queryBills({ scan: input.text }));
+      // Classified here first: a wallet payment code or junk never goes to the gateway as a
+      // bill query, and is never logged in full.
+      const patterns = compileScanPatterns(billers.body.billers);
+      if (patterns.rejected.length > 0)
+        s.log.warn({ rejected: patterns.rejected }, 'gateway scan patterns skipped');
+      const scan = classifyScan(input.text, patterns);
+      s.log.info({ scan: scanForLog(scan) }, 'scanned');
+      if (scan.kind === 'paymentCode') return { ok: false, problem: 'payment_code_scanned' };
+      if (scan.kind === 'junk') return { ok: false, problem: 'unrecognised_scan' };
+      const found = toLookup(
+        s,
+        await s.gateway.queryBills({ billerId: scan.billerId, account: scan.account }),
+      );
       if (!found.ok) return found;
       const biller = billers.body.billers.find((b) => b.id === found.quote.billerId);
       if (!biller) return { ok: false, problem: 'unrecognised_scan' };
@@ -183,17 +203,29 @@ export function sessionActors(
       const p = s.journal.get(input.paymentId);
       const quote = Quote.parse(JSON.parse(p.quoteJson));
       const result = p.resultJson ? PaymentResult.parse(JSON.parse(p.resultJson)) : null;
+      const layout = paymentReceipt({
+        terminalId: s.terminalId,
+        billerName: input.billerName,
+        agentSerial: p.agentSerial,
+        quote,
+        collected: p.collected,
+        at: p.collectedAt ?? p.updatedAt,
+        result,
+        verifyBase: s.verifyBaseUrl,
+      });
+      const issued = await s.receipts.issue(layout);
+      if (issued.printed && layout.kind === 'paid' && s.journal.get(p.id).state === 'WRITTEN_OFF')
+        s.journal.markReceipted(p.id);
+      s.log.info({ paymentId: p.id, kind: layout.kind, printed: issued.printed }, 'receipt issued');
       return {
         prepaidCredited: result?.prepaidCredited ?? 0,
-        receiptLines: receiptLines({
-          terminalId: s.terminalId,
-          billerName: input.billerName,
-          agentSerial: p.agentSerial,
-          quote,
-          collected: p.collected,
-          at: p.updatedAt,
-          result,
-        }),
+        receiptLines: issued.lines,
+        printed: issued.printed,
+        eReceiptUrl: verificationPayload(
+          p.agentSerial,
+          result?.billerTxnId ?? null,
+          s.verifyBaseUrl,
+        ),
       };
     }),
 
@@ -202,21 +234,28 @@ export function sessionActors(
       return undefined;
     }),
 
-    refundPartial: fromPromise<RefundSlipOutcome, { paymentId: number }>(async ({ input }) => {
-      refundPartialCash(s.db, s.journal, s.staff, input.paymentId, s.clock());
-      const p = s.journal.get(input.paymentId);
-      s.log.info({ paymentId: p.id, amount: p.collected }, 'partial cash: refund slip issued');
-      return {
-        amount: p.collected,
-        slipLines: refundSlipLines({
-          terminalId: s.terminalId,
-          agentSerial: p.agentSerial,
-          account: p.account,
-          amount: p.collected,
-          notes: s.journal.stackedNotes(p.id),
-          at: s.clock(),
-        }),
-      };
-    }),
+    refundPartial: fromPromise<RefundSlipOutcome, { paymentId: number; billerName: string }>(
+      async ({ input }) => {
+        refundPartialCash(s.db, s.journal, s.staff, input.paymentId, s.clock());
+        const p = s.journal.get(input.paymentId);
+        const issued = await s.receipts.issue(
+          refundSlip({
+            terminalId: s.terminalId,
+            agentSerial: p.agentSerial,
+            billerName: input.billerName,
+            account: p.account,
+            amount: p.collected,
+            reason: p.rejectCode ?? 'partial_payment_not_allowed',
+            notes: s.journal.stackedNotes(p.id),
+            at: s.clock(),
+          }),
+        );
+        s.log.info(
+          { paymentId: p.id, amount: p.collected, printed: issued.printed },
+          'partial cash: refund slip issued',
+        );
+        return { amount: p.collected, slipLines: issued.lines, printed: issued.printed };
+      },
+    ),
   };
 }

@@ -5,6 +5,7 @@ import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
 import { createActor } from 'xstate';
 import type { BillAcceptor } from '../../drivers/bill-acceptor/bill-acceptor';
+import type { ReceiptPrinter } from '../../drivers/printer/printer';
 import { LineScanner } from '../../drivers/scanner/line-scanner';
 import type { SerialBinding } from '../../drivers/serial/serial-port';
 import type { Snapshot, UserEvent } from '../api/kiosk-api';
@@ -13,6 +14,9 @@ import { sessionMachine } from '../flows/session-machine';
 import { screenOf } from '../flows/session-view';
 import type { FetchFn } from '../gateway/client';
 import { createBillAcceptor } from './bill-acceptor-factory';
+import { Debouncer } from '../scanning/debouncer';
+import { createPrinter } from './printer-factory';
+import { receiptService } from './receipt-service';
 import { startKioskServer } from './kiosk-server';
 import { startJobs } from './jobs';
 import { createLogger, type Logger } from './logger';
@@ -38,6 +42,7 @@ export interface RunningHost {
   token: string;
   journal: PaymentJournal;
   acceptor: BillAcceptor;
+  printer: ReceiptPrinter | null;
   syncWorker: SyncWorker;
   money: MoneyServices;
   /** Sends a user event as if it came from the renderer (tests, Electron ipc). */
@@ -81,6 +86,15 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
     });
     const scanner = createScanner(config, seams, log);
     if (scanner) cleanups.push(() => scanner.stop());
+    const printerCfg = config.devices.printer;
+    const printer = printerCfg
+      ? createPrinter(printerCfg, {
+          binding: seams.bindingFor?.(printerCfg.port),
+          logger: log.child({ device: 'printer' }),
+        })
+      : null;
+    if (printer) cleanups.push(() => printer.stop());
+    const receipts = receiptService(printer, log);
 
     const actor = createActor(
       sessionMachine.provide({
@@ -93,6 +107,8 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
           cashBox,
           syncWorker,
           acceptor,
+          receipts,
+          verifyBaseUrl: config.receipts.verifyBaseUrl,
           pausedBy: money.pausedBy,
           clock,
           log,
@@ -111,6 +127,8 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
         service: {
           pendingSync: { count: pending.count, total: pending.total },
           staffItems: staff.openItems().length,
+          receipts: receipts.delivery(),
+          printer: receipts.printerState(),
         },
       };
     };
@@ -136,13 +154,19 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
     };
     actor.subscribe({ next: publish, error: (err) => log.error({ err }, 'session flow failed') });
     syncWorker.on('settled', publish);
-    scanner?.on('scan', (text) => actor.send({ type: 'SCANNED', text }));
+    receipts.onChange(publish); // the bills screen says how the receipt will come
+    // A bill held under the scanner is read again and again: one scan per hold.
+    const debouncer = new Debouncer();
+    scanner?.on('scan', (text) => {
+      if (debouncer.accept(text)) actor.send({ type: 'SCANNED', text });
+    });
     actor.start();
     cleanups.push(() => actor.stop());
     const stopJobs = startJobs(config, {
       money,
       acceptor,
       scanner,
+      printer,
       clock,
       log,
       inService: () => actor.getSnapshot().context.inService,
@@ -155,6 +179,7 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
 
     await acceptor.start();
     await scanner?.start();
+    await printer?.start();
     syncWorker.kick(); // resume write-offs left from before a restart
     log.info({ url: server?.url, terminal: config.terminal.id }, 'host started');
     return {
@@ -162,6 +187,7 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
       token: server?.token ?? '',
       journal,
       acceptor,
+      printer,
       syncWorker,
       money,
       send: (event) => actor.send(event),

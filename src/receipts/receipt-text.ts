@@ -17,6 +17,8 @@ export interface ReceiptInput {
   at: number;
   /** The gateway's write-off, or null while it is pending (provisional receipt, 受理凭证). */
   result: PaymentResult | null;
+  /** Where the receipt QR links (config receipts.verifyBaseUrl). */
+  verifyBase?: string;
 }
 
 /** The paid or the provisional receipt, whichever the payment's state calls for. */

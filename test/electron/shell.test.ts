@@ -135,7 +135,12 @@ describe('the ipc transport', () => {
     seq: 3,
     locale: 'zh-CN',
     screen: { name: 'attract' },
-    service: { pendingSync: { count: 0, total: 0 }, staffItems: 0 },
+    service: {
+      pendingSync: { count: 0, total: 0 },
+      staffItems: 0,
+      receipts: 'print',
+      printer: 'ok',
+    },
   };
 
   function setup() {

@@ -8,6 +8,9 @@ import {
   type CashInInput,
   type LookupResult,
   type QuoteChoice,
+  type ReceiptInput,
+  type ReceiptOutcome,
+  type RefundSlipOutcome,
   type SessionEvent,
   type StartResult,
 } from '../../src/flows/session-machine';
@@ -79,15 +82,22 @@ function start(effects: Effects, timing = TIMING) {
       watchWriteOff: fromCallback<EventObject, { paymentId: number }>(({ sendBack }) => {
         effects.settle = sendBack;
       }),
-      receipt: fromPromise(async () => ({ prepaidCredited: 567, receiptLines: ['缴费凭证'] })),
+      receipt: fromPromise<ReceiptOutcome, ReceiptInput>(async () => ({
+        prepaidCredited: 567,
+        receiptLines: ['缴费凭证'],
+        printed: true,
+        eReceiptUrl: 'https://verify.example/r?s=1',
+      })),
       abandonPayment: fromPromise(async ({ input }: { input: { paymentId: number } }) => {
         effects.abandoned.push(input.paymentId);
         return undefined;
       }),
-      refundPartial: fromPromise(async ({ input }: { input: { paymentId: number } }) => {
-        effects.refunded.push(input.paymentId);
-        return { amount: 5_000, slipLines: ['退款凭证'] };
-      }),
+      refundPartial: fromPromise<RefundSlipOutcome, { paymentId: number; billerName: string }>(
+        async ({ input }) => {
+          effects.refunded.push(input.paymentId);
+          return { amount: 5_000, slipLines: ['退款凭证'], printed: true };
+        },
+      ),
     },
   });
   const actor = createActor(machine, { input: timing }).start();
@@ -351,7 +361,12 @@ describe('partial cash', () => {
     await k.reach('refundSlip');
     expect(e.refunded).toEqual([42]);
     expect(e.captured).toEqual([]);
-    expect(k.screen()).toEqual({ name: 'refundSlip', amount: 5_000, slipLines: ['退款凭证'] });
+    expect(k.screen()).toEqual({
+      name: 'refundSlip',
+      amount: 5_000,
+      slipLines: ['退款凭证'],
+      printed: true,
+    });
   });
 
   it('at a biller that takes part payments, confirming writes off what was paid', async () => {

@@ -18,7 +18,12 @@ const snapshot: Snapshot = {
   seq: 0,
   locale: 'zh-CN',
   screen: { name: 'attract' },
-  service: { pendingSync: { count: 0, total: 0 }, staffItems: 0 },
+  service: {
+    pendingSync: { count: 0, total: 0 },
+    staffItems: 0,
+    receipts: 'print',
+    printer: 'ok',
+  },
 };
 
 let server: KioskServer;

@@ -103,6 +103,7 @@ describe('heartbeat and reconciliation', () => {
         money,
         acceptor,
         scanner: null,
+        printer: null,
         inService: true,
         now: Date.now(),
       });

@@ -19,6 +19,7 @@ export function testConfig(dir: string, overrides: Partial<KioskConfig> = {}): K
     devices: {
       billAcceptor: { driver: 'id003', port: 'sim://bill-acceptor', pollIntervalMs: 100 },
       scanner: { driver: 'serial-line', port: 'sim://scanner' },
+      printer: { driver: 'escpos', port: 'sim://printer', paper: 80, pollIntervalMs: 1000 },
     },
     session: { writeOffWaitMs: 3000, doneScreenMs: 60_000 },
     simulation: { gateway: { port: 0, dbPath: path.join(dir, 'gateway.sqlite') }, devPanel: true },

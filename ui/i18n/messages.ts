@@ -59,6 +59,14 @@ const zhCN = {
   confirmRefundSlip: '打印退款凭证',
   refundSlip: '请凭退款凭证找工作人员退款',
   refundSlipLead: '您的 {amount} 元已妥善保管，工作人员会当面退还给您',
+  takeRefundSlip: '请取走打印的退款凭证',
+  showRefundSlip: '打印机暂时不能打印，请把这个页面给工作人员看',
+  takeReceipt: '请取走打印的凭证',
+  eReceipt: '电子凭证二维码',
+  eReceiptLead: '打印机暂时不能打印，请用手机扫描二维码保存电子凭证',
+  receiptOnScreen: '打印机暂时不能打印凭证，缴费后将在屏幕上显示电子凭证二维码，可用手机扫码保存',
+  printerPaperLow: '凭证纸将用完',
+  printerOut: '打印机暂停服务',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -123,6 +131,16 @@ const en: Record<MessageKey, string> = {
   confirmRefundSlip: 'Print refund slip',
   refundSlip: 'Please take the refund slip to staff',
   refundSlipLead: 'Your {amount} yuan is kept safe; staff will give it back to you in person',
+  takeRefundSlip: 'Please take the printed refund slip',
+  showRefundSlip: 'The printer cannot print just now. Please show this screen to staff',
+  takeReceipt: 'Please take your printed receipt',
+  eReceipt: 'E-receipt QR code',
+  eReceiptLead:
+    'The printer cannot print just now. Scan this code with your phone to keep your receipt',
+  receiptOnScreen:
+    'The printer cannot print just now. After paying, your receipt is shown as a code to scan with your phone',
+  printerPaperLow: 'Receipt paper low',
+  printerOut: 'Printer out of service',
 };
 
 const KIND: Record<Locale, Record<BillerKind, string>> = {
@@ -152,6 +170,7 @@ const PROBLEM: Record<Locale, Record<ProblemCode, string>> = {
     acceptor_unavailable: '收钞机暂时不能使用，请联系工作人员',
     payment_needs_staff: '请联系工作人员，您的钱不会丢失',
     unrecognised_scan: '这个码不是缴费账单，请扫描账单上的二维码或条形码',
+    payment_code_scanned: '这是付款码。请先扫描账单上的二维码，或选择缴费项目',
     biller_paused: '这项缴费暂停受理，请稍后再来或联系工作人员',
     note_under_review: '有一张纸币需要工作人员核对，请联系工作人员，您的钱不会丢失',
     exact_cash_impossible: '这项缴费不能多收，应缴金额无法用纸币凑整，请联系工作人员',
@@ -165,6 +184,8 @@ const PROBLEM: Record<Locale, Record<ProblemCode, string>> = {
     acceptor_unavailable: 'The banknote reader is not working. Please ask staff',
     payment_needs_staff: 'Please ask staff for help. Your money is safe',
     unrecognised_scan: 'This code is not a bill. Please scan the code printed on your bill',
+    payment_code_scanned:
+      'This is a payment code. Please scan the code on your bill first, or choose what to pay',
     biller_paused: 'This bill cannot be paid here just now. Please come back later or ask staff',
     note_under_review: 'A note needs checking by staff. Please ask staff; your money is safe',
     exact_cash_impossible:

@@ -1,10 +1,15 @@
-import type { Screen } from '../../src/api/kiosk-api';
+import type { ReceiptDelivery, Screen } from '../../src/api/kiosk-api';
 import { Money } from './Money';
 import type { ScreenProps } from './types';
 
 type BillsScreen = Extract<Screen, { name: 'bills' }>;
 
-export function Bills({ t, send, screen }: ScreenProps & { screen: BillsScreen }) {
+export function Bills({
+  t,
+  send,
+  screen,
+  receipts,
+}: ScreenProps & { screen: BillsScreen; receipts: ReceiptDelivery }) {
   const { quote } = screen;
   return (
     <section className="screen">
@@ -32,6 +37,7 @@ export function Bills({ t, send, screen }: ScreenProps & { screen: BillsScreen }
       <p className="total">
         {t('totalDue')} <Money t={t} fen={quote.totalDue} testId="total-due" />
       </p>
+      {receipts === 'screen' && <p role="note">{t('receiptOnScreen')}</p>}
       <div className="actions">
         <button className="button secondary" onClick={() => send({ type: 'BACK' })}>
           {t('back')}

@@ -11,6 +11,8 @@ export function Frame({
 }: ScreenProps & { snapshot: Snapshot; children: ReactNode }) {
   const pending = snapshot.service.pendingSync.count;
   const staffItems = snapshot.service.staffItems;
+  const printer = snapshot.service.printer;
+  const printerWarning = printer === 'low' || printer === 'out';
   return (
     <div className="frame">
       <header className="frame-header">
@@ -27,13 +29,18 @@ export function Frame({
       <main className="frame-main" data-screen={snapshot.screen.name}>
         {children}
       </main>
-      {(pending > 0 || staffItems > 0) && (
+      {(pending > 0 || staffItems > 0 || printerWarning) && (
         <footer className="frame-footer">
           {pending > 0 && (
             <span data-testid="pending-sync">{t('pendingSyncStaff', { count: pending })}</span>
           )}
           {staffItems > 0 && (
             <span data-testid="staff-items">{t('staffItems', { count: staffItems })}</span>
+          )}
+          {printerWarning && (
+            <span data-testid="printer-warning">
+              {t(printer === 'low' ? 'printerPaperLow' : 'printerOut')}
+            </span>
           )}
         </footer>
       )}

@@ -10,6 +10,7 @@ export function RefundSlip({ t, send, screen }: ScreenProps & { screen: RefundSl
     <section className="screen">
       <h1 role="status">{t('refundSlip')}</h1>
       <p>{t('refundSlipLead', { amount: formatYuan(screen.amount) })}</p>
+      <p>{t(screen.printed ? 'takeRefundSlip' : 'showRefundSlip')}</p>
       <figure className="receipt" aria-label={t('receipt')}>
         {screen.slipLines.map((line, i) => (
           <div key={i}>{line}</div>

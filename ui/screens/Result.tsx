@@ -1,5 +1,6 @@
 import type { Screen } from '../../src/api/kiosk-api';
 import { formatYuan } from '../../src/api/money';
+import { EReceiptQr } from './EReceiptQr';
 import { Money } from './Money';
 import type { ScreenProps } from './types';
 
@@ -18,6 +19,16 @@ export function Result({ t, send, screen }: ScreenProps & { screen: ResultScreen
         <p>{t('prepaid', { amount: formatYuan(screen.prepaidCredited) })}</p>
       )}
       {!paid && <p>{t('pendingSyncLead')}</p>}
+      {screen.printed ? (
+        <p>{t('takeReceipt')}</p>
+      ) : (
+        screen.eReceiptUrl && (
+          <div className="e-receipt">
+            <p role="note">{t('eReceiptLead')}</p>
+            <EReceiptQr url={screen.eReceiptUrl} label={t('eReceipt')} />
+          </div>
+        )
+      )}
       <figure className="receipt" aria-label={t('receipt')}>
         {screen.receiptLines.map((line, i) => (
           <div key={i}>{line}</div>

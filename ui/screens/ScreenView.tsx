@@ -1,4 +1,4 @@
-import type { Screen } from '../../src/api/kiosk-api';
+import type { ReceiptDelivery, Screen } from '../../src/api/kiosk-api';
 import { Attract } from './Attract';
 import { Bills } from './Bills';
 import { ChooseBiller } from './ChooseBiller';
@@ -11,7 +11,11 @@ import { Result } from './Result';
 import { Waiting } from './Waiting';
 import type { ScreenProps } from './types';
 
-export function ScreenView({ screen, ...p }: ScreenProps & { screen: Screen }) {
+export function ScreenView({
+  screen,
+  receipts,
+  ...p
+}: ScreenProps & { screen: Screen; receipts: ReceiptDelivery }) {
   switch (screen.name) {
     case 'attract':
       return <Attract {...p} />;
@@ -24,7 +28,7 @@ export function ScreenView({ screen, ...p }: ScreenProps & { screen: Screen }) {
     case 'lookingUp':
       return <Waiting {...p} message={p.t('lookingUp')} />;
     case 'bills':
-      return <Bills {...p} screen={screen} />;
+      return <Bills {...p} screen={screen} receipts={receipts} />;
     case 'insertCash':
       return <InsertCash {...p} screen={screen} />;
     case 'partialCash':

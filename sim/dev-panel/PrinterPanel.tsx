@@ -1,0 +1,45 @@
+// The emulated receipt printer in the developer panel: paper and cover faults now or in the
+// middle of the next receipt, a repair, and the last receipt as the paper shows it.
+import type { PrinterState } from '../control/printer-protocol';
+import { printerControl as c } from './control-client';
+
+type Act = (p: Promise<{ message: string }>) => void;
+
+const FAULTS = [
+  ['nearEnd', 'Paper near end'],
+  ['paperOut', 'Paper out'],
+  ['coverOpen', 'Cover open'],
+  ['cutterError', 'Cutter error'],
+  ['offline', 'Offline'],
+] as const;
+
+export function PrinterPanel({ s, act }: { s: PrinterState; act: Act }) {
+  const faults = [
+    s.paper !== 'ok' && `paper ${s.paper}`,
+    s.coverOpen && 'cover open',
+    s.cutterError && 'cutter error',
+    s.offline && 'offline',
+  ].filter(Boolean);
+  return (
+    <section>
+      <h2>Receipt printer ({faults.join(', ') || 'ready'})</h2>
+      <div className="row">
+        {FAULTS.map(([fault, label]) => (
+          <button key={fault} onClick={() => act(c.setFault(fault))}>
+            {label}
+          </button>
+        ))}
+        <button onClick={() => act(c.setFault('paperOut', 4))}>Paper out mid-receipt</button>
+        <button onClick={() => act(c.setFault(null))}>Repair</button>
+      </div>
+      <p>Receipts printed: {s.receipts}</p>
+      {s.last && (
+        <img
+          className="receipt-image"
+          alt={s.last.lines.join('\n')}
+          src={`/control/printer/last.png?n=${s.receipts}`}
+        />
+      )}
+    </section>
+  );
+}
