@@ -1,6 +1,6 @@
 // The acceptor's side of JCM ID-003, byte for byte. Time advances with the host's STATUS REQ
 // polls, not with a clock, so scenarios are deterministic at any poll rate. Every reported
-// status comes from statusFrame() and every frame leaves through the wire (id003-wire.ts),
+// status comes from statusFrame() and every frame leaves through the wire (line-faults.ts),
 // where line faults are injected. A note is always somewhere faithful: in the acceptor, in the
 // stacker, in the box (counted) or back with the customer.
 import { EventEmitter } from 'node:events';
@@ -15,7 +15,7 @@ import type {
 } from './acceptor-emulator';
 import { CNY_TABLE, noteFen, tableBytes } from './id003-table';
 import type { EmulatedNote } from './id003-table';
-import { Id003Wire } from './id003-wire';
+import { FaultyWire, withBadCrc } from './line-faults';
 import { statusFrame } from './id003-reports';
 import type { EmulatorState } from './id003-reports';
 
@@ -48,7 +48,7 @@ const IN_STACKER: readonly EmulatorState[] = ['stacking', 'vendValid'];
 export class Id003Emulator implements AcceptorEmulator {
   readonly protocol = 'id003';
   readonly events = new EventEmitter<AcceptorEmulatorEvents>();
-  private readonly wire = new Id003Wire();
+  private readonly wire = new FaultyWire();
   private readonly parser = new FrameParser();
   private readonly table: readonly EmulatedNote[];
   private readonly holdPolls: number;
@@ -346,6 +346,6 @@ export class Id003Emulator implements AcceptorEmulator {
   }
 
   private transmit(frame: Buffer): void {
-    this.wire.send(frame);
+    this.wire.send((badCrc) => (badCrc ? withBadCrc(frame) : frame));
   }
 }

@@ -1,12 +1,18 @@
 // The validator's side of ITL SSP, byte for byte (NV9-like, unencrypted). Commands are framed by
 // the driver's parser; a command repeating the last SEQ gets the last reply again, unexecuted,
 // so a lost reply costs no event. The note's journey is in ssp-note-path.ts, line faults in
-// ssp-wire.ts. A note is always somewhere faithful: in the path, in the box (counted) or back
+// line-faults.ts. A note is always somewhere faithful: in the path, in the box (counted) or back
 // with the customer.
 import { EventEmitter } from 'node:events';
 import { Cmd, Event, Reply } from '../../drivers/bill-acceptor/ssp/codes';
 import { encodeCounters } from '../../drivers/bill-acceptor/ssp/counters';
-import { DEVICE_ID, SEQ_FLAG, SspFrameParser } from '../../drivers/bill-acceptor/ssp/frame';
+import {
+  DEVICE_ID,
+  SEQ_FLAG,
+  SspFrameParser,
+  frameBody,
+  stuff,
+} from '../../drivers/bill-acceptor/ssp/frame';
 import type { SspFrame, SspFrameStats } from '../../drivers/bill-acceptor/ssp/frame';
 import type {
   AcceptorEmulator,
@@ -15,10 +21,10 @@ import type {
   LineFaults,
   PowerLossPoint,
 } from './acceptor-emulator';
+import { FaultyWire, withBadCrc } from './line-faults';
 import { NotePath } from './ssp-note-path';
 import { CNY_DATASET, channelFen, setupReply } from './ssp-table';
 import type { SspDataset } from './ssp-table';
-import { SspWire } from './ssp-wire';
 
 export interface SspEmulatorOptions {
   dataset?: SspDataset;
@@ -43,7 +49,7 @@ const DEFAULT_PROTOCOL = 4;
 export class SspEmulator implements AcceptorEmulator {
   readonly protocol = 'ssp';
   readonly events = new EventEmitter<AcceptorEmulatorEvents>();
-  private readonly wire = new SspWire();
+  private readonly wire = new FaultyWire();
   private readonly parser = new SspFrameParser();
   private readonly dataset: SspDataset;
   private readonly path: NotePath;
@@ -168,11 +174,11 @@ export class SspEmulator implements AcceptorEmulator {
     const cmd = data[0];
     if ((seq & ~SEQ_FLAG) !== DEVICE_ID || cmd === undefined) return; // for another device
     const last = this.last;
-    if (cmd !== Cmd.SYNC && last?.seq === seq) return this.wire.send(seq, last.reply);
+    if (cmd !== Cmd.SYNC && last?.seq === seq) return this.transmit(seq, last.reply);
     if (!this.fault) this.path.checkTimeout();
     const reply = this.execute(cmd, data.subarray(1));
     this.last = { seq, reply };
-    this.wire.send(seq, reply);
+    this.transmit(seq, reply);
     if (cmd === Cmd.RESET) this.reboot();
     else if (cmd === Cmd.POLL) this.maybeCutPower();
   }
@@ -244,6 +250,14 @@ export class SspEmulator implements AcceptorEmulator {
     ) {
       this.cutPower();
     }
+  }
+
+  /** Framed here so that a corrupt CRC is still stuffed correctly: only the CRC is wrong. */
+  private transmit(seq: number, data: Uint8Array): void {
+    this.wire.send((badCrc) => {
+      const body = frameBody(seq, data);
+      return stuff(badCrc ? withBadCrc(body) : body);
+    });
   }
 
   private intoBox(fen: number): void {

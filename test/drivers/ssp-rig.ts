@@ -6,7 +6,7 @@ import type {
   EscrowDecision,
   StrayNote,
 } from '../../drivers/bill-acceptor/bill-acceptor';
-import type { DriverLogger } from '../../drivers/bill-acceptor/id003/link';
+import type { DriverLogger } from '../../drivers/bill-acceptor/common/driver-logger';
 import { SspFrameParser } from '../../drivers/bill-acceptor/ssp/frame';
 import type { SspFrame } from '../../drivers/bill-acceptor/ssp/frame';
 import { SspBillAcceptor } from '../../drivers/bill-acceptor/ssp/ssp-driver';

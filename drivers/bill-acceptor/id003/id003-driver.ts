@@ -2,53 +2,43 @@
 // queued command, or STATUS REQ, and acts on the reply. Settings and escrow answers are
 // re-derived from every status the acceptor reports, so a lost frame is simply sent again.
 // The money path (ask the host, then act) lives in NoteTracker, the settings in Id003Settings.
-import type {
-  BillAcceptor,
-  BillAcceptorHandlers,
-  BillAcceptorStatus,
-  CashBoxCounters,
-  StrayNote,
-} from '../bill-acceptor';
-import type { SerialBinding, SerialOptions } from '../../serial/serial-port';
+import type { CashBoxCounters } from '../bill-acceptor';
+import { AcceptorDriver } from '../common/acceptor-driver';
+import type { AcceptorOptions, LineDefaults } from '../common/driver-options';
 import { Cmd, REJECT_REASONS, Status, hex } from './codes';
 import { tableValues } from './denominations';
+import { describeFault } from './faults';
 import { encodeFrame } from './frame';
 import type { Frame } from './frame';
 import { Id003Link } from './link';
-import type { DriverLogger } from './link';
 import { NoteTracker } from './note-tracker';
 import type { Request } from './replies';
 import { Id003Settings } from './settings';
-import { StatusBoard, describeFault } from './status-board';
-import { StrayNotes } from './strays';
 
-export type { DriverLogger } from './link';
+export type { DriverLogger } from '../common/driver-logger';
 
-export interface Id003Options {
-  /** Serial line; 9600 8E1 unless overridden. */
-  port: { path: string } & Partial<Omit<SerialOptions, 'path'>>;
-  binding?: SerialBinding;
-  /** 100–200 ms on hardware (default 200); tests may go down to 10. */
-  pollIntervalMs?: number;
-  /** Default 500 ms. */
-  responseTimeoutMs?: number;
+/**
+ * Defaults: 9600 8E1; a poll every 200 ms (10–200; 100–200 on hardware, tests may go down to
+ * 10); replies within 500 ms; reopen backoff 500 ms – 30 s.
+ */
+export interface Id003Options extends AcceptorOptions {
   /** Consecutive unanswered requests before the device is reported offline (default 3). */
   offlineAfterTimeouts?: number;
-  /** Reopen backoff after the port fails, doubling from min to max (default 500 ms – 30 s). */
-  reconnectMinMs?: number;
-  reconnectMaxMs?: number;
   /**
    * HOLD is re-sent this often while onEscrow is pending (default 5 s), well within the
    * acceptor's own escrow hold time (~10 s [U]), after which it returns the note by itself.
    */
   holdRefreshMs?: number;
-  logger?: DriverLogger;
 }
+
+const LINE: LineDefaults = {
+  serial: { baudRate: 9600, dataBits: 8, parity: 'even', stopBits: 1 },
+  responseTimeoutMs: 500,
+};
 
 /** Answers the acceptor is waiting for (escrow decisions, the credit's ACK). */
 const URGENT: ReadonlySet<number> = new Set([Cmd.STACK_1, Cmd.STACK_2, Cmd.RETURN, Cmd.ACK]);
 const STATUS_REQ: Request = { cmd: Cmd.STATUS_REQ, data: Buffer.alloc(0) };
-const SILENT: DriverLogger = { info: () => {}, warn: () => {}, error: () => {} };
 
 const POWER_UP_WHERE: Readonly<Record<number, 'acceptor' | 'stacker' | null>> = {
   [Status.POWER_UP]: null,
@@ -56,27 +46,15 @@ const POWER_UP_WHERE: Readonly<Record<number, 'acceptor' | 'stacker' | null>> = 
   [Status.POWER_UP_BILL_IN_STACKER]: 'stacker',
 };
 
-export class Id003BillAcceptor implements BillAcceptor {
-  private readonly port: SerialOptions;
-  private readonly binding: SerialBinding | undefined;
-  private readonly pollIntervalMs: number;
-  private readonly responseTimeoutMs: number;
+export class Id003BillAcceptor extends AcceptorDriver {
   private readonly offlineAfterTimeouts: number;
-  private readonly reconnect: { min: number; max: number };
-  private readonly log: DriverLogger;
-  private readonly notes: NoteTracker;
-  private readonly strays: StrayNotes;
+  protected readonly notes: NoteTracker;
   private readonly settings = new Id003Settings();
-  private readonly board: StatusBoard;
   private link: Id003Link | null = null;
-  private timer: ReturnType<typeof setTimeout> | null = null;
-  private running = false;
   private queue: Request[] = [];
   private unanswered = 0;
   /** The last status reported, so that a repeated POWER UP is one event, not several. */
   private lastStatus: number | null = null;
-  private wanted: number[] = [];
-  private handlers: BillAcceptorHandlers | null = null;
 
   constructor(options: Id003Options) {
     const pollIntervalMs = options.pollIntervalMs ?? 200;
@@ -85,77 +63,39 @@ export class Id003BillAcceptor implements BillAcceptor {
     }
     const holdRefreshMs = options.holdRefreshMs ?? 5000;
     if (!(holdRefreshMs > 0)) throw new RangeError(`holdRefreshMs ${holdRefreshMs} must be > 0`);
-    this.pollIntervalMs = pollIntervalMs;
-    this.port = { baudRate: 9600, dataBits: 8, parity: 'even', stopBits: 1, ...options.port };
-    this.binding = options.binding;
-    this.responseTimeoutMs = options.responseTimeoutMs ?? 500;
+    super('id003', options, LINE, pollIntervalMs);
     this.offlineAfterTimeouts = options.offlineAfterTimeouts ?? 3;
-    this.reconnect = { min: options.reconnectMinMs ?? 500, max: options.reconnectMaxMs ?? 30_000 };
-    const log = (this.log = options.logger ?? SILENT);
-    this.board = new StatusBoard(log);
-    this.strays = new StrayNotes(log);
     this.notes = new NoteTracker({
       send: (cmd) => this.enqueue(cmd),
       accepts: (value) => this.accepting(value),
       escrow: (value) => this.update({ escrow: value }),
       strays: this.strays,
-      log,
+      log: this.log,
       holdRefreshMs,
     });
   }
 
-  get status(): BillAcceptorStatus {
-    return this.board.status;
-  }
-
   /** Resolves after the first exchange; the loop then runs until stop(). Never rejects. */
-  async start(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    this.queue = [];
-    this.unanswered = 0;
-    this.lastStatus = null;
-    this.settings.reset();
-    this.link = new Id003Link({
-      port: this.port,
-      binding: this.binding,
-      responseTimeoutMs: this.responseTimeoutMs,
-      reconnectMinMs: this.reconnect.min,
-      reconnectMaxMs: this.reconnect.max,
-      logger: this.log,
-      onLateReply: (req, reply) => this.onLateReply(req, reply),
+  start(): Promise<void> {
+    return this.loop.start(() => {
+      this.queue = [];
+      this.unanswered = 0;
+      this.lastStatus = null;
+      this.settings.reset();
+      this.link = new Id003Link({
+        ...this.line,
+        onLateReply: (req, reply) => this.onLateReply(req, reply),
+      });
+      this.update({ detail: 'starting' });
     });
-    this.update({ detail: 'starting' });
-    await this.tick();
   }
 
   async stop(): Promise<void> {
-    this.running = false;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
+    this.loop.stop();
     const link = this.link;
     this.link = null;
     await link?.close();
     this.update({ device: 'offline', detail: 'stopped' });
-  }
-
-  /** Takes effect on the next poll: the acceptor is reconfigured from its reported status. */
-  enable(values: number[], handlers: BillAcceptorHandlers): void {
-    this.wanted = [...values];
-    this.handlers = handlers;
-  }
-
-  disable(): void {
-    this.wanted = [];
-    this.notes.disable();
-  }
-
-  onStatus(listener: (status: BillAcceptorStatus) => void): () => void {
-    return this.board.subscribe(listener);
-  }
-
-  onStrayNote(listener: (note: StrayNote) => Promise<void> | void): () => void {
-    return this.strays.add(listener);
   }
 
   /** ID-003 has no command to read the acceptor's counters: the host's journal is the count. */
@@ -170,34 +110,28 @@ export class Id003BillAcceptor implements BillAcceptor {
 
   // ---- the poll loop ----
 
-  private async tick(): Promise<void> {
-    this.timer = null;
-    try {
-      await this.exchange();
-    } catch (err) {
-      this.log.error({ err }, 'id003: unexpected error in the poll loop');
-    }
-    if (!this.running) return;
-    const next = this.queue.some((r) => URGENT.has(r.cmd)) ? 0 : this.pollIntervalMs;
-    this.timer = setTimeout(() => void this.tick(), next);
+  /** One exchange; the next follows at once while an answer the acceptor awaits is queued. */
+  protected async step(): Promise<boolean> {
+    await this.exchange();
+    return this.queue.some((r) => URGENT.has(r.cmd));
   }
 
   private async exchange(): Promise<void> {
     const link = this.link;
     if (!link) return;
     const open = await link.ensureOpen();
-    if (!this.running) return;
+    if (!this.loop.running) return;
     if (!open) return this.lost('port not open');
     if (this.notes.holdDue(Date.now())) this.enqueue(Cmd.HOLD);
     const req = this.queue.shift() ?? STATUS_REQ;
     if (req.cmd === Cmd.ACK) {
       // The acceptor does not answer the host's ACK; the next STATUS REQ shows its effect.
       const sent = await link.send(encodeFrame(req.cmd, req.data));
-      if (!sent && this.running) this.lost('port write failed');
+      if (!sent && this.loop.running) this.lost('port write failed');
       return;
     }
     const reply = await link.request(req);
-    if (!this.running) return;
+    if (!this.loop.running) return;
     if (reply === 'down') return this.lost('port closed');
     if (reply === 'noReply') {
       if (++this.unanswered >= this.offlineAfterTimeouts) this.lost('no reply from acceptor');
@@ -221,17 +155,14 @@ export class Id003BillAcceptor implements BillAcceptor {
     if (queued) queued.data = data;
     else this.queue.push({ cmd, data });
     // A customer's note waits on the decision: send it now rather than at the next poll.
-    if (URGENT.has(cmd) && this.timer) {
-      clearTimeout(this.timer);
-      this.timer = setTimeout(() => void this.tick(), 0);
-    }
+    if (URGENT.has(cmd)) this.loop.wake();
   }
 
   // ---- replies ----
 
   /** A command's reply that came after it timed out still tells us something; a status no. */
   private onLateReply(req: Request, reply: Frame): void {
-    if (req.cmd !== Cmd.STATUS_REQ && this.running) this.onCommandReply(req, reply);
+    if (req.cmd !== Cmd.STATUS_REQ && this.loop.running) this.onCommandReply(req, reply);
   }
 
   private onCommandReply(req: Request, reply: Frame): void {
@@ -270,7 +201,7 @@ export class Id003BillAcceptor implements BillAcceptor {
         this.notes.onIdle(code === Status.ACCEPTING ? 'accepting' : 'stacked');
         return this.healthy(null);
       case Status.ESCROW:
-        this.notes.onEscrow(this.valueOf(data[0], true), this.accepting() ? this.handlers : null);
+        this.notes.onEscrow(this.fenOf(data[0], true), this.accepting() ? this.handlers : null);
         return this.healthy(null);
       case Status.HOLDING:
         this.notes.onHolding();
@@ -305,7 +236,7 @@ export class Id003BillAcceptor implements BillAcceptor {
   }
 
   private onVendValid(code: number | undefined): void {
-    const fault = this.notes.onVendValid(this.valueOf(code, false));
+    const fault = this.notes.onVendValid(this.fenOf(code, false));
     if (fault) this.update({ device: 'hardwareError', detail: fault });
     else this.healthy(null);
   }
@@ -321,7 +252,7 @@ export class Id003BillAcceptor implements BillAcceptor {
   }
 
   /** Fen of an escrow code, from the acceptor's own table; null if unknown. */
-  private valueOf(code: number | undefined, warn: boolean): number | null {
+  private fenOf(code: number | undefined, warn: boolean): number | null {
     if (code === undefined) return null;
     const value = this.settings.table?.find((d) => d.code === code)?.valueFen ?? null;
     if (value === null && warn) this.log.warn({ code }, 'id003: unknown escrow code');
@@ -352,9 +283,5 @@ export class Id003BillAcceptor implements BillAcceptor {
       stacker: 'ok',
       detail: ready ? detail : (detail ?? 'reading denominations'),
     });
-  }
-
-  private update(patch: Partial<BillAcceptorStatus>): void {
-    this.board.update(patch);
   }
 }

@@ -2,27 +2,14 @@
 // itself with backoff after it errors or closes. Never throws; failures come back as values.
 // A reply that arrives after its request timed out is handed to onLateReply, not mistaken for
 // the answer to the next request.
-import type { SerialPortStream } from '@serialport/stream';
-import { openSerialPort } from '../../serial/serial-port';
-import type { SerialBinding, SerialOptions } from '../../serial/serial-port';
+import { ReopeningPort } from '../../serial/reopening-port';
+import type { LineOptions } from '../common/driver-options';
 import { FrameParser, encodeFrame } from './frame';
 import type { Frame } from './frame';
 import { answers } from './replies';
 import type { Request } from './replies';
 
-export interface DriverLogger {
-  info(obj: object, msg: string): void;
-  warn(obj: object, msg: string): void;
-  error(obj: object, msg: string): void;
-}
-
-export interface LinkOptions {
-  port: SerialOptions;
-  binding?: SerialBinding;
-  responseTimeoutMs: number;
-  reconnectMinMs: number;
-  reconnectMaxMs: number;
-  logger: DriverLogger;
+export interface LinkOptions extends LineOptions {
   /** The answer to a request that had already timed out. */
   onLateReply(request: Request, reply: Frame): void;
 }
@@ -38,21 +25,23 @@ interface Waiter {
 export type Exchange = Frame | 'noReply' | 'down';
 
 export class Id003Link {
-  private port: SerialPortStream | null = null;
+  private readonly port: ReopeningPort;
   private readonly parser = new FrameParser();
   private waiter: Waiter | null = null;
   /** The last request that went unanswered: its reply may still come. */
   private unanswered: Request | null = null;
-  private backoffMs: number;
-  private nextOpenAt = 0;
-  private closed = false;
 
   constructor(private readonly opts: LinkOptions) {
-    this.backoffMs = opts.reconnectMinMs;
+    this.port = new ReopeningPort({
+      ...opts,
+      name: 'id003',
+      onData: (chunk) => this.onData(chunk),
+      onLost: () => this.waiter?.settle('down'),
+    });
   }
 
   get isOpen(): boolean {
-    return this.port?.isOpen === true;
+    return this.port.isOpen;
   }
 
   get stats(): FrameParser['stats'] {
@@ -60,33 +49,13 @@ export class Id003Link {
   }
 
   /** Opens the port unless it is open or the backoff has not elapsed. True when open. */
-  async ensureOpen(): Promise<boolean> {
-    if (this.isOpen) return true;
-    if (this.closed || Date.now() < this.nextOpenAt) return false;
-    try {
-      const port = await openSerialPort(this.opts.port, this.opts.binding);
-      if (this.closed) {
-        port.close(() => undefined);
-        return false;
-      }
-      port.on('data', (chunk: Buffer) => this.onData(chunk));
-      port.on('error', (err: Error) => this.opts.logger.warn({ err }, 'id003: serial port error'));
-      port.on('close', () => this.onClose(port));
-      this.port = port;
-      this.backoffMs = this.opts.reconnectMinMs;
-      this.opts.logger.info({ path: this.opts.port.path }, 'id003: port open');
-      return true;
-    } catch (err) {
-      const retryInMs = this.scheduleReopen();
-      this.opts.logger.warn({ err, retryInMs }, 'id003: cannot open port');
-      return false;
-    }
+  ensureOpen(): Promise<boolean> {
+    return this.port.ensureOpen();
   }
 
   /** Sends a request and waits for its reply frame, or for the response timeout. */
   request(request: Request): Promise<Exchange> {
-    const port = this.port;
-    if (!port?.isOpen) return Promise.resolve('down');
+    if (!this.port.isOpen) return Promise.resolve('down');
     // A partial frame still buffered belonged to an earlier reply.
     this.parser.reset();
     return new Promise<Exchange>((resolve) => {
@@ -102,26 +71,21 @@ export class Id003Link {
       };
       const waiter: Waiter = { request, answer: null, settle };
       this.waiter = waiter;
-      port.write(encodeFrame(request.cmd, request.data), (err) => {
-        if (err) settle('down');
+      void this.port.write(encodeFrame(request.cmd, request.data)).then((ok) => {
+        if (!ok) settle('down');
       });
     });
   }
 
   /** Sends a frame that gets no reply (the host's ACK). */
   send(frame: Buffer): Promise<boolean> {
-    const port = this.port;
-    if (!port?.isOpen) return Promise.resolve(false);
-    return new Promise<boolean>((resolve) => port.write(frame, (err) => resolve(!err)));
+    return this.port.write(frame);
   }
 
   async close(): Promise<void> {
-    this.closed = true;
-    const port = this.port;
-    this.port = null;
+    const closing = this.port.close();
     this.waiter?.settle('down');
-    if (!port?.isOpen) return;
-    await new Promise<void>((resolve) => port.close(() => resolve()));
+    await closing;
   }
 
   private onData(chunk: Buffer): void {
@@ -147,22 +111,5 @@ export class Id003Link {
     } else {
       this.opts.logger.warn({ cmd: frame.cmd }, 'id003: unsolicited frame dropped');
     }
-  }
-
-  private onClose(port: SerialPortStream): void {
-    if (this.port !== port) return;
-    this.port = null;
-    this.waiter?.settle('down');
-    if (this.closed) return;
-    this.opts.logger.warn({ path: this.opts.port.path }, 'id003: port closed, will reopen');
-    this.scheduleReopen();
-  }
-
-  /** Returns the delay before the next open attempt; each failure doubles it, up to the max. */
-  private scheduleReopen(): number {
-    const delay = this.backoffMs;
-    this.nextOpenAt = Date.now() + delay;
-    this.backoffMs = Math.min(delay * 2, this.opts.reconnectMaxMs);
-    return delay;
   }
 }

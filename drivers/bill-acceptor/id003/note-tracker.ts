@@ -5,9 +5,10 @@
 // enabled, or the host restarted mid-note) is reported as a StrayNote instead.
 // Every promise is caught here; nothing escapes into the poll loop.
 import type { BillAcceptorHandlers, EscrowDecision, StrayNote } from '../bill-acceptor';
+import { askEscrow } from '../common/ask-escrow';
+import type { DriverLogger } from '../common/driver-logger';
+import type { StrayNotes } from '../common/stray-notes';
 import { Cmd } from './codes';
-import type { DriverLogger } from './link';
-import type { StrayNotes } from './strays';
 
 export interface NoteHost {
   /** Queues a command for the next tick (deduplicated by the caller). */
@@ -70,15 +71,9 @@ export class NoteTracker {
     if (value === null || !handlers || !this.host.accepts(value)) {
       return this.decide(fresh, 'return');
     }
-    Promise.resolve()
-      .then(() => handlers.onEscrow(value))
-      .then(
-        (d) => this.decide(fresh, d === 'stack' && this.host.accepts(value) ? 'stack' : 'return'),
-        (err: unknown) => {
-          this.host.log.error({ err, value }, 'id003: onEscrow failed, returning the note');
-          this.decide(fresh, 'return');
-        },
-      );
+    const accepts = (v: number): boolean => this.host.accepts(v);
+    const ask = { handlers, value, accepts, log: this.host.log, name: 'id003' };
+    void askEscrow(ask).then((d) => this.decide(fresh, d));
   }
 
   /** HOLDING: the note is still in escrow. One this host does not know of goes back. */

@@ -3,7 +3,8 @@
 // POLL that would accept the note; at CREDIT it returns a promise the driver awaits before the
 // POLL that acknowledges the event. Every promise is caught here; nothing escapes.
 import type { BillAcceptorHandlers, EscrowDecision, StrayNote } from '../bill-acceptor';
-import type { DriverLogger } from '../id003/link';
+import { askEscrow } from '../common/ask-escrow';
+import type { DriverLogger } from '../common/driver-logger';
 
 export interface NoteHost {
   /** Whether the host still wants notes of this value right now. */
@@ -70,15 +71,9 @@ export class NoteTracker {
     const asked = note.handlers;
     if (value === null || !asked || !this.host.accepts(value)) return this.decide(note, 'return');
     const fresh = note;
-    Promise.resolve()
-      .then(() => asked.onEscrow(value))
-      .then(
-        (d) => this.decide(fresh, d === 'stack' && this.host.accepts(value) ? 'stack' : 'return'),
-        (err: unknown) => {
-          this.host.log.error({ err, value }, 'ssp: onEscrow failed, returning the note');
-          this.decide(fresh, 'return');
-        },
-      );
+    const accepts = (v: number): boolean => this.host.accepts(v);
+    const ask = { handlers: asked, value, accepts, log: this.host.log, name: 'ssp' };
+    void askEscrow(ask).then((d) => this.decide(fresh, d));
   }
 
   /** The device took our REJECT, or answered HOLD/REJECT with "cannot process": not in escrow. */

@@ -3,7 +3,7 @@
 // If journalling fails, the same POLL goes again (same SEQ), the device repeats its reply, and
 // handling resumes at the CREDIT.
 import type { BillAcceptorHandlers } from '../bill-acceptor';
-import type { DriverLogger } from '../id003/link';
+import type { DriverLogger } from '../common/driver-logger';
 import { Event, hex } from './codes';
 import type { SspEvent } from './events';
 import { FAULT_TEXT } from './faults';

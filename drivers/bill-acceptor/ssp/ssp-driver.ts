@@ -2,15 +2,9 @@
 // line: each tick sends the command the device state calls for (device-state.ts), or POLL, and
 // acts on the reply. The money path (ask the host, then act) lives in NoteTracker; the line
 // (SEQ, retransmission, reopen) in SspLink.
-import type {
-  BillAcceptor,
-  BillAcceptorHandlers,
-  BillAcceptorStatus,
-  CashBoxCounters,
-  StrayNote,
-} from '../bill-acceptor';
-import type { SerialBinding, SerialOptions } from '../../serial/serial-port';
-import type { DriverLogger } from '../id003/link';
+import type { CashBoxCounters } from '../bill-acceptor';
+import { AcceptorDriver } from '../common/acceptor-driver';
+import type { AcceptorOptions, LineDefaults } from '../common/driver-options';
 import { channelValue, parseSetup, tableValues } from './channels';
 import type { ChannelTable } from './channels';
 import { Cmd, REJECT_REASONS, REPLY_NAMES, Reply, hex } from './codes';
@@ -22,24 +16,20 @@ import { faultView } from './faults';
 import { SspLink } from './link';
 import { NoteTracker } from './note-tracker';
 import { PollEvents } from './poll-events';
-import { StatusBoard } from './status-board';
-import { StrayNotes } from './strays';
 
-export interface SspOptions {
-  /** Serial line; 9600 8N2 unless overridden. */
-  port: { path: string } & Partial<Omit<SerialOptions, 'path'>>;
-  binding?: SerialBinding;
-  /** Default 300 ms; HOLD goes out every tick while the host decides, well within 10 s. */
-  pollIntervalMs?: number;
-  /** Per attempt; default 1 s. */
-  responseTimeoutMs?: number;
+/**
+ * Defaults: 9600 8N2; a tick every 300 ms (5–2000: HOLD goes out every tick while the host
+ * decides, well within 10 s); 1 s per attempt; the port's reopen and re-SYNC backoff 500 ms – 30 s.
+ */
+export interface SspOptions extends AcceptorOptions {
   /** Re-sends of an unanswered command before the device counts as offline (default 20). */
   retries?: number;
-  /** Backoff for reopening the port and re-SYNCing, doubling from min to max (500 ms – 30 s). */
-  reconnectMinMs?: number;
-  reconnectMaxMs?: number;
-  logger?: DriverLogger;
 }
+
+const LINE: LineDefaults = {
+  serial: { baudRate: 9600, dataBits: 8, parity: 'none', stopBits: 2 },
+  responseTimeoutMs: 1000,
+};
 
 /** Replies saying the command itself is wrong: resending it cannot help. */
 const DEFINITIVE: ReadonlySet<number> = new Set([
@@ -47,31 +37,18 @@ const DEFINITIVE: ReadonlySet<number> = new Set([
   Reply.WRONG_PARAMETER_COUNT,
   Reply.PARAMETER_OUT_OF_RANGE,
 ]);
-const SILENT: DriverLogger = { info: () => {}, warn: () => {}, error: () => {} };
 const CMD_NAMES: Readonly<Record<number, string>> = Object.fromEntries(
   Object.entries(Cmd).map(([name, code]) => [code, name]),
 );
 
-export class SspBillAcceptor implements BillAcceptor {
-  private readonly port: SerialOptions;
-  private readonly binding: SerialBinding | undefined;
-  private readonly pollIntervalMs: number;
-  private readonly responseTimeoutMs: number;
+export class SspBillAcceptor extends AcceptorDriver {
   private readonly retries: number;
-  private readonly reconnect: { min: number; max: number };
-  private readonly log: DriverLogger;
-  private readonly notes: NoteTracker;
-  private readonly board: StatusBoard;
-  private readonly strays: StrayNotes;
+  protected readonly notes: NoteTracker;
   private readonly jobs = new CounterJobs();
   private readonly polls: PollEvents;
   private link: SspLink | null = null;
-  private timer: ReturnType<typeof setTimeout> | null = null;
-  private running = false;
   private state: DeviceState = freshState(true);
   private table: ChannelTable | null = null;
-  private wanted: number[] = [];
-  private handlers: BillAcceptorHandlers | null = null;
   private wantRejectCode = false;
   private syncBackoffMs: number;
   private nextSyncAt = 0;
@@ -81,21 +58,19 @@ export class SspBillAcceptor implements BillAcceptor {
     if (pollIntervalMs < 5 || pollIntervalMs > 2000) {
       throw new RangeError(`pollIntervalMs ${pollIntervalMs} outside 5–2000 (HOLD must beat 10 s)`);
     }
-    this.pollIntervalMs = pollIntervalMs;
-    this.port = { baudRate: 9600, dataBits: 8, parity: 'none', stopBits: 2, ...options.port };
-    this.binding = options.binding;
-    this.responseTimeoutMs = options.responseTimeoutMs ?? 1000;
+    super('ssp', options, LINE, pollIntervalMs);
     this.retries = options.retries ?? 20;
-    this.reconnect = { min: options.reconnectMinMs ?? 500, max: options.reconnectMaxMs ?? 30_000 };
-    this.syncBackoffMs = this.reconnect.min;
-    const log = (this.log = options.logger ?? SILENT);
-    this.board = new StatusBoard(log);
-    this.strays = new StrayNotes(log);
+    this.syncBackoffMs = this.line.reconnectMinMs;
+    const log = this.log;
     this.notes = new NoteTracker({
       accepts: (value) => this.accepting().includes(value),
       escrow: (value) => this.update({ escrow: value }),
-      stray: (note) => this.strays.emit(note),
-      wake: () => this.wake(),
+      stray: (note) =>
+        this.strays.emit(note).then(
+          () => true,
+          () => false,
+        ),
+      wake: () => this.loop.wake(),
       log,
     });
     this.polls = new PollEvents({
@@ -113,57 +88,24 @@ export class SspBillAcceptor implements BillAcceptor {
     });
   }
 
-  get status(): BillAcceptorStatus {
-    return this.board.status;
-  }
-
   /** Resolves after the first exchange; the loop then runs until stop(). Never rejects. */
-  async start(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    this.state = freshState(true);
-    this.polls.reset();
-    this.link = new SspLink({
-      port: this.port,
-      binding: this.binding,
-      responseTimeoutMs: this.responseTimeoutMs,
-      reconnectMinMs: this.reconnect.min,
-      reconnectMaxMs: this.reconnect.max,
-      logger: this.log,
+  start(): Promise<void> {
+    return this.loop.start(() => {
+      this.state = freshState(true);
+      this.polls.reset();
+      this.link = new SspLink(this.line);
+      this.update({ detail: 'starting' });
     });
-    this.update({ detail: 'starting' });
-    await this.tick();
   }
 
   async stop(): Promise<void> {
-    this.running = false;
+    this.loop.stop();
     this.polls.reset();
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
     this.jobs.flush();
     const link = this.link;
     this.link = null;
     await link?.close();
     this.update({ device: 'offline', detail: 'stopped' });
-  }
-
-  /** Takes effect on the next tick: SET INHIBITS for these values' channels, then ENABLE. */
-  enable(values: number[], handlers: BillAcceptorHandlers): void {
-    this.wanted = [...values];
-    this.handlers = handlers;
-  }
-
-  disable(): void {
-    this.wanted = [];
-    this.notes.disable();
-  }
-
-  onStatus(listener: (status: BillAcceptorStatus) => void): () => void {
-    return this.board.listen(listener);
-  }
-
-  onStrayNote(listener: (note: StrayNote) => Promise<void> | void): () => void {
-    return this.strays.add(listener);
   }
 
   /** GET COUNTERS. Null when offline, stopped, or the device keeps none. */
@@ -178,31 +120,15 @@ export class SspBillAcceptor implements BillAcceptor {
 
   // ---- the poll loop ----
 
-  private async tick(): Promise<void> {
-    this.timer = null;
-    let next = this.pollIntervalMs;
-    try {
-      // Settings go out back to back; POLL and HOLD keep to the poll interval.
-      if (await this.exchange()) next = 0;
-    } catch (err) {
-      this.log.error({ err }, 'ssp: unexpected error in the poll loop');
-    }
-    if (this.running) this.timer = setTimeout(() => void this.tick(), next);
-  }
-
-  /** Runs the next exchange now if the loop is between polls (a customer's note is waiting). */
-  private wake(): void {
-    if (!this.timer || !this.running) return;
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.tick(), 0);
-  }
-
-  /** True when a setting was just accepted, so the next command can follow at once. */
-  private async exchange(): Promise<boolean> {
+  /**
+   * One exchange; true when a setting was just accepted, so the next command can follow at
+   * once. Settings go out back to back; POLL and HOLD keep to the poll interval.
+   */
+  protected async step(): Promise<boolean> {
     const link = this.link;
     if (!link || this.polls.holding) return false;
     const open = await link.ensureOpen();
-    if (!this.running || this.polls.holding) return false;
+    if (!this.loop.running || this.polls.holding) return false;
     if (!open) return this.lost('port not open', false);
     if (!this.state.synced && Date.now() < this.nextSyncAt) return false;
     const step = nextStep(this.state, {
@@ -221,7 +147,7 @@ export class SspBillAcceptor implements BillAcceptor {
       step.cmd === Cmd.SYNC ? 'sync' : step.repeat ? 'repeat' : 'next',
       retries,
     );
-    if (!this.running) return false;
+    if (!this.loop.running) return false;
     if (reply === 'down') return this.lost('port closed', false);
     if (reply === 'noReply') return this.lost('no reply from acceptor', true);
     this.onReply(step, reply);
@@ -232,7 +158,7 @@ export class SspBillAcceptor implements BillAcceptor {
   private lost(detail: string, backoff: boolean): false {
     if (backoff) {
       this.nextSyncAt = Date.now() + this.syncBackoffMs;
-      this.syncBackoffMs = Math.min(this.syncBackoffMs * 2, this.reconnect.max);
+      this.syncBackoffMs = Math.min(this.syncBackoffMs * 2, this.line.reconnectMaxMs);
     }
     this.state = freshState(!this.notes.inEscrow);
     this.polls.reset(); // SEQ context is gone; an unjournalled credit ends as 'uncertain'
@@ -257,7 +183,7 @@ export class SspBillAcceptor implements BillAcceptor {
     switch (step.cmd) {
       case Cmd.SYNC:
         this.state.synced = true;
-        this.syncBackoffMs = this.reconnect.min;
+        this.syncBackoffMs = this.line.reconnectMinMs;
         if (this.board.device === 'offline') this.update({ device: 'busy', detail: 'starting' });
         return;
       case Cmd.HOST_PROTOCOL_VERSION:
@@ -334,10 +260,6 @@ export class SspBillAcceptor implements BillAcceptor {
   }
 
   private reachable(): boolean {
-    return this.running && this.board.device !== 'offline';
-  }
-
-  private update(patch: Partial<BillAcceptorStatus>): void {
-    this.board.update(patch);
+    return this.loop.running && this.board.device !== 'offline';
   }
 }

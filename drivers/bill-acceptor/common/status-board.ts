@@ -1,10 +1,9 @@
-// The driver's protocol-neutral status and its listeners: a change is logged once and every
-// listener is called inside try/catch, so a faulty listener cannot break the poll loop.
+// An acceptor driver's published status: a log line on every change of device state or detail,
+// and listeners called inside try/catch, so a faulty listener can never break the poll loop.
 import type { BillAcceptorStatus } from '../bill-acceptor';
-import type { DriverLogger } from '../id003/link';
+import type { DriverLogger } from './driver-logger';
 
 export class StatusBoard {
-  private readonly listeners = new Set<(status: BillAcceptorStatus) => void>();
   private current: BillAcceptorStatus = {
     device: 'offline',
     stacker: 'ok',
@@ -12,8 +11,13 @@ export class StatusBoard {
     denominations: [],
     detail: 'not started',
   };
+  private readonly listeners = new Set<(status: BillAcceptorStatus) => void>();
 
-  constructor(private readonly log: DriverLogger) {}
+  /** `name` prefixes the log messages, e.g. 'id003'. */
+  constructor(
+    private readonly log: DriverLogger,
+    private readonly name: string,
+  ) {}
 
   /** A copy: callers cannot change the driver's state through it. */
   get status(): BillAcceptorStatus {
@@ -46,13 +50,13 @@ export class StatusBoard {
     this.current = next;
     if (next.device !== prev.device || next.detail !== prev.detail) {
       const level = next.device === 'hardwareError' || next.device === 'offline' ? 'warn' : 'info';
-      this.log[level]({ device: next.device, detail: next.detail }, 'ssp: status');
+      this.log[level]({ device: next.device, detail: next.detail }, `${this.name}: status`);
     }
     for (const listener of this.listeners) {
       try {
         listener(this.status);
       } catch (err) {
-        this.log.error({ err }, 'ssp: status listener failed');
+        this.log.error({ err }, `${this.name}: status listener failed`);
       }
     }
   }

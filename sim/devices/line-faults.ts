@@ -1,13 +1,19 @@
-// The emulated validator's transmit side of the cable, where line faults are injected: silence,
+// An emulated device's transmit side of the cable, where line faults are injected: silence,
 // corrupt CRCs, a frame sent in two writes, a frame held back and sent with the next one.
-// Frames are built here so a corrupt CRC is still stuffed correctly: only the CRC is wrong.
-import { frameBody, stuff } from '../../drivers/bill-acceptor/ssp/frame';
 import type { LineFaults } from './acceptor-emulator';
 
 /** Gap between the two halves of a split frame: far below any reply timeout, yet two reads. */
 const SPLIT_GAP_MS = 3;
 
-export class SspWire {
+/** A copy of the bytes with the last one (a frame's CRC high byte) flipped. */
+export function withBadCrc(bytes: Uint8Array): Buffer {
+  const out = Buffer.from(bytes);
+  const last = out.length - 1;
+  out[last] = (out[last] ?? 0) ^ 0x5a;
+  return out;
+}
+
+export class FaultyWire {
   /** Mutable: tests and the panel flip these while the emulator runs. */
   readonly faults: LineFaults = {
     silent: false,
@@ -24,15 +30,15 @@ export class SspWire {
     return () => this.transmitters.delete(cb);
   }
 
-  send(seq: number, data: Uint8Array): void {
+  /**
+   * Sends one frame, built by `frame`: with `badCrc` it must corrupt the CRC, and only the CRC
+   * (the protocol knows where that is once the frame is encoded).
+   */
+  send(frame: (badCrc: boolean) => Buffer): void {
     if (this.faults.silent) return;
-    const body = frameBody(seq, data);
-    if (this.faults.badCrcFrames > 0) {
-      this.faults.badCrcFrames--;
-      const last = body.length - 1;
-      body[last] = (body[last] ?? 0) ^ 0x5a; // the CRC's high byte
-    }
-    let out = stuff(body);
+    const badCrc = this.faults.badCrcFrames > 0;
+    if (badCrc) this.faults.badCrcFrames--;
+    let out = frame(badCrc);
     if (this.faults.mergeFrames && !this.held) {
       this.held = out;
       return;

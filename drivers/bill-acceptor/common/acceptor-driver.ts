@@ -1,0 +1,81 @@
+// What every acceptor driver does alike, whatever its protocol: it keeps what the host asked
+// for (the values and their handlers), publishes its status, tells stray notes, and runs one
+// poll loop. A protocol driver adds its line, its start-up and its replies (step()).
+import type {
+  BillAcceptor,
+  BillAcceptorHandlers,
+  BillAcceptorStatus,
+  CashBoxCounters,
+  StrayNote,
+} from '../bill-acceptor';
+import type { DriverLogger } from './driver-logger';
+import { lineOptions } from './driver-options';
+import type { AcceptorOptions, LineDefaults, LineOptions } from './driver-options';
+import { PollLoop } from './poll-loop';
+import { StatusBoard } from './status-board';
+import { StrayNotes } from './stray-notes';
+
+export abstract class AcceptorDriver implements BillAcceptor {
+  protected readonly line: LineOptions;
+  protected readonly log: DriverLogger;
+  protected readonly board: StatusBoard;
+  protected readonly strays: StrayNotes;
+  protected readonly loop: PollLoop;
+  /** Values (fen) the host enabled; the driver takes those the device's table has. */
+  protected wanted: number[] = [];
+  protected handlers: BillAcceptorHandlers | null = null;
+  /** The money path of the note in hand: disable() returns one still awaiting its decision. */
+  protected abstract readonly notes: { disable(): void };
+
+  /**
+   * `name` prefixes every log message, e.g. 'id003'; `pollIntervalMs` is the one the protocol
+   * driver checked (or its default).
+   */
+  constructor(
+    name: string,
+    options: AcceptorOptions,
+    defaults: LineDefaults,
+    pollIntervalMs: number,
+  ) {
+    this.line = lineOptions(options, defaults);
+    const log = (this.log = this.line.logger);
+    this.board = new StatusBoard(log, name);
+    this.strays = new StrayNotes(log, name);
+    this.loop = new PollLoop({ intervalMs: pollIntervalMs, step: () => this.step(), log, name });
+  }
+
+  get status(): BillAcceptorStatus {
+    return this.board.status;
+  }
+
+  /** Takes effect on the next poll: the device is reconfigured from its reported state. */
+  enable(values: number[], handlers: BillAcceptorHandlers): void {
+    this.wanted = [...values];
+    this.handlers = handlers;
+  }
+
+  disable(): void {
+    this.wanted = [];
+    this.notes.disable();
+  }
+
+  onStatus(listener: (status: BillAcceptorStatus) => void): () => void {
+    return this.board.listen(listener);
+  }
+
+  onStrayNote(listener: (note: StrayNote) => Promise<void> | void): () => void {
+    return this.strays.add(listener);
+  }
+
+  abstract start(): Promise<void>;
+  abstract stop(): Promise<void>;
+  abstract readCounters(): Promise<CashBoxCounters | null>;
+  abstract resetCounters(): Promise<boolean>;
+
+  /** One exchange with the device; true to run the next one at once. */
+  protected abstract step(): Promise<boolean>;
+
+  protected update(patch: Partial<BillAcceptorStatus>): void {
+    this.board.update(patch);
+  }
+}
