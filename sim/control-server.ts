@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import type { AcceptorControl } from './acceptor-control';
 import { PrinterFaultBody, PRINTER_PREFIX } from './control/printer-protocol';
 import type { PrinterControl } from './printer-control';
+import type { CardControl } from './card-control';
 import {
   ACCEPTOR_PREFIX,
   FaultBody,
@@ -21,6 +22,7 @@ import {
 import {
   CONTROL_PREFIX,
   InsertNote,
+  CardBody,
   Network,
   Scan,
   type ControlReply,
@@ -34,6 +36,8 @@ export interface ControlTargets {
   acceptor?: AcceptorControl;
   /** The emulated receipt printer; absent when the printer is real or not configured. */
   printer?: PrinterControl;
+  /** The emulated card reader; absent when the reader is real or not configured. */
+  cards?: CardControl;
   scan?(text: string): ControlReply;
 }
 
@@ -109,6 +113,8 @@ const ROUTES: Record<string, Handler> = {
   },
   [`POST ${ACCEPTOR_PREFIX}/line`]: async (t, req) =>
     acceptor(t).setLine(await readJson(req, LineFaultsBody)),
+  [`POST ${CONTROL_PREFIX}/card`]: async (t, req) =>
+    need(t.cards, 'emulated card reader').set((await readJson(req, CardBody)).uid),
   [`GET ${PRINTER_PREFIX}`]: async (t) => need(t.printer, 'emulated printer').state(),
   [`POST ${PRINTER_PREFIX}/fault`]: async (t, req) =>
     need(t.printer, 'emulated printer').setFault(await readJson(req, PrinterFaultBody)),

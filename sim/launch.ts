@@ -13,7 +13,10 @@ import type { ControlState } from './control/protocol';
 import type { AcceptorEmulator } from './devices/acceptor-emulator';
 import { createEmulatorBinding, type EmulatedDevice } from './devices/emulator-binding';
 import { LineScannerEmulator } from './devices/line-scanner-emulator';
+import { PcscEmulator } from './devices/card-reader-emulator';
+import { HidScannerEmulator } from './devices/hid-scanner-emulator';
 import { PrinterEmulator } from './devices/printer-emulator';
+import { CardControl } from './card-control';
 import { createAcceptorEmulator } from './devices/pty-devices';
 import { startGatewaySim, type GatewaySim } from './gateway/server';
 import { NetworkSwitch } from './network-switch';
@@ -26,12 +29,19 @@ export interface SimulatedKiosk {
   gateway: GatewaySim | null;
   /** The in-process acceptor; wired to the host only when the config's port is sim://. */
   acceptor: AcceptorEmulator;
+  /** The in-process line-mode scanner (config driver serial-line on a sim:// port). */
   scanner: LineScannerEmulator;
+  /** The in-process HID POS scanner (config driver hid-pos on a sim:// port). */
+  hidScanner: HidScannerEmulator;
+  /** The in-process card reader: present or take away a card. */
+  cards: CardControl;
   /** The in-process receipt printer; wired to the host only when the config's port is sim://. */
   printer: PrinterEmulator;
   network: NetworkSwitch;
   close(): Promise<void>;
 }
+
+const CARD_READER_NAME = 'Emulated PC/SC reader 00 00';
 
 export const PANEL_DIR = path.resolve(import.meta.dirname, '../dist/dev-panel');
 
@@ -56,12 +66,19 @@ export async function launchSimulatedKiosk(
     }
     const devices = config.devices;
     const acceptor = createAcceptorEmulator(devices.billAcceptor.driver);
-    const scanner = new LineScannerEmulator();
+    const lineScanner = new LineScannerEmulator();
+    // Answers at the config's sim:// address (the driver opens it as a path).
+    const hidScanner = new HidScannerEmulator({ path: devices.scanner?.port ?? 'sim://scanner' });
+    const scanner: { scan(text: string): unknown } =
+      devices.scanner?.driver === 'hid-pos' ? hidScanner : lineScanner;
+    const pcsc = new PcscEmulator();
+    pcsc.addReader(CARD_READER_NAME);
+    const cards = new CardControl(pcsc, CARD_READER_NAME);
     const emulated: Record<string, EmulatedDevice> = {};
     const simulated = (port: string | undefined) => port?.startsWith('sim://') === true;
     if (simulated(devices.billAcceptor.port)) emulated[devices.billAcceptor.port] = acceptor;
-    if (devices.scanner && simulated(devices.scanner.port))
-      emulated[devices.scanner.port] = scanner;
+    if (devices.scanner?.driver === 'serial-line' && simulated(devices.scanner.port))
+      emulated[devices.scanner.port] = lineScanner;
     const printer = new PrinterEmulator(devices.printer?.paper ?? 80);
     const printerSimulated = devices.printer !== undefined && simulated(devices.printer.port);
     if (devices.printer && printerSimulated) emulated[devices.printer.port] = printer;
@@ -80,6 +97,7 @@ export async function launchSimulatedKiosk(
         targets: controlTargets({
           acceptor: acceptorControl,
           printer: printerSimulated ? new PrinterControl(printer) : null,
+          cards: simulated(devices.cardReader?.reader) ? cards : null,
           scanner,
           network,
           host: () => host,
@@ -91,6 +109,8 @@ export async function launchSimulatedKiosk(
     }
     host = await startHost(config, {
       bindingFor: (port) => (port.startsWith('sim://') ? binding : undefined),
+      hidFor: (port) => (port.startsWith('sim://') ? hidScanner.open : undefined),
+      pcscFor: (reader) => (reader.startsWith('sim://') ? pcsc.factory : undefined),
       fetch: network.fetch,
       ...(o.uiDir ? { uiDir: o.uiDir } : {}),
       frameAncestors: panelUrl ? new URL(panelUrl).origin : "'none'",
@@ -103,7 +123,9 @@ export async function launchSimulatedKiosk(
       panelUrl,
       gateway,
       acceptor,
-      scanner,
+      scanner: lineScanner,
+      hidScanner,
+      cards,
       printer,
       network,
       close,
@@ -117,15 +139,17 @@ export async function launchSimulatedKiosk(
 function controlTargets(w: {
   acceptor: AcceptorControl | null;
   printer: PrinterControl | null;
-  scanner: LineScannerEmulator;
+  cards: CardControl | null;
+  scanner: { scan(text: string): unknown };
   network: NetworkSwitch;
   host: () => RunningHost | null;
   gateway: GatewaySim | null;
 }): ControlTargets {
-  const { acceptor, printer, scanner, network, host, gateway } = w;
+  const { acceptor, printer, cards, scanner, network, host, gateway } = w;
   return {
     ...(acceptor ? { acceptor } : {}),
     ...(printer ? { printer } : {}),
+    ...(cards ? { cards } : {}),
     scan: (text) => {
       scanner.scan(text);
       return { ok: true, message: `scanned ${text.length} characters` };

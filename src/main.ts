@@ -2,15 +2,18 @@
 // Any start-up failure prints one line naming the cause and exits non-zero.
 import { parseArgs } from 'node:util';
 import { loadConfig } from './config/load-config';
+import { deviceAddresses } from './config/schema';
 import { startHost } from './host/start-host';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { config: { type: 'string' } } });
   if (!values.config) throw new Error('usage: kiosk-host --config FILE');
   const config = loadConfig(values.config);
-  const sim = Object.values(config.devices).find((d) => d?.port.startsWith('sim://'));
+  const sim = deviceAddresses(config).find((d) => d.address.startsWith('sim://'));
   if (sim) {
-    throw new Error(`device port ${sim.port} is served by the simulator; start it with npm start`);
+    throw new Error(
+      `device port ${sim.address} is served by the simulator; start it with npm start`,
+    );
   }
   const host = await startHost(config);
   console.log(`kiosk host ready at ${host.url}`);

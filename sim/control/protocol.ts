@@ -9,6 +9,15 @@ export const CONTROL_PREFIX = '/control';
 export const InsertNote = z.object({ value: z.number().int().positive() }).strict();
 export const Scan = z.object({ text: z.string().min(1).max(512) }).strict();
 export const Network = z.object({ online: z.boolean() }).strict();
+/** A card laid on the emulated reader (hex UID), or null to take it away. */
+export const CardBody = z
+  .object({
+    uid: z
+      .string()
+      .regex(/^[0-9A-Fa-f]{8,20}$/, 'hex UID')
+      .nullable(),
+  })
+  .strict();
 
 export const ControlState = z.object({
   kioskUrl: z.string(),

@@ -12,6 +12,7 @@ export function DevPanel() {
   const [state, setState] = useState<ControlState | null>(null);
   const [message, setMessage] = useState('');
   const [scanText, setScanText] = useState('SGCC:3100123456');
+  const [cardUid, setCardUid] = useState('04A1B2C3D4E5F6');
 
   useEffect(() => {
     let live = true;
@@ -59,6 +60,15 @@ export function DevPanel() {
             <input value={scanText} onChange={(e) => setScanText(e.target.value)} />
           </label>
           <button onClick={() => act(control.scan(scanText))}>Scan</button>
+        </section>
+        <section>
+          <h2>Card reader</h2>
+          <label>
+            Card UID
+            <input value={cardUid} onChange={(e) => setCardUid(e.target.value)} />
+          </label>
+          <button onClick={() => act(control.card(cardUid))}>Lay card on reader</button>
+          <button onClick={() => act(control.card(null))}>Take card away</button>
         </section>
         <section>
           <h2>Network ({state?.network.online ? 'online' : 'pulled'})</h2>

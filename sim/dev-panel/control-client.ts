@@ -20,6 +20,7 @@ export const control = {
   insertNote: (value: number) => post('acceptor/insert-note', { value }),
   scan: (text: string) => post('scan', { text }),
   setNetwork: (online: boolean) => post('network', { online }),
+  card: (uid: string | null) => post('card', { uid }),
   async state(): Promise<ControlState> {
     const res = await fetch(`${CONTROL_PREFIX}/state`);
     return ControlState.parse(await res.json());

@@ -55,6 +55,8 @@ export const ProblemCode = z.enum([
   'acceptor_unavailable',
   'payment_needs_staff',
   'unrecognised_scan',
+  /** A card that is no account card of this kiosk (or could not be read). */
+  'card_not_recognised',
   /** A wallet payment code was scanned where a bill was expected. */
   'payment_code_scanned',
   'biller_paused',

@@ -3,6 +3,7 @@
 // attaches by editing config, not code. Ports of the form sim://NAME are served by in-process
 // emulators and only exist when the simulator launcher (sim/launch.ts) starts the host.
 import { z } from 'zod';
+import { CardDirectoryConfig } from '../../drivers/card-reader/card-directory';
 
 const Port = z.number().int().min(0).max(65535);
 
@@ -22,7 +23,41 @@ export const BillAcceptorConfig = SerialDevice.extend({
   pollIntervalMs: z.number().int().min(10).max(200).default(200),
 }).strict();
 export type BillAcceptorConfig = z.infer<typeof BillAcceptorConfig>;
-export const ScannerConfig = SerialDevice.extend({ driver: z.enum(['serial-line']) }).strict();
+/**
+ * A QR/barcode scanner: USB-serial line mode (a serial port), or HID POS through node-hid, named
+ * `usb:VVVV:PPPP` (vendor and product id, hex), a hidraw path, or sim://NAME.
+ */
+export const ScannerConfig = z.discriminatedUnion('driver', [
+  SerialDevice.extend({ driver: z.literal('serial-line') }).strict(),
+  z
+    .object({
+      driver: z.literal('hid-pos'),
+      port: z
+        .string()
+        .regex(
+          /^(usb:[0-9a-fA-F]{4}:[0-9a-fA-F]{4}|\/dev\/\S+|sim:\/\/\S+)$/,
+          'usb:VVVV:PPPP, a /dev path or sim://NAME',
+        ),
+      /** Honeywell scanners answer only after feature report FE 01. */
+      honeywell: z.boolean().default(false),
+    })
+    .strict(),
+]);
+export type ScannerConfig = z.infer<typeof ScannerConfig>;
+
+/**
+ * A PC/SC card reader for account cards and staff / technician cards. `reader`: use the first
+ * reader whose name contains this (default: the first one), or sim://NAME for the emulator.
+ */
+export const CardReaderConfig = z
+  .object({
+    driver: z.literal('pcsc'),
+    reader: z.string().min(1).optional(),
+    retryMs: z.number().int().min(100).max(60_000).default(2_000),
+    cards: CardDirectoryConfig,
+  })
+  .strict();
+export type CardReaderConfig = z.infer<typeof CardReaderConfig>;
 
 /** An ESC/POS receipt printer on a serial line (USB printers show up as a serial port too). */
 export const PrinterConfig = z
@@ -77,6 +112,7 @@ export const KioskConfig = z
         billAcceptor: BillAcceptorConfig,
         scanner: ScannerConfig.optional(),
         printer: PrinterConfig.optional(),
+        cardReader: CardReaderConfig.optional(),
       })
       .strict(),
     receipts: z
@@ -136,3 +172,14 @@ export const KioskConfig = z
   .strict();
 
 export type KioskConfig = z.infer<typeof KioskConfig>;
+
+/** Every device's address (serial path, usb:VVVV:PPPP, reader name or sim://NAME), by key. */
+export function deviceAddresses(config: KioskConfig): { name: string; address: string }[] {
+  const out: { name: string; address: string }[] = [];
+  for (const [name, device] of Object.entries(config.devices)) {
+    if (!device) continue;
+    const address = 'port' in device ? device.port : device.reader;
+    if (address) out.push({ name, address });
+  }
+  return out;
+}

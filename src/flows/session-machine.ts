@@ -70,6 +70,10 @@ export type InternalEvent =
   | { type: 'SERVICE_MODE'; inService: boolean }
   /** A code read by the scanner (a bill's QR or barcode, or something else). */
   | { type: 'SCANNED'; text: string }
+  /** A card the kiosk knows as a biller account was presented. */
+  | { type: 'ACCOUNT_CARD'; billerId: string; account: string }
+  /** A card was presented that is no account card (or could not be read). */
+  | { type: 'CARD_NOT_RECOGNISED' }
   | WriteOffOutcomeEvent;
 
 export type SessionEvent = UserEvent | InternalEvent;
@@ -166,6 +170,9 @@ export const sessionMachine = setup({
       ok: false,
       problem: 'gateway_unavailable',
     })),
+    lookUpAccount: fromPromise<ScanLookupResult, { billerId: string; account: string }>(
+      async () => ({ ok: false, problem: 'gateway_unavailable' }),
+    ),
     startPayment: fromPromise<StartResult, { biller: BillerChoice; quote: QuoteChoice }>(
       async () => ({
         ok: true,
@@ -231,6 +238,43 @@ export const sessionMachine = setup({
       on: {
         START: { guard: 'inService', target: 'loadingBillers' },
         SCANNED: { guard: 'inService', target: 'lookingUpScan' },
+        ACCOUNT_CARD: { guard: 'inService', target: 'lookingUpCard' },
+        CARD_NOT_RECOGNISED: {
+          guard: 'inService',
+          target: 'problem',
+          actions: assign({ problem: 'card_not_recognised' }),
+        },
+      },
+    },
+    lookingUpCard: {
+      invoke: {
+        src: 'lookUpAccount',
+        input: ({ event }) =>
+          event.type === 'ACCOUNT_CARD'
+            ? { billerId: event.billerId, account: event.account }
+            : { billerId: '', account: '' },
+        onDone: [
+          {
+            guard: ({ event }) => event.output.ok && event.output.quote.totalDue > 0,
+            target: 'bills',
+            actions: assign(({ event }) =>
+              event.output.ok
+                ? {
+                    biller: event.output.biller,
+                    quote: event.output.quote,
+                    digits: event.output.quote.account,
+                  }
+                : {},
+            ),
+          },
+          {
+            target: 'problem',
+            actions: assign({
+              problem: ({ event }) => (event.output.ok ? 'nothing_due' : event.output.problem),
+            }),
+          },
+        ],
+        onError: { target: 'problem', actions: assign({ problem: 'gateway_unavailable' }) },
       },
     },
     lookingUpScan: {

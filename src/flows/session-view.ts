@@ -28,6 +28,7 @@ export function screenOf(state: string, c: SessionContext): Screen {
       if (biller) return { name: 'lookingUp', biller };
       break;
     case 'lookingUpScan':
+    case 'lookingUpCard':
       return { name: 'lookingUp', biller: null };
     case 'bills':
       if (biller && c.quote) {

@@ -3,7 +3,8 @@
 import type { BillAcceptor } from '../../drivers/bill-acceptor/bill-acceptor';
 import type { CashBox, CashBoxAudit } from '../../offline-queue/cash-box';
 import type { ReceiptPrinter } from '../../drivers/printer/printer';
-import type { LineScanner } from '../../drivers/scanner/line-scanner';
+import type { CardReader } from '../../drivers/card-reader/card-reader';
+import type { Scanner } from '../../drivers/scanner/scanner';
 import packageJson from '../../package.json' with { type: 'json' };
 import type { Heartbeat, HeartbeatCommand } from '../gateway/contract';
 import { shanghaiIso } from '../time/shanghai';
@@ -13,8 +14,9 @@ import type { MoneyServices } from './money-services';
 export function heartbeatBody(o: {
   money: MoneyServices;
   acceptor: BillAcceptor;
-  scanner: LineScanner | null;
+  scanner: Scanner | null;
   printer: ReceiptPrinter | null;
+  cardReader: CardReader | null;
   inService: boolean;
   now: number;
   /** The cash box ledger against the acceptor's counters, when it was read. */
@@ -39,7 +41,7 @@ export function heartbeatBody(o: {
       printer: o.printer
         ? { status: o.printer.status.device, paper: o.printer.status.paper }
         : { status: 'noDevice' },
-      cardReader: { status: 'noDevice' },
+      cardReader: { status: o.cardReader?.status ?? 'noDevice' },
     },
     cashBox: o.money.journal.cashBox(),
     pendingSync: {

@@ -2,7 +2,8 @@
 // reconciliation check. Timers are unref'd; a failing job logs and tries again next time.
 import type { BillAcceptor } from '../../drivers/bill-acceptor/bill-acceptor';
 import type { ReceiptPrinter } from '../../drivers/printer/printer';
-import type { LineScanner } from '../../drivers/scanner/line-scanner';
+import type { CardReader } from '../../drivers/card-reader/card-reader';
+import type { Scanner } from '../../drivers/scanner/scanner';
 import type { KioskConfig } from '../config/schema';
 import { auditCashBox, heartbeatBody, sendHeartbeat } from './heartbeat-job';
 import type { Logger } from './logger';
@@ -12,8 +13,9 @@ import { reconcilePastDays } from './reconciliation-job';
 export interface JobTargets {
   money: MoneyServices;
   acceptor: BillAcceptor;
-  scanner: LineScanner | null;
+  scanner: Scanner | null;
   printer: ReceiptPrinter | null;
+  cardReader: CardReader | null;
   clock: () => number;
   log: Logger;
   inService(): boolean;

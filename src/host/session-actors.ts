@@ -108,6 +108,22 @@ function toLookup(s: SessionServices, reply: GatewayReply<Quote>): LookupResult 
   };
 }
 
+/** The bills of an account named by a scan or a card, with its biller (paused or not). */
+async function lookUpAccount(
+  s: SessionServices,
+  billers: readonly Biller[],
+  billerId: string,
+  account: string,
+): Promise<ScanLookupResult> {
+  const biller = billers.find((b) => b.id === billerId);
+  if (!biller) return { ok: false, problem: 'unrecognised_scan' };
+  const found = toLookup(s, await s.gateway.queryBills({ billerId, account }));
+  if (!found.ok) return found;
+  const paused = s.pausedBy(biller.id) !== null;
+  if (paused) return { ok: false, problem: 'biller_paused' };
+  return { ok: true, biller: toChoice(biller, paused), quote: found.quote };
+}
+
 export function sessionActors(
   s: SessionServices,
 ): Parameters<typeof sessionMachine.provide>[0]['actors'] {
@@ -138,17 +154,16 @@ export function sessionActors(
       s.log.info({ scan: scanForLog(scan) }, 'scanned');
       if (scan.kind === 'paymentCode') return { ok: false, problem: 'payment_code_scanned' };
       if (scan.kind === 'junk') return { ok: false, problem: 'unrecognised_scan' };
-      const found = toLookup(
-        s,
-        await s.gateway.queryBills({ billerId: scan.billerId, account: scan.account }),
-      );
-      if (!found.ok) return found;
-      const biller = billers.body.billers.find((b) => b.id === found.quote.billerId);
-      if (!biller) return { ok: false, problem: 'unrecognised_scan' };
-      const paused = s.pausedBy(biller.id) !== null;
-      if (paused) return { ok: false, problem: 'biller_paused' };
-      return { ok: true, biller: toChoice(biller, paused), quote: found.quote };
+      return lookUpAccount(s, billers.body.billers, scan.billerId, scan.account);
     }),
+
+    lookUpAccount: fromPromise<ScanLookupResult, { billerId: string; account: string }>(
+      async ({ input }) => {
+        const billers = await s.gateway.billers();
+        if (!billers.ok) return { ok: false, problem: 'gateway_unavailable' };
+        return lookUpAccount(s, billers.body.billers, input.billerId, input.account);
+      },
+    ),
 
     startPayment: fromPromise<StartResult, { biller: BillerChoice; quote: QuoteChoice }>(
       async ({ input }) => {

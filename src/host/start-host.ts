@@ -6,20 +6,22 @@ import path from 'node:path';
 import { createActor } from 'xstate';
 import type { BillAcceptor } from '../../drivers/bill-acceptor/bill-acceptor';
 import type { ReceiptPrinter } from '../../drivers/printer/printer';
-import { LineScanner } from '../../drivers/scanner/line-scanner';
+import type { PcscFactory } from '../../drivers/card-reader/pcsc-seam';
+import type { HidOpener } from '../../drivers/scanner/hid-device';
 import type { SerialBinding } from '../../drivers/serial/serial-port';
 import type { Snapshot, UserEvent } from '../api/kiosk-api';
-import type { KioskConfig } from '../config/schema';
+import { deviceAddresses, type KioskConfig } from '../config/schema';
 import { sessionMachine } from '../flows/session-machine';
 import { screenOf } from '../flows/session-view';
 import type { FetchFn } from '../gateway/client';
 import { createBillAcceptor } from './bill-acceptor-factory';
 import { Debouncer } from '../scanning/debouncer';
+import { createCardReader, createScanner } from './input-devices';
 import { createPrinter } from './printer-factory';
 import { receiptService } from './receipt-service';
 import { startKioskServer } from './kiosk-server';
 import { startJobs } from './jobs';
-import { createLogger, type Logger } from './logger';
+import { createLogger } from './logger';
 import { openMoneyServices, type MoneyServices } from './money-services';
 import type { PaymentJournal } from '../../offline-queue/payment-journal';
 import type { SyncWorker } from '../../offline-queue/sync-worker';
@@ -28,6 +30,10 @@ import { sessionActors } from './session-actors';
 export interface HostSeams {
   /** The serial binding for a device port; undefined means the real one. */
   bindingFor?(port: string): SerialBinding | undefined;
+  /** How to open a HID scanner at this address; undefined means node-hid. */
+  hidFor?(port: string): HidOpener | undefined;
+  /** The PC/SC stack for this reader; undefined means pcsclite and pcscd. */
+  pcscFor?(reader: string): PcscFactory | undefined;
   fetch?: FetchFn;
   clock?: () => number;
   /** Folder of the built renderer. */
@@ -84,8 +90,23 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
       const attributed = cashBox.strayNote(note);
       log.warn({ note, attributed }, 'the acceptor reported a note outside any payment');
     });
-    const scanner = createScanner(config, seams, log);
+    const scannerCfg = config.devices.scanner;
+    const scanner = scannerCfg
+      ? createScanner(scannerCfg, {
+          binding: seams.bindingFor?.(scannerCfg.port),
+          hid: seams.hidFor?.(scannerCfg.port),
+          logger: log.child({ device: 'scanner' }),
+        })
+      : null;
     if (scanner) cleanups.push(() => scanner.stop());
+    const cardCfg = config.devices.cardReader;
+    const cards = cardCfg
+      ? createCardReader(cardCfg, {
+          pcsc: cardCfg.reader ? seams.pcscFor?.(cardCfg.reader) : undefined,
+          logger: log.child({ device: 'cardReader' }),
+        })
+      : null;
+    if (cards) cleanups.push(() => cards.reader.stop());
     const printerCfg = config.devices.printer;
     const printer = printerCfg
       ? createPrinter(printerCfg, {
@@ -160,6 +181,20 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
     scanner?.on('scan', (text) => {
       if (debouncer.accept(text)) actor.send({ type: 'SCANNED', text });
     });
+    cards?.reader.onCard(({ uid }) => {
+      const who = cards.directory.lookup(uid);
+      if (who?.kind === 'account') {
+        log.info({ billerId: who.billerId }, 'account card presented');
+        actor.send({ type: 'ACCOUNT_CARD', billerId: who.billerId, account: who.account });
+      } else if (who) {
+        // Staff and technician modes are not built yet: the card is recognised and logged.
+        log.info({ kind: who.kind, name: who.name }, 'staff card presented');
+      } else {
+        log.info({}, 'unknown card presented');
+        actor.send({ type: 'CARD_NOT_RECOGNISED' });
+      }
+    });
+    cards?.reader.onUnreadable(() => actor.send({ type: 'CARD_NOT_RECOGNISED' }));
     actor.start();
     cleanups.push(() => actor.stop());
     const stopJobs = startJobs(config, {
@@ -167,6 +202,7 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
       acceptor,
       scanner,
       printer,
+      cardReader: cards?.reader ?? null,
       clock,
       log,
       inService: () => actor.getSnapshot().context.inService,
@@ -180,6 +216,7 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
     await acceptor.start();
     await scanner?.start();
     await printer?.start();
+    await cards?.reader.start();
     syncWorker.kick(); // resume write-offs left from before a restart
     log.info({ url: server?.url, terminal: config.terminal.id }, 'host started');
     return {
@@ -210,26 +247,16 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
  * refuse to start and name it. (A device that goes away later is the driver's to reconnect.)
  */
 function assertDevicePortsReachable(config: KioskConfig): void {
-  for (const [name, device] of Object.entries(config.devices)) {
-    if (!device || device.port.startsWith('sim://')) continue;
+  for (const { name, address } of deviceAddresses(config)) {
+    // Paths only: usb:VVVV:PPPP and reader names are found by enumeration, at the driver.
+    if (!address.startsWith('/')) continue;
     try {
-      accessSync(device.port, constants.R_OK | constants.W_OK);
+      accessSync(address, constants.R_OK | constants.W_OK);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code ?? 'unreachable';
-      throw new Error(`devices.${name}.port ${device.port} cannot be opened (${code})`, {
+      throw new Error(`devices.${name}.port ${address} cannot be opened (${code})`, {
         cause: err,
       });
     }
   }
-}
-
-function createScanner(config: KioskConfig, seams: HostSeams, log: Logger): LineScanner | null {
-  const cfg = config.devices.scanner;
-  if (!cfg) return null;
-  const binding = seams.bindingFor?.(cfg.port);
-  return new LineScanner({
-    port: { path: cfg.port, baudRate: 9600, dataBits: 8, parity: 'none', stopBits: 1 },
-    logger: log.child({ device: 'scanner' }),
-    ...(binding ? { binding } : {}),
-  });
 }

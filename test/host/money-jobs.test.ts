@@ -104,6 +104,7 @@ describe('heartbeat and reconciliation', () => {
         acceptor,
         scanner: null,
         printer: null,
+        cardReader: null,
         inService: true,
         now: Date.now(),
       });

@@ -171,6 +171,7 @@ const PROBLEM: Record<Locale, Record<ProblemCode, string>> = {
     payment_needs_staff: '请联系工作人员，您的钱不会丢失',
     unrecognised_scan: '这个码不是缴费账单，请扫描账单上的二维码或条形码',
     payment_code_scanned: '这是付款码。请先扫描账单上的二维码，或选择缴费项目',
+    card_not_recognised: '这张卡不能在这里使用，请扫描账单或输入户号',
     biller_paused: '这项缴费暂停受理，请稍后再来或联系工作人员',
     note_under_review: '有一张纸币需要工作人员核对，请联系工作人员，您的钱不会丢失',
     exact_cash_impossible: '这项缴费不能多收，应缴金额无法用纸币凑整，请联系工作人员',
@@ -184,6 +185,8 @@ const PROBLEM: Record<Locale, Record<ProblemCode, string>> = {
     acceptor_unavailable: 'The banknote reader is not working. Please ask staff',
     payment_needs_staff: 'Please ask staff for help. Your money is safe',
     unrecognised_scan: 'This code is not a bill. Please scan the code printed on your bill',
+    card_not_recognised:
+      'This card cannot be used here. Please scan your bill or enter the account number',
     payment_code_scanned:
       'This is a payment code. Please scan the code on your bill first, or choose what to pay',
     biller_paused: 'This bill cannot be paid here just now. Please come back later or ask staff',
