@@ -331,6 +331,11 @@ export class PaymentJournal {
     return this.get(id);
   }
 
+  /** A wallet attempt whose end could not be learnt: the QR resolver queries it first. */
+  markPaymentUnknown(id: number, reason: string): void {
+    this.db.transaction(() => this.move(id, 'PAYMENT_UNKNOWN', 'payment_unknown', { reason }))();
+  }
+
   /** The paid receipt came out of the printer (a receipt never blocks the write-off). */
   markReceipted(id: number): void {
     this.db.transaction(() => this.move(id, 'RECEIPTED', 'receipt_printed'))();

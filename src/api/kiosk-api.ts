@@ -60,6 +60,8 @@ export const ProblemCode = z.enum([
   /** A wallet payment code was scanned where a bill was expected. */
   'payment_code_scanned',
   'biller_paused',
+  /** The bills were quoted before midnight (or the quote ran out): they were asked again. */
+  'quote_expired',
   /** A note's fate is unknown (a jam, a power cut): staff will check it with the customer. */
   'note_under_review',
   /** No overpayment at this biller, and the amount due cannot be made of notes. */
@@ -84,6 +86,13 @@ const IssuedReceipt = {
   eReceiptUrl: z.string().nullable(),
 };
 
+export const PaymentMethod = z.enum(['cash', 'qr']);
+export type PaymentMethod = z.infer<typeof PaymentMethod>;
+
+/** One topic of the information centre (content files an operator can replace). */
+export const InfoTopicView = z.object({ id: z.string(), title: z.string() });
+export const InfoTopic = InfoTopicView.extend({ paragraphs: z.array(z.string()) });
+
 export const Screen = z.discriminatedUnion('name', [
   z.object({ name: z.literal('attract') }),
   z.object({ name: z.literal('outOfService') }),
@@ -95,7 +104,44 @@ export const Screen = z.discriminatedUnion('name', [
     problem: ProblemCode.nullable(),
   }),
   z.object({ name: z.literal('lookingUp'), biller: BillerView.nullable() }),
-  z.object({ name: z.literal('bills'), biller: BillerView, quote: QuoteView }),
+  z.object({
+    name: z.literal('bills'),
+    biller: BillerView,
+    quote: QuoteView,
+    /** The amount was asked again (the earlier quote expired): say so above the new total. */
+    requoted: z.boolean(),
+  }),
+  /** Amount, payee and account once more before any money moves; "change" goes back. */
+  z.object({
+    name: z.literal('confirm'),
+    biller: BillerView,
+    account: z.string(),
+    holder: z.string(),
+    amountDue: Fen,
+    method: PaymentMethod,
+  }),
+  /**
+   * QR payment. showYourCode: hold your WeChat/Alipay payment code to the scanner (or ask the
+   * kiosk for a code to scan: then kioskCodeUrl is set); paying: the wallet is confirming;
+   * cancelling: giving up, the attempt is being cancelled at the wallet.
+   */
+  z.object({
+    name: z.literal('qrPay'),
+    biller: BillerView,
+    amountDue: Fen,
+    step: z.enum(['showYourCode', 'paying', 'cancelling']),
+    kioskCodeUrl: z.string().nullable(),
+    /** The last attempt was refused by the wallet (the customer may try again). */
+    refused: z.boolean(),
+  }),
+  /** A person is needed: the customer asked, or time ran out with money in flight. */
+  z.object({ name: z.literal('staffHelp'), moneyInFlight: z.boolean() }),
+  /** The information centre: topics, or one topic. */
+  z.object({
+    name: z.literal('info'),
+    topics: z.array(InfoTopicView),
+    topic: InfoTopic.nullable(),
+  }),
   z.object({
     name: z.literal('insertCash'),
     biller: BillerView,
@@ -157,6 +203,17 @@ export const Snapshot = z.object({
     receipts: ReceiptDelivery,
     printer: PrinterState,
   }),
+  /** The customer's own settings; back to the defaults for the next customer. */
+  prefs: z.object({
+    textScale: z.union([z.literal(1), z.literal(1.25), z.literal(1.5)]),
+    /** 0 (quiet) to 3 (loudest); the default is 2. */
+    volume: z.number().int().min(0).max(3),
+    muted: z.boolean(),
+  }),
+  /** "Need more time?": shown over the screen until answered or the deadline (epoch ms). */
+  prompt: z.object({ kind: z.literal('moreTime'), deadline: z.number() }).nullable(),
+  /** The customer asked for a person; staff have been told. */
+  helpCalled: z.boolean(),
 });
 export type Snapshot = z.infer<typeof Snapshot>;
 
@@ -169,6 +226,19 @@ export const UserEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('KEY'), key: Key }),
   z.object({ type: z.literal('SUBMIT_ACCOUNT') }),
   z.object({ type: z.literal('PAY_CASH') }),
+  z.object({ type: z.literal('PAY_QR') }),
+  /** On the QR screen: show a code for the customer's phone to scan instead. */
+  z.object({ type: z.literal('SHOW_KIOSK_CODE') }),
+  z.object({ type: z.literal('CALL_STAFF') }),
+  z.object({ type: z.literal('MORE_TIME') }),
+  z.object({
+    type: z.literal('SET_TEXT_SCALE'),
+    scale: z.union([z.literal(1), z.literal(1.25), z.literal(1.5)]),
+  }),
+  z.object({ type: z.literal('SET_VOLUME'), volume: z.number().int().min(0).max(3) }),
+  z.object({ type: z.literal('SET_MUTED'), muted: z.boolean() }),
+  /** The information centre, or one of its topics. */
+  z.object({ type: z.literal('OPEN_INFO'), topicId: z.string().max(64).nullable() }),
   /** Go on inserting notes (from the partial-cash screen). */
   z.object({ type: z.literal('CONTINUE') }),
   /** Settle the money taken so far as the screen explained. */

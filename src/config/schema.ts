@@ -125,6 +125,11 @@ export const KioskConfig = z
       })
       .strict()
       .prefault({}),
+    /** Texts an operator may replace without a rebuild (see content/README.md). */
+    content: z
+      .object({ infoDir: z.string().min(1).optional() })
+      .strict()
+      .prefault({}),
     session: z
       .object({
         /** How long the write-off screen waits before showing "payment pending sync". */
@@ -136,6 +141,9 @@ export const KioskConfig = z
          * money taken is settled as the screen said (part payment or refund slip), never dropped.
          */
         partialCashWaitMs: z.number().int().min(10_000).max(600_000).default(120_000),
+        /** Quiet time before "need more time?" (R7: 90 s), and the time given to answer (≥ 30 s). */
+        inactivityMs: z.number().int().min(5_000).max(600_000).default(90_000),
+        moreTimeAnswerMs: z.number().int().min(30_000).max(300_000).default(30_000),
       })
       .strict()
       .prefault({}),

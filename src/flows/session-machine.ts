@@ -12,7 +12,16 @@ import {
   type CallbackActorLogic,
   type EventObject,
 } from 'xstate';
-import type { BillerView, Key, Locale, ProblemCode, QuoteView, UserEvent } from '../api/kiosk-api';
+import type {
+  BillerView,
+  Key,
+  Locale,
+  LocalizedText,
+  PaymentMethod,
+  ProblemCode,
+  QuoteView,
+  UserEvent,
+} from '../api/kiosk-api';
 
 export interface BillerChoice extends BillerView {
   acceptsOverpayment: boolean;
@@ -42,6 +51,13 @@ export type LookupResult = { ok: true; quote: QuoteChoice } | { ok: false; probl
 /** A scan names its biller itself (the gateway matches the biller's scan patterns). */
 export type ScanLookupResult =
   { ok: true; biller: BillerChoice; quote: QuoteChoice } | { ok: false; problem: ProblemCode };
+
+export interface QrPayInput {
+  paymentId: number;
+  amountDue: number;
+  /** What the wallet shows the customer (the payee). */
+  description: string;
+}
 
 export interface CashInInput {
   paymentId: number;
@@ -74,9 +90,37 @@ export type InternalEvent =
   | { type: 'ACCOUNT_CARD'; billerId: string; account: string }
   /** A card was presented that is no account card (or could not be read). */
   | { type: 'CARD_NOT_RECOGNISED' }
+  /** QR payment progress from the wallet side. */
+  | {
+      type: 'QR_STEP';
+      step: 'showYourCode' | 'paying' | 'cancelling';
+      kioskCodeUrl: string | null;
+      refused: boolean;
+    }
+  | { type: 'QR_PAID'; qrPaymentId: string }
+  | { type: 'QR_CANCELLED' }
+  | { type: 'QR_UNKNOWN' }
+  /** No tap for a while (the host's inactivity clock): ask "need more time?". */
+  | { type: 'INACTIVE'; deadline: number }
+  /** The "need more time?" deadline passed unanswered. */
+  | { type: 'TIMED_OUT' }
   | WriteOffOutcomeEvent;
 
 export type SessionEvent = UserEvent | InternalEvent;
+
+export interface InfoContent {
+  id: string;
+  title: LocalizedText;
+  paragraphs: { 'zh-CN': string[]; en: string[] };
+}
+
+export interface Prefs {
+  textScale: 1 | 1.25 | 1.5;
+  volume: number;
+  muted: boolean;
+}
+
+export const DEFAULT_PREFS: Prefs = { textScale: 1, volume: 2, muted: false };
 
 export interface SessionContext {
   locale: Locale;
@@ -97,6 +141,21 @@ export interface SessionContext {
   cashFault: boolean;
   outcome: ReceiptOutcome | null;
   refundSlip: RefundSlipOutcome | null;
+  method: PaymentMethod;
+  qr: {
+    step: 'showYourCode' | 'paying' | 'cancelling';
+    kioskCodeUrl: string | null;
+    refused: boolean;
+  };
+  /** The bills were quoted again after the first quote expired. */
+  requoted: boolean;
+  prefs: Prefs;
+  helpCalled: boolean;
+  /** The staff-help screen is shown over the session (which goes on underneath). */
+  staffHelp: 'customer' | 'timeout' | null;
+  /** "Need more time?" until this epoch ms, or null. */
+  promptDeadline: number | null;
+  info: { topics: InfoContent[]; topicId: string | null };
   timing: SessionTiming;
 }
 
@@ -131,6 +190,18 @@ function applyKey(digits: string, key: Key): string {
   return digits.length < MAX_ACCOUNT_DIGITS ? digits + key : digits;
 }
 
+/** Money taken or on its way: the visit may not simply end (staff help instead). */
+function moneyInFlight(c: SessionContext): boolean {
+  return c.collected > 0 || c.noteInEscrow || c.qr.step === 'paying';
+}
+
+/**
+ * States waiting for the customer: only these run the host's inactivity clock ("need more
+ * time?" after 90 s, then TIMED_OUT). Every other state is the kiosk's own work, or a result
+ * screen with its own return to attract.
+ */
+export const WAITS_FOR_CUSTOMER = 'waitsForCustomer';
+
 /** Reads a context field that the state's position guarantees is set. */
 function must<T>(value: T | null, what: string): T {
   if (value === null) throw new Error(`session: ${what} is missing`);
@@ -151,6 +222,13 @@ const freshCustomer = {
   cashFault: false,
   outcome: null,
   refundSlip: null,
+  method: 'cash',
+  qr: { step: 'showYourCode', kioskCodeUrl: null, refused: false },
+  requoted: false,
+  prefs: DEFAULT_PREFS,
+  helpCalled: false,
+  staffHelp: null,
+  promptDeadline: null,
 } satisfies Partial<SessionContext>;
 
 /** The machine with stand-in actors; the host provides the real ones with `.provide()`. */
@@ -173,16 +251,22 @@ export const sessionMachine = setup({
     lookUpAccount: fromPromise<ScanLookupResult, { billerId: string; account: string }>(
       async () => ({ ok: false, problem: 'gateway_unavailable' }),
     ),
-    startPayment: fromPromise<StartResult, { biller: BillerChoice; quote: QuoteChoice }>(
-      async () => ({
-        ok: true,
-        paymentId: 0,
-      }),
-    ),
+    startPayment: fromPromise<
+      StartResult,
+      { biller: BillerChoice; quote: QuoteChoice; method: PaymentMethod }
+    >(async () => ({
+      ok: true,
+      paymentId: 0,
+    })),
     cashIn: fromCallback<EventObject, CashInInput>(() => undefined) as CallbackActorLogic<
       EventObject,
       CashInInput
     >,
+    qrPay: fromCallback<EventObject, QrPayInput>(() => undefined) as CallbackActorLogic<
+      EventObject,
+      QrPayInput
+    >,
+    loadInfo: fromPromise<InfoContent[]>(async () => []),
     captureFunds: fromPromise<undefined, { paymentId: number }>(async () => undefined),
     watchWriteOff: fromCallback<EventObject, { paymentId: number }>(
       () => undefined,
@@ -225,18 +309,51 @@ export const sessionMachine = setup({
     billers: [],
     inService: true,
     ...freshCustomer,
+    info: { topics: [], topicId: null },
     timing: input,
   }),
   on: {
     SET_LOCALE: { actions: assign({ locale: ({ event }) => event.locale }) },
     // Takes effect for the next customer: a session under way is never cut short.
     SERVICE_MODE: { actions: assign({ inService: ({ event }) => event.inService }) },
+    SET_TEXT_SCALE: {
+      actions: assign({
+        prefs: ({ context, event }) => ({ ...context.prefs, textScale: event.scale }),
+      }),
+    },
+    SET_VOLUME: {
+      actions: assign({
+        prefs: ({ context, event }) => ({ ...context.prefs, volume: event.volume }),
+      }),
+    },
+    SET_MUTED: {
+      actions: assign({
+        prefs: ({ context, event }) => ({ ...context.prefs, muted: event.muted }),
+      }),
+    },
+    // Staff are told at once (the host watches helpCalled); the session goes on underneath.
+    CALL_STAFF: { actions: assign({ helpCalled: true, staffHelp: 'customer' }) },
+    INACTIVE: { actions: assign({ promptDeadline: ({ event }) => event.deadline }) },
+    MORE_TIME: { actions: assign({ promptDeadline: null, staffHelp: null }) },
+    DONE: {
+      guard: ({ context }) => context.staffHelp !== null && !moneyInFlight(context),
+      actions: assign({ staffHelp: null }),
+    },
+    // With nothing taken, an unanswered "need more time?" ends the visit. States that hold
+    // money answer TIMED_OUT themselves (staff help, or settling what was taken).
+    TIMED_OUT: '.attract',
   },
   states: {
     attract: {
       entry: assign({ ...freshCustomer, locale: 'zh-CN' as Locale }),
       on: {
         START: { guard: 'inService', target: 'loadingBillers' },
+        OPEN_INFO: {
+          target: 'info',
+          actions: assign({
+            info: ({ context, event }) => ({ ...context.info, topicId: event.topicId }),
+          }),
+        },
         SCANNED: { guard: 'inService', target: 'lookingUpScan' },
         ACCOUNT_CARD: { guard: 'inService', target: 'lookingUpCard' },
         CARD_NOT_RECOGNISED: {
@@ -316,6 +433,7 @@ export const sessionMachine = setup({
       },
     },
     chooseBiller: {
+      tags: [WAITS_FOR_CUSTOMER],
       on: {
         CHOOSE_BILLER: {
           guard: ({ context, event }) =>
@@ -334,6 +452,7 @@ export const sessionMachine = setup({
       },
     },
     enterAccount: {
+      tags: [WAITS_FOR_CUSTOMER],
       on: {
         KEY: {
           actions: assign({
@@ -375,8 +494,73 @@ export const sessionMachine = setup({
         onError: { target: 'problem', actions: assign({ problem: 'gateway_unavailable' }) },
       },
     },
+    info: {
+      tags: [WAITS_FOR_CUSTOMER],
+      invoke: {
+        src: 'loadInfo',
+        onDone: {
+          actions: assign({
+            info: ({ context, event }) => ({ ...context.info, topics: event.output }),
+          }),
+        },
+      },
+      on: {
+        OPEN_INFO: {
+          actions: assign({
+            info: ({ context, event }) => ({ ...context.info, topicId: event.topicId }),
+          }),
+        },
+        BACK: [
+          {
+            guard: ({ context }) => context.info.topicId !== null,
+            actions: assign({ info: ({ context }) => ({ ...context.info, topicId: null }) }),
+          },
+          { target: 'attract' },
+        ],
+        CANCEL: 'attract',
+        DONE: 'attract',
+        START: { guard: 'inService', target: 'loadingBillers' },
+      },
+    },
     bills: {
-      on: { PAY_CASH: 'startingPayment', BACK: 'enterAccount', CANCEL: 'attract' },
+      tags: [WAITS_FOR_CUSTOMER],
+      on: {
+        PAY_CASH: { target: 'confirm', actions: assign({ method: 'cash' }) },
+        PAY_QR: { target: 'confirm', actions: assign({ method: 'qr' }) },
+        BACK: 'enterAccount',
+        CANCEL: 'attract',
+      },
+    },
+    // Amount, payee and account once more before any money moves (R9).
+    confirm: {
+      tags: [WAITS_FOR_CUSTOMER],
+      on: { CONFIRM: 'startingPayment', BACK: 'bills', CANCEL: 'attract' },
+    },
+    requoting: {
+      invoke: {
+        src: 'lookUpBills',
+        input: ({ context }) => ({
+          billerId: must(context.biller, 'biller').id,
+          account: must(context.quote, 'quote').account,
+        }),
+        onDone: [
+          {
+            guard: ({ event }) => event.output.ok && event.output.quote.totalDue > 0,
+            target: 'bills',
+            actions: assign({
+              quote: ({ event, context }) => (event.output.ok ? event.output.quote : context.quote),
+              requoted: true,
+            }),
+          },
+          {
+            target: 'problem',
+            actions: assign({
+              problem: ({ event }) => (event.output.ok ? 'nothing_due' : event.output.problem),
+            }),
+          },
+        ],
+        onError: { target: 'problem', actions: assign({ problem: 'gateway_unavailable' }) },
+      },
     },
     startingPayment: {
       invoke: {
@@ -384,8 +568,20 @@ export const sessionMachine = setup({
         input: ({ context }) => ({
           biller: must(context.biller, 'biller'),
           quote: must(context.quote, 'quote'),
+          method: context.method,
         }),
         onDone: [
+          {
+            guard: ({ event }) => !event.output.ok && event.output.problem === 'quote_expired',
+            target: 'requoting',
+          },
+          {
+            guard: ({ event, context }) => event.output.ok && context.method === 'qr',
+            target: 'qrPay',
+            actions: assign({
+              paymentId: ({ event }) => (event.output.ok ? event.output.paymentId : null),
+            }),
+          },
           {
             guard: ({ event }) => event.output.ok,
             target: 'insertCash',
@@ -404,6 +600,7 @@ export const sessionMachine = setup({
       },
     },
     insertCash: {
+      tags: [WAITS_FOR_CUSTOMER],
       entry: assign({ stopRequested: false }),
       invoke: {
         id: 'cashIn',
@@ -459,10 +656,70 @@ export const sessionMachine = setup({
         CANCEL: {
           actions: [assign({ stopRequested: true }), sendTo('cashIn', { type: 'STOP_TAKING' })],
         },
+        // Never timed out with a note in escrow: a person is called instead. Notes already in
+        // are settled as the partial-cash screen says.
+        TIMED_OUT: [
+          {
+            guard: ({ context }) => context.noteInEscrow,
+            actions: assign({ staffHelp: 'timeout', promptDeadline: null }),
+          },
+          {
+            actions: [
+              assign({ stopRequested: true, promptDeadline: null }),
+              sendTo('cashIn', { type: 'STOP_TAKING' }),
+            ],
+          },
+        ],
+      },
+    },
+    qrPay: {
+      tags: [WAITS_FOR_CUSTOMER],
+      entry: assign({ qr: { step: 'showYourCode', kioskCodeUrl: null, refused: false } }),
+      invoke: {
+        id: 'qrPay',
+        src: 'qrPay',
+        input: ({ context }) => ({
+          paymentId: must(context.paymentId, 'paymentId'),
+          amountDue: must(context.quote, 'quote').totalDue,
+          description: context.biller?.name['zh-CN'] ?? '',
+        }),
+      },
+      on: {
+        QR_STEP: {
+          actions: assign({
+            qr: ({ context, event }) => ({
+              step: event.step,
+              kioskCodeUrl: event.kioskCodeUrl ?? context.qr.kioskCodeUrl,
+              refused: event.refused,
+            }),
+          }),
+        },
+        QR_PAID: {
+          target: 'capturing',
+          actions: assign({ collected: ({ context }) => must(context.quote, 'quote').totalDue }),
+        },
+        QR_CANCELLED: 'abandoning',
+        QR_UNKNOWN: { target: 'problem', actions: assign({ problem: 'payment_needs_staff' }) },
+        SCANNED: { actions: sendTo('qrPay', ({ event }) => event) },
+        SHOW_KIOSK_CODE: { actions: sendTo('qrPay', { type: 'SHOW_KIOSK_CODE' }) },
+        CANCEL: {
+          guard: ({ context }) => context.qr.step !== 'cancelling',
+          actions: sendTo('qrPay', { type: 'STOP' }),
+        },
+        // The customer may be confirming in the wallet: a person, not a timeout.
+        TIMED_OUT: [
+          {
+            guard: ({ context }) => context.qr.step === 'paying',
+            actions: assign({ staffHelp: 'timeout', promptDeadline: null }),
+          },
+          { actions: [assign({ promptDeadline: null }), sendTo('qrPay', { type: 'STOP' })] },
+        ],
       },
     },
     partialCash: {
+      tags: [WAITS_FOR_CUSTOMER],
       on: {
+        TIMED_OUT: 'settlingPartial',
         CONTINUE: { guard: ({ context }) => !context.cashFault, target: 'insertCash' },
         CONFIRM: 'settlingPartial',
       },

@@ -18,7 +18,50 @@ function issued(c: SessionContext) {
 
 export function screenOf(state: string, c: SessionContext): Screen {
   const biller = c.biller ? billerView(c.biller) : null;
+  // Shown over whatever the session is doing (a note stacking, a wallet confirming).
+  if (c.staffHelp) {
+    return {
+      name: 'staffHelp',
+      moneyInFlight: c.collected > 0 || c.noteInEscrow || c.qr.step === 'paying',
+    };
+  }
   switch (state) {
+    case 'info': {
+      const l = c.locale;
+      const topic = c.info.topics.find((t) => t.id === c.info.topicId) ?? null;
+      return {
+        name: 'info',
+        topics: c.info.topics.map((t) => ({ id: t.id, title: t.title[l] })),
+        topic: topic
+          ? { id: topic.id, title: topic.title[l], paragraphs: topic.paragraphs[l] }
+          : null,
+      };
+    }
+    case 'confirm':
+    case 'startingPayment':
+      if (biller && c.quote) {
+        return {
+          name: 'confirm',
+          biller,
+          account: c.quote.account,
+          holder: c.quote.holder,
+          amountDue: c.quote.totalDue,
+          method: c.method,
+        };
+      }
+      break;
+    case 'qrPay':
+      if (biller && c.quote) {
+        return {
+          name: 'qrPay',
+          biller,
+          amountDue: c.quote.totalDue,
+          step: c.qr.step,
+          kioskCodeUrl: c.qr.kioskCodeUrl,
+          refused: c.qr.refused,
+        };
+      }
+      break;
     case 'chooseBiller':
       return { name: 'chooseBiller', billers: c.billers.map(billerView) };
     case 'enterAccount':
@@ -29,14 +72,14 @@ export function screenOf(state: string, c: SessionContext): Screen {
       break;
     case 'lookingUpScan':
     case 'lookingUpCard':
+    case 'requoting':
       return { name: 'lookingUp', biller: null };
     case 'bills':
       if (biller && c.quote) {
         const { quoteId: _q, billerId: _b, expiresAt: _e, raw: _r, ...quote } = c.quote;
-        return { name: 'bills', biller, quote };
+        return { name: 'bills', biller, quote, requoted: c.requoted };
       }
       break;
-    case 'startingPayment':
     case 'insertCash':
     case 'abandoning':
       if (biller && c.quote) {

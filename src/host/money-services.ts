@@ -29,6 +29,7 @@ export interface MoneyServices {
   cashBox: CashBox;
   gateway: GatewayClient;
   syncWorker: SyncWorker;
+  qr: QrAttempts;
   /**
    * Ends payments left open or refused: QR ones through the wallet (query first), refused cash
    * re-applied to a fresh quote or turned into a refund slip. Retried by a job until done.
@@ -74,10 +75,11 @@ export function openMoneyServices(
       businessDay: businessDate,
       log: (level, obj, msg) => log[level](obj, msg),
     });
+    const qr = new QrAttempts(db, clock);
     const qrResolver = new QrResolver({
       db,
       journal,
-      qr: new QrAttempts(db, clock),
+      qr,
       wallet: gatewayQrWalletPort(gateway),
       buildRequest: qrPaymentRequest,
       clock,
@@ -151,6 +153,7 @@ export function openMoneyServices(
       cashBox: new CashBox(db, journal, staff, clock),
       gateway,
       syncWorker,
+      qr,
       compensate,
       pausedBy: (billerId) => capBreach(pendingForBiller(db, billerId), caps, clock()),
       async close() {

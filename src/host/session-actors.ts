@@ -6,6 +6,7 @@ import type { CashBox } from '../../offline-queue/cash-box';
 import { refundPartialCash } from '../../offline-queue/compensation';
 import type { JournalDb } from '../../offline-queue/open-journal';
 import type { PaymentJournal } from '../../offline-queue/payment-journal';
+import type { QrAttempts } from '../../offline-queue/qr-attempts';
 import type { StaffItems } from '../../offline-queue/staff-items';
 import type { SyncWorker } from '../../offline-queue/sync-worker';
 import type { ProblemCode } from '../api/kiosk-api';
@@ -18,6 +19,7 @@ import type {
   ReceiptInput,
   ScanLookupResult,
   StartResult,
+  InfoContent,
   ReceiptOutcome,
   RefundSlipOutcome,
   SessionEvent,
@@ -27,23 +29,28 @@ import { paymentReceipt } from '../receipts/receipt-text';
 import { refundSlip } from '../receipts/refund-slip';
 import { verificationPayload } from '../receipts/verification';
 import type { ReceiptService } from './receipt-service';
+import { loadInfoContent } from '../info/info-content';
 import { classifyScan } from '../scanning/classify-scan';
 import { scanForLog } from '../scanning/scan-log';
 import { compileScanPatterns } from '../scanning/scan-patterns';
 import { businessDay } from '../time/shanghai';
 import { cashInActor } from './cash-in-actor';
-import { cashPaymentRequest } from './payment-request';
+import { cashPaymentRequest, qrPaymentRequest } from './payment-request';
+import { qrPayActor } from './qr-pay-actor';
 
 export interface SessionServices {
   terminalId: string;
   gateway: GatewayClient;
   db: JournalDb;
   journal: PaymentJournal;
+  qr: QrAttempts;
   staff: StaffItems;
   cashBox: CashBox;
   syncWorker: SyncWorker;
   acceptor: BillAcceptor;
   receipts: ReceiptService;
+  /** The information centre's content folder (content/info). */
+  infoDir: string;
   /** Where receipt QR codes link (config receipts.verifyBaseUrl). */
   verifyBaseUrl: string;
   /** Why new payments to a biller are paused (a queue cap is reached), or null. */
@@ -165,38 +172,53 @@ export function sessionActors(
       },
     ),
 
-    startPayment: fromPromise<StartResult, { biller: BillerChoice; quote: QuoteChoice }>(
-      async ({ input }) => {
-        const pause = s.pausedBy(input.biller.id);
-        if (pause) {
-          s.log.warn(
-            { billerId: input.biller.id, cap: pause },
-            'payments paused: queue cap reached',
-          );
-          return { ok: false, problem: 'biller_paused' };
-        }
-        const row = s.journal.create({
-          terminalId: s.terminalId,
-          businessDay: businessDay(s.clock()),
-          billerId: input.biller.id,
-          account: input.quote.account,
-          quoteId: input.quote.quoteId,
-          quoteJson: input.quote.raw,
-          amountDue: input.quote.totalDue,
-          acceptsOverpayment: input.biller.acceptsOverpayment,
-          method: 'cash',
-        });
-        s.journal.startCollecting(row.id);
-        s.log.info({ paymentId: row.id, agentSerial: row.agentSerial }, 'payment started');
-        return { ok: true, paymentId: row.id };
-      },
-    ),
+    startPayment: fromPromise<
+      StartResult,
+      { biller: BillerChoice; quote: QuoteChoice; method: 'cash' | 'qr' }
+    >(async ({ input }) => {
+      // A quote from before midnight (or otherwise expired) is asked again, never paid.
+      if (s.clock() >= Date.parse(input.quote.expiresAt)) {
+        return { ok: false, problem: 'quote_expired' };
+      }
+      const pause = s.pausedBy(input.biller.id);
+      if (pause) {
+        s.log.warn({ billerId: input.biller.id, cap: pause }, 'payments paused: queue cap reached');
+        return { ok: false, problem: 'biller_paused' };
+      }
+      const row = s.journal.create({
+        terminalId: s.terminalId,
+        businessDay: businessDay(s.clock()),
+        billerId: input.biller.id,
+        account: input.quote.account,
+        quoteId: input.quote.quoteId,
+        quoteJson: input.quote.raw,
+        amountDue: input.quote.totalDue,
+        acceptsOverpayment: input.biller.acceptsOverpayment,
+        method: input.method,
+      });
+      s.journal.startCollecting(row.id);
+      s.log.info({ paymentId: row.id, agentSerial: row.agentSerial }, 'payment started');
+      return { ok: true, paymentId: row.id };
+    }),
+
+    loadInfo: fromPromise<InfoContent[]>(async () => {
+      const { topics, skipped } = loadInfoContent(s.infoDir);
+      if (skipped.length > 0) s.log.warn({ skipped }, 'information centre files skipped');
+      return topics;
+    }),
 
     cashIn: cashInActor(s),
 
+    qrPay: qrPayActor(s),
+
     captureFunds: fromPromise<undefined, { paymentId: number }>(async ({ input }) => {
       const p = s.journal.get(input.paymentId);
-      s.journal.captureFunds(p.id, cashPaymentRequest(s.journal, p, s.clock()));
+      const paidBy = p.method === 'qr' ? s.qr.latestFor(p.id) : null;
+      const body =
+        paidBy?.state === 'success'
+          ? qrPaymentRequest(p, paidBy.qrPaymentId, s.clock())
+          : cashPaymentRequest(s.journal, p, s.clock());
+      s.journal.captureFunds(p.id, body);
       s.syncWorker.kick();
       return undefined;
     }),

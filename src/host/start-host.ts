@@ -11,12 +11,13 @@ import type { HidOpener } from '../../drivers/scanner/hid-device';
 import type { SerialBinding } from '../../drivers/serial/serial-port';
 import type { Snapshot, UserEvent } from '../api/kiosk-api';
 import { deviceAddresses, type KioskConfig } from '../config/schema';
-import { sessionMachine } from '../flows/session-machine';
+import { sessionMachine, WAITS_FOR_CUSTOMER } from '../flows/session-machine';
 import { screenOf } from '../flows/session-view';
 import type { FetchFn } from '../gateway/client';
 import { createBillAcceptor } from './bill-acceptor-factory';
 import { Debouncer } from '../scanning/debouncer';
 import { createCardReader, createScanner } from './input-devices';
+import { InactivityClock } from './inactivity';
 import { createPrinter } from './printer-factory';
 import { receiptService } from './receipt-service';
 import { startKioskServer } from './kiosk-server';
@@ -59,6 +60,7 @@ export interface RunningHost {
 }
 
 export const DEFAULT_UI_DIR = path.resolve(import.meta.dirname, '../../dist/ui');
+export const DEFAULT_INFO_DIR = path.resolve(import.meta.dirname, '../../content/info');
 
 export async function startHost(config: KioskConfig, seams: HostSeams = {}): Promise<RunningHost> {
   const clock = seams.clock ?? Date.now;
@@ -124,8 +126,10 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
           gateway,
           db,
           journal,
+          qr: money.qr,
           staff,
           cashBox,
+          infoDir: config.content.infoDir ?? DEFAULT_INFO_DIR,
           syncWorker,
           acceptor,
           receipts,
@@ -135,8 +139,21 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
           log,
         }),
       }),
-      { input: config.session },
+      {
+        input: {
+          writeOffWaitMs: config.session.writeOffWaitMs,
+          doneScreenMs: config.session.doneScreenMs,
+          partialCashWaitMs: config.session.partialCashWaitMs,
+        },
+      },
     );
+    const inactivity = new InactivityClock({
+      clock,
+      idleMs: config.session.inactivityMs,
+      answerMs: config.session.moreTimeAnswerMs,
+      waiting: () => actor.getSnapshot().hasTag(WAITS_FOR_CUSTOMER),
+      send: (event) => actor.send(event),
+    });
     let seq = 0;
     const snapshotNow = (): Snapshot => {
       const s = actor.getSnapshot();
@@ -151,6 +168,12 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
           receipts: receipts.delivery(),
           printer: receipts.printerState(),
         },
+        prefs: s.context.prefs,
+        prompt:
+          s.context.promptDeadline === null
+            ? null
+            : { kind: 'moreTime', deadline: s.context.promptDeadline },
+        helpCalled: s.context.helpCalled,
       };
     };
     let latest: Snapshot | null = null;
@@ -163,7 +186,10 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
             port: config.server.port,
             uiDir: seams.uiDir ?? DEFAULT_UI_DIR,
             ...(seams.frameAncestors ? { frameAncestors: seams.frameAncestors } : {}),
-            onEvent: (event) => actor.send(event),
+            onEvent: (event) => {
+              inactivity.activity();
+              actor.send(event);
+            },
             latest: () => latest ?? snapshotNow(),
             log,
           });
@@ -197,6 +223,12 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
     cards?.reader.onUnreadable(() => actor.send({ type: 'CARD_NOT_RECOGNISED' }));
     actor.start();
     cleanups.push(() => actor.stop());
+    cleanups.push(() => inactivity.stop());
+    let helpCalled = false;
+    actor.subscribe((s) => {
+      if (s.context.helpCalled && !helpCalled) log.warn({}, 'a customer asked for staff help');
+      helpCalled = s.context.helpCalled;
+    });
     const stopJobs = startJobs(config, {
       money,
       acceptor,
@@ -227,7 +259,10 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
       printer,
       syncWorker,
       money,
-      send: (event) => actor.send(event),
+      send: (event) => {
+        inactivity.activity();
+        actor.send(event);
+      },
       latest: () => latest ?? snapshotNow(),
       onSnapshot(l) {
         listeners.add(l);

@@ -69,6 +69,8 @@ export async function serveCashCustomer(
 
   await hooks.acceptorOnline;
   k.send({ type: 'PAY_CASH' });
+  await k.waitFor(is('confirm', 'problem'), 'the confirm screen');
+  k.send({ type: 'CONFIRM' });
   s = await k.waitFor(is('insertCash', 'problem'), 'the insert-cash screen');
   while (s.screen.name === 'insertCash' && s.screen.collected < s.screen.amountDue) {
     const before = s.screen.collected;

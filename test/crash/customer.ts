@@ -66,6 +66,8 @@ export async function serveCustomer(
 
   await hooks.acceptorOnline;
   k.send({ type: 'PAY_CASH' });
+  await k.waitFor(is('confirm', 'problem'), 'the confirm screen');
+  k.send({ type: 'CONFIRM' });
   s = await k.waitFor(is('insertCash', 'problem'), 'the insert-cash screen');
   let inserted = 0;
   while (s.screen.name === 'insertCash' && s.screen.collected < s.screen.amountDue) {

@@ -21,6 +21,7 @@ describe('the developer panel', () => {
     await screen.getByText('应缴合计').waitFor();
     await expect(screen.getByRole('heading').textContent()).resolves.toContain('50012345');
     await screen.getByRole('button', { name: '现金缴费' }).click();
+    await screen.getByRole('button', { name: '确认支付' }).click();
     await screen.getByRole('heading', { name: '请放入纸币' }).waitFor();
 
     for (let i = 0; i < 50; i++) {
@@ -66,6 +67,7 @@ describe('with the network pulled', () => {
     const total = (await page.getByTestId('total-due').textContent()) ?? '';
     const yuanDue = Math.ceil(Number(/(\d+\.\d{2})/.exec(total)?.[1]));
     await page.getByRole('button', { name: '现金缴费' }).click();
+    await page.getByRole('button', { name: '确认支付' }).click();
     await page.getByRole('heading', { name: '请放入纸币' }).waitFor();
 
     const pulled = await fetch(new URL('control/network', env.kiosk().panelUrl ?? ''), {

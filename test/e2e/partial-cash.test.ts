@@ -17,6 +17,7 @@ describe('partial cash', () => {
     await page.getByRole('button', { name: '确认' }).click();
     await page.getByText('应缴合计').waitFor();
     await page.getByRole('button', { name: '现金缴费' }).click();
+    await page.getByRole('button', { name: '确认支付' }).click();
     await page.getByRole('heading', { name: '请放入纸币' }).waitFor();
 
     await expect

@@ -15,6 +15,7 @@ async function payByScan(page: Page, code: string): Promise<void> {
   kiosk.scanner.scan(code);
   await page.getByText('应缴合计').waitFor({ timeout: 10_000 });
   await page.getByRole('button', { name: '现金缴费' }).click();
+  await page.getByRole('button', { name: '确认支付' }).click();
   await page.getByRole('heading', { name: '请放入纸币' }).waitFor();
   const paid = page.getByRole('status').filter({ hasText: '缴费成功' });
   while (!(await paid.isVisible())) {
@@ -43,6 +44,7 @@ describe('receipt printer faults', () => {
     await page.getByText('应缴合计').waitFor({ timeout: 10_000 });
     await page.getByRole('note').filter({ hasText: '电子凭证二维码' }).waitFor();
     await page.getByRole('button', { name: '现金缴费' }).click();
+    await page.getByRole('button', { name: '确认支付' }).click();
     const paid = page.getByRole('status').filter({ hasText: '缴费成功' });
     while (!(await paid.isVisible())) {
       if (kiosk.acceptor.insertNote(10_000)) await page.waitForTimeout(300);

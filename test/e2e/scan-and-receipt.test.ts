@@ -29,6 +29,8 @@ describe('scan a bill, pay, take the printed receipt', () => {
     const due = Number(whole) * 100 + Number(cents);
 
     await page.getByRole('button', { name: '现金缴费' }).click();
+
+    await page.getByRole('button', { name: '确认支付' }).click();
     let inserted = 0;
     while (inserted < due) {
       await expect.poll(() => kiosk.acceptor.insertNote(10_000), { timeout: 10_000 }).toBe(true);

@@ -49,6 +49,8 @@ describe('walking skeleton: cash payment of an overdue electricity bill', () => 
     expect(due).toBeGreaterThan(40_000);
 
     await page.getByRole('button', { name: '现金缴费' }).click();
+
+    await page.getByRole('button', { name: '确认支付' }).click();
     await page.getByRole('heading', { name: '请放入纸币' }).waitFor();
 
     let inserted = 0;

@@ -141,6 +141,9 @@ describe('the ipc transport', () => {
       receipts: 'print',
       printer: 'ok',
     },
+    prefs: { textScale: 1, volume: 2, muted: false },
+    prompt: null,
+    helpCalled: false,
   };
 
   function setup() {

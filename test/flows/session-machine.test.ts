@@ -7,6 +7,8 @@ import {
   type BillerChoice,
   type CashInInput,
   type LookupResult,
+  type InfoContent,
+  type QrPayInput,
   type QuoteChoice,
   type ReceiptInput,
   type ReceiptOutcome,
@@ -51,10 +53,23 @@ interface Effects {
   cashCommands: string[];
   refunded: number[];
   biller?: BillerChoice;
+  qrInputs: QrPayInput[];
+  qrCommands: string[];
+  qr?: (e: SessionEvent) => void;
+  startResults?: StartResult[];
+  lookups: number;
   /** Lets the test push acceptor events into the running cash-in actor. */
   cash?: (e: SessionEvent) => void;
   settle?: (e: SessionEvent) => void;
 }
+
+const INFO: InfoContent[] = [
+  {
+    id: 'tiered-pricing',
+    title: { 'zh-CN': '阶梯电价', en: 'Tiered electricity prices' },
+    paragraphs: { 'zh-CN': ['分三档。'], en: ['Three tiers.'] },
+  },
+];
 
 const TIMING = { writeOffWaitMs: 60_000, doneScreenMs: 60_000, partialCashWaitMs: 60_000 };
 
@@ -65,9 +80,17 @@ function start(effects: Effects, timing = TIMING) {
         if (effects.billersFail) throw new Error('down');
         return [effects.biller ?? POWER];
       }),
-      lookUpBills: fromPromise(async () => effects.lookup ?? { ok: true as const, quote: QUOTE }),
-      startPayment: fromPromise(
-        async () => effects.startResult ?? { ok: true as const, paymentId: 42 },
+      lookUpBills: fromPromise<LookupResult, { billerId: string; account: string }>(async () => {
+        effects.lookups++;
+        return effects.lookup ?? { ok: true as const, quote: QUOTE };
+      }),
+      startPayment: fromPromise<
+        StartResult,
+        { biller: BillerChoice; quote: QuoteChoice; method: 'cash' | 'qr' }
+      >(
+        async () =>
+          effects.startResults?.shift() ??
+          effects.startResult ?? { ok: true as const, paymentId: 42 },
       ),
       cashIn: fromCallback<EventObject, CashInInput>(({ input, sendBack, receive }) => {
         effects.cashInputs.push(input);
@@ -92,6 +115,13 @@ function start(effects: Effects, timing = TIMING) {
         effects.abandoned.push(input.paymentId);
         return undefined;
       }),
+      qrPay: fromCallback<EventObject, QrPayInput>(({ input, sendBack, receive }) => {
+        effects.qrInputs.push(input);
+        effects.qr = sendBack;
+        receive((e) => effects.qrCommands.push(e.type));
+        return () => (effects.qr = undefined);
+      }),
+      loadInfo: fromPromise<InfoContent[]>(async () => INFO),
       refundPartial: fromPromise<RefundSlipOutcome, { paymentId: number; billerName: string }>(
         async ({ input }) => {
           effects.refunded.push(input.paymentId);
@@ -112,6 +142,9 @@ const effects = (): Effects => ({
   cashInputs: [],
   cashCommands: [],
   refunded: [],
+  qrInputs: [],
+  qrCommands: [],
+  lookups: 0,
 });
 
 async function toBills(e: Effects) {
@@ -136,6 +169,7 @@ describe('the session flow', () => {
     expect(k.screen()).not.toHaveProperty('quote.quoteId');
 
     k.actor.send({ type: 'PAY_CASH' });
+    k.actor.send({ type: 'CONFIRM' });
     await k.reach('insertCash');
     expect(e.cashInputs).toEqual([{ paymentId: 42, amountDue: 19433, acceptsOverpayment: true }]);
     e.cash?.({ type: 'NOTE_STACKED', collected: 10_000 });
@@ -152,6 +186,8 @@ describe('the session flow', () => {
       collected: 20_000,
       prepaidCredited: 567,
       receiptLines: ['缴费凭证'],
+      printed: true,
+      eReceiptUrl: null,
     });
     k.actor.send({ type: 'DONE' });
     expect(k.screen()).toEqual({ name: 'attract' });
@@ -223,6 +259,7 @@ describe('the session flow', () => {
     const e = effects();
     const k = await toBills(e);
     k.actor.send({ type: 'PAY_CASH' });
+    k.actor.send({ type: 'CONFIRM' });
     await k.reach('insertCash');
     k.actor.send({ type: 'CANCEL' });
     await k.reach('attract');
@@ -233,6 +270,7 @@ describe('the session flow', () => {
     const e = effects();
     const k = await toBills(e);
     k.actor.send({ type: 'PAY_CASH' });
+    k.actor.send({ type: 'CONFIRM' });
     await k.reach('insertCash');
     e.cash?.({ type: 'NOTE_STACKED', collected: 5_000 });
     k.actor.send({ type: 'CANCEL' });
@@ -258,6 +296,7 @@ describe('the session flow', () => {
     k.actor.send({ type: 'SUBMIT_ACCOUNT' });
     await k.reach('bills');
     k.actor.send({ type: 'PAY_CASH' });
+    k.actor.send({ type: 'CONFIRM' });
     await k.reach('insertCash');
     e.cash?.({ type: 'NOTE_STACKED', collected: 20_000 });
     await k.reach('pendingSync');
@@ -272,6 +311,7 @@ describe('the session flow', () => {
     const e = effects();
     const k = await toBills(e);
     k.actor.send({ type: 'PAY_CASH' });
+    k.actor.send({ type: 'CONFIRM' });
     await k.reach('insertCash');
     e.cash?.({ type: 'NOTE_STACKED', collected: 20_000 });
     await k.reach('writingOff');
@@ -295,6 +335,7 @@ describe('a note in escrow', () => {
     const e = effects();
     const k = await toBills(e);
     k.actor.send({ type: 'PAY_CASH' });
+    k.actor.send({ type: 'CONFIRM' });
     await k.reach('insertCash');
     e.cash?.({ type: 'NOTE_ESCROWED' });
     k.actor.send({ type: 'CANCEL' });
@@ -309,6 +350,7 @@ describe('a note in escrow', () => {
     const e = effects();
     const k = await toBills(e);
     k.actor.send({ type: 'PAY_CASH' });
+    k.actor.send({ type: 'CONFIRM' });
     await k.reach('insertCash');
     e.cash?.({ type: 'NOTE_ESCROWED' });
     k.actor.send({ type: 'CANCEL' });
@@ -321,6 +363,7 @@ describe('a note in escrow', () => {
     const e = effects();
     const k = await toBills(e);
     k.actor.send({ type: 'PAY_CASH' });
+    k.actor.send({ type: 'CONFIRM' });
     await k.reach('insertCash');
     e.cash?.({ type: 'NOTE_ESCROWED' });
     e.cash?.({ type: 'NOTE_UNCERTAIN', value: 5_000 });
@@ -336,6 +379,7 @@ describe('partial cash', () => {
   async function stopShort(e: Effects) {
     const k = await toBills(e);
     k.actor.send({ type: 'PAY_CASH' });
+    k.actor.send({ type: 'CONFIRM' });
     await k.reach('insertCash');
     e.cash?.({ type: 'NOTE_STACKED', collected: 5_000 });
     k.actor.send({ type: 'CANCEL' });
@@ -390,6 +434,7 @@ describe('partial cash', () => {
     k.actor.send({ type: 'SUBMIT_ACCOUNT' });
     await k.reach('bills');
     k.actor.send({ type: 'PAY_CASH' });
+    k.actor.send({ type: 'CONFIRM' });
     await k.reach('insertCash');
     e.cash?.({ type: 'NOTE_STACKED', collected: 5_000 });
     k.actor.send({ type: 'CANCEL' });
@@ -401,6 +446,7 @@ describe('partial cash', () => {
     const e = effects();
     const k = await toBills(e);
     k.actor.send({ type: 'PAY_CASH' });
+    k.actor.send({ type: 'CONFIRM' });
     await k.reach('insertCash');
     e.cash?.({ type: 'NOTE_STACKED', collected: 5_000 });
     e.cash?.({ type: 'CASH_UNAVAILABLE' });
@@ -414,6 +460,7 @@ describe('partial cash', () => {
     const e = effects();
     const k = await toBills(e);
     k.actor.send({ type: 'PAY_CASH' });
+    k.actor.send({ type: 'CONFIRM' });
     await k.reach('insertCash');
     e.cash?.({ type: 'CASH_UNAVAILABLE' });
     await k.reach('problem');
@@ -425,6 +472,7 @@ describe('partial cash', () => {
     const e = effects();
     const k = await toBills(e);
     k.actor.send({ type: 'PAY_CASH' });
+    k.actor.send({ type: 'CONFIRM' });
     await k.reach('insertCash');
     e.cash?.({ type: 'CASH_NOT_EXACT' });
     await k.reach('problem');
@@ -438,8 +486,183 @@ describe('a paused biller', () => {
     e.startResult = { ok: false, problem: 'biller_paused' };
     const k = await toBills(e);
     k.actor.send({ type: 'PAY_CASH' });
+    k.actor.send({ type: 'CONFIRM' });
     await k.reach('problem');
     expect(k.screen()).toEqual({ name: 'problem', problem: 'biller_paused' });
     expect(e.cashInputs).toEqual([]);
+  });
+});
+
+describe('the complete statechart', () => {
+  async function toConfirm(e: Effects, method: 'PAY_CASH' | 'PAY_QR') {
+    const k = await toBills(e);
+    k.actor.send({ type: method });
+    await k.reach('confirm');
+    return k;
+  }
+
+  it('every payment passes through confirm, and "change" goes back to the bills', async () => {
+    const e = effects();
+    const k = await toConfirm(e, 'PAY_CASH');
+    expect(k.screen()).toMatchObject({
+      name: 'confirm',
+      amountDue: 19433,
+      account: '3100123456',
+      holder: '张*明',
+      method: 'cash',
+      biller: { id: 'sh-power' },
+    });
+    k.actor.send({ type: 'BACK' });
+    await k.reach('bills');
+    expect(e.cashInputs).toEqual([]);
+  });
+
+  it('QR: the payment code is scanned, paid in the wallet, then written off', async () => {
+    const e = effects();
+    const k = await toConfirm(e, 'PAY_QR');
+    k.actor.send({ type: 'CONFIRM' });
+    await k.reach('qrPay');
+    expect(e.qrInputs).toEqual([
+      { paymentId: 42, amountDue: 19433, description: '国网上海市电力公司' },
+    ]);
+    expect(k.screen()).toMatchObject({ name: 'qrPay', step: 'showYourCode', refused: false });
+    k.actor.send({ type: 'SCANNED', text: '134567890123456789' });
+    expect(e.qrCommands).toEqual(['SCANNED']);
+    e.qr?.({ type: 'QR_STEP', step: 'paying', kioskCodeUrl: null, refused: false });
+    expect(k.screen()).toMatchObject({ step: 'paying' });
+    e.qr?.({ type: 'QR_PAID', qrPaymentId: 'X-Q1' });
+    await k.reach('writingOff');
+    expect(e.captured).toEqual([42]);
+  });
+
+  it('QR: the kiosk shows its own code on request; giving up cancels, then abandons', async () => {
+    const e = effects();
+    const k = await toConfirm(e, 'PAY_QR');
+    k.actor.send({ type: 'CONFIRM' });
+    await k.reach('qrPay');
+    k.actor.send({ type: 'SHOW_KIOSK_CODE' });
+    e.qr?.({
+      type: 'QR_STEP',
+      step: 'showYourCode',
+      kioskCodeUrl: 'weixin://wxpay/1',
+      refused: false,
+    });
+    expect(k.screen()).toMatchObject({ kioskCodeUrl: 'weixin://wxpay/1' });
+    k.actor.send({ type: 'CANCEL' });
+    expect(e.qrCommands).toEqual(['SHOW_KIOSK_CODE', 'STOP']);
+    e.qr?.({ type: 'QR_CANCELLED' });
+    await k.reach('attract');
+    expect(e.abandoned).toEqual([42]);
+  });
+
+  it('QR: an attempt whose end is unknown goes to staff, never back to the customer as unpaid', async () => {
+    const e = effects();
+    const k = await toConfirm(e, 'PAY_QR');
+    k.actor.send({ type: 'CONFIRM' });
+    await k.reach('qrPay');
+    e.qr?.({ type: 'QR_UNKNOWN' });
+    await k.reach('problem');
+    expect(k.screen()).toEqual({ name: 'problem', problem: 'payment_needs_staff' });
+  });
+
+  it('a quote expired at midnight is asked again and the new amount shown', async () => {
+    const e = effects();
+    e.startResults = [{ ok: false, problem: 'quote_expired' }];
+    const k = await toConfirm(e, 'PAY_CASH');
+    e.lookup = { ok: true, quote: { ...QUOTE, quoteId: 'q_2', totalDue: 19_600 } };
+    k.actor.send({ type: 'CONFIRM' });
+    await k.reach('bills');
+    expect(k.screen()).toMatchObject({
+      name: 'bills',
+      requoted: true,
+      quote: { totalDue: 19_600 },
+    });
+    expect(e.lookups).toBe(2);
+  });
+
+  it('"need more time?" then a timeout: nothing taken ends the visit', async () => {
+    const e = effects();
+    const k = await toBills(e);
+    k.actor.send({ type: 'INACTIVE', deadline: 1_000 });
+    expect(k.actor.getSnapshot().context.promptDeadline).toBe(1_000);
+    k.actor.send({ type: 'MORE_TIME' });
+    expect(k.actor.getSnapshot().context.promptDeadline).toBeNull();
+    expect(k.actor.getSnapshot().value).toBe('bills');
+    k.actor.send({ type: 'INACTIVE', deadline: 2_000 });
+    k.actor.send({ type: 'TIMED_OUT' });
+    await k.reach('attract');
+  });
+
+  it('never times out with a note in escrow: staff help instead, and the note still lands', async () => {
+    const e = effects();
+    const k = await toConfirm(e, 'PAY_CASH');
+    k.actor.send({ type: 'CONFIRM' });
+    await k.reach('insertCash');
+    e.cash?.({ type: 'NOTE_ESCROWED' });
+    k.actor.send({ type: 'TIMED_OUT' });
+    expect(k.screen()).toEqual({ name: 'staffHelp', moneyInFlight: true });
+    k.actor.send({ type: 'DONE' }); // money in flight: only staff end this
+    expect(k.screen()).toEqual({ name: 'staffHelp', moneyInFlight: true });
+    e.cash?.({ type: 'NOTE_STACKED', collected: 10_000 });
+    expect(k.actor.getSnapshot().context.collected).toBe(10_000);
+    expect(k.actor.getSnapshot().value).toBe('insertCash');
+  });
+
+  it('a timeout with notes in settles them as the partial-cash screen says', async () => {
+    const e = effects();
+    const k = await toConfirm(e, 'PAY_CASH');
+    k.actor.send({ type: 'CONFIRM' });
+    await k.reach('insertCash');
+    e.cash?.({ type: 'NOTE_STACKED', collected: 5_000 });
+    k.actor.send({ type: 'TIMED_OUT' });
+    await k.reach('partialCash');
+    k.actor.send({ type: 'TIMED_OUT' });
+    await k.reach('refundSlip');
+    expect(e.refunded).toEqual([42]);
+  });
+
+  it('call staff from any screen shows help over it; the session goes on underneath', async () => {
+    const e = effects();
+    const k = await toBills(e);
+    k.actor.send({ type: 'CALL_STAFF' });
+    expect(k.screen()).toEqual({ name: 'staffHelp', moneyInFlight: false });
+    expect(k.actor.getSnapshot().context.helpCalled).toBe(true);
+    k.actor.send({ type: 'DONE' });
+    expect(k.screen()).toMatchObject({ name: 'bills' });
+  });
+
+  it("large type and volume are the customer's own: reset for the next one", async () => {
+    const e = effects();
+    const k = start(e);
+    k.actor.send({ type: 'SET_TEXT_SCALE', scale: 1.5 });
+    k.actor.send({ type: 'SET_VOLUME', volume: 3 });
+    k.actor.send({ type: 'SET_MUTED', muted: true });
+    expect(k.actor.getSnapshot().context.prefs).toEqual({ textScale: 1.5, volume: 3, muted: true });
+    k.actor.send({ type: 'START' });
+    await k.reach('chooseBiller');
+    k.actor.send({ type: 'CANCEL' });
+    await k.reach('attract');
+    expect(k.actor.getSnapshot().context.prefs).toEqual({ textScale: 1, volume: 2, muted: false });
+  });
+
+  it('the information centre lists topics, opens one, and goes back', async () => {
+    const e = effects();
+    const k = start(e);
+    k.actor.send({ type: 'OPEN_INFO', topicId: null });
+    await k.reach('info');
+    await waitFor(k.actor, (s) => s.context.info.topics.length > 0);
+    expect(k.screen()).toEqual({
+      name: 'info',
+      topics: [{ id: 'tiered-pricing', title: '阶梯电价' }],
+      topic: null,
+    });
+    k.actor.send({ type: 'OPEN_INFO', topicId: 'tiered-pricing' });
+    expect(k.screen()).toMatchObject({ topic: { title: '阶梯电价', paragraphs: ['分三档。'] } });
+    k.actor.send({ type: 'SET_LOCALE', locale: 'en' });
+    expect(k.screen()).toMatchObject({ topic: { title: 'Tiered electricity prices' } });
+    k.actor.send({ type: 'BACK' });
+    expect(k.screen()).toMatchObject({ topic: null });
+    k.actor.send({ type: 'BACK' });
+    await k.reach('attract');
   });
 });

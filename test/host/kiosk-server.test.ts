@@ -24,6 +24,9 @@ const snapshot: Snapshot = {
     receipts: 'print',
     printer: 'ok',
   },
+  prefs: { textScale: 1, volume: 2, muted: false },
+  prompt: null,
+  helpCalled: false,
 };
 
 let server: KioskServer;

@@ -27,6 +27,8 @@ async function payWaterBill(kiosk: TestKioskHandle): Promise<number> {
   const bills = await until(kiosk, (s) => s.screen.name === 'bills', 'the bills');
   const due = bills.screen.name === 'bills' ? bills.screen.quote.totalDue : 0;
   kiosk.host.send({ type: 'PAY_CASH' });
+  await until(kiosk, (s) => s.screen.name === 'confirm', 'the confirm screen');
+  kiosk.host.send({ type: 'CONFIRM' });
   let inserted = 0;
   while (inserted < due) {
     await until(kiosk, () => kiosk.acceptor.insertNote(10_000), 'the acceptor to take a note');

@@ -1,0 +1,130 @@
+// The session's QR effect against the gateway simulator: the customer's payment code is
+// journalled as an attempt before the wallet call and polled to its end; a refused attempt is
+// ended and another offered; giving up cancels it at the wallet; a Native order shows its code.
+// Every attempt ends in success, cancelled, refunded or failed.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createActor, createMachine, sendTo } from 'xstate';
+import { QrAttempts } from '../../offline-queue/qr-attempts';
+import type { SessionEvent } from '../../src/flows/session-machine';
+import { qrPayActor } from '../../src/host/qr-pay-actor';
+import { startHarness, type Harness } from './sync-harness';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await startHarness();
+});
+afterEach(() => h.close());
+
+async function run() {
+  let quote = await h.client.queryBills({ billerId: 'sh-gas', account: '50012345' });
+  // The harness's client times out fast (300 ms); a cold simulator may need a second try.
+  for (let i = 0; !quote.ok && i < 5; i++)
+    quote = await h.client.queryBills({ billerId: 'sh-gas', account: '50012345' });
+  if (!quote.ok) throw new Error('no quote');
+  const p = h.journal.create({
+    terminalId: 'SH-XH-WK-0007',
+    businessDay: '20261126',
+    billerId: 'sh-gas',
+    account: '50012345',
+    quoteId: quote.body.quoteId,
+    quoteJson: JSON.stringify(quote.body),
+    amountDue: quote.body.totalDue,
+    acceptsOverpayment: true,
+    method: 'qr',
+  });
+  h.journal.startCollecting(p.id);
+  const qr = new QrAttempts(h.db);
+  const events: SessionEvent[] = [];
+  const logic = qrPayActor({
+    gateway: h.client,
+    journal: h.journal,
+    qr,
+    clock: Date.now,
+    log: { warn: () => undefined, info: () => undefined },
+    timing: { pollMs: 20, giveUpMs: 2_000 },
+  });
+  const parent = createMachine({
+    types: {} as { events: SessionEvent | { type: 'STOP' } },
+    invoke: {
+      id: 'qr',
+      src: logic,
+      input: { paymentId: p.id, amountDue: quote.body.totalDue, description: '燃气费' },
+    },
+    on: {
+      SCANNED: { actions: sendTo('qr', ({ event }) => event) },
+      SHOW_KIOSK_CODE: { actions: sendTo('qr', { type: 'SHOW_KIOSK_CODE' }) },
+      STOP: { actions: sendTo('qr', { type: 'STOP' }) },
+      '*': { actions: ({ event }) => events.push(event as SessionEvent) },
+    },
+  });
+  const actor = createActor(parent).start();
+  const until = async (type: string) => {
+    const end = Date.now() + 5_000;
+    while (!events.some((e) => e.type === type)) {
+      if (Date.now() > end) throw new Error(`no ${type}: ${JSON.stringify(events)}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  };
+  return { id: p.id, due: quote.body.totalDue, qr, events, actor, until };
+}
+
+describe('QR payment actor', () => {
+  it('a payment code that pays: attempt journalled, success, amount collected', async () => {
+    const r = await run();
+    r.actor.send({ type: 'SCANNED', text: '134567890123456780' });
+    await r.until('QR_PAID');
+    const attempt = r.qr.latestFor(r.id);
+    expect(attempt).toMatchObject({ kind: 'micropay', state: 'success', amount: r.due });
+    expect(h.journal.get(r.id).collected).toBe(r.due);
+    expect(r.events.find((e) => e.type === 'QR_STEP')).toMatchObject({ step: 'paying' });
+  });
+
+  it('pays after the customer confirms in the wallet (polled)', async () => {
+    const r = await run();
+    r.actor.send({ type: 'SCANNED', text: '28777777777777777771' });
+    await r.until('QR_PAID');
+    expect(r.qr.latestFor(r.id)?.state).toBe('success');
+  });
+
+  it('insufficient funds: the attempt ends failed and another scan is offered', async () => {
+    const r = await run();
+    r.actor.send({ type: 'SCANNED', text: '6277777777777777773' });
+    const end = Date.now() + 5_000;
+    while (!r.events.some((e) => e.type === 'QR_STEP' && e.refused)) {
+      if (Date.now() > end) throw new Error('not refused');
+      await new Promise((res) => setTimeout(res, 10));
+    }
+    expect(r.qr.latestFor(r.id)?.state).toBe('failed');
+    expect(h.journal.get(r.id).collected).toBe(0);
+    r.actor.send({ type: 'SCANNED', text: '134567890123456780' });
+    await r.until('QR_PAID');
+  });
+
+  it('giving up while the customer is still confirming: the wallet refuses the cancel, so the payment is left to the resolver, never called unpaid', async () => {
+    const r = await run();
+    r.actor.send({ type: 'SCANNED', text: '137777777777777774' });
+    await new Promise((res) => setTimeout(res, 100));
+    r.actor.send({ type: 'STOP' });
+    await r.until('QR_UNKNOWN');
+    expect(r.events.some((e) => e.type === 'QR_CANCELLED')).toBe(false);
+    expect(h.journal.get(r.id).state).toBe('PAYMENT_UNKNOWN');
+    expect(r.qr.openFor(r.id)?.state).toBe('user_paying'); // queried first by the resolver
+  });
+
+  it('junk is not sent to the wallet; a Native order shows its code, and cancelling closes it', async () => {
+    const r = await run();
+    r.actor.send({ type: 'SCANNED', text: 'hello' });
+    await new Promise((res) => setTimeout(res, 50));
+    expect(r.qr.latestFor(r.id)).toBeNull();
+    r.actor.send({ type: 'SHOW_KIOSK_CODE' });
+    const end = Date.now() + 5_000;
+    while (!r.events.some((e) => e.type === 'QR_STEP' && e.kioskCodeUrl)) {
+      if (Date.now() > end) throw new Error('no code');
+      await new Promise((res) => setTimeout(res, 10));
+    }
+    expect(r.qr.latestFor(r.id)).toMatchObject({ kind: 'native', state: 'pending' });
+    r.actor.send({ type: 'STOP' });
+    await r.until('QR_CANCELLED');
+    expect(r.qr.latestFor(r.id)?.state).toBe('cancelled');
+  });
+});
