@@ -1,5 +1,5 @@
-// The ESC/POS receipt printer on a serial line (a USB printer's byte stream would fit the same
-// link). Around every job it reads DLE EOT 1–4: a printer that cannot print refuses the job
+// The ESC/POS receipt printer on a serial line or, through `transport`, a USB printer class
+// device (escpos/usblp-link.ts). Around every job it reads DLE EOT 1–4: a printer that cannot print refuses the job
 // with the reason; a fault after the bytes went out fails the job as possibly partial. A job is
 // never sent twice by the driver; printing again is the host's explicit reprint, marked copy.
 import { randomUUID } from 'node:crypto';
@@ -8,7 +8,12 @@ import type { PaperWidth } from './columns';
 import { markCopy, type PrintDocument } from './document';
 import { encodeDocument } from './escpos/encode-document';
 import { statusRequest } from './escpos/commands';
-import { PrinterLink, type PrinterLogger } from './escpos/printer-link';
+import {
+  PrinterLink,
+  type PrinterLogger,
+  type PrinterTransport,
+  type TransportContext,
+} from './escpos/printer-link';
 import { decodeStatus, STATUS_QUERIES, toPrinterStatus } from './escpos/status';
 import { estimatePrintMs } from './print-time';
 import type {
@@ -20,9 +25,11 @@ import type {
 } from './printer';
 
 export interface EscPosPrinterOptions {
-  /** 9600 8N1 unless overridden. */
-  port: Pick<SerialOptions, 'path'> & Partial<SerialOptions>;
+  /** The serial line, 9600 8N1 unless overridden; not needed when `transport` is given. */
+  port?: Pick<SerialOptions, 'path'> & Partial<SerialOptions>;
   binding?: SerialBinding;
+  /** Another line to the printer (e.g. a USB printer class device); default: serial `port`. */
+  transport?: (context: TransportContext) => PrinterTransport;
   paper: PaperWidth;
   /** Wait for each status byte. */
   responseTimeoutMs?: number;
@@ -62,7 +69,7 @@ export class EscPosPrinter implements ReceiptPrinter {
   readonly paper: PaperWidth;
   private current: PrinterStatus = UNKNOWN;
   private readonly listeners = new Set<(s: PrinterStatus) => void>();
-  private readonly link: PrinterLink;
+  private readonly link: PrinterTransport;
   private readonly log: PrinterLogger;
   /** Jobs and status reads take turns on the line. */
   private queue: Promise<unknown> = Promise.resolve();
@@ -72,15 +79,21 @@ export class EscPosPrinter implements ReceiptPrinter {
   constructor(private readonly o: EscPosPrinterOptions) {
     this.paper = o.paper;
     this.log = o.logger ?? silent;
-    this.link = new PrinterLink({
-      port: { baudRate: 9600, dataBits: 8, parity: 'none', stopBits: 1, ...o.port },
-      ...(o.binding ? { binding: o.binding } : {}),
+    const context: TransportContext = {
       responseTimeoutMs: o.responseTimeoutMs ?? 500,
       reconnectMinMs: o.reconnectMinMs ?? 500,
       reconnectMaxMs: o.reconnectMaxMs ?? 30_000,
       logger: this.log,
       onLost: (reason) => this.setStatus({ ...this.current, device: 'offline', detail: reason }),
-    });
+    };
+    if (o.transport) this.link = o.transport(context);
+    else if (o.port) {
+      this.link = new PrinterLink({
+        ...context,
+        port: { baudRate: 9600, dataBits: 8, parity: 'none', stopBits: 1, ...o.port },
+        ...(o.binding ? { binding: o.binding } : {}),
+      });
+    } else throw new Error('printer: a serial port or a transport is needed');
   }
 
   get status(): PrinterStatus {

@@ -63,9 +63,13 @@ export type CardReaderConfig = z.infer<typeof CardReaderConfig>;
 export const PrinterConfig = z
   .object({
     driver: z.enum(['escpos']),
+    /** A serial line (USB-serial included), or a USB printer class device (Linux usblp). */
+    transport: z.enum(['serial', 'usblp']).default('serial'),
+    /** The serial device, or for usblp the character device, e.g. /dev/usb/lp0. */
     port: z.string().min(1),
     /** Paper roll width in mm. */
     paper: z.union([z.literal(58), z.literal(80)]).default(80),
+    /** Serial only; usblp has no line speed. */
     baudRate: z.number().int().min(1200).max(921_600).default(9600),
     /** Status read while idle, so an empty roll is known before a customer pays. */
     pollIntervalMs: z.number().int().min(500).max(60_000).default(5_000),

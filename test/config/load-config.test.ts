@@ -34,6 +34,8 @@ describe('loading the config', () => {
       writeOffWaitMs: 15_000,
       doneScreenMs: 60_000,
       partialCashWaitMs: 120_000,
+      inactivityMs: 90_000,
+      moreTimeAnswerMs: 30_000,
     });
     expect(c.simulation).toEqual({ devPanel: false });
   });

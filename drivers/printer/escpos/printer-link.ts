@@ -14,7 +14,26 @@ export interface LinkOptions extends PortSettings {
 /** A status byte, silence, or a port that is not open. */
 export type Reply = number | 'noReply' | 'down';
 
-export class PrinterLink {
+/**
+ * What the ESC/POS driver needs of the line to its printer, whatever carries the bytes (a serial
+ * port here, a USB printer class device in usblp-link.ts). None of it throws.
+ */
+export interface PrinterTransport {
+  readonly isOpen: boolean;
+  /** Opens the line unless it is open or the backoff has not run out. True when open. */
+  ensureOpen(): Promise<boolean>;
+  /** Sends a real-time request and waits for its one-byte answer. */
+  query(request: Buffer): Promise<Reply>;
+  /** Writes bytes and resolves once they have left; false if the line failed. */
+  write(bytes: Buffer): Promise<boolean>;
+  /** Closes for good. */
+  close(): Promise<void>;
+}
+
+/** The driver's side of a transport: timing, logging, and whom to tell when the line drops. */
+export type TransportContext = Omit<LinkOptions, 'port' | 'binding'>;
+
+export class PrinterLink implements PrinterTransport {
   private readonly port: ReopeningPort;
   private waiter: ((reply: Reply) => void) | null = null;
   private quietUntil = 0;

@@ -1,0 +1,64 @@
+// End to end in headless Chromium through the real host: a resident pays by showing their
+// WeChat payment code to the kiosk's scanner; another gives up on a payment code the wallet
+// refuses; and the information centre opens a topic, in Chinese and in English.
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useKioskInChromium } from '../support/e2e-fixture';
+
+const env = useKioskInChromium();
+
+async function open(): Promise<Page> {
+  const page = await env.browser().newPage({ viewport: { width: 1920, height: 1080 } });
+  await page.goto(env.kiosk().kioskUrl);
+  await page.getByRole('button', { name: '开始缴费' }).waitFor();
+  return page;
+}
+
+describe('QR payment', () => {
+  it('scan the bill, choose QR, confirm, show the payment code: paid and written off', async () => {
+    const kiosk = env.kiosk();
+    const page = await open();
+    kiosk.scanner.scan('SHGAS:50012345');
+    await page.getByText('应缴合计').waitFor({ timeout: 10_000 });
+    await page.getByRole('button', { name: '扫码支付' }).click();
+    await page.getByRole('button', { name: '确认支付' }).click();
+    await page.getByRole('heading', { name: /付款码/ }).waitFor({ timeout: 10_000 });
+    kiosk.scanner.scan('134567890123456780'); // WeChat, pays at once
+    await page.getByRole('status').filter({ hasText: '缴费成功' }).waitFor({ timeout: 20_000 });
+    const [paid] = kiosk.host.journal.inStates(['WRITTEN_OFF', 'RECEIPTED']);
+    expect(paid).toMatchObject({ method: 'qr', account: '50012345' });
+    expect(kiosk.host.money.qr.latestFor(paid?.id ?? 0)?.state).toBe('success');
+    await page.getByRole('button', { name: '完成' }).click();
+    await page.close();
+  }, 60_000);
+
+  it('a refused payment code is said plainly; cancelling ends the attempt and the payment', async () => {
+    const kiosk = env.kiosk();
+    const page = await open();
+    kiosk.scanner.scan('CTSH:13301234567');
+    await page.getByText('应缴合计').waitFor({ timeout: 10_000 });
+    await page.getByRole('button', { name: '扫码支付' }).click();
+    await page.getByRole('button', { name: '确认支付' }).click();
+    await page.getByRole('heading', { name: /付款码/ }).waitFor({ timeout: 10_000 });
+    kiosk.scanner.scan('6277777777777777773'); // UnionPay, insufficient funds
+    await page.getByRole('alert').waitFor({ timeout: 10_000 });
+    await page.getByRole('button', { name: '取消' }).click();
+    await page.getByRole('button', { name: '开始缴费' }).waitFor({ timeout: 10_000 });
+    const qrPayments = kiosk.host.journal.inStates(['ABANDONED']).filter((p) => p.method === 'qr');
+    expect(qrPayments.map((p) => p.account)).toContain('13301234567');
+    await page.close();
+  }, 60_000);
+});
+
+describe('information centre', () => {
+  it('opens a topic and goes back, in Chinese and in English', async () => {
+    const page = await open();
+    await page.getByRole('button', { name: '政策信息' }).click();
+    await page.getByRole('button', { name: '阶梯电价' }).click();
+    await page.getByText(/峰谷电价/).waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Tiered electricity prices' }).waitFor();
+    await page.getByText(/Peak and off-peak/).waitFor();
+    await page.close();
+  }, 60_000);
+});
