@@ -1,0 +1,283 @@
+// Model-based tests of the session statechart (xstate/graph, built into xstate 5): the UX rules
+// R8 (≤5 screens to confirm, ≤6 choices a screen) and R9 (confirm before money moves) of
+// ux-electron.md §1.3, the write-off order (no paid without capturing), a way out of every
+// waiting screen, and crash equivalence along the cash path (payments.md §6 invariant 9).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  getAdjacencyMap,
+  getShortestPaths,
+  getSimplePaths,
+  type AdjacencyMap,
+  type StatePath,
+} from 'xstate/graph';
+import {
+  sessionMachine,
+  WAITS_FOR_CUSTOMER,
+  type SessionEvent,
+} from '../../src/flows/session-machine';
+import { screenOf } from '../../src/flows/session-view';
+import { tempDir, type TempDir } from '../offline-queue/journal-fixture';
+import {
+  GLOBAL_USER_EVENTS,
+  modelEvents,
+  modelTraversal,
+  screensShown,
+  stateOf,
+  USER_EVENT_TYPES,
+  type ModelSnapshot,
+} from './session-model-graph';
+import {
+  CASH_PATH,
+  ledgerOf,
+  reopenAndRecover,
+  runCashPath,
+  settlePending,
+  snapshotJournal,
+  writtenOffAndRefunded,
+  type Ledger,
+} from './session-model-journal';
+
+type Path = StatePath<ModelSnapshot, SessionEvent>;
+type Adjacency = AdjacencyMap<ModelSnapshot, SessionEvent>;
+
+const MONEY_STATES = new Set(['insertCash', 'qrPay']);
+
+/** The states a path passes through, the start included. */
+function statesOf(path: Path, start: ModelSnapshot): ModelSnapshot[] {
+  const states = path.steps.map((s) => s.state);
+  return states[0] === start ? states : [start, ...states];
+}
+
+/** Serialized states reachable from the start without entering a state named in `avoid`. */
+function reachableAvoiding(adj: Adjacency, start: string, avoid: ReadonlySet<string>): Set<string> {
+  const seen = new Set([start]);
+  const queue = [start];
+  for (let key = queue.shift(); key !== undefined; key = queue.shift()) {
+    const node = adj[key as keyof Adjacency];
+    if (!node) continue;
+    for (const { state } of Object.values(node.transitions)) {
+      const next = serialized(state);
+      if (seen.has(next) || avoid.has(stateOf(state))) continue;
+      seen.add(next);
+      queue.push(next);
+    }
+  }
+  return seen;
+}
+
+const keyOf = new WeakMap<ModelSnapshot, string>();
+/** The full model's key of a snapshot (as getAdjacencyMap serialized it). */
+function serialized(s: ModelSnapshot): string {
+  let key = keyOf.get(s);
+  if (key === undefined) {
+    key = modelTraversal({ staff: true }).serializeState(s);
+    keyOf.set(s, key);
+  }
+  return key;
+}
+
+describe('the session model (xstate/graph)', () => {
+  const start = sessionMachine.getInitialSnapshot(
+    {} as Parameters<typeof sessionMachine.getInitialSnapshot>[0],
+    modelTraversal().input,
+  );
+  let simple: Path[];
+  let full: Adjacency;
+  let startKey: string;
+
+  beforeAll(() => {
+    simple = getSimplePaths(sessionMachine, modelTraversal({ small: true })) as Path[];
+    full = getAdjacencyMap(sessionMachine, modelTraversal({ staff: true })) as Adjacency;
+    startKey = Object.keys(full)[0] as string;
+  });
+
+  it('enumerates the small model: every simple path from attract, reaching money and paid', () => {
+    const ending = (v: string) => simple.filter((p) => stateOf(p.state) === v).length;
+    console.info(
+      `session model: ${simple.length} simple paths (small model); ${Object.keys(full).length} states in the full model; ` +
+        `to insertCash ${ending('insertCash')}, qrPay ${ending('qrPay')}, paid ${ending('paid')}`,
+    );
+    expect(simple.length).toBeGreaterThan(500);
+    for (const v of ['confirm', 'insertCash', 'qrPay', 'capturing', 'paid', 'pendingSync']) {
+      expect(ending(v), `paths ending in ${v}`).toBeGreaterThan(0);
+    }
+    expect(stateOf(start)).toBe('attract');
+    expect(JSON.parse(startKey)[0]).toBe('attract');
+  });
+
+  it('R9: every path into insertCash or qrPay passes through confirm first', () => {
+    let checked = 0;
+    for (const path of simple) {
+      const values = statesOf(path, start).map(stateOf);
+      const firstMoney = values.findIndex((v) => MONEY_STATES.has(v));
+      if (firstMoney < 0) continue;
+      checked++;
+      expect(values.slice(0, firstMoney), values.join(' → ')).toContain('confirm');
+    }
+    expect(checked).toBeGreaterThan(0);
+    // And on the full model (every state, all event variants), as reachability: with confirm
+    // removed, no money state can be reached at all.
+    const avoiding = reachableAvoiding(full, startKey, new Set(['confirm']));
+    const money = [...avoiding].filter((k) => MONEY_STATES.has(JSON.parse(k)[0]));
+    expect(money).toEqual([]);
+    expect(Object.keys(full).some((k) => MONEY_STATES.has(JSON.parse(k)[0]))).toBe(true);
+  });
+
+  it('R8: the shortest keyed path from attract to confirm shows ≤ 5 screens', () => {
+    const keyed = getShortestPaths(sessionMachine, {
+      ...modelTraversal({ small: true }),
+      filterEvents: (_s, e) => e.type !== 'SCANNED' && e.type !== 'ACCOUNT_CARD',
+    }) as Path[];
+    const toConfirm = keyed.filter((p) => stateOf(p.state) === 'confirm');
+    expect(toConfirm.length).toBeGreaterThan(0);
+    const screens = toConfirm.map((p) => screensShown(statesOf(p, start)));
+    const fewest = screens.reduce((a, b) => (b.length < a.length ? b : a));
+    expect(fewest).toEqual(['attract', 'chooseBiller', 'enterAccount', 'bills', 'confirm']);
+    for (const s of screens) expect(s.length, s.join(' → ')).toBeLessThanOrEqual(5);
+
+    // With a scanned bill or an account card it is shorter still.
+    const any = (getShortestPaths(sessionMachine, modelTraversal({ small: true })) as Path[])
+      .filter((p) => stateOf(p.state) === 'confirm')
+      .map((p) => screensShown(statesOf(p, start)));
+    expect(Math.min(...any.map((s) => s.length))).toBeLessThanOrEqual(5);
+  });
+
+  it('no path reaches paid without capturing (nor pendingSync)', () => {
+    let checked = 0;
+    for (const path of simple) {
+      const values = statesOf(path, start).map(stateOf);
+      for (const end of ['paid', 'pendingSync']) {
+        const at = values.indexOf(end);
+        if (at < 0) continue;
+        checked++;
+        expect(values.slice(0, at), values.join(' → ')).toContain('capturing');
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+    const avoiding = reachableAvoiding(full, startKey, new Set(['capturing']));
+    expect(
+      [...avoiding].filter((k) => ['paid', 'pendingSync', 'writingOff'].includes(JSON.parse(k)[0])),
+    ).toEqual([]);
+  });
+
+  it('every state the customer waits in has a way out: CALL_STAFF everywhere, and CANCEL/BACK or an explained exception', () => {
+    const withoutCancel = new Set<string>();
+    let waiting = 0;
+    for (const { state, transitions } of Object.values(full)) {
+      if (!state.hasTag(WAITS_FOR_CUSTOMER)) continue;
+      waiting++;
+      const helped = transitions[JSON.stringify({ type: 'CALL_STAFF' }) as keyof typeof transitions]
+        ?.state as ModelSnapshot;
+      expect(helped, stateOf(state)).toBeDefined();
+      expect(screenOf(stateOf(helped), helped.context).name, stateOf(state)).toBe('staffHelp');
+      if (!state.can({ type: 'CANCEL' }) && !state.can({ type: 'BACK' })) {
+        withoutCancel.add(
+          `${stateOf(state)}${stateOf(state) === 'qrPay' ? `:${state.context.qr.step}` : ''}`,
+        );
+      }
+    }
+    expect(waiting).toBeGreaterThan(50);
+    // partialCash: the money taken is settled as the screen says (CONFIRM, or by itself after
+    // a wait); qrPay while cancelling: the wallet is already being told to stop.
+    expect([...withoutCancel].sort()).toEqual(['partialCash', 'qrPay:cancelling']);
+    for (const { state } of Object.values(full)) {
+      if (stateOf(state) === 'partialCash') expect(state.can({ type: 'CONFIRM' })).toBe(true);
+    }
+  });
+
+  it('R8: ≤ 6 customer choices on every screen (user events that do something, globals excluded)', () => {
+    const most = new Map<string, { n: number; events: string[] }>();
+    for (const { state } of Object.values(full)) {
+      const choices = new Set(
+        modelEvents(state, { staff: true })
+          .filter((e) => USER_EVENT_TYPES.has(e.type) && !GLOBAL_USER_EVENTS.has(e.type))
+          .filter((e) => state.can(e))
+          .map((e) => e.type),
+      );
+      const screen = screenOf(stateOf(state), state.context).name;
+      const key = `${screen} (${stateOf(state)})`;
+      if ((most.get(key)?.n ?? -1) < choices.size) {
+        most.set(key, { n: choices.size, events: [...choices].sort() });
+      }
+      expect(choices.size, `${key}: ${[...choices].join(', ')}`).toBeLessThanOrEqual(6);
+    }
+    console.info(
+      'choices per screen (most seen): ' + [...most].map(([k, v]) => `${k}=${v.n}`).join(', '),
+    );
+  });
+});
+
+describe('crash equivalence along the cash path (payments.md §6 invariant 9)', () => {
+  let tmp: TempDir;
+  /** The uninterrupted run, its journal copied after each step k and recovered. */
+  const reference: { recovered: Ledger; settled: Ledger }[] = [];
+  let finalLedger: Ledger;
+
+  beforeAll(async () => {
+    tmp = tempDir('kiosk-session-model-');
+    const copies: string[] = [];
+    const run = await runCashPath(tmp.file('uninterrupted.sqlite'), CASH_PATH.length, (i, r) => {
+      const copy = tmp.file(`uninterrupted-${i}.sqlite`);
+      snapshotJournal(r.t, copy);
+      copies.push(copy);
+    });
+    expect(run.state()).toBe('attract');
+    finalLedger = ledgerOf(run.t);
+    run.stop();
+    run.t.close();
+    for (const copy of copies) {
+      const { t } = reopenAndRecover(copy);
+      const recovered = ledgerOf(t);
+      await settlePending(t);
+      reference.push({ recovered, settled: ledgerOf(t) });
+      t.close();
+    }
+  });
+  afterAll(() => tmp.remove());
+
+  it('the uninterrupted run ends with one payment written off, receipted, and two notes in the box', () => {
+    expect(finalLedger).toMatchObject({
+      payments: [{ state: 'RECEIPTED', collected: 20_000 }],
+      cashBox: { total: 20_000 },
+      notesByState: { stacked: 2 },
+      openStaffItems: 0,
+    });
+  });
+
+  // k = number of steps run before the kiosk dies (0 … all of them).
+  const points = Array.from({ length: CASH_PATH.length + 1 }, (_, k) => k);
+  it.each(points)('killed after %i steps: recovery reaches the uninterrupted ledger', async (k) => {
+    const file = tmp.file(`crash-${k}.sqlite`);
+    const run = await runCashPath(file, k);
+    // The crash: the session and its actors are dropped, the journal closed mid-session.
+    run.stop();
+    run.t.close();
+
+    const { t } = reopenAndRecover(file);
+    const recovered = ledgerOf(t);
+    expect(recovered, `after ${k} steps, recovered`).toEqual(reference[k]?.recovered);
+    await settlePending(t);
+    const settled = ledgerOf(t);
+    expect(settled, `after ${k} steps, settled`).toEqual(reference[k]?.settled);
+
+    // Money conservation: every note in the box is a stacked note of a payment, and the
+    // payments hold exactly that; nothing was both written off and refunded.
+    expect(settled.cashBox.total).toBe(settled.stackedNotesTotal);
+    expect(settled.collectedTotal).toBe(settled.stackedNotesTotal);
+    expect(writtenOffAndRefunded(t)).toEqual([]);
+    // What the steps run imply: notes stacked before the crash are written off; a note in
+    // escrow goes to staff review; nothing taken means the payment is abandoned.
+    const done = CASH_PATH.slice(0, k).map((s) => s.name);
+    const stacked = done.filter((n) => n === 'note stacked').length;
+    const escrowed = done.filter((n) => n === 'note escrowed').length;
+    expect(settled.cashBox.total).toBe(stacked * 10_000);
+    expect(settled.notesByState.unknown ?? 0).toBe(escrowed - stacked);
+    expect(settled.openStaffItems).toBe(escrowed - stacked);
+    if (!done.includes('CONFIRM')) expect(settled.payments).toEqual([]);
+    else if (stacked === 0) expect(settled.byState).toEqual({ ABANDONED: 1 });
+    else expect(['WRITTEN_OFF', 'RECEIPTED']).toContain(settled.payments[0]?.state);
+    // Never more than the uninterrupted run took.
+    expect(settled.cashBox.total).toBeLessThanOrEqual(finalLedger.cashBox.total);
+    t.close();
+  });
+});
