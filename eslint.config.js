@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import { layerImports } from './tools/eslint/layer-imports.js';
+import { noLiteralUiText } from './tools/eslint/no-literal-ui-text.js';
 import { areas } from './tools/eslint/layers.js';
 
 const root = import.meta.dirname;
@@ -12,7 +13,9 @@ export default tseslint.config(
   ...tseslint.configs.strict,
   {
     languageOptions: { globals: { ...globals.node } },
-    plugins: { kiosk: { rules: { 'layer-imports': layerImports } } },
+    plugins: {
+      kiosk: { rules: { 'layer-imports': layerImports, 'no-literal-ui-text': noLiteralUiText } },
+    },
     rules: {
       'kiosk/layer-imports': ['error', { root, areas }],
       '@typescript-eslint/no-unused-vars': [
@@ -23,7 +26,22 @@ export default tseslint.config(
     },
   },
   {
-    files: ['ui/**', 'sim/dev-panel/**'],
+    files: ['ui/**', 'sim/dev-panel/**', 'sim/gallery/**'],
     languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    // Every word on screen comes from ui/i18n/messages.ts; single taps only (R11).
+    files: ['ui/**/*.tsx'],
+    rules: {
+      'kiosk/no-literal-ui-text': 'error',
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'JSXAttribute[name.name=/^on(Touch|DoubleClick|ContextMenu|Drag|Wheel|Gesture|PointerMove)/]',
+          message: 'Single taps only (ux-electron.md R11): no gesture handlers in the kiosk UI',
+        },
+      ],
+    },
   },
 );

@@ -33,6 +33,11 @@ export const areas = {
     browser: true,
     why: 'the developer panel is renderer code that speaks the simulator control protocol',
   },
+  'sim/gallery': {
+    mayImport: ['ui', 'src/api'],
+    browser: true,
+    why: 'the screen gallery stands in for the host: the real renderer fed fixture snapshots',
+  },
   'sim/control': {
     mayImport: [],
     browser: true,
@@ -51,6 +56,7 @@ export const areas = {
       'offline-queue',
       'sim',
       'sim/control',
+      'sim/gallery',
       'ui',
       'tools',
     ],
@@ -58,8 +64,8 @@ export const areas = {
     why: 'tests may reach every layer',
   },
   bench: {
-    mayImport: ['src', 'src/api', 'drivers', 'offline-queue', 'sim', 'sim/control'],
-    why: 'benchmarks measure the host and simulators',
+    mayImport: ['src', 'src/api', 'drivers', 'offline-queue', 'sim', 'sim/control', 'tools'],
+    why: 'benchmarks measure the host and simulators, built as they ship (tools)',
   },
   tools: { mayImport: [], why: 'build tools stand alone' },
 };

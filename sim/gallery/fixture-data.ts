@@ -1,0 +1,141 @@
+// The sample world the gallery's fixtures share: the five billers, one account's overdue quote,
+// and the lines of a receipt and a refund slip as the host sends them to the screen.
+import type { BillerView, Locale, QuoteView, Screen } from '../../src/api/kiosk-api';
+
+type InfoScreen = Extract<Screen, { name: 'info' }>;
+type InfoTopicView = InfoScreen['topics'][number];
+type InfoTopic = NonNullable<InfoScreen['topic']>;
+
+export const ELECTRICITY: BillerView = {
+  id: 'sh-power',
+  kind: 'electricity',
+  name: { 'zh-CN': '国网上海市电力公司', en: 'State Grid Shanghai' },
+  accountLength: 10,
+  paused: false,
+};
+
+export const CABLE_TV: BillerView = {
+  id: 'sh-cabletv',
+  kind: 'cabletv',
+  name: { 'zh-CN': '东方有线', en: 'Oriental Cable' },
+  accountLength: 12,
+  paused: false,
+};
+
+export const BILLERS: BillerView[] = [
+  ELECTRICITY,
+  {
+    id: 'sh-water',
+    kind: 'water',
+    name: { 'zh-CN': '上海城投水务', en: 'Shanghai Chengtou Water' },
+    accountLength: 9,
+    paused: false,
+  },
+  // Paused: too much money waiting to reach it (the queue caps).
+  {
+    id: 'sh-gas',
+    kind: 'gas',
+    name: { 'zh-CN': '上海燃气', en: 'Shanghai Gas' },
+    accountLength: 8,
+    paused: true,
+  },
+  {
+    id: 'sh-telecom',
+    kind: 'telecom',
+    name: { 'zh-CN': '中国电信上海公司', en: 'China Telecom Shanghai' },
+    accountLength: 11,
+    paused: false,
+  },
+  CABLE_TV,
+];
+
+export const ACCOUNT = '3100123456';
+export const HOLDER = '张*华';
+
+/** Two months: one overdue with its late fee, one current. */
+export const OVERDUE_QUOTE: QuoteView = {
+  account: ACCOUNT,
+  holder: HOLDER,
+  address: '徐汇区漕溪北路**弄**号',
+  bills: [
+    { billId: 'B-202509', period: '2025-09', principal: 21_830, lateFee: 1_310, daysOverdue: 60 },
+    { billId: 'B-202510', period: '2025-10', principal: 18_650, lateFee: 0, daysOverdue: 0 },
+  ],
+  totalDue: 41_790,
+  quotedAt: '2025-11-26T09:30:00+08:00',
+};
+
+export const RECEIPT_LINES: string[] = [
+  '缴费凭证',
+  '终端编号: SH-XH-WK-0007',
+  '缴费时间: 2025-11-26 09:31:12',
+  '缴费单位: 国网上海市电力公司',
+  '户号: 3100****56',
+  '户名: 张*华',
+  '账期 2025-09  本金 218.30元  违约金 13.10元',
+  '账期 2025-10  本金 186.50元',
+  '实收金额: 500.00元',
+  '转入预存: 82.10元',
+  '代收流水号: SH-XH-WK-0007-20251126-000042',
+];
+
+export const PROVISIONAL_LINES: string[] = [
+  '受理凭证',
+  '终端编号: SH-XH-WK-0007',
+  '缴费单位: 国网上海市电力公司',
+  '户号: 3100****56',
+  '实收金额: 500.00元',
+  '代收流水号: SH-XH-WK-0007-20251126-000043',
+  '款项已收妥，将自动入账，无需再次缴费',
+];
+
+export const REFUND_SLIP_LINES: string[] = [
+  '退款凭证',
+  '终端编号: SH-XH-WK-0007',
+  '缴费单位: 东方有线',
+  '户号: 8800****5678',
+  '已收金额: 20.00元',
+  '代收流水号: SH-XH-WK-0007-20251126-000044',
+  '请凭本凭证找工作人员退款',
+];
+
+export const VERIFY_URL =
+  'https://pay.example.cn/verify?serial=SH-XH-WK-0007-20251126-000042&txn=SGCC-889120042';
+
+export const KIOSK_CODE_URL = 'weixin://wxpay/bizpayurl?pr=Xk3t9Qa';
+
+/** The information centre's content, which the host sends in the customer's language. */
+export const INFO: Record<Locale, { topics: InfoTopicView[]; lateFees: InfoTopic }> = {
+  'zh-CN': {
+    topics: [
+      { id: 'late-fees', title: '违约金怎么算' },
+      { id: 'receipts', title: '凭证丢了怎么办' },
+      { id: 'cash', title: '可以使用哪些纸币' },
+      { id: 'qr', title: '怎样用手机付款' },
+    ],
+    lateFees: {
+      id: 'late-fees',
+      title: '违约金怎么算',
+      paragraphs: [
+        '电费逾期后，每天按欠费金额的千分之一计算违约金，最少一元。',
+        '在本机缴费时，屏幕会分别显示本金和违约金，您可以先核对再缴费。',
+      ],
+    },
+  },
+  en: {
+    topics: [
+      { id: 'late-fees', title: 'How late fees work' },
+      { id: 'receipts', title: 'If you lose your receipt' },
+      { id: 'cash', title: 'Which banknotes you can use' },
+      { id: 'qr', title: 'Paying with your phone' },
+    ],
+    lateFees: {
+      id: 'late-fees',
+      title: 'How late fees work',
+      paragraphs: [
+        'An overdue electricity bill adds one thousandth of the amount owed each day, at least one yuan.',
+        'This kiosk shows the amount and the late fee separately, so you can check them before paying.',
+      ],
+    },
+  },
+};

@@ -1,0 +1,235 @@
+// One fixture per screen variant and notable sub-state, typed against the KioskApi's Snapshot so
+// that a change to the API breaks the gallery at compile time rather than in a screenshot.
+import { ProblemCode, type Locale, type Screen, type Snapshot } from '../../src/api/kiosk-api';
+import {
+  ACCOUNT,
+  BILLERS,
+  CABLE_TV,
+  ELECTRICITY,
+  HOLDER,
+  INFO,
+  KIOSK_CODE_URL,
+  OVERDUE_QUOTE,
+  PROVISIONAL_LINES,
+  RECEIPT_LINES,
+  REFUND_SLIP_LINES,
+  VERIFY_URL,
+} from './fixture-data';
+
+export interface Fixture {
+  /** The gallery URL's `?screen=` and the screenshot's file name. */
+  id: string;
+  title: string;
+  /** Host content (the information centre) comes in the customer's language. */
+  snapshot(locale: Locale): Snapshot;
+}
+
+const BASE: Omit<Snapshot, 'screen' | 'locale'> = {
+  seq: 1,
+  service: {
+    pendingSync: { count: 0, total: 0 },
+    staffItems: 0,
+    receipts: 'print',
+    printer: 'ok',
+  },
+  prefs: { textScale: 1, volume: 2, muted: false },
+  prompt: null,
+  helpCalled: false,
+};
+
+/** The gallery moves a prompt's deadline to 30 s after the page loads. */
+export const PROMPT_SECONDS = 30;
+
+function at(
+  id: string,
+  title: string,
+  screen: Screen | ((locale: Locale) => Screen),
+  extra: Partial<Omit<Snapshot, 'screen' | 'locale'>> = {},
+): Fixture {
+  return {
+    id,
+    title,
+    snapshot: (locale) => ({
+      ...BASE,
+      ...extra,
+      locale,
+      screen: typeof screen === 'function' ? screen(locale) : screen,
+    }),
+  };
+}
+
+const PRINTER_OUT = { ...BASE.service, receipts: 'screen', printer: 'out' } as const;
+const DUE = OVERDUE_QUOTE.totalDue;
+
+const insertCash = (s: Partial<Extract<Screen, { name: 'insertCash' }>>): Screen => ({
+  name: 'insertCash',
+  biller: ELECTRICITY,
+  amountDue: DUE,
+  collected: 0,
+  acceptedNotes: [1_000, 2_000, 5_000, 10_000],
+  acceptsOverpayment: true,
+  noteInEscrow: false,
+  underReview: 0,
+  ...s,
+});
+
+const partialCash = (s: Partial<Extract<Screen, { name: 'partialCash' }>>): Screen => ({
+  name: 'partialCash',
+  biller: ELECTRICITY,
+  amountDue: DUE,
+  collected: 20_000,
+  outcome: 'writeOff',
+  canContinue: true,
+  underReview: 0,
+  ...s,
+});
+
+const qrPay = (s: Partial<Extract<Screen, { name: 'qrPay' }>>): Screen => ({
+  name: 'qrPay',
+  biller: ELECTRICITY,
+  amountDue: DUE,
+  step: 'showYourCode',
+  kioskCodeUrl: null,
+  refused: false,
+  ...s,
+});
+
+const enterAccount = (digits: string, problem: ProblemCode | null = null): Screen => ({
+  name: 'enterAccount',
+  biller: ELECTRICITY,
+  digits,
+  problem,
+});
+
+const BILLS: Screen = { name: 'bills', biller: ELECTRICITY, quote: OVERDUE_QUOTE, requoted: false };
+
+const receipt = { receiptLines: RECEIPT_LINES, printed: true, eReceiptUrl: VERIFY_URL };
+
+export const FIXTURES: readonly Fixture[] = [
+  at('attract', 'Attract', { name: 'attract' }),
+  at('out-of-service', 'Out of service', { name: 'outOfService' }),
+  at('choose-biller', 'Choose a biller (gas paused)', { name: 'chooseBiller', billers: BILLERS }),
+  at('enter-account-empty', 'Account: nothing typed', enterAccount('')),
+  at('enter-account-partial', 'Account: half typed', enterAccount('31001')),
+  at('enter-account-problem', 'Account: wrong length', enterAccount('310012', 'invalid_account')),
+  at('looking-up', 'Looking up the bills', { name: 'lookingUp', biller: ELECTRICITY }),
+  at('bills', 'Bills: overdue with late fee', BILLS),
+  at('bills-requoted', 'Bills: asked again after the quote expired', {
+    ...BILLS,
+    requoted: true,
+  }),
+  at('bills-receipt-on-screen', 'Bills: printer down, receipt on screen', BILLS, {
+    service: PRINTER_OUT,
+  }),
+  ...(['cash', 'qr'] as const).map((method) =>
+    at(`confirm-${method}`, `Confirm (${method})`, {
+      name: 'confirm',
+      biller: ELECTRICITY,
+      account: ACCOUNT,
+      holder: HOLDER,
+      amountDue: DUE,
+      method,
+    }),
+  ),
+  at('insert-cash', 'Insert cash: nothing yet', insertCash({})),
+  at('insert-cash-some', 'Insert cash: some in', insertCash({ collected: 20_000 })),
+  at(
+    'insert-cash-escrow',
+    'Insert cash: a note in escrow',
+    insertCash({ collected: 20_000, noteInEscrow: true }),
+  ),
+  at(
+    'insert-cash-under-review',
+    'Insert cash: a note under review',
+    insertCash({ collected: 10_000, underReview: 5_000 }),
+  ),
+  at('partial-cash-write-off', 'Partial cash: written off', partialCash({})),
+  at(
+    'partial-cash-refund-slip',
+    'Partial cash: refund slip',
+    partialCash({ biller: CABLE_TV, amountDue: 5_800, collected: 2_000, outcome: 'refundSlip' }),
+  ),
+  at(
+    'partial-cash-fault',
+    'Partial cash: acceptor failed',
+    partialCash({ canContinue: false, underReview: 5_000 }),
+  ),
+  at('refund-slip-printed', 'Refund slip: printed', {
+    name: 'refundSlip',
+    amount: 2_000,
+    slipLines: REFUND_SLIP_LINES,
+    printed: true,
+  }),
+  at(
+    'refund-slip-on-screen',
+    'Refund slip: not printed',
+    { name: 'refundSlip', amount: 2_000, slipLines: REFUND_SLIP_LINES, printed: false },
+    { service: PRINTER_OUT },
+  ),
+  at('writing-off', 'Writing off', { name: 'writingOff', collected: 50_000 }),
+  at('paid', 'Paid: receipt printed', {
+    name: 'paid',
+    collected: 50_000,
+    prepaidCredited: 8_210,
+    ...receipt,
+  }),
+  at(
+    'paid-e-receipt',
+    'Paid: e-receipt QR',
+    { name: 'paid', collected: 50_000, prepaidCredited: 8_210, ...receipt, printed: false },
+    { service: PRINTER_OUT },
+  ),
+  at(
+    'pending-sync',
+    'Money received, write-off pending',
+    { name: 'pendingSync', collected: 50_000, ...receipt, receiptLines: PROVISIONAL_LINES },
+    { service: { ...BASE.service, pendingSync: { count: 1, total: 50_000 } } },
+  ),
+  at('qr-show-your-code', 'QR: show your payment code', qrPay({})),
+  at('qr-kiosk-code', 'QR: scan the kiosk code', qrPay({ kioskCodeUrl: KIOSK_CODE_URL })),
+  at('qr-paying', 'QR: wallet confirming', qrPay({ step: 'paying' })),
+  at('qr-cancelling', 'QR: cancelling', qrPay({ step: 'cancelling' })),
+  at('qr-refused', 'QR: refused, try again', qrPay({ refused: true })),
+  at('staff-help', 'Staff help: asked for', { name: 'staffHelp', moneyInFlight: false }),
+  at(
+    'staff-help-money',
+    'Staff help: money in flight',
+    { name: 'staffHelp', moneyInFlight: true },
+    { helpCalled: true },
+  ),
+  at('info', 'Information centre', (locale) => ({
+    name: 'info',
+    topics: INFO[locale].topics,
+    topic: null,
+  })),
+  at('info-topic', 'Information: one topic', (locale) => ({
+    name: 'info',
+    topics: INFO[locale].topics,
+    topic: INFO[locale].lateFees,
+  })),
+  ...ProblemCode.options.map((problem) =>
+    at(`problem-${problem.replaceAll('_', '-')}`, `Problem: ${problem}`, {
+      name: 'problem',
+      problem,
+    }),
+  ),
+  at('more-time', 'Need more time? (over the account screen)', enterAccount('31001'), {
+    prompt: { kind: 'moreTime', deadline: 0 },
+  }),
+  at('help-called', 'Staff called (over the bills)', BILLS, { helpCalled: true }),
+  at(
+    'staff-footer',
+    'Staff figures in the footer',
+    { name: 'attract' },
+    {
+      service: {
+        pendingSync: { count: 3, total: 120_000 },
+        staffItems: 2,
+        receipts: 'print',
+        printer: 'low',
+      },
+    },
+  ),
+];
+
+export const fixtureById = (id: string): Fixture | undefined => FIXTURES.find((f) => f.id === id);

@@ -1,0 +1,169 @@
+// Every screen of the built gallery (dist/gallery: the real renderer fed fixture snapshots) against
+// the age-friendly rules, in both languages, at text scale 1 and 1.5, landscape and portrait;
+// and a screenshot of each (zh-CN, scale 1) into docs/screenshots/<id>-<orientation>.png.
+// UX_VIOLATIONS_FILE=path also writes every violation found there as JSON.
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { Locale } from '../../src/api/kiosk-api';
+import { FIXTURES, type Fixture } from '../../sim/gallery/fixtures';
+import { launchChromium } from '../support/browser';
+import { AXE_SOURCE, formatViolations, runUxChecks, type UxViolation } from '../support/ux-checks';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const GALLERY = path.join(ROOT, 'dist/gallery');
+const SHOTS = path.join(ROOT, 'docs/screenshots');
+/** Pages checked at once: one loads while the other is checked (the machine has two cores). */
+const PAGES = 2;
+
+const LANDSCAPE = { name: 'landscape', width: 1920, height: 1080 } as const;
+const PORTRAIT = { name: 'portrait', width: 1080, height: 1920 } as const;
+type Viewport = typeof LANDSCAPE | typeof PORTRAIT;
+
+interface Variant {
+  locale: Locale;
+  scale: 1 | 1.5;
+  viewport: Viewport;
+  screenshot: boolean;
+}
+
+const VARIANTS: Variant[] = [
+  { locale: 'zh-CN', scale: 1, viewport: LANDSCAPE, screenshot: true },
+  { locale: 'zh-CN', scale: 1, viewport: PORTRAIT, screenshot: true },
+  { locale: 'en', scale: 1, viewport: LANDSCAPE, screenshot: false },
+  { locale: 'en', scale: 1, viewport: PORTRAIT, screenshot: false },
+  { locale: 'zh-CN', scale: 1.5, viewport: LANDSCAPE, screenshot: false },
+  { locale: 'en', scale: 1.5, viewport: LANDSCAPE, screenshot: false },
+];
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+};
+const AXE_PATH = '/__axe.js';
+
+let server: Server;
+let origin = '';
+let browser: Browser;
+const idle: Page[] = [];
+const waiting: ((p: Page) => void)[] = [];
+const found: Record<string, string[]> = {};
+
+/** dist/gallery and axe over HTTP, cacheable, so that Chromium compiles axe once, not per page. */
+function serveGallery(): Promise<Server> {
+  const s = createServer((req, res) => {
+    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const file = path.join(GALLERY, pathname);
+    const headers = { 'cache-control': 'max-age=3600' };
+    if (pathname === AXE_PATH) {
+      res.writeHead(200, { ...headers, 'content-type': 'text/javascript' }).end(AXE_SOURCE);
+    } else if (file.startsWith(GALLERY) && existsSync(file) && statSync(file).isFile()) {
+      const type = CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
+      res.writeHead(200, { ...headers, 'content-type': type }).end(readFileSync(file));
+    } else {
+      res.writeHead(404).end();
+    }
+  });
+  return new Promise((resolve) => s.listen(0, '127.0.0.1', () => resolve(s)));
+}
+
+async function withPage<T>(use: (page: Page) => Promise<T>): Promise<T> {
+  const page = idle.pop() ?? (await new Promise<Page>((r) => waiting.push(r)));
+  try {
+    return await use(page);
+  } finally {
+    const next = waiting.shift();
+    if (next) next(page);
+    else idle.push(page);
+  }
+}
+
+/** Loads one fixture variant; throws with the gallery's message if it could not show it. */
+async function show(page: Page, f: Fixture, v: Variant): Promise<void> {
+  await page.setViewportSize({ width: v.viewport.width, height: v.viewport.height });
+  await page.goto(`${origin}/index.html?screen=${f.id}&locale=${v.locale}&scale=${v.scale}`);
+  const shown = page.locator('[data-screen], pre[role=alert]').first();
+  await shown.waitFor({ timeout: 10_000 });
+  if ((await shown.getAttribute('role')) === 'alert') throw new Error(await shown.innerText());
+  await page.evaluate(
+    () =>
+      (globalThis as unknown as { document: { fonts: { ready: Promise<unknown> } } }).document.fonts
+        .ready,
+  );
+}
+
+async function check(f: Fixture, v: Variant): Promise<UxViolation[]> {
+  return withPage(async (page) => {
+    await show(page, f, v);
+    const vs = await runUxChecks(page, {
+      promptShown: f.snapshot(v.locale).prompt !== null,
+      axeUrl: `${origin}${AXE_PATH}`,
+    });
+    if (v.screenshot) {
+      await page.screenshot({ path: path.join(SHOTS, `${f.id}-${v.viewport.name}.png`) });
+    }
+    return vs;
+  });
+}
+
+beforeAll(async () => {
+  if (!existsSync(path.join(GALLERY, 'index.html'))) {
+    throw new Error('dist/gallery is missing: run `npm run build` first');
+  }
+  mkdirSync(SHOTS, { recursive: true });
+  server = await serveGallery();
+  const address = server.address();
+  origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  browser = await launchChromium();
+  const context = await browser.newContext({ viewport: LANDSCAPE, deviceScaleFactor: 1 });
+  for (let i = 0; i < PAGES; i++) idle.push(await context.newPage());
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((r) => server?.close(r));
+  const out = process.env.UX_VIOLATIONS_FILE;
+  if (out) writeFileSync(out, JSON.stringify(found, null, 2) + '\n');
+});
+
+describe.concurrent('every screen meets the age-friendly rules', () => {
+  it.each(FIXTURES.map((f) => [f.id, f] as const))('%s', { timeout: 120_000 }, async (id, f) => {
+    const lines: string[] = [];
+    for (const v of VARIANTS) {
+      const where = `[${v.locale} ×${v.scale} ${v.viewport.name}]`;
+      const vs = await check(f, v);
+      if (vs.length)
+        lines.push(
+          ...formatViolations(vs)
+            .split('\n')
+            .map((l) => `${where} ${l}`),
+        );
+    }
+    if (lines.length) found[id] = lines;
+    expect(lines.join('\n'), `${id}: ${lines.length} violations`).toBe('');
+  });
+});
+
+describe('the gallery', () => {
+  it('records what a tap sends instead of sending it', async () => {
+    const events = await withPage(async (page) => {
+      await page.goto(`${origin}/index.html?screen=attract`);
+      await page.getByRole('button', { name: '开始缴费' }).click();
+      return page.evaluate(
+        () => (globalThis as unknown as { __galleryEvents: unknown[] }).__galleryEvents,
+      );
+    });
+    expect(events).toEqual([{ type: 'START' }]);
+  });
+
+  it('says why it cannot show a screen', async () => {
+    const text = await withPage(async (page) => {
+      await page.goto(`${origin}/index.html?screen=no-such-screen`);
+      return page.getByRole('alert').innerText();
+    });
+    expect(text).toBe('no fixture "no-such-screen"');
+  });
+});

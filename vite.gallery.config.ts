@@ -1,0 +1,16 @@
+// Builds the screen gallery (sim/gallery: the real renderer fed fixture snapshots) into
+// dist/gallery, for the UX checks and the screenshots. Never part of a production build.
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  root: 'sim/gallery',
+  base: './',
+  oxc: { jsx: { runtime: 'automatic' } },
+  build: {
+    outDir: '../../dist/gallery',
+    emptyOutDir: true,
+    target: 'es2022',
+    reportCompressedSize: false,
+  },
+  logLevel: 'warn',
+});
