@@ -185,6 +185,8 @@ export function chromiumKioskArgs(url: string, userDataDir: string): string[] {
     '--kiosk',
     `--app=${url}`,
     '--disable-pinch',
+    // Voice guidance speaks the first screen before anyone has tapped (R6).
+    '--autoplay-policy=no-user-gesture-required',
     '--overscroll-history-navigation=0',
     '--no-first-run',
     '--disable-background-networking',

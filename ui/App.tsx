@@ -2,25 +2,41 @@ import { useEffect, useState } from 'react';
 import type { KioskApi, Snapshot } from '../src/api/kiosk-api';
 import { translator } from './i18n/messages';
 import { Frame } from './screens/Frame';
+import { MoreTimeDialog } from './screens/MoreTimeDialog';
 import { ScreenView } from './screens/ScreenView';
+import { useVoice } from './voice/use-voice';
+import { VoiceContext } from './voice/voice-context';
 
 /** The renderer is a function of the host's latest snapshot; taps become events. */
 export function App({ api }: { api: KioskApi }) {
   const [snapshot, setSnapshot] = useState<Snapshot | null>(null);
   useEffect(() => api.subscribe(setSnapshot), [api]);
+  const say = useVoice(snapshot);
+  const locale = snapshot?.locale;
+  const textScale = snapshot?.prefs.textScale ?? 1;
   useEffect(() => {
-    if (snapshot) document.documentElement.lang = snapshot.locale;
-  }, [snapshot]);
+    if (locale) document.documentElement.lang = locale;
+  }, [locale]);
+  useEffect(() => {
+    // Every size in styles.css is in rem, so this one multiplier scales them all (R12).
+    document.documentElement.style.setProperty('--text-scale', String(textScale));
+  }, [textScale]);
   if (!snapshot) return null;
   const t = translator(snapshot.locale);
+  const send = (e: Parameters<KioskApi['send']>[0]) => api.send(e);
+  const { prompt } = snapshot;
   return (
-    <Frame t={t} snapshot={snapshot} send={(e) => api.send(e)}>
-      <ScreenView
-        t={t}
-        screen={snapshot.screen}
-        receipts={snapshot.service.receipts}
-        send={(e) => api.send(e)}
-      />
-    </Frame>
+    <VoiceContext.Provider value={say}>
+      <Frame t={t} snapshot={snapshot} send={send} inert={prompt !== null}>
+        <ScreenView
+          key={snapshot.screen.name}
+          t={t}
+          screen={snapshot.screen}
+          receipts={snapshot.service.receipts}
+          send={send}
+        />
+      </Frame>
+      {prompt && <MoreTimeDialog t={t} send={send} deadline={prompt.deadline} />}
+    </VoiceContext.Provider>
   );
 }

@@ -22,6 +22,8 @@ export function kioskWindowOptions(o: {
       spellcheck: false,
       devTools: !o.packaged,
       navigateOnDragDrop: false,
+      // Voice guidance speaks the first screen before anyone has tapped (R6).
+      autoplayPolicy: 'no-user-gesture-required',
     },
   };
 }

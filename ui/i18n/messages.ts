@@ -1,10 +1,12 @@
-// Every word the customer sees, in both languages. Chinese is the default.
+// Every word the customer sees or hears, in both languages (same keys: the `en` table is typed
+// by the Chinese one). Chinese is the default. Voice lines (voice*) are spoken, never shown.
 import type { BillerKind, Locale, ProblemCode } from '../../src/api/kiosk-api';
 
 const zhCN = {
   appTitle: '社区缴费服务',
   attractLead: '电费 水费 燃气费 电话费 有线电视费',
   start: '开始缴费',
+  policyInfo: '政策信息',
   switchLanguage: 'English',
   chooseBiller: '请选择缴费项目',
   enterAccount: '请输入户号',
@@ -24,7 +26,31 @@ const zhCN = {
   lateFee: '违约金',
   daysOverdue: '逾期 {days} 天',
   totalDue: '应缴合计',
+  requoted: '账单金额已经重新查询，请核对下面的应缴合计',
   payCash: '现金缴费',
+  payQr: '扫码支付',
+  confirmTitle: '请核对缴费信息',
+  payee: '收款单位',
+  account: '户号',
+  holder: '户名',
+  method: '支付方式',
+  methodCash: '现金',
+  methodQr: '微信或支付宝扫码',
+  confirmPay: '确认支付',
+  change: '返回修改',
+  qrShowYourCode: '请打开微信或支付宝付款码，对准扫码口',
+  qrNoCode: '没有付款码？扫码支付',
+  qrScanKioskCode: '请用手机微信或支付宝扫描下面的二维码',
+  qrKioskCode: '缴费二维码',
+  qrPaying: '正在支付，请在手机上确认',
+  qrCancelling: '正在取消，请稍候',
+  qrRefused: '这次付款没有成功，您的钱包没有同意付款。您可以再试一次',
+  cancelPayment: '取消支付',
+  staffHelp: '已通知工作人员，请稍候',
+  moneySafe: '您的钱不会丢失',
+  infoChoose: '请选择想了解的内容',
+  moreTopics: '下一页',
+  topicPageOf: '第 {page} 页，共 {pages} 页',
   insertCash: '请放入纸币',
   amountDue: '应缴金额',
   collected: '已放入',
@@ -41,6 +67,7 @@ const zhCN = {
   done: '完成',
   home: '返回首页',
   yuan: '{amount} 元',
+  problemTitle: '暂时不能继续',
   pendingSyncStaff: '待入账 {count} 笔',
   staffItems: '待处理 {count} 项',
   billerPaused: '暂停受理',
@@ -67,6 +94,42 @@ const zhCN = {
   receiptOnScreen: '打印机暂时不能打印凭证，缴费后将在屏幕上显示电子凭证二维码，可用手机扫码保存',
   printerPaperLow: '凭证纸将用完',
   printerOut: '打印机暂停服务',
+  callStaff: '呼叫工作人员',
+  helpComing: '工作人员马上就到',
+  textSize: '字号：{size}',
+  textSize1: '标准',
+  textSize125: '大',
+  textSize15: '特大',
+  quieter: '小声',
+  louder: '大声',
+  volume: '音量',
+  volumeLevel: '音量 {level}/4',
+  mute: '静音',
+  unmute: '打开声音',
+  muted: '已静音',
+  moreTimeTitle: '需要更多时间吗？',
+  moreTimeCountdown: '还剩 {seconds} 秒',
+  moreTimeContinue: '继续',
+  listSeparator: '、',
+  sentenceEnd: '。',
+  voiceAttract:
+    '欢迎使用社区缴费服务。缴电费、水费、燃气费、电话费或有线电视费，请点开始缴费，也可以把账单上的二维码对准扫码口。需要帮助，请点呼叫工作人员',
+  voiceChooseBiller: '请选择缴费项目：{kinds}',
+  voiceEnterAccount: '{kind}。请在键盘上输入户号，输完后点确认',
+  voiceBills: '{kind}，户名 {holder}，应缴合计 {amount} 元',
+  voiceLateFee: '其中违约金 {amount} 元',
+  voiceChooseMethod: '请选择现金缴费或扫码支付',
+  voiceConfirm:
+    '请核对：向 {payee} 缴费 {amount} 元，户号 {account}，户名 {holder}，支付方式：{method}。没有问题请点确认支付，需要修改请点返回修改',
+  voiceQrShowCode:
+    '应付 {amount} 元。请打开微信或支付宝付款码，对准扫码口。没有付款码，请点扫码支付',
+  voiceQrKioskCode: '应付 {amount} 元。请用手机微信或支付宝扫描屏幕上的二维码',
+  voiceInsertCash: '请放入纸币，应缴 {amount} 元',
+  voiceCollected: '已放入 {collected} 元，还需放入 {remaining} 元',
+  voiceInfoList: '请选择想了解的内容：{titles}',
+  voiceCleared: '已清空',
+  voiceSoundOn: '声音已打开',
+  voiceMoreTime: '需要更多时间吗？要继续，请在 {seconds} 秒内点继续',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -75,6 +138,7 @@ const en: Record<MessageKey, string> = {
   appTitle: 'Community bill payment',
   attractLead: 'Electricity, water, gas, telephone and cable TV',
   start: 'Start',
+  policyInfo: 'Information',
   switchLanguage: '中文',
   chooseBiller: 'What would you like to pay?',
   enterAccount: 'Enter your account number',
@@ -94,7 +158,31 @@ const en: Record<MessageKey, string> = {
   lateFee: 'Late fee',
   daysOverdue: '{days} days overdue',
   totalDue: 'Total due',
+  requoted: 'Your bills were looked up again. Please check the new total below',
   payCash: 'Pay with cash',
+  payQr: 'Pay by QR code',
+  confirmTitle: 'Please check your payment',
+  payee: 'Paid to',
+  account: 'Account number',
+  holder: 'Holder',
+  method: 'Payment by',
+  methodCash: 'Cash',
+  methodQr: 'WeChat or Alipay QR code',
+  confirmPay: 'Confirm and pay',
+  change: 'Go back and change',
+  qrShowYourCode: 'Open your WeChat or Alipay payment code and hold it to the scanner',
+  qrNoCode: 'No payment code? Scan a code instead',
+  qrScanKioskCode: 'Scan the code below with WeChat or Alipay on your phone',
+  qrKioskCode: 'Payment QR code',
+  qrPaying: 'Paying. Please confirm on your phone',
+  qrCancelling: 'Cancelling, please wait',
+  qrRefused: 'The payment did not go through: your wallet did not accept it. You may try again',
+  cancelPayment: 'Cancel payment',
+  staffHelp: 'Staff have been called. Please wait',
+  moneySafe: 'Your money will not be lost',
+  infoChoose: 'What would you like to read about?',
+  moreTopics: 'Next page',
+  topicPageOf: 'Page {page} of {pages}',
   insertCash: 'Please insert banknotes',
   amountDue: 'Amount due',
   collected: 'Inserted',
@@ -112,6 +200,7 @@ const en: Record<MessageKey, string> = {
   done: 'Done',
   home: 'Back to start',
   yuan: '{amount} yuan',
+  problemTitle: 'We cannot go on just now',
   pendingSyncStaff: '{count} payments waiting to sync',
   staffItems: '{count} items for staff',
   billerPaused: 'Paused',
@@ -141,6 +230,42 @@ const en: Record<MessageKey, string> = {
     'The printer cannot print just now. After paying, your receipt is shown as a code to scan with your phone',
   printerPaperLow: 'Receipt paper low',
   printerOut: 'Printer out of service',
+  callStaff: 'Call staff',
+  helpComing: 'Staff are on their way',
+  textSize: 'Text: {size}',
+  textSize1: 'normal',
+  textSize125: 'large',
+  textSize15: 'largest',
+  quieter: 'Softer',
+  louder: 'Louder',
+  volume: 'Volume',
+  volumeLevel: 'Volume {level}/4',
+  mute: 'Sound off',
+  unmute: 'Sound on',
+  muted: 'Sound is off',
+  moreTimeTitle: 'Do you need more time?',
+  moreTimeCountdown: '{seconds} seconds left',
+  moreTimeContinue: 'Continue',
+  listSeparator: ', ',
+  sentenceEnd: '.',
+  voiceAttract:
+    'Welcome. To pay electricity, water, gas, telephone or cable TV, tap Start, or hold the code on your bill under the scanner. For help, tap Call staff',
+  voiceChooseBiller: 'What would you like to pay? {kinds}',
+  voiceEnterAccount: '{kind}. Type your account number on the keypad, then tap Confirm',
+  voiceBills: '{kind}, holder {holder}, total due {amount} yuan',
+  voiceLateFee: 'including a late fee of {amount} yuan',
+  voiceChooseMethod: 'Choose Pay with cash or Pay by QR code',
+  voiceConfirm:
+    'Please check: {amount} yuan to {payee}, account {account}, holder {holder}, payment by {method}. If this is right, tap Confirm and pay; to change it, tap Go back and change',
+  voiceQrShowCode:
+    '{amount} yuan to pay. Open your WeChat or Alipay payment code and hold it to the scanner. No payment code? Tap Scan a code instead',
+  voiceQrKioskCode: '{amount} yuan to pay. Scan the code on the screen with WeChat or Alipay',
+  voiceInsertCash: 'Please insert banknotes. {amount} yuan is due',
+  voiceCollected: '{collected} yuan inserted, {remaining} yuan still to insert',
+  voiceInfoList: 'What would you like to read about? {titles}',
+  voiceCleared: 'Cleared',
+  voiceSoundOn: 'Sound is on',
+  voiceMoreTime: 'Do you need more time? To go on, tap Continue within {seconds} seconds',
 };
 
 const KIND: Record<Locale, Record<BillerKind, string>> = {
@@ -173,6 +298,7 @@ const PROBLEM: Record<Locale, Record<ProblemCode, string>> = {
     payment_code_scanned: '这是付款码。请先扫描账单上的二维码，或选择缴费项目',
     card_not_recognised: '这张卡不能在这里使用，请扫描账单或输入户号',
     biller_paused: '这项缴费暂停受理，请稍后再来或联系工作人员',
+    quote_expired: '账单金额已经更新，请重新核对应缴金额',
     note_under_review: '有一张纸币需要工作人员核对，请联系工作人员，您的钱不会丢失',
     exact_cash_impossible: '这项缴费不能多收，应缴金额无法用纸币凑整，请联系工作人员',
   },
@@ -190,19 +316,23 @@ const PROBLEM: Record<Locale, Record<ProblemCode, string>> = {
     payment_code_scanned:
       'This is a payment code. Please scan the code on your bill first, or choose what to pay',
     biller_paused: 'This bill cannot be paid here just now. Please come back later or ask staff',
+    quote_expired: 'The amount due has been updated. Please check it again',
     note_under_review: 'A note needs checking by staff. Please ask staff; your money is safe',
     exact_cash_impossible:
       'This bill takes no overpayment and its amount cannot be made with notes. Please ask staff',
   },
 };
 
-const MESSAGES: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
+/** Both tables, for the renderer and for the tests that hold them to the same placeholders. */
+export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
 
 export interface Translator {
   locale: Locale;
   (key: MessageKey, params?: Record<string, string | number>): string;
   kind(kind: BillerKind): string;
   problem(code: ProblemCode): string;
+  /** Joins items the way a sentence of this language lists them. */
+  list(items: readonly string[]): string;
 }
 
 export function translator(locale: Locale): Translator {
@@ -213,5 +343,6 @@ export function translator(locale: Locale): Translator {
   t.locale = locale;
   t.kind = (kind) => KIND[locale][kind];
   t.problem = (code) => PROBLEM[locale][code];
+  t.list = (items) => items.join(MESSAGES[locale].listSeparator);
   return t;
 }

@@ -9,6 +9,12 @@ export function Attract({ t, send }: ScreenProps) {
         {t('start')}
       </button>
       <p>{t('scanHint')}</p>
+      <button
+        className="button secondary"
+        onClick={() => send({ type: 'OPEN_INFO', topicId: null })}
+      >
+        {t('policyInfo')}
+      </button>
     </section>
   );
 }

@@ -1,5 +1,7 @@
 import type { ReceiptDelivery, Screen } from '../../src/api/kiosk-api';
+import { Alerts } from './Alerts';
 import { Money } from './Money';
+import { Decide } from './Decide';
 import type { ScreenProps } from './types';
 
 type BillsScreen = Extract<Screen, { name: 'bills' }>;
@@ -16,36 +18,47 @@ export function Bills({
       <h1>
         {t.kind(screen.biller.kind)} · {quote.account}
       </h1>
-      <p>{t('billsFor', { holder: quote.holder })}</p>
-      <p>{t('address', { address: quote.address })}</p>
-      <ul className="bills">
-        {quote.bills.map((b) => (
-          <li key={b.billId} className="bill">
-            <span className="bill-period">{t('period', { period: b.period })}</span>
-            <span>
-              {t('principal')} <Money t={t} fen={b.principal} />
-            </span>
-            {b.lateFee > 0 && (
-              <span className="late-fee">
-                {t('lateFee')} <Money t={t} fen={b.lateFee} /> (
-                {t('daysOverdue', { days: b.daysOverdue })})
+      <Decide
+        actions={
+          <>
+            <button className="button primary" onClick={() => send({ type: 'PAY_CASH' })}>
+              {t('payCash')}
+            </button>
+            <button className="button primary" onClick={() => send({ type: 'PAY_QR' })}>
+              {t('payQr')}
+            </button>
+            <button className="button secondary" onClick={() => send({ type: 'BACK' })}>
+              {t('back')}
+            </button>
+          </>
+        }
+      >
+        <p className="facts-line">
+          <span>{t('billsFor', { holder: quote.holder })}</span>
+          <span>{t('address', { address: quote.address })}</span>
+        </p>
+        <ul className="bills">
+          {quote.bills.map((b) => (
+            <li key={b.billId} className="bill">
+              <span className="bill-period">{t('period', { period: b.period })}</span>
+              <span>
+                {t('principal')} <Money t={t} fen={b.principal} />
               </span>
-            )}
-          </li>
-        ))}
-      </ul>
-      <p className="total">
-        {t('totalDue')} <Money t={t} fen={quote.totalDue} testId="total-due" />
-      </p>
-      {receipts === 'screen' && <p role="note">{t('receiptOnScreen')}</p>}
-      <div className="actions">
-        <button className="button secondary" onClick={() => send({ type: 'BACK' })}>
-          {t('back')}
-        </button>
-        <button className="button primary" onClick={() => send({ type: 'PAY_CASH' })}>
-          {t('payCash')}
-        </button>
-      </div>
+              {b.lateFee > 0 && (
+                <span className="late-fee">
+                  {t('lateFee')} <Money t={t} fen={b.lateFee} /> (
+                  {t('daysOverdue', { days: b.daysOverdue })})
+                </span>
+              )}
+            </li>
+          ))}
+        </ul>
+        <Alerts messages={[screen.requoted && t('requoted')]} />
+        <p className="total">
+          {t('totalDue')} <Money t={t} fen={quote.totalDue} testId="total-due" />
+        </p>
+        {receipts === 'screen' && <p role="note">{t('receiptOnScreen')}</p>}
+      </Decide>
     </section>
   );
 }

@@ -1,10 +1,12 @@
 import type { Key, Screen } from '../../src/api/kiosk-api';
+import { Alerts } from './Alerts';
 import type { ScreenProps } from './types';
 
 type EnterAccountScreen = Extract<Screen, { name: 'enterAccount' }>;
 
 const DIGITS: Key[] = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
+/** The keypad beside the number on a wide screen, below it on a tall one. */
 export function EnterAccount({ t, send, screen }: ScreenProps & { screen: EnterAccountScreen }) {
   const key = (k: Key) => () => send({ type: 'KEY', key: k });
   return (
@@ -12,44 +14,44 @@ export function EnterAccount({ t, send, screen }: ScreenProps & { screen: EnterA
       <h1>
         {t.kind(screen.biller.kind)} · {t('enterAccount')}
       </h1>
-      {screen.biller.accountLength && (
-        <p>{t('accountDigits', { count: screen.biller.accountLength })}</p>
-      )}
-      <output className="account-digits" aria-label={t('accountEntered')}>
-        {screen.digits || '\u00a0'}
-      </output>
-      {screen.problem && (
-        <p className="problem" role="alert">
-          {t.problem(screen.problem)}
-        </p>
-      )}
-      <div className="keypad">
-        {DIGITS.map((d) => (
-          <button key={d} className="button key" onClick={key(d)}>
-            {d}
+      <div className="split">
+        <div className="split-part">
+          {screen.biller.accountLength && (
+            <p>{t('accountDigits', { count: screen.biller.accountLength })}</p>
+          )}
+          <output className="account-digits" aria-label={t('accountEntered')}>
+            {screen.digits || '\u00a0'}
+          </output>
+          <Alerts messages={[screen.problem && t.problem(screen.problem)]} />
+          <div className="actions">
+            <button className="button secondary" onClick={() => send({ type: 'BACK' })}>
+              {t('back')}
+            </button>
+            <button
+              className="button primary"
+              disabled={screen.digits.length === 0}
+              onClick={() => send({ type: 'SUBMIT_ACCOUNT' })}
+            >
+              {t('confirm')}
+            </button>
+          </div>
+        </div>
+        <div className="keypad">
+          {DIGITS.map((d) => (
+            <button key={d} className="button key" onClick={key(d)}>
+              {d}
+            </button>
+          ))}
+          <button className="button key secondary" onClick={key('delete')}>
+            {t('delete')}
           </button>
-        ))}
-        <button className="button key secondary" onClick={key('delete')}>
-          {t('delete')}
-        </button>
-        <button className="button key" onClick={key('0')}>
-          0
-        </button>
-        <button className="button key secondary" onClick={key('clear')}>
-          {t('clear')}
-        </button>
-      </div>
-      <div className="actions">
-        <button className="button secondary" onClick={() => send({ type: 'BACK' })}>
-          {t('back')}
-        </button>
-        <button
-          className="button primary"
-          disabled={screen.digits.length === 0}
-          onClick={() => send({ type: 'SUBMIT_ACCOUNT' })}
-        >
-          {t('confirm')}
-        </button>
+          <button className="button key" onClick={key('0')}>
+            0
+          </button>
+          <button className="button key secondary" onClick={key('clear')}>
+            {t('clear')}
+          </button>
+        </div>
       </div>
     </section>
   );

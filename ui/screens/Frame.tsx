@@ -1,30 +1,28 @@
 import type { ReactNode } from 'react';
 import type { Snapshot } from '../../src/api/kiosk-api';
+import { FrameControls } from './FrameControls';
 import type { ScreenProps } from './types';
 
-/** The frame around every screen: title, language switch, staff figures. */
+/**
+ * The frame around every screen: help and settings (a band on top of a tall screen, a rail at
+ * the side of a wide one, where height is what runs out), and the staff figures.
+ */
 export function Frame({
   t,
   snapshot,
   send,
+  inert,
   children,
-}: ScreenProps & { snapshot: Snapshot; children: ReactNode }) {
+}: ScreenProps & { snapshot: Snapshot; inert: boolean; children: ReactNode }) {
   const pending = snapshot.service.pendingSync.count;
   const staffItems = snapshot.service.staffItems;
   const printer = snapshot.service.printer;
   const printerWarning = printer === 'low' || printer === 'out';
   return (
-    <div className="frame">
+    // Behind the dialog: neither focusable (inert) nor in the accessibility tree (aria-hidden).
+    <div className="frame" inert={inert} aria-hidden={inert || undefined}>
       <header className="frame-header">
-        <span className="frame-title">{t('appTitle')}</span>
-        <button
-          className="button secondary"
-          onClick={() =>
-            send({ type: 'SET_LOCALE', locale: snapshot.locale === 'zh-CN' ? 'en' : 'zh-CN' })
-          }
-        >
-          {t('switchLanguage')}
-        </button>
+        <FrameControls t={t} send={send} snapshot={snapshot} />
       </header>
       <main className="frame-main" data-screen={snapshot.screen.name}>
         {children}

@@ -1,5 +1,7 @@
 import type { Screen } from '../../src/api/kiosk-api';
 import { formatYuan } from '../../src/api/money';
+import { Alerts } from './Alerts';
+import { Decide } from './Decide';
 import type { ScreenProps } from './types';
 
 type PartialCashScreen = Extract<Screen, { name: 'partialCash' }>;
@@ -12,22 +14,29 @@ export function PartialCash({ t, send, screen }: ScreenProps & { screen: Partial
   return (
     <section className="screen">
       <h1>{t('partialCash', { amount })}</h1>
-      <p className="total">{t('partialShort', { amount: short })}</p>
-      {!screen.canContinue && <p role="alert">{t('partialFaultLead')}</p>}
-      <p>{t(writeOff ? 'partialWriteOffLead' : 'partialRefundLead', { amount })}</p>
-      {screen.underReview > 0 && (
-        <p role="alert">{t('underReview', { amount: formatYuan(screen.underReview) })}</p>
-      )}
-      <div className="actions">
-        {screen.canContinue && (
-          <button className="button secondary" onClick={() => send({ type: 'CONTINUE' })}>
-            {t('continueInserting')}
-          </button>
-        )}
-        <button className="button primary" onClick={() => send({ type: 'CONFIRM' })}>
-          {writeOff ? t('confirmPartialWriteOff', { amount }) : t('confirmRefundSlip')}
-        </button>
-      </div>
+      <Decide
+        actions={
+          <>
+            <button className="button primary" onClick={() => send({ type: 'CONFIRM' })}>
+              {writeOff ? t('confirmPartialWriteOff', { amount }) : t('confirmRefundSlip')}
+            </button>
+            {screen.canContinue && (
+              <button className="button secondary" onClick={() => send({ type: 'CONTINUE' })}>
+                {t('continueInserting')}
+              </button>
+            )}
+          </>
+        }
+      >
+        <p className="total">{t('partialShort', { amount: short })}</p>
+        <Alerts
+          messages={[
+            !screen.canContinue && t('partialFaultLead'),
+            screen.underReview > 0 && t('underReview', { amount: formatYuan(screen.underReview) }),
+          ]}
+        />
+        <p>{t(writeOff ? 'partialWriteOffLead' : 'partialRefundLead', { amount })}</p>
+      </Decide>
     </section>
   );
 }

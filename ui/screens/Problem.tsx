@@ -1,15 +1,17 @@
 import type { ProblemCode } from '../../src/api/kiosk-api';
+import { Alerts } from './Alerts';
 import type { ScreenProps } from './types';
 
 export function Problem({ t, send, problem }: ScreenProps & { problem: ProblemCode }) {
   return (
     <section className="screen center">
-      <p className="problem" role="alert">
-        {t.problem(problem)}
-      </p>
-      <button className="button primary" onClick={() => send({ type: 'DONE' })}>
-        {t('home')}
-      </button>
+      <h1>{t('problemTitle')}</h1>
+      <Alerts messages={[t.problem(problem)]} />
+      <div className="actions">
+        <button className="button primary" onClick={() => send({ type: 'DONE' })}>
+          {t('home')}
+        </button>
+      </div>
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import type { Screen } from '../../src/api/kiosk-api';
 import { formatYuan } from '../../src/api/money';
+import { Receipt } from './Receipt';
 import type { ScreenProps } from './types';
 
 type RefundSlipScreen = Extract<Screen, { name: 'refundSlip' }>;
@@ -8,18 +9,20 @@ type RefundSlipScreen = Extract<Screen, { name: 'refundSlip' }>;
 export function RefundSlip({ t, send, screen }: ScreenProps & { screen: RefundSlipScreen }) {
   return (
     <section className="screen">
-      <h1 role="status">{t('refundSlip')}</h1>
-      <p>{t('refundSlipLead', { amount: formatYuan(screen.amount) })}</p>
-      <p>{t(screen.printed ? 'takeRefundSlip' : 'showRefundSlip')}</p>
-      <figure className="receipt" aria-label={t('receipt')}>
-        {screen.slipLines.map((line, i) => (
-          <div key={i}>{line}</div>
-        ))}
-      </figure>
-      <div className="actions">
-        <button className="button primary" onClick={() => send({ type: 'DONE' })}>
-          {t('done')}
-        </button>
+      <div role="status">
+        <h1>{t('refundSlip')}</h1>
+      </div>
+      <div className="beside">
+        <div className="beside-main">
+          <p>{t('refundSlipLead', { amount: formatYuan(screen.amount) })}</p>
+          <p>{t(screen.printed ? 'takeRefundSlip' : 'showRefundSlip')}</p>
+          <div className="actions">
+            <button className="button primary" onClick={() => send({ type: 'DONE' })}>
+              {t('done')}
+            </button>
+          </div>
+        </div>
+        <Receipt t={t} lines={screen.slipLines} />
       </div>
     </section>
   );

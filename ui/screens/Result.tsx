@@ -1,7 +1,8 @@
 import type { Screen } from '../../src/api/kiosk-api';
 import { formatYuan } from '../../src/api/money';
-import { EReceiptQr } from './EReceiptQr';
 import { Money } from './Money';
+import { QrCode } from './QrCode';
+import { Receipt } from './Receipt';
 import type { ScreenProps } from './types';
 
 type ResultScreen = Extract<Screen, { name: 'paid' | 'pendingSync' }>;
@@ -11,33 +12,32 @@ export function Result({ t, send, screen }: ScreenProps & { screen: ResultScreen
   const paid = screen.name === 'paid';
   return (
     <section className="screen">
-      <h1 role="status">{t(paid ? 'paid' : 'pendingSync')}</h1>
-      <p className="total">
-        {t('collected')} <Money t={t} fen={screen.collected} testId="result-collected" />
-      </p>
-      {paid && screen.prepaidCredited > 0 && (
-        <p>{t('prepaid', { amount: formatYuan(screen.prepaidCredited) })}</p>
-      )}
-      {!paid && <p>{t('pendingSyncLead')}</p>}
-      {screen.printed ? (
-        <p>{t('takeReceipt')}</p>
-      ) : (
-        screen.eReceiptUrl && (
+      <div role="status">
+        <h1>{t(paid ? 'paid' : 'pendingSync')}</h1>
+      </div>
+      <div className="beside">
+        <div className="beside-main">
+          <p className="total">
+            {t('collected')} <Money t={t} fen={screen.collected} testId="result-collected" />
+          </p>
+          {paid && screen.prepaidCredited > 0 && (
+            <p>{t('prepaid', { amount: formatYuan(screen.prepaidCredited) })}</p>
+          )}
+          {!paid && <p>{t('pendingSyncLead')}</p>}
+          {screen.printed && <p>{t('takeReceipt')}</p>}
+          <div className="actions">
+            <button className="button primary" onClick={() => send({ type: 'DONE' })}>
+              {t('done')}
+            </button>
+          </div>
+        </div>
+        {!screen.printed && screen.eReceiptUrl && (
           <div className="e-receipt">
             <p role="note">{t('eReceiptLead')}</p>
-            <EReceiptQr url={screen.eReceiptUrl} label={t('eReceipt')} />
+            <QrCode url={screen.eReceiptUrl} label={t('eReceipt')} className="e-receipt-qr" />
           </div>
-        )
-      )}
-      <figure className="receipt" aria-label={t('receipt')}>
-        {screen.receiptLines.map((line, i) => (
-          <div key={i}>{line}</div>
-        ))}
-      </figure>
-      <div className="actions">
-        <button className="button primary" onClick={() => send({ type: 'DONE' })}>
-          {t('done')}
-        </button>
+        )}
+        <Receipt t={t} lines={screen.receiptLines} />
       </div>
     </section>
   );

@@ -2,12 +2,16 @@ import type { ReceiptDelivery, Screen } from '../../src/api/kiosk-api';
 import { Attract } from './Attract';
 import { Bills } from './Bills';
 import { ChooseBiller } from './ChooseBiller';
+import { Confirm } from './Confirm';
 import { EnterAccount } from './EnterAccount';
+import { Info } from './Info';
 import { InsertCash } from './InsertCash';
 import { PartialCash } from './PartialCash';
 import { Problem } from './Problem';
+import { QrPay } from './QrPay';
 import { RefundSlip } from './RefundSlip';
 import { Result } from './Result';
+import { StaffHelp } from './StaffHelp';
 import { Waiting } from './Waiting';
 import type { ScreenProps } from './types';
 
@@ -20,7 +24,7 @@ export function ScreenView({
     case 'attract':
       return <Attract {...p} />;
     case 'outOfService':
-      return <Waiting {...p} message={p.t('outOfService')} />;
+      return <Waiting {...p} message={p.t('outOfService')} alert />;
     case 'chooseBiller':
       return <ChooseBiller {...p} billers={screen.billers} />;
     case 'enterAccount':
@@ -29,6 +33,14 @@ export function ScreenView({
       return <Waiting {...p} message={p.t('lookingUp')} />;
     case 'bills':
       return <Bills {...p} screen={screen} receipts={receipts} />;
+    case 'confirm':
+      return <Confirm {...p} screen={screen} />;
+    case 'qrPay':
+      return <QrPay {...p} screen={screen} />;
+    case 'staffHelp':
+      return <StaffHelp {...p} screen={screen} />;
+    case 'info':
+      return <Info {...p} screen={screen} />;
     case 'insertCash':
       return <InsertCash {...p} screen={screen} />;
     case 'partialCash':

@@ -1,9 +1,19 @@
+import { AlertIcon } from './Alerts';
 import type { ScreenProps } from './types';
 
-export function Waiting({ message }: ScreenProps & { message: string }) {
+/** A screen with nothing to choose: the kiosk is busy, or (alert) out of service. */
+export function Waiting({
+  message,
+  alert = false,
+}: ScreenProps & { message: string; alert?: boolean }) {
   return (
-    <section className="screen center" aria-busy="true">
-      <h1 role="status">{message}</h1>
+    <section className="screen center" aria-busy={!alert}>
+      <div role={alert ? 'alert' : 'status'}>
+        <h1 className={alert ? 'alert-heading' : undefined}>
+          {alert && <AlertIcon />}
+          {message}
+        </h1>
+      </div>
     </section>
   );
 }

@@ -2,10 +2,18 @@ import QRCode from 'qrcode';
 import { useMemo } from 'react';
 
 /**
- * The e-receipt: the payment's verification link as a QR the customer scans with a phone, drawn
- * as SVG squares (crisp at any size, no canvas). Shown when nothing could be printed.
+ * A link as a QR code for the customer's phone (the e-receipt, or the kiosk's payment code),
+ * drawn as SVG squares: crisp at any size, no canvas. `label` names it for assistive tech.
  */
-export function EReceiptQr({ url, label }: { url: string; label: string }) {
+export function QrCode({
+  url,
+  label,
+  className,
+}: {
+  url: string;
+  label: string;
+  className: string;
+}) {
   const { size, cells } = useMemo(() => {
     const qr = QRCode.create(url, { errorCorrectionLevel: 'M' });
     const n = qr.modules.size;
@@ -19,7 +27,7 @@ export function EReceiptQr({ url, label }: { url: string; label: string }) {
   const span = size + quiet * 2;
   return (
     <svg
-      className="e-receipt-qr"
+      className={`qr-code ${className}`}
       role="img"
       aria-label={label}
       data-url={url}

@@ -1,0 +1,68 @@
+// Every screen has a voice line in both languages (R6), built from the message tables.
+import { describe, expect, it } from 'vitest';
+import type { Locale, Screen } from '../../src/api/kiosk-api';
+import { translator } from '../../ui/i18n/messages';
+import { screenKey, screenVoice, spellDigits } from '../../ui/voice/screen-voice';
+import { SCREENS } from './screens.fixture';
+
+const locales: Locale[] = ['zh-CN', 'en'];
+const say = (screen: Screen, locale: Locale = 'zh-CN') =>
+  screenVoice(screen, translator(locale), 'print');
+
+describe('screenVoice', () => {
+  for (const screen of Object.values(SCREENS)) {
+    for (const locale of locales) {
+      it(`says something for ${screen.name} in ${locale}`, () => {
+        const line = say(screen, locale);
+        expect(line.trim().length).toBeGreaterThan(1);
+        expect(line).not.toMatch(/\{\w+\}|undefined|null|NaN/);
+        // English lines carry no Chinese of the message tables (names from data may).
+        if (locale === 'en' && screen.name !== 'info') expect(line).not.toMatch(/[元请的]/);
+      });
+    }
+  }
+
+  it('reads the amount, payee, account digit by digit and method on the confirm screen', () => {
+    const line = say(SCREENS.confirm);
+    expect(line).toContain('186.50');
+    expect(line).toContain('国网上海市电力公司');
+    expect(line).toContain('3 1 0 0 1 2 3 4 5 6');
+    expect(line).toContain('现金');
+    expect(spellDigits('310')).toBe('3 1 0');
+  });
+
+  it('mentions the late fee, the requote and an on-screen receipt on the bills screen', () => {
+    const line = screenVoice({ ...SCREENS.bills, requoted: true }, translator('zh-CN'), 'screen');
+    expect(line).toContain('违约金 6.50 元');
+    expect(line).toContain('重新查询');
+    expect(line).toContain('电子凭证');
+  });
+
+  it('says each QR step, and the refusal', () => {
+    const qr = SCREENS.qrPay;
+    expect(say(qr)).toContain('付款码');
+    expect(say({ ...qr, kioskCodeUrl: 'https://pay.example/x' })).toContain('扫描屏幕上的二维码');
+    expect(say({ ...qr, step: 'paying' })).toBe('正在支付，请在手机上确认');
+    expect(say({ ...qr, refused: true })).toContain('没有成功');
+  });
+
+  it('reassures about money only when it is in flight', () => {
+    expect(say(SCREENS.staffHelp)).toContain('您的钱不会丢失');
+    expect(say({ ...SCREENS.staffHelp, moneyInFlight: false })).not.toContain('您的钱不会丢失');
+  });
+
+  it('reads a topic, or the titles of the first page of topics', () => {
+    expect(say(SCREENS.info)).toContain('阶梯电价、节约用电');
+    const topic = { id: 'tiers', title: '阶梯电价', paragraphs: ['第一档', '第二档'] };
+    expect(say({ ...SCREENS.info, topic })).toBe('阶梯电价。 第一档。 第二档。');
+  });
+
+  it('gives a new key for each appearance worth speaking again', () => {
+    const qr = SCREENS.qrPay;
+    expect(screenKey({ ...qr, step: 'paying' })).not.toBe(screenKey(qr));
+    expect(screenKey({ ...qr, refused: true })).toBe(screenKey(qr));
+    expect(screenKey({ ...SCREENS.enterAccount, digits: '3101' })).toBe(
+      screenKey(SCREENS.enterAccount),
+    );
+  });
+});

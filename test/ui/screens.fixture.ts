@@ -1,0 +1,103 @@
+// One example of every Screen variant (the mapped type makes a new variant a compile error
+// here until it has an example) and a snapshot around any of them.
+import type { BillerView, Screen, ScreenName, Snapshot } from '../../src/api/kiosk-api';
+
+const power: BillerView = {
+  id: 'sh-power',
+  kind: 'electricity',
+  name: { 'zh-CN': '国网上海市电力公司', en: 'State Grid Shanghai' },
+  accountLength: 10,
+  paused: false,
+};
+const receipt = { receiptLines: ['户号 3100123456'], printed: true, eReceiptUrl: null };
+
+export const SCREENS: { [N in ScreenName]: Extract<Screen, { name: N }> } = {
+  attract: { name: 'attract' },
+  outOfService: { name: 'outOfService' },
+  chooseBiller: {
+    name: 'chooseBiller',
+    billers: [power, { ...power, id: 'sh-water', kind: 'water', paused: true }],
+  },
+  enterAccount: { name: 'enterAccount', biller: power, digits: '310', problem: null },
+  lookingUp: { name: 'lookingUp', biller: power },
+  bills: {
+    name: 'bills',
+    biller: power,
+    requoted: false,
+    quote: {
+      account: '3100123456',
+      holder: '张*英',
+      address: '上海市某区某路 1 号',
+      bills: [{ billId: 'b1', period: '2024-05', principal: 18000, lateFee: 650, daysOverdue: 13 }],
+      totalDue: 18650,
+      quotedAt: '2024-07-01T08:00:00Z',
+    },
+  },
+  confirm: {
+    name: 'confirm',
+    biller: power,
+    account: '3100123456',
+    holder: '张*英',
+    amountDue: 18650,
+    method: 'cash',
+  },
+  qrPay: {
+    name: 'qrPay',
+    biller: power,
+    amountDue: 18650,
+    step: 'showYourCode',
+    kioskCodeUrl: null,
+    refused: false,
+  },
+  staffHelp: { name: 'staffHelp', moneyInFlight: true },
+  info: {
+    name: 'info',
+    topics: [
+      { id: 'tiers', title: '阶梯电价' },
+      { id: 'saving', title: '节约用电' },
+    ],
+    topic: null,
+  },
+  insertCash: {
+    name: 'insertCash',
+    biller: power,
+    amountDue: 18650,
+    collected: 10000,
+    acceptedNotes: [1000, 2000, 5000, 10000],
+    acceptsOverpayment: true,
+    noteInEscrow: false,
+    underReview: 0,
+  },
+  partialCash: {
+    name: 'partialCash',
+    biller: power,
+    amountDue: 18650,
+    collected: 10000,
+    outcome: 'refundSlip',
+    canContinue: false,
+    underReview: 0,
+  },
+  refundSlip: { name: 'refundSlip', amount: 10000, slipLines: ['退款凭证'], printed: true },
+  writingOff: { name: 'writingOff', collected: 18650 },
+  paid: { name: 'paid', collected: 20000, prepaidCredited: 1350, ...receipt },
+  pendingSync: { name: 'pendingSync', collected: 18650, ...receipt },
+  problem: { name: 'problem', problem: 'gateway_unavailable' },
+};
+
+export function snapshot(screen: Screen, over: Partial<Snapshot> = {}): Snapshot {
+  return {
+    seq: 1,
+    locale: 'zh-CN',
+    screen,
+    service: {
+      pendingSync: { count: 0, total: 0 },
+      staffItems: 0,
+      receipts: 'print',
+      printer: 'ok',
+    },
+    prefs: { textScale: 1, volume: 2, muted: false },
+    prompt: null,
+    helpCalled: false,
+    ...over,
+  };
+}

@@ -1,0 +1,78 @@
+// Decides what to say when a new snapshot arrives: the whole screen when a screen (or the
+// language) changes; otherwise only what changed on it — a digit typed, a note counted, an
+// error, a setting, the help call, the "more time?" prompt. Never the same line per snapshot.
+import type { Screen, Snapshot } from '../../src/api/kiosk-api';
+import { formatYuan } from '../../src/api/money';
+import type { Translator } from '../i18n/messages';
+import { secondsLeft } from '../screens/countdown';
+import { textSizeName, volumeLevel } from '../screens/prefs';
+import { screenKey, screenVoice } from './screen-voice';
+
+function keypadEcho(before: string, after: string, t: Translator): string[] {
+  if (after.length === before.length + 1 && after.startsWith(before)) return [after.slice(-1)];
+  if (after.length === before.length - 1 && before.startsWith(after)) return [t('delete')];
+  if (after.length === 0 && before.length > 0) return [t('voiceCleared')];
+  return [];
+}
+
+const grew = (before: number, after: number) => after > before;
+
+/** Changes within one screen; `prev` and `next` have the same screen key. */
+function onScreen(prev: Screen, next: Screen, t: Translator): string[] {
+  const review = (amount: number) => t('underReview', { amount: formatYuan(amount) });
+  if (prev.name === 'enterAccount' && next.name === 'enterAccount') {
+    if (next.problem && next.problem !== prev.problem) return [t.problem(next.problem)];
+    return keypadEcho(prev.digits, next.digits, t);
+  }
+  if (prev.name === 'insertCash' && next.name === 'insertCash') {
+    const lines: string[] = [];
+    if (grew(prev.collected, next.collected)) {
+      const remaining = Math.max(0, next.amountDue - next.collected);
+      lines.push(
+        t('voiceCollected', {
+          collected: formatYuan(next.collected),
+          remaining: formatYuan(remaining),
+        }),
+      );
+    }
+    if (grew(prev.underReview, next.underReview)) lines.push(review(next.underReview));
+    return lines;
+  }
+  if (prev.name === 'partialCash' && next.name === 'partialCash') {
+    return grew(prev.underReview, next.underReview) ? [review(next.underReview)] : [];
+  }
+  if (prev.name === 'qrPay' && next.name === 'qrPay' && next.refused && !prev.refused) {
+    return [t('qrRefused')];
+  }
+  return [];
+}
+
+function settings(prev: Snapshot['prefs'], next: Snapshot['prefs'], t: Translator): string[] {
+  const lines: string[] = [];
+  if (prev.muted && !next.muted) lines.push(t('voiceSoundOn'));
+  if (prev.volume !== next.volume)
+    lines.push(t('volumeLevel', { level: volumeLevel(next.volume) }));
+  if (prev.textScale !== next.textScale) {
+    lines.push(t('textSize', { size: t(textSizeName(next.textScale)) }));
+  }
+  return lines;
+}
+
+export function voiceCues(
+  prev: Snapshot | null,
+  next: Snapshot,
+  t: Translator,
+  now: number,
+): string[] {
+  const lines: string[] = [];
+  const newScreen =
+    !prev || prev.locale !== next.locale || screenKey(prev.screen) !== screenKey(next.screen);
+  if (newScreen) lines.push(screenVoice(next.screen, t, next.service.receipts));
+  else lines.push(...onScreen(prev.screen, next.screen, t));
+  if (prev) lines.push(...settings(prev.prefs, next.prefs, t));
+  if (next.helpCalled && !prev?.helpCalled) lines.push(t('helpComing'));
+  if (next.prompt && !prev?.prompt) {
+    lines.push(t('voiceMoreTime', { seconds: secondsLeft(next.prompt.deadline, now) }));
+  }
+  return lines;
+}
