@@ -18,7 +18,7 @@ export interface Benchmark {
   run(): Promise<BenchResult>;
 }
 
-/** Starts a Node process (with tsx) and resolves with the first stdout line matching `ready`. */
+/** Starts a Node process (tsx for .ts) and resolves with the first stdout line matching `ready`. */
 export function startNode(
   script: string,
   args: string[],
@@ -26,7 +26,9 @@ export function startNode(
   env: NodeJS.ProcessEnv = {},
 ): Promise<{ child: ChildProcess; match: RegExpMatchArray }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+    // Compiled scripts run on plain Node, as the production host does; sources through tsx.
+    const loader = /\.m?js$/.test(script) ? [] : ['--import', 'tsx'];
+    const child = spawn(process.execPath, [...loader, script, ...args], {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -1,12 +1,15 @@
-// The kiosk host as P6 starts it: browser mode with in-process emulated devices, the gateway in
+// The kiosk host as P6 starts it: the production host in browser mode with an emulated acceptor
+// on the wire, the gateway in
 // another process (its URL in argv[2]), listening on the port in argv[3]. The parent times from
 // spawning this process to the attract screen in Chromium and does not wait for this process's
 // word; the one line it prints only splits the start-up for the report (ms since it started).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createEmulatorBinding } from '../../sim/devices/emulator-binding';
+import { Id003Emulator } from '../../sim/devices/id003-emulator';
 import { KioskConfig } from '../../src/config/schema';
-import { launchSimulatedKiosk } from '../../sim/launch';
+import { startHost } from '../../src/host/start-host';
 
 const imported = performance.now(); // Node, tsx and every module loaded
 const dir = mkdtempSync(path.join(tmpdir(), 'kiosk-p6-'));
@@ -18,10 +21,12 @@ const config = KioskConfig.parse({
   logging: { dir: path.join(dir, 'log'), level: 'info' },
   devices: {
     billAcceptor: { driver: 'id003', port: 'sim://bill-acceptor' },
-    scanner: { driver: 'serial-line', port: 'sim://scanner' },
   },
 });
-const kiosk = await launchSimulatedKiosk(config);
+// The production host; only the acceptor at the far end of the wire is emulated (the launcher
+// would also load the gateway simulator and the developer panel, which a kiosk never runs).
+const binding = createEmulatorBinding({ 'sim://bill-acceptor': new Id003Emulator() });
+const kiosk = await startHost(config, { bindingFor: () => binding });
 console.log(`started imported=${Math.round(imported)} listening=${Math.round(performance.now())}`);
 process.once(
   'SIGTERM',
