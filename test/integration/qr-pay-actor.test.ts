@@ -7,7 +7,7 @@ import { createActor, createMachine, sendTo } from 'xstate';
 import { QrAttempts } from '../../offline-queue/qr-attempts';
 import type { SessionEvent } from '../../src/flows/session-machine';
 import { qrPayActor } from '../../src/host/qr-pay-actor';
-import { startHarness, type Harness } from './sync-harness';
+import { collectingQrPayment, startHarness, type Harness } from './sync-harness';
 
 let h: Harness;
 beforeEach(async () => {
@@ -16,23 +16,7 @@ beforeEach(async () => {
 afterEach(() => h.close());
 
 async function run() {
-  let quote = await h.client.queryBills({ billerId: 'sh-gas', account: '50012345' });
-  // The harness's client times out fast (300 ms); a cold simulator may need a second try.
-  for (let i = 0; !quote.ok && i < 5; i++)
-    quote = await h.client.queryBills({ billerId: 'sh-gas', account: '50012345' });
-  if (!quote.ok) throw new Error('no quote');
-  const p = h.journal.create({
-    terminalId: 'SH-XH-WK-0007',
-    businessDay: '20261126',
-    billerId: 'sh-gas',
-    account: '50012345',
-    quoteId: quote.body.quoteId,
-    quoteJson: JSON.stringify(quote.body),
-    amountDue: quote.body.totalDue,
-    acceptsOverpayment: true,
-    method: 'qr',
-  });
-  h.journal.startCollecting(p.id);
+  const p = await collectingQrPayment(h);
   const qr = new QrAttempts(h.db);
   const events: SessionEvent[] = [];
   const logic = qrPayActor({
@@ -48,7 +32,7 @@ async function run() {
     invoke: {
       id: 'qr',
       src: logic,
-      input: { paymentId: p.id, amountDue: quote.body.totalDue, description: '燃气费' },
+      input: { paymentId: p.id, amountDue: p.due, description: '燃气费' },
     },
     on: {
       SCANNED: { actions: sendTo('qr', ({ event }) => event) },
@@ -65,7 +49,7 @@ async function run() {
       await new Promise((r) => setTimeout(r, 10));
     }
   };
-  return { id: p.id, due: quote.body.totalDue, qr, events, actor, until };
+  return { id: p.id, due: p.due, qr, events, actor, until };
 }
 
 describe('QR payment actor', () => {

@@ -8,7 +8,7 @@ import { recoverJournal } from '../../offline-queue/recovery';
 import { StaffItems } from '../../offline-queue/staff-items';
 import { gatewayQrWalletPort } from '../../src/gateway/qr-wallet-port';
 import { qrPaymentRequest } from '../../src/host/payment-request';
-import { startHarness, type Harness } from './sync-harness';
+import { collectingQrPayment, startHarness, type Harness } from './sync-harness';
 
 let h: Harness;
 beforeEach(async () => {
@@ -18,23 +18,10 @@ afterEach(() => h.close());
 
 /** A QR payment for a real quote, with its wallet attempt journalled and sent. */
 async function qrPayment(authCode: string, amountOf: (due: number) => number) {
-  const quote = await h.client.queryBills({ billerId: 'sh-gas', account: '50012345' });
-  if (!quote.ok) throw new Error('no quote');
-  const p = h.journal.create({
-    terminalId: 'SH-XH-WK-0007',
-    businessDay: '20261126',
-    billerId: 'sh-gas',
-    account: '50012345',
-    quoteId: quote.body.quoteId,
-    quoteJson: JSON.stringify(quote.body),
-    amountDue: quote.body.totalDue,
-    acceptsOverpayment: true,
-    method: 'qr',
-  });
-  h.journal.startCollecting(p.id);
+  const p = await collectingQrPayment(h);
   const qr = new QrAttempts(h.db);
-  const amount = amountOf(quote.body.totalDue);
-  const qrPaymentId = `qr-${p.agentSerial}`;
+  const amount = amountOf(p.due);
+  const qrPaymentId = `qr-${h.journal.get(p.id).agentSerial}`;
   qr.begin({ paymentId: p.id, qrPaymentId, kind: 'micropay', amount }); // journal before the call
   const reply = await h.client.qrMicropay({ qrPaymentId, authCode, amount, description: '燃气费' });
   return { id: p.id, qr, qrPaymentId, reply };

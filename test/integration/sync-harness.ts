@@ -260,3 +260,25 @@ export function queryBeforeRetryViolations(records: RequestRecord[]): string[] {
   });
   return problems;
 }
+
+/** A QR payment collecting for a fresh sh-gas quote from the simulator (no attempt yet). */
+export async function collectingQrPayment(h: Harness): Promise<{ id: number; due: number }> {
+  const ask = () => h.client.queryBills({ billerId: 'sh-gas', account: '50012345' });
+  let quote = await ask();
+  // The harness's client times out fast (300 ms); a cold simulator may need a second try.
+  for (let i = 0; !quote.ok && i < 5; i++) quote = await ask();
+  if (!quote.ok) throw new Error('no quote');
+  const p = h.journal.create({
+    terminalId: TERMINAL,
+    businessDay: '20261126',
+    billerId: 'sh-gas',
+    account: '50012345',
+    quoteId: quote.body.quoteId,
+    quoteJson: JSON.stringify(quote.body),
+    amountDue: quote.body.totalDue,
+    acceptsOverpayment: true,
+    method: 'qr',
+  });
+  h.journal.startCollecting(p.id);
+  return { id: p.id, due: quote.body.totalDue };
+}
