@@ -30,6 +30,24 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
+    // The renderer's bundle decides how fast a kiosk starts (P6): schemas shared with it are
+    // written with the tree-shakable zod/mini, never the whole of zod.
+    files: ['src/api/**', 'ui/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'zod',
+              message: "Use 'zod/mini' in code the renderer loads (bundle size, P6).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Every word on screen comes from ui/i18n/messages.ts; single taps only (R11).
     files: ['ui/**/*.tsx'],
     rules: {

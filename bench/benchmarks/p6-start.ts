@@ -96,8 +96,12 @@ export interface StartTiming {
   listeningMs: number | null;
 }
 
+/** A kiosk's browser is up, with its page open, before the host starts: let the new page settle. */
+const PAGE_SETTLE_MS = 1_000;
+
 export async function timeHostStart(browser: Browser, gatewayUrl: string): Promise<StartTiming> {
   const page = await throttledPage(browser);
+  await sleep(PAGE_SETTLE_MS);
   const t0 = performance.now();
   const host = await spawnHost(gatewayUrl);
   try {

@@ -90,7 +90,7 @@ export const p6: Benchmark = {
           },
           bundle: { ...bundle, targetKb: BUNDLE_TARGET_KB, met: bundle.gzipKb <= BUNDLE_TARGET_KB },
           load: machineLoad(),
-          note: 'host (compiled, as npm run host runs it) spawned per start, gateway simulator in its own process, Chromium already running; tap = click event to the frame painting the new screen or echo',
+          note: 'host (compiled, as npm run host runs it) spawned per start, gateway simulator in its own process, Chromium already running with its page open; tap = click event to the frame painting the new screen or echo',
         },
       };
     } finally {

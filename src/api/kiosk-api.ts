@@ -1,11 +1,12 @@
 // The KioskApi: the one contract between the renderer (ui/) and the host (src/).
 // Snapshots flow out, user events flow in; both transports (WebSocket in browser mode,
 // preload/ipc in Electron) carry exactly these messages and validate them with these schemas.
-// This module must stay browser-safe: it imports nothing but zod.
-import { z } from 'zod';
+// This module must stay browser-safe: it imports nothing but zod, and only its tree-shakable
+// `zod/mini` form, which keeps the renderer's bundle (and its start on a slow kiosk) small.
+import { z } from 'zod/mini';
 
 /** Money is integer fen everywhere. */
-export const Fen = z.number().int().nonnegative();
+export const Fen = z.int().check(z.nonnegative());
 
 export const Locale = z.enum(['zh-CN', 'en']);
 export type Locale = z.infer<typeof Locale>;
@@ -20,7 +21,7 @@ export const BillerView = z.object({
   id: z.string(),
   kind: BillerKind,
   name: LocalizedText,
-  accountLength: z.number().int().positive().nullable(),
+  accountLength: z.nullable(z.int().check(z.positive())),
   /** New payments paused: too much money is waiting to reach this biller. */
   paused: z.boolean(),
 });
@@ -31,7 +32,7 @@ export const BillView = z.object({
   period: z.string(),
   principal: Fen,
   lateFee: Fen,
-  daysOverdue: z.number().int().nonnegative(),
+  daysOverdue: z.int().check(z.nonnegative()),
 });
 export type BillView = z.infer<typeof BillView>;
 
@@ -83,7 +84,7 @@ const IssuedReceipt = {
   /** False when it could not be printed: the screen then shows the e-receipt QR. */
   printed: z.boolean(),
   /** The payment's verification link, drawn as a QR when nothing was printed. */
-  eReceiptUrl: z.string().nullable(),
+  eReceiptUrl: z.nullable(z.string()),
 };
 
 export const PaymentMethod = z.enum(['cash', 'qr']);
@@ -91,7 +92,7 @@ export type PaymentMethod = z.infer<typeof PaymentMethod>;
 
 /** One topic of the information centre (content files an operator can replace). */
 export const InfoTopicView = z.object({ id: z.string(), title: z.string() });
-export const InfoTopic = InfoTopicView.extend({ paragraphs: z.array(z.string()) });
+export const InfoTopic = z.extend(InfoTopicView, { paragraphs: z.array(z.string()) });
 
 export const Screen = z.discriminatedUnion('name', [
   z.object({ name: z.literal('attract') }),
@@ -101,9 +102,9 @@ export const Screen = z.discriminatedUnion('name', [
     name: z.literal('enterAccount'),
     biller: BillerView,
     digits: z.string(),
-    problem: ProblemCode.nullable(),
+    problem: z.nullable(ProblemCode),
   }),
-  z.object({ name: z.literal('lookingUp'), biller: BillerView.nullable() }),
+  z.object({ name: z.literal('lookingUp'), biller: z.nullable(BillerView) }),
   z.object({
     name: z.literal('bills'),
     biller: BillerView,
@@ -130,7 +131,7 @@ export const Screen = z.discriminatedUnion('name', [
     biller: BillerView,
     amountDue: Fen,
     step: z.enum(['showYourCode', 'paying', 'cancelling']),
-    kioskCodeUrl: z.string().nullable(),
+    kioskCodeUrl: z.nullable(z.string()),
     /** The last attempt was refused by the wallet (the customer may try again). */
     refused: z.boolean(),
   }),
@@ -140,7 +141,7 @@ export const Screen = z.discriminatedUnion('name', [
   z.object({
     name: z.literal('info'),
     topics: z.array(InfoTopicView),
-    topic: InfoTopic.nullable(),
+    topic: z.nullable(InfoTopic),
   }),
   z.object({
     name: z.literal('insertCash'),
@@ -191,14 +192,14 @@ export type ScreenName = Screen['name'];
 
 export const Snapshot = z.object({
   /** Increases with every snapshot of one host launch; lets a client drop stale ones. */
-  seq: z.number().int().nonnegative(),
+  seq: z.int().check(z.nonnegative()),
   locale: Locale,
   screen: Screen,
   /** Staff-visible figures. */
   service: z.object({
-    pendingSync: z.object({ count: z.number().int().nonnegative(), total: Fen }),
+    pendingSync: z.object({ count: z.int().check(z.nonnegative()), total: Fen }),
     /** Refund slips, reconciliation differences and notes to check, waiting for staff. */
-    staffItems: z.number().int().nonnegative(),
+    staffItems: z.int().check(z.nonnegative()),
     /** How a receipt would be given now: told to the customer before any money is taken. */
     receipts: ReceiptDelivery,
     printer: PrinterState,
@@ -207,11 +208,11 @@ export const Snapshot = z.object({
   prefs: z.object({
     textScale: z.union([z.literal(1), z.literal(1.25), z.literal(1.5)]),
     /** 0 (quiet) to 3 (loudest); the default is 2. */
-    volume: z.number().int().min(0).max(3),
+    volume: z.int().check(z.minimum(0), z.maximum(3)),
     muted: z.boolean(),
   }),
   /** "Need more time?": shown over the screen until answered or the deadline (epoch ms). */
-  prompt: z.object({ kind: z.literal('moreTime'), deadline: z.number() }).nullable(),
+  prompt: z.nullable(z.object({ kind: z.literal('moreTime'), deadline: z.number() })),
   /** The customer asked for a person; staff have been told. */
   helpCalled: z.boolean(),
 });
@@ -222,7 +223,10 @@ export type Key = z.infer<typeof Key>;
 
 export const UserEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('START') }),
-  z.object({ type: z.literal('CHOOSE_BILLER'), billerId: z.string().min(1).max(64) }),
+  z.object({
+    type: z.literal('CHOOSE_BILLER'),
+    billerId: z.string().check(z.minLength(1), z.maxLength(64)),
+  }),
   z.object({ type: z.literal('KEY'), key: Key }),
   z.object({ type: z.literal('SUBMIT_ACCOUNT') }),
   z.object({ type: z.literal('PAY_CASH') }),
@@ -235,10 +239,13 @@ export const UserEvent = z.discriminatedUnion('type', [
     type: z.literal('SET_TEXT_SCALE'),
     scale: z.union([z.literal(1), z.literal(1.25), z.literal(1.5)]),
   }),
-  z.object({ type: z.literal('SET_VOLUME'), volume: z.number().int().min(0).max(3) }),
+  z.object({ type: z.literal('SET_VOLUME'), volume: z.int().check(z.minimum(0), z.maximum(3)) }),
   z.object({ type: z.literal('SET_MUTED'), muted: z.boolean() }),
   /** The information centre, or one of its topics. */
-  z.object({ type: z.literal('OPEN_INFO'), topicId: z.string().max(64).nullable() }),
+  z.object({
+    type: z.literal('OPEN_INFO'),
+    topicId: z.nullable(z.string().check(z.maxLength(64))),
+  }),
   /** Go on inserting notes (from the partial-cash screen). */
   z.object({ type: z.literal('CONTINUE') }),
   /** Settle the money taken so far as the screen explained. */
