@@ -101,12 +101,18 @@ const enterAccount = (digits: string, problem: ProblemCode | null = null): Scree
   problem,
 });
 
+/** The idle screen shows the information centre's topics in turn; the first one is up. */
+const attract = (locale: Locale): Screen => {
+  const { id, title, paragraphs } = INFO[locale].lateFees;
+  return { name: 'attract', highlights: [{ id, title, summary: paragraphs[0] ?? '' }] };
+};
+
 const BILLS: Screen = { name: 'bills', biller: ELECTRICITY, quote: OVERDUE_QUOTE, requoted: false };
 
 const receipt = { receiptLines: RECEIPT_LINES, printed: true, eReceiptUrl: VERIFY_URL };
 
 export const FIXTURES: readonly Fixture[] = [
-  at('attract', 'Attract', { name: 'attract' }),
+  at('attract', 'Attract', attract),
   at('out-of-service', 'Out of service', { name: 'outOfService' }),
   at('choose-biller', 'Choose a biller (gas paused)', { name: 'chooseBiller', billers: BILLERS }),
   at('enter-account-empty', 'Account: nothing typed', enterAccount('')),
@@ -220,7 +226,7 @@ export const FIXTURES: readonly Fixture[] = [
   at(
     'staff-footer',
     'Staff figures in the footer',
-    { name: 'attract' },
+    attract,
     {
       service: {
         pendingSync: { count: 3, total: 120_000 },

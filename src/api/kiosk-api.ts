@@ -93,9 +93,13 @@ export type PaymentMethod = z.infer<typeof PaymentMethod>;
 /** One topic of the information centre (content files an operator can replace). */
 export const InfoTopicView = z.object({ id: z.string(), title: z.string() });
 export const InfoTopic = z.extend(InfoTopicView, { paragraphs: z.array(z.string()) });
+/** A topic as the idle attract screen shows it, in turn with the others: its first paragraph. */
+export const InfoHighlight = z.extend(InfoTopicView, { summary: z.string() });
+export type InfoHighlight = z.infer<typeof InfoHighlight>;
 
 export const Screen = z.discriminatedUnion('name', [
-  z.object({ name: z.literal('attract') }),
+  /** Waiting for a customer; meanwhile the information centre's topics are shown in turn. */
+  z.object({ name: z.literal('attract'), highlights: z.array(InfoHighlight) }),
   z.object({ name: z.literal('outOfService') }),
   z.object({ name: z.literal('chooseBiller'), billers: z.array(BillerView) }),
   z.object({

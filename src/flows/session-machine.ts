@@ -231,12 +231,36 @@ const freshCustomer = {
   promptDeadline: null,
 } satisfies Partial<SessionContext>;
 
+/** A bill scanned or an account card read ends the same way: its bills, or why not. */
+const found = ({ event }: { event: { output: ScanLookupResult } }) => event.output;
+const afterFoundLookup = [
+  {
+    guard: { type: 'foundBillsDue', params: found },
+    target: 'bills',
+    actions: { type: 'showFoundBills', params: found },
+  },
+  { target: 'problem', actions: { type: 'showLookupProblem', params: found } },
+] as const;
+
 /** The machine with stand-in actors; the host provides the real ones with `.provide()`. */
 export const sessionMachine = setup({
   types: {
     context: {} as SessionContext,
     events: {} as SessionEvent,
     input: {} as SessionTiming,
+  },
+  actions: {
+    /** A bill scanned or an account card read: its biller and bills, as if typed. */
+    showFoundBills: assign((_, found: ScanLookupResult) =>
+      found.ok ? { biller: found.biller, quote: found.quote, digits: found.quote.account } : {},
+    ),
+    showLookupProblem: assign({
+      problem: (_, found: ScanLookupResult) => (found.ok ? 'nothing_due' : found.problem),
+    }),
+    /** The information centre's topics as just read from their files (an operator may replace them). */
+    storeInfoTopics: assign({
+      info: ({ context }, topics: InfoContent[]) => ({ ...context.info, topics }),
+    }),
   },
   actors: {
     loadBillers: fromPromise<BillerChoice[]>(async () => []),
@@ -292,6 +316,7 @@ export const sessionMachine = setup({
     partialCashWait: ({ context }) => context.timing.partialCashWaitMs,
   },
   guards: {
+    foundBillsDue: (_, found: ScanLookupResult) => found.ok && found.quote.totalDue > 0,
     hasDigits: ({ context }) => context.digits.length > 0,
     inService: ({ context }) => context.inService,
     nothingCollected: ({ context }) => context.collected === 0 && !context.noteInEscrow,
@@ -346,6 +371,11 @@ export const sessionMachine = setup({
   states: {
     attract: {
       entry: assign({ ...freshCustomer, locale: 'zh-CN' as Locale }),
+      // Read afresh each time: the idle screen shows the topics in turn.
+      invoke: {
+        src: 'loadInfo',
+        onDone: { actions: { type: 'storeInfoTopics', params: ({ event }) => event.output } },
+      },
       on: {
         START: { guard: 'inService', target: 'loadingBillers' },
         OPEN_INFO: {
@@ -370,27 +400,7 @@ export const sessionMachine = setup({
           event.type === 'ACCOUNT_CARD'
             ? { billerId: event.billerId, account: event.account }
             : { billerId: '', account: '' },
-        onDone: [
-          {
-            guard: ({ event }) => event.output.ok && event.output.quote.totalDue > 0,
-            target: 'bills',
-            actions: assign(({ event }) =>
-              event.output.ok
-                ? {
-                    biller: event.output.biller,
-                    quote: event.output.quote,
-                    digits: event.output.quote.account,
-                  }
-                : {},
-            ),
-          },
-          {
-            target: 'problem',
-            actions: assign({
-              problem: ({ event }) => (event.output.ok ? 'nothing_due' : event.output.problem),
-            }),
-          },
-        ],
+        onDone: afterFoundLookup,
         onError: { target: 'problem', actions: assign({ problem: 'gateway_unavailable' }) },
       },
     },
@@ -398,27 +408,7 @@ export const sessionMachine = setup({
       invoke: {
         src: 'lookUpScan',
         input: ({ event }) => ({ text: event.type === 'SCANNED' ? event.text : '' }),
-        onDone: [
-          {
-            guard: ({ event }) => event.output.ok && event.output.quote.totalDue > 0,
-            target: 'bills',
-            actions: assign(({ event }) =>
-              event.output.ok
-                ? {
-                    biller: event.output.biller,
-                    quote: event.output.quote,
-                    digits: event.output.quote.account,
-                  }
-                : {},
-            ),
-          },
-          {
-            target: 'problem',
-            actions: assign({
-              problem: ({ event }) => (event.output.ok ? 'nothing_due' : event.output.problem),
-            }),
-          },
-        ],
+        onDone: afterFoundLookup,
         onError: { target: 'problem', actions: assign({ problem: 'gateway_unavailable' }) },
       },
     },
@@ -498,11 +488,7 @@ export const sessionMachine = setup({
       tags: [WAITS_FOR_CUSTOMER],
       invoke: {
         src: 'loadInfo',
-        onDone: {
-          actions: assign({
-            info: ({ context, event }) => ({ ...context.info, topics: event.output }),
-          }),
-        },
+        onDone: { actions: { type: 'storeInfoTopics', params: ({ event }) => event.output } },
       },
       on: {
         OPEN_INFO: {

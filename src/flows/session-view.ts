@@ -136,5 +136,14 @@ export function screenOf(state: string, c: SessionContext): Screen {
     case 'loadingBillers':
       return { name: 'chooseBiller', billers: [] };
   }
-  return c.inService ? { name: 'attract' } : { name: 'outOfService' };
+  if (!c.inService) return { name: 'outOfService' };
+  const l = c.locale;
+  return {
+    name: 'attract',
+    highlights: c.info.topics.map((t) => ({
+      id: t.id,
+      title: t.title[l],
+      summary: t.paragraphs[l][0] ?? '',
+    })),
+  };
 }

@@ -1,6 +1,7 @@
 // End to end in headless Chromium through the real host: a resident pays by showing their
 // WeChat payment code to the kiosk's scanner; another gives up on a payment code the wallet
-// refuses; and the information centre opens a topic, in Chinese and in English.
+// refuses; the information centre's topics take turns on the idle screen and open in Chinese
+// and in English.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useKioskInChromium } from '../support/e2e-fixture';
@@ -51,9 +52,33 @@ describe('QR payment', () => {
 });
 
 describe('information centre', () => {
+  it('while idle, the topics take turns on the attract screen; one tap reads the whole topic', async () => {
+    const page = await env.browser().newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.clock.install();
+    await page.goto(env.kiosk().kioskUrl);
+    const highlight = page.getByRole('complementary', { name: '政策信息' });
+    await highlight.getByText('阶梯电价', { exact: true }).waitFor();
+    await highlight.getByText(/三档/).waitFor(); // the topic's first paragraph
+    await page.clock.runFor(20_000);
+    await highlight.getByText('节约用电', { exact: true }).waitFor();
+    await page.clock.runFor(5 * 20_000);
+    await highlight.getByText('阶梯电价', { exact: true }).waitFor(); // six topics: round again
+    await page.clock.runFor(20_000);
+    await highlight.getByRole('button', { name: '了解更多' }).click();
+    await page.getByRole('heading', { name: '节约用电' }).waitFor();
+    // Back goes to every topic, then to the start.
+    await page.getByRole('button', { name: '返回' }).click();
+    await page.getByRole('button', { name: '供电服务十项承诺' }).waitFor();
+    await page.getByRole('button', { name: '返回' }).click();
+    await page.getByRole('button', { name: '开始缴费' }).waitFor();
+    await page.close();
+  }, 60_000);
+
   it('opens a topic and goes back, in Chinese and in English', async () => {
     const page = await open();
-    await page.getByRole('button', { name: '政策信息' }).click();
+    await page.getByRole('button', { name: '了解更多' }).click();
+    await page.getByRole('heading', { name: '阶梯电价' }).waitFor();
+    await page.getByRole('button', { name: '返回' }).click();
     await page.getByRole('button', { name: '阶梯电价' }).click();
     await page.getByText(/峰谷电价/).waitFor();
     await page.getByRole('button', { name: 'English' }).click();

@@ -134,7 +134,7 @@ describe('the ipc transport', () => {
   const snapshot: Snapshot = {
     seq: 3,
     locale: 'zh-CN',
-    screen: { name: 'attract' },
+    screen: { name: 'attract', highlights: [] },
     service: {
       pendingSync: { count: 0, total: 0 },
       staffItems: 0,

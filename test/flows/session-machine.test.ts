@@ -190,7 +190,7 @@ describe('the session flow', () => {
       eReceiptUrl: null,
     });
     k.actor.send({ type: 'DONE' });
-    expect(k.screen()).toEqual({ name: 'attract' });
+    expect(k.screen()).toMatchObject({ name: 'attract' });
     expect(k.actor.getSnapshot().context.collected).toBe(0);
   });
 
@@ -664,5 +664,22 @@ describe('the complete statechart', () => {
     expect(k.screen()).toMatchObject({ topic: null });
     k.actor.send({ type: 'BACK' });
     await k.reach('attract');
+  });
+
+  it('the idle attract screen carries every topic with its first paragraph, in the chosen language', async () => {
+    const k = start(effects());
+    await waitFor(k.actor, (s) => s.context.info.topics.length > 0);
+    expect(k.screen()).toEqual({
+      name: 'attract',
+      highlights: [{ id: 'tiered-pricing', title: '阶梯电价', summary: '分三档。' }],
+    });
+    k.actor.send({ type: 'SET_LOCALE', locale: 'en' });
+    expect(k.screen()).toMatchObject({
+      highlights: [{ title: 'Tiered electricity prices', summary: 'Three tiers.' }],
+    });
+    // A highlight opens its own topic directly.
+    k.actor.send({ type: 'OPEN_INFO', topicId: 'tiered-pricing' });
+    await k.reach('info');
+    expect(k.screen()).toMatchObject({ topic: { id: 'tiered-pricing' } });
   });
 });

@@ -17,7 +17,7 @@ import { startKioskServer, type KioskServer } from '../../src/host/kiosk-server'
 const snapshot: Snapshot = {
   seq: 0,
   locale: 'zh-CN',
-  screen: { name: 'attract' },
+  screen: { name: 'attract', highlights: [] },
   service: {
     pendingSync: { count: 0, total: 0 },
     staffItems: 0,

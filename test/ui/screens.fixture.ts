@@ -12,7 +12,10 @@ const power: BillerView = {
 const receipt = { receiptLines: ['户号 3100123456'], printed: true, eReceiptUrl: null };
 
 export const SCREENS: { [N in ScreenName]: Extract<Screen, { name: N }> } = {
-  attract: { name: 'attract' },
+  attract: {
+    name: 'attract',
+    highlights: [{ id: 'tiered-pricing', title: '阶梯电价', summary: '按一年的用电量分为三档。' }],
+  },
   outOfService: { name: 'outOfService' },
   chooseBiller: {
     name: 'chooseBiller',

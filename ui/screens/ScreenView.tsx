@@ -22,7 +22,7 @@ export function ScreenView({
 }: ScreenProps & { screen: Screen; receipts: ReceiptDelivery }) {
   switch (screen.name) {
     case 'attract':
-      return <Attract {...p} />;
+      return <Attract {...p} screen={screen} />;
     case 'outOfService':
       return <Waiting {...p} message={p.t('outOfService')} alert />;
     case 'chooseBiller':
