@@ -3,6 +3,7 @@
 // network returns.
 import { describe, expect, it } from 'vitest';
 import { useKioskInChromium } from '../support/e2e-fixture';
+import { insertNote } from '../support/insert-note';
 import { signedFetch } from '../sim/signed-fetch';
 
 const env = useKioskInChromium();
@@ -77,11 +78,7 @@ describe('with the network pulled', () => {
     });
     expect(await pulled.json()).toMatchObject({ ok: true });
 
-    for (let paid = 0; paid < yuanDue; paid += 100) {
-      await expect
-        .poll(() => env.kiosk().acceptor.insertNote(10_000), { timeout: 10_000 })
-        .toBe(true);
-    }
+    for (let paid = 0; paid < yuanDue; paid += 100) await insertNote(env.kiosk(), 10_000);
     await page.getByRole('status').filter({ hasText: '款项已收妥' }).waitFor({ timeout: 15_000 });
     const receipt = (await page.getByRole('figure', { name: '凭证' }).textContent()) ?? '';
     expect(receipt).toContain('受理凭证');

@@ -3,6 +3,7 @@
 // that takes no part payment a refund slip is issued for staff, who see it as an open item.
 import { describe, expect, it } from 'vitest';
 import { useKioskInChromium } from '../support/e2e-fixture';
+import { insertNote, seeCollected } from '../support/insert-note';
 
 const env = useKioskInChromium();
 
@@ -20,12 +21,8 @@ describe('partial cash', () => {
     await page.getByRole('button', { name: '确认支付' }).click();
     await page.getByRole('heading', { name: '请放入纸币' }).waitFor();
 
-    await expect
-      .poll(() => env.kiosk().acceptor.insertNote(10_000), { timeout: 10_000 })
-      .toBe(true);
-    await expect
-      .poll(() => page.getByTestId('collected').textContent(), { timeout: 10_000 })
-      .toContain('100.00');
+    await insertNote(env.kiosk(), 10_000);
+    await seeCollected(page, 10_000);
 
     // With money in, the way out is "stop inserting", never a plain cancel.
     await page.getByRole('button', { name: '不再放入' }).click();

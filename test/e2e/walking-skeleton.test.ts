@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { useKioskInChromium } from '../support/e2e-fixture';
+import { insertNote, seeCollected } from '../support/insert-note';
 import { signedFetch } from '../sim/signed-fetch';
 
 const env = useKioskInChromium();
@@ -37,10 +38,6 @@ async function reachBills(ui: Page | Frame): Promise<number> {
   return Number(m[1]) * 100 + Number(m[2]);
 }
 
-function collectedOn(ui: Page | Frame): Promise<string | null> {
-  return ui.getByTestId('collected').textContent();
-}
-
 describe('walking skeleton: cash payment of an overdue electricity bill', () => {
   it('takes notes through the emulator, writes the payment off, and the simulator agrees', async () => {
     const page = await env.browser().newPage({ viewport: { width: 1920, height: 1080 } });
@@ -55,15 +52,9 @@ describe('walking skeleton: cash payment of an overdue electricity bill', () => 
 
     let inserted = 0;
     while (inserted < due) {
-      await expect
-        .poll(() => env.kiosk().acceptor.insertNote(10_000), { timeout: 10_000 })
-        .toBe(true);
+      await insertNote(env.kiosk(), 10_000);
       inserted += 10_000;
-      if (inserted < due) {
-        await expect
-          .poll(() => collectedOn(page), { timeout: 10_000 })
-          .toContain(`${inserted / 100}.00`);
-      }
+      if (inserted < due) await seeCollected(page, inserted);
     }
 
     await page.getByRole('status').filter({ hasText: '缴费成功' }).waitFor({ timeout: 15_000 });
