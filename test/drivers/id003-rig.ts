@@ -11,10 +11,10 @@ import { FrameParser } from '../../drivers/bill-acceptor/id003/frame';
 import type { Frame } from '../../drivers/bill-acceptor/id003/frame';
 import { Id003BillAcceptor } from '../../drivers/bill-acceptor/id003/id003-driver';
 import type { Id003Options } from '../../drivers/bill-acceptor/id003/id003-driver';
-import type { SerialBinding } from '../../drivers/serial/serial-port';
 import { createEmulatorBinding } from '../../sim/devices/emulator-binding';
 import { Id003Emulator } from '../../sim/devices/id003-emulator';
 import type { Id003EmulatorOptions } from '../../sim/devices/id003-emulator';
+import { sleep, waitUntil, withPullableCable } from '../support/pullable-cable';
 
 export const CNY_FEN = [100, 500, 1000, 2000, 5000, 10000];
 export const ACK = 0x50;
@@ -26,43 +26,15 @@ afterEach(async () => {
   running.clear();
 });
 
-export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+export { sleep };
 
-export async function waitFor(what: string, check: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(5);
-  }
+export function waitFor(what: string, check: () => boolean, timeoutMs = 5000): Promise<void> {
+  return waitUntil(what, check, timeoutMs);
 }
 
 export interface LogLine {
   level: 'info' | 'warn' | 'error';
   msg: string;
-}
-
-/** A cable that can be pulled: writes fail (the stream closes) and the port cannot reopen. */
-function withCable(inner: SerialBinding) {
-  const cable = { plugged: true, opens: 0, failedOpens: 0 };
-  const binding: SerialBinding = {
-    list: () => inner.list(),
-    async open(options) {
-      cable.opens++;
-      if (!cable.plugged) {
-        cable.failedOpens++;
-        throw new Error(`${options.path}: no such device`);
-      }
-      const port = await inner.open(options);
-      const write = port.write.bind(port);
-      port.write = async (buffer: Buffer) => {
-        // Not a cancel: SerialPortStream takes it as a disconnect and closes the port.
-        if (!cable.plugged) throw new Error('device disconnected');
-        await write(buffer);
-      };
-      return port;
-    },
-  };
-  return { binding, cable };
 }
 
 let rigs = 0;
@@ -83,7 +55,7 @@ export function buildRig(o: RigOptions = {}) {
   const replyChunks: Buffer[] = [];
   const onReply = new Map<number, () => void>();
   let toHost: (bytes: Buffer) => void = () => {};
-  const { binding, cable } = withCable(
+  const { binding, cable } = withPullableCable(
     createEmulatorBinding({
       [path]: {
         receive: (bytes) => {

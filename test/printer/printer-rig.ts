@@ -4,9 +4,9 @@ import { afterEach } from 'vitest';
 import type { PrintDocument } from '../../drivers/printer/document';
 import { EscPosPrinter, type EscPosPrinterOptions } from '../../drivers/printer/escpos-printer';
 import type { PrinterStatus } from '../../drivers/printer/printer';
-import type { SerialBinding } from '../../drivers/serial/serial-port';
 import { createEmulatorBinding } from '../../sim/devices/emulator-binding';
 import { PrinterEmulator } from '../../sim/devices/printer-emulator';
+import { sleep, waitUntil, withPullableCable } from '../support/pullable-cable';
 
 const running = new Set<EscPosPrinter>();
 afterEach(async () => {
@@ -14,33 +14,10 @@ afterEach(async () => {
   running.clear();
 });
 
-export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+export { sleep };
 
-export async function waitFor(what: string, check: () => boolean, timeoutMs = 3000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(5);
-  }
-}
-
-/** Pulling the cable makes writes fail (the stream then closes) and opens fail. */
-function pullableCable(inner: SerialBinding) {
-  const cable = { plugged: true };
-  const binding: SerialBinding = {
-    list: () => inner.list(),
-    async open(options) {
-      if (!cable.plugged) throw new Error(`${options.path}: no such device`);
-      const port = await inner.open(options);
-      const write = port.write.bind(port);
-      port.write = async (buffer: Buffer) => {
-        if (!cable.plugged) throw new Error('device disconnected');
-        await write(buffer);
-      };
-      return port;
-    },
-  };
-  return { binding, cable };
+export function waitFor(what: string, check: () => boolean, timeoutMs = 3000): Promise<void> {
+  return waitUntil(what, check, timeoutMs);
 }
 
 let rigs = 0;
@@ -52,7 +29,7 @@ export function printerRig(
   const emulator = new PrinterEmulator(paper);
   const path = `sim://printer-rig-${++rigs}`;
   const written: Buffer[] = [];
-  const { binding, cable } = pullableCable(
+  const { binding, cable } = withPullableCable(
     createEmulatorBinding({
       [path]: {
         receive: (bytes) => {
