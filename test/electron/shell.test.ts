@@ -16,6 +16,7 @@ import { denyAllPermissions, hardenContents } from '../../src/electron/security'
 import { isTrustedUrl } from '../../src/electron/trusted-url';
 import { isBlockedKey, kioskWindowOptions } from '../../src/electron/window-options';
 import { buildElectron } from '../../tools/build-electron.js';
+import { SCREENS, snapshot as snapshotOf } from '../ui/screens.fixture';
 
 describe('trusted URLs', () => {
   it.each([
@@ -131,20 +132,7 @@ describe('web contents hardening', () => {
 });
 
 describe('the ipc transport', () => {
-  const snapshot: Snapshot = {
-    seq: 3,
-    locale: 'zh-CN',
-    screen: { name: 'attract', highlights: [] },
-    service: {
-      pendingSync: { count: 0, total: 0 },
-      staffItems: 0,
-      receipts: 'print',
-      printer: 'ok',
-    },
-    prefs: { textScale: 1, volume: 2, muted: false },
-    prompt: null,
-    helpCalled: false,
-  };
+  const snapshot: Snapshot = snapshotOf(SCREENS.attract, { seq: 3 });
 
   function setup() {
     const ipc = new EventEmitter();

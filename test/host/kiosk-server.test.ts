@@ -13,21 +13,9 @@ import {
   type UserEvent,
 } from '../../src/api/kiosk-api';
 import { startKioskServer, type KioskServer } from '../../src/host/kiosk-server';
+import { SCREENS, snapshot as snapshotOf } from '../ui/screens.fixture';
 
-const snapshot: Snapshot = {
-  seq: 0,
-  locale: 'zh-CN',
-  screen: { name: 'attract', highlights: [] },
-  service: {
-    pendingSync: { count: 0, total: 0 },
-    staffItems: 0,
-    receipts: 'print',
-    printer: 'ok',
-  },
-  prefs: { textScale: 1, volume: 2, muted: false },
-  prompt: null,
-  helpCalled: false,
-};
+const snapshot: Snapshot = snapshotOf(SCREENS.attract, { seq: 0 });
 
 let server: KioskServer;
 const events: UserEvent[] = [];
