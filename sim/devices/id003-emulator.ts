@@ -13,6 +13,7 @@ import type {
   LineFaults,
   PowerLossPoint,
 } from './acceptor-emulator';
+import { EmulatedCashBox } from './emulated-cash-box';
 import { CNY_TABLE, noteFen, tableBytes } from './id003-table';
 import type { EmulatedNote } from './id003-table';
 import { FaultyWire, withBadCrc } from './line-faults';
@@ -64,7 +65,7 @@ export class Id003Emulator implements AcceptorEmulator {
   private inhibitReceived = false;
   private fault: AcceptorFault | null = null;
   private powerCut: PowerLossPoint | null = null;
-  private readonly box = { stacked: 0, byValue: {} as Record<number, number> };
+  private readonly box = new EmulatedCashBox(this.events);
 
   constructor(options: Id003EmulatorOptions = {}) {
     this.table = options.table ?? CNY_TABLE;
@@ -90,7 +91,7 @@ export class Id003Emulator implements AcceptorEmulator {
 
   /** ID-003 has no counters the host can read: these are the test's view of the cash box. */
   counters(): { stacked: number; byValue: Record<number, number> } {
-    return { stacked: this.box.stacked, byValue: { ...this.box.byValue } };
+    return this.box.counters();
   }
 
   onTransmit(cb: (bytes: Buffer) => void): () => void {
@@ -136,7 +137,7 @@ export class Id003Emulator implements AcceptorEmulator {
       const note = this.note;
       this.note = null;
       this.toIdle();
-      if (note) this.intoBox(note);
+      if (note) this.box.add(noteFen(note));
     }
   }
 
@@ -295,7 +296,7 @@ export class Id003Emulator implements AcceptorEmulator {
     this.inhibited = true;
     this.inhibitReceived = false;
     this.enter('initializing');
-    if (note && inStacker) this.intoBox(note);
+    if (note && inStacker) this.box.add(noteFen(note));
     else if (note) this.handBack(note);
   }
 
@@ -303,14 +304,7 @@ export class Id003Emulator implements AcceptorEmulator {
     const note = this.note;
     this.note = null;
     this.enter('stacked');
-    if (note) this.intoBox(note);
-  }
-
-  private intoBox(note: EmulatedNote): void {
-    const fen = noteFen(note);
-    this.box.stacked++;
-    this.box.byValue[fen] = (this.box.byValue[fen] ?? 0) + 1;
-    this.events.emit('stacked', fen);
+    if (note) this.box.add(noteFen(note));
   }
 
   private handBack(note: EmulatedNote): void {

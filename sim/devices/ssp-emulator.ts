@@ -21,6 +21,7 @@ import type {
   LineFaults,
   PowerLossPoint,
 } from './acceptor-emulator';
+import { EmulatedCashBox } from './emulated-cash-box';
 import { FaultyWire, withBadCrc } from './line-faults';
 import { NotePath } from './ssp-note-path';
 import { CNY_DATASET, channelFen, setupReply } from './ssp-table';
@@ -63,15 +64,17 @@ export class SspEmulator implements AcceptorEmulator {
   private fault: AcceptorFault | null = null;
   private powerCut: PowerLossPoint | null = null;
   private nextReject: number | null = null;
-  private box = { stacked: 0, rejected: 0, byValue: {} as Record<number, number> };
+  private readonly box = new EmulatedCashBox(this.events);
+  /** Notes handed back to the customer, for GET COUNTERS. */
+  private rejected = 0;
 
   constructor(options: SspEmulatorOptions = {}) {
     this.dataset = options.dataset ?? CNY_DATASET;
     this.path = new NotePath(options.clock ?? Date.now, options.escrowTimeoutMs ?? 10_000, {
       credited: (fen) => this.events.emit('credited', fen),
-      stacked: (fen) => this.intoBox(fen),
+      stacked: (fen) => this.box.add(fen),
       returned: (fen) => {
-        this.box.rejected++;
+        this.rejected++;
         this.events.emit('returned', fen);
       },
     });
@@ -99,7 +102,7 @@ export class SspEmulator implements AcceptorEmulator {
   }
 
   counters(): { stacked: number; byValue: Record<number, number> } {
-    return { stacked: this.box.stacked, byValue: { ...this.box.byValue } };
+    return this.box.counters();
   }
 
   onTransmit(cb: (bytes: Buffer) => void): () => void {
@@ -219,12 +222,19 @@ export class SspEmulator implements AcceptorEmulator {
       case Cmd.LAST_REJECT_CODE:
         return ok([this.path.lastRejectCode]);
       case Cmd.GET_COUNTERS: {
-        const { stacked, rejected } = this.box;
-        const counters = { stacked, stored: 0, dispensed: 0, transferred: 0, rejected };
+        const { stacked } = this.box.counters();
+        const counters = {
+          stacked,
+          stored: 0,
+          dispensed: 0,
+          transferred: 0,
+          rejected: this.rejected,
+        };
         return ok(encodeCounters(counters));
       }
       case Cmd.RESET_COUNTERS:
-        this.box = { stacked: 0, rejected: 0, byValue: {} };
+        this.box.reset();
+        this.rejected = 0;
         return ok();
       default:
         return status(Reply.UNKNOWN_COMMAND);
@@ -258,11 +268,5 @@ export class SspEmulator implements AcceptorEmulator {
       const body = frameBody(seq, data);
       return stuff(badCrc ? withBadCrc(body) : body);
     });
-  }
-
-  private intoBox(fen: number): void {
-    this.box.stacked++;
-    this.box.byValue[fen] = (this.box.byValue[fen] ?? 0) + 1;
-    this.events.emit('stacked', fen);
   }
 }
