@@ -66,7 +66,8 @@ export class QrResolver {
       if (final === 'refunded') qr.update(attempt.qrPaymentId, 'success');
       qr.update(attempt.qrPaymentId, final);
       if (final === 'success') {
-        journal.recordQrPaid(p.id, attempt.amount);
+        // Recorded already when the kiosk saw the success itself before it stopped.
+        if (journal.get(p.id).collected === 0) journal.recordQrPaid(p.id, attempt.amount);
         journal.captureFunds(p.id, this.o.buildRequest(journal.get(p.id), attempt.qrPaymentId, at));
         return 'captured';
       }

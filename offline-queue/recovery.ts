@@ -27,8 +27,10 @@ export function recoverJournal(o: {
   db: JournalDb;
   journal: PaymentJournal;
   staff: StaffItems;
-  /** The write-off body for a payment captured by recovery, collected at `at` (the host builds it). */
+  /** The write-off body for cash captured by recovery, collected at `at` (the host builds it). */
   buildRequest(p: PaymentRow, at: number): string;
+  /** The same for a QR payment the wallet paid (attempt `qrPaymentId`). */
+  buildQrRequest(p: PaymentRow, qrPaymentId: string, at: number): string;
 }): RecoveryReport {
   const { db, journal, staff } = o;
   const report: RecoveryReport = {
@@ -66,9 +68,21 @@ export function recoverJournal(o: {
         report.qrToQuery.push(p.id);
         return;
       }
+      const walletPaid = row.method === 'qr' ? qr.latestFor(p.id) : null;
       if (row.collected === 0) {
         journal.abandon(p.id, 'recovered_nothing_collected');
         report.abandoned.push(p.id);
+      } else if (walletPaid?.state === 'success') {
+        // Paid in the wallet and recorded, stopped before the capture: the wallet payment is
+        // written off (its attempt, never a cash tender).
+        const at = walletPaid.updatedAt;
+        journal.captureFunds(p.id, o.buildQrRequest(row, walletPaid.qrPaymentId, at), at);
+        report.captured.push(p.id);
+      } else if (row.method === 'qr') {
+        // Money recorded without a successful attempt cannot be written off as it stands: the
+        // wallet is asked (PAYMENT_UNKNOWN, the QR resolver).
+        journal.move(p.id, 'PAYMENT_UNKNOWN', 'recovered_qr_without_success');
+        report.qrToQuery.push(p.id);
       } else {
         // Dated when the money was taken (the last note stacked), not when the kiosk came back:
         // the gateway honours a quote up to its expiry at collection time.

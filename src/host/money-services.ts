@@ -56,6 +56,7 @@ export function openMoneyServices(
       journal,
       staff,
       buildRequest: (p, at) => cashPaymentRequest(journal, p, at),
+      buildQrRequest: qrPaymentRequest,
     });
     log.info({ recovery: report }, 'journal recovered');
 

@@ -1,182 +1,61 @@
-// The session machine driven along the cash path with stand-in actors that write to a REAL
-// journal (as src/host/session-actors.ts would): startPayment creates the payment, the cash-in
-// stand-in journals each note in escrow and stacked, captureFunds captures, the write-off is a
-// sync-worker pass against a gateway that commits. Used for crash equivalence (payments.md §6
-// invariant 9): run k steps, drop everything, reopen, recover.
-import { createActor, fromCallback, fromPromise, waitFor, type EventObject } from 'xstate';
+// Crash equivalence (payments.md §6 invariant 9) for the session paths of
+// session-model-paths.ts: run k steps on a REAL journal, drop everything, reopen, recover as
+// the host does at start, settle what is pending, and read the ledger.
+import { compensateCash, isReapplicable } from '../../offline-queue/compensation';
 import type { PaymentRow } from '../../offline-queue/payment-journal';
+import { QrAttempts } from '../../offline-queue/qr-attempts';
+import { QrResolver } from '../../offline-queue/qr-resolver';
 import { recoverJournal, type RecoveryReport } from '../../offline-queue/recovery';
 import { StaffItems } from '../../offline-queue/staff-items';
+import { cashPaymentRequest, qrPaymentRequest } from '../../src/host/payment-request';
 import {
-  sessionMachine,
-  type BillerChoice,
-  type CashInInput,
-  type QuoteChoice,
-  type LookupResult,
-  type ReceiptInput,
-  type ReceiptOutcome,
-  type SessionEvent,
-  type StartResult,
-} from '../../src/flows/session-machine';
-import type { PaymentMethod } from '../../src/api/kiosk-api';
-import { cashPaymentRequest } from '../../src/host/payment-request';
-import {
-  newPayment,
   openTestJournal,
-  RecordingPort,
   testClock,
   workerPass,
   type TestJournal,
 } from '../offline-queue/journal-fixture';
-import { MODEL_BILLER, MODEL_QUOTE, NOTE, TIMING } from './session-model-graph';
+import {
+  newWorld,
+  startSession,
+  WalletStandIn,
+  writeOffPort,
+  type SessionPath,
+  type WalletStates,
+} from './session-model-paths';
 
-export interface CashRun {
+export interface PathRun {
   t: TestJournal;
+  wallet: WalletStandIn;
   state(): string;
-  stop(): void;
+  /** The kiosk dies: the session and its wallet link are dropped, the journal closed. */
+  crash(): void;
 }
-
-interface Driver {
-  cash?: (e: SessionEvent) => void;
-  settle?: (e: SessionEvent) => void;
-  paymentId: number | null;
-  escrowed: number | null;
-}
-
-/** A session on journal `t` whose every effect is journalled by a stand-in actor. */
-function startSession(t: TestJournal, d: Driver) {
-  const machine = sessionMachine.provide({
-    actors: {
-      loadBillers: fromPromise(async () => [MODEL_BILLER]),
-      lookUpBills: fromPromise<LookupResult, { billerId: string; account: string }>(async () => ({
-        ok: true,
-        quote: MODEL_QUOTE,
-      })),
-      startPayment: fromPromise<
-        StartResult,
-        { biller: BillerChoice; quote: QuoteChoice; method: PaymentMethod }
-      >(async () => {
-        const p = t.journal.create(
-          newPayment({
-            quoteId: MODEL_QUOTE.quoteId,
-            quoteJson: MODEL_QUOTE.raw,
-            amountDue: MODEL_QUOTE.totalDue,
-          }),
-        );
-        t.journal.startCollecting(p.id);
-        d.paymentId = p.id;
-        return { ok: true, paymentId: p.id };
-      }),
-      cashIn: fromCallback<EventObject, CashInInput>(({ sendBack }) => {
-        d.cash = sendBack;
-        return () => (d.cash = undefined);
-      }),
-      captureFunds: fromPromise(async ({ input }: { input: { paymentId: number } }) => {
-        const p = t.journal.get(input.paymentId);
-        t.journal.captureFunds(p.id, cashPaymentRequest(t.journal, p, t.clock()));
-        return undefined;
-      }),
-      watchWriteOff: fromCallback<EventObject, { paymentId: number }>(({ sendBack }) => {
-        d.settle = sendBack;
-        return () => (d.settle = undefined);
-      }),
-      receipt: fromPromise<ReceiptOutcome, ReceiptInput>(async ({ input }) => {
-        t.journal.markReceipted(input.paymentId);
-        return { prepaidCredited: 0, receiptLines: ['缴费凭证'], printed: true, eReceiptUrl: null };
-      }),
-    },
-  });
-  return createActor(machine, { input: TIMING }).start();
-}
-
-export interface CashStep {
-  name: string;
-  run(actor: ReturnType<typeof startSession>, t: TestJournal, d: Driver): Promise<void>;
-}
-
-const reach = (actor: ReturnType<typeof startSession>, value: string) =>
-  waitFor(actor, (s) => s.value === value, { timeout: 2000 }).then(() => undefined);
-
-const send = (name: string, event: SessionEvent, then: string): CashStep => ({
-  name,
-  run: async (actor) => {
-    actor.send(event);
-    await reach(actor, then);
-  },
-});
-
-const escrow: CashStep = {
-  name: 'note escrowed',
-  run: async (actor, t, d) => {
-    d.escrowed = t.journal.recordEscrow(d.paymentId as number, NOTE);
-    d.cash?.({ type: 'NOTE_ESCROWED' });
-    await reach(actor, 'insertCash');
-  },
-};
-
-const stack = (then: string): CashStep => ({
-  name: 'note stacked',
-  run: async (actor, t, d) => {
-    const p = t.journal.recordStacked(d.paymentId as number, d.escrowed as number);
-    d.escrowed = null;
-    d.cash?.({ type: 'NOTE_STACKED', collected: p.collected });
-    await reach(actor, then);
-  },
-});
-
-/** attract → … → insertCash → two notes → capturing → writingOff → paid → attract. */
-export const CASH_PATH: CashStep[] = [
-  send('START', { type: 'START' }, 'chooseBiller'),
-  send('CHOOSE_BILLER', { type: 'CHOOSE_BILLER', billerId: MODEL_BILLER.id }, 'enterAccount'),
-  {
-    name: 'KEY ×10',
-    run: async (actor) => {
-      for (const key of MODEL_QUOTE.account) actor.send({ type: 'KEY', key: key as '0' });
-      await reach(actor, 'enterAccount');
-    },
-  },
-  send('SUBMIT_ACCOUNT', { type: 'SUBMIT_ACCOUNT' }, 'bills'),
-  send('PAY_CASH', { type: 'PAY_CASH' }, 'confirm'),
-  send('CONFIRM', { type: 'CONFIRM' }, 'insertCash'),
-  escrow,
-  stack('insertCash'),
-  escrow,
-  stack('writingOff'),
-  {
-    name: 'write-off settled',
-    run: async (actor, t, d) => {
-      await workerPass(t, new RecordingPort());
-      const state = t.journal.get(d.paymentId as number).state;
-      d.settle?.({
-        type: 'WRITE_OFF_SETTLED',
-        state: state === 'WRITTEN_OFF' ? 'WRITTEN_OFF' : 'REFUND_REQUIRED',
-      });
-      await reach(actor, 'paid');
-    },
-  },
-  send('DONE', { type: 'DONE' }, 'attract'),
-];
 
 /**
- * Runs the first `k` steps of CASH_PATH on a fresh journal in `file`. `afterStep(i, run)` is
+ * Runs the first `k` steps of `path` on a fresh journal in `file`. `afterStep(i, run)` is
  * called after each step (the uninterrupted run snapshots the journal there).
  */
-export async function runCashPath(
+export async function runPath(
+  path: SessionPath,
   file: string,
   k: number,
-  afterStep: (i: number, run: CashRun) => void = () => undefined,
-): Promise<CashRun> {
-  const t = openTestJournal(file, testClock());
-  const d: Driver = { paymentId: null, escrowed: null };
-  const actor = startSession(t, d);
-  const run: CashRun = {
-    t,
+  afterStep: (i: number, run: PathRun) => void = () => undefined,
+): Promise<PathRun> {
+  const w = newWorld(openTestJournal(file, testClock()), path);
+  const actor = startSession(w);
+  const run: PathRun = {
+    t: w.t,
+    wallet: w.wallet,
     state: () => String(actor.getSnapshot().value),
-    stop: () => actor.stop(),
+    crash: () => {
+      actor.stop();
+      w.wallet.cutOff();
+      w.t.close();
+    },
   };
   afterStep(0, run);
-  for (let i = 0; i < k; i++) {
-    await (CASH_PATH[i] as CashStep).run(actor, t, d);
+  for (const [i, step] of path.steps.slice(0, k).entries()) {
+    await step.run(actor, w);
     afterStep(i + 1, run);
   }
   return run;
@@ -197,23 +76,90 @@ export function reopenAndRecover(file: string): { t: TestJournal; report: Recove
     journal: t.journal,
     staff,
     buildRequest: (p: PaymentRow, at: number) => cashPaymentRequest(t.journal, p, at),
+    buildQrRequest: qrPaymentRequest,
   });
   return { t, report };
 }
 
+/** The host's QR resolution (query first) against `wallet`. */
+async function resolveQr(t: TestJournal, wallet: WalletStandIn): Promise<void> {
+  const resolver = new QrResolver({
+    db: t.db,
+    journal: t.journal,
+    qr: new QrAttempts(t.db, t.clock),
+    wallet: wallet.port(),
+    buildRequest: qrPaymentRequest,
+    clock: t.clock,
+  });
+  const done = await resolver.resolveAll();
+  if (![...done.values()].includes('retry_later')) return;
+  // The kiosk went dark mid-payment: nobody confirms, the code lapses, the next pass closes it.
+  wallet.lapse();
+  await resolver.resolveAll();
+}
+
+/**
+ * Settles what recovery left pending as the host's jobs would: QR payments through the wallet,
+ * one sync-worker pass against `path`'s gateway, then refused money compensated (cash by
+ * refund slip, QR through the wallet).
+ */
+export async function settlePending(
+  t: TestJournal,
+  wallet: WalletStandIn,
+  path: SessionPath,
+): Promise<void> {
+  await resolveQr(t, wallet);
+  await workerPass(t, writeOffPort(t, path));
+  const staff = new StaffItems(t.db, t.clock);
+  for (const p of t.journal.inStates(['REFUND_REQUIRED'])) {
+    if (p.method === 'cash' && !isReapplicable(p)) compensateCash(t.db, t.journal, staff, p.id);
+  }
+  await resolveQr(t, wallet);
+}
+
+export interface Aftermath {
+  /** The journal after recovery, and after settling; left open. */
+  t: TestJournal;
+  recovered: Ledger;
+  settled: Ledger;
+  /** The wallet the recovered kiosk talked to, from the states it had at the crash. */
+  wallet: WalletStandIn;
+}
+
+/** A crashed kiosk's journal `file` recovered and settled, the wallet as it was at the crash. */
+export async function recoverAndSettle(
+  file: string,
+  walletAtCrash: WalletStates,
+  path: SessionPath,
+): Promise<Aftermath> {
+  const { t } = reopenAndRecover(file);
+  const recovered = ledgerOf(t);
+  const wallet = new WalletStandIn(walletAtCrash);
+  await settlePending(t, wallet, path);
+  return { t, recovered, settled: ledgerOf(t), wallet };
+}
+
 export interface Ledger {
-  payments: { state: string; collected: number }[];
+  payments: { id: number; method: string; state: string; collected: number; writeOffs: number }[];
   byState: Record<string, number>;
   collectedTotal: number;
   cashBox: { notes: Record<string, number>; total: number };
   notesByState: Record<string, number>;
   stackedNotesTotal: number;
   openStaffItems: number;
+  /** Fen owed to customers on open refund slips (cash_refund staff items). */
+  refundSlipsOwed: number;
+  qrAttempts: { paymentId: number; qrPaymentId: string; state: string; amount: number }[];
 }
 
 export function ledgerOf(t: TestJournal): Ledger {
   const payments = t.db
-    .prepare('SELECT state, collected FROM payment ORDER BY id')
+    .prepare(
+      `SELECT id, method, state, collected,
+         (SELECT count(*) FROM payment_event e WHERE e.payment_id = payment.id
+            AND e.to_state = 'WRITTEN_OFF') AS writeOffs
+       FROM payment ORDER BY id`,
+    )
     .all() as Ledger['payments'];
   const byState: Record<string, number> = {};
   for (const p of payments) byState[p.state] = (byState[p.state] ?? 0) + 1;
@@ -222,20 +168,27 @@ export function ledgerOf(t: TestJournal): Ledger {
     .prepare('SELECT state, count(*) AS n FROM cash_note GROUP BY state ORDER BY state')
     .all() as { state: string; n: number }[])
     notesByState[r.state] = r.n;
-  const stacked = t.db
-    .prepare(`SELECT coalesce(sum(value), 0) AS s FROM cash_note WHERE state = 'stacked'`)
-    .get() as { s: number };
-  const staff = t.db
-    .prepare('SELECT count(*) AS n FROM staff_item WHERE closed_at IS NULL')
-    .get() as { n: number };
+  const sum = (sql: string) => (t.db.prepare(sql).get() as { s: number }).s;
   return {
     payments,
     byState,
     collectedTotal: payments.reduce((s, p) => s + p.collected, 0),
     cashBox: t.journal.cashBox(),
     notesByState,
-    stackedNotesTotal: stacked.s,
-    openStaffItems: staff.n,
+    stackedNotesTotal: sum(
+      `SELECT coalesce(sum(value), 0) AS s FROM cash_note WHERE state = 'stacked'`,
+    ),
+    openStaffItems: sum('SELECT count(*) AS s FROM staff_item WHERE closed_at IS NULL'),
+    refundSlipsOwed: sum(
+      `SELECT coalesce(sum(amount), 0) AS s FROM staff_item
+         WHERE closed_at IS NULL AND kind = 'cash_refund'`,
+    ),
+    qrAttempts: t.db
+      .prepare(
+        `SELECT payment_id AS paymentId, qr_payment_id AS qrPaymentId, state, amount
+           FROM qr_attempt ORDER BY id`,
+      )
+      .all() as Ledger['qrAttempts'],
   };
 }
 
@@ -250,9 +203,4 @@ export function writtenOffAndRefunded(t: TestJournal): number[] {
     )
     .all() as { id: number }[];
   return rows.map((r) => r.id);
-}
-
-/** Settles what recovery left pending: one sync-worker pass against a committing gateway. */
-export async function settlePending(t: TestJournal): Promise<void> {
-  await workerPass(t, new RecordingPort());
 }

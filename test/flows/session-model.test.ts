@@ -1,7 +1,8 @@
 // Model-based tests of the session statechart (xstate/graph, built into xstate 5): the UX rules
 // R8 (≤5 screens to confirm, ≤6 choices a screen) and R9 (confirm before money moves) of
 // ux-electron.md §1.3, the write-off order (no paid without capturing), a way out of every
-// waiting screen, and crash equivalence along the cash path (payments.md §6 invariant 9).
+// waiting screen, and crash equivalence (payments.md §6 invariant 9) along three paths: cash
+// paid in full, partial cash refunded by slip, and QR through the wallet.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   getAdjacencyMap,
@@ -19,23 +20,31 @@ import { screenOf } from '../../src/flows/session-view';
 import { tempDir, type TempDir } from '../offline-queue/journal-fixture';
 import {
   GLOBAL_USER_EVENTS,
+  MODEL_QUOTE,
   modelEvents,
   modelTraversal,
+  NOTE,
   screensShown,
   stateOf,
   USER_EVENT_TYPES,
   type ModelSnapshot,
 } from './session-model-graph';
 import {
-  CASH_PATH,
   ledgerOf,
-  reopenAndRecover,
-  runCashPath,
-  settlePending,
+  recoverAndSettle,
+  runPath,
   snapshotJournal,
   writtenOffAndRefunded,
+  type Aftermath,
   type Ledger,
 } from './session-model-journal';
+import {
+  CASH_PATH,
+  PARTIAL_REFUND_PATH,
+  QR_PATH,
+  type SessionPath,
+  type WalletStates,
+} from './session-model-paths';
 
 type Path = StatePath<ModelSnapshot, SessionEvent>;
 type Adjacency = AdjacencyMap<ModelSnapshot, SessionEvent>;
@@ -207,77 +216,221 @@ describe('the session model (xstate/graph)', () => {
   });
 });
 
-describe('crash equivalence along the cash path (payments.md §6 invariant 9)', () => {
-  let tmp: TempDir;
-  /** The uninterrupted run, its journal copied after each step k and recovered. */
-  const reference: { recovered: Ledger; settled: Ledger }[] = [];
-  let finalLedger: Ledger;
+interface CrashCase {
+  path: SessionPath;
+  /** What the uninterrupted run ends with; `shown` is the state after each step. */
+  uninterrupted(final: Ledger, shown: string[]): void;
+  /** What the steps run before the crash (`done`) imply once recovered and settled. */
+  afterCrash(done: string[], after: Aftermath): void;
+}
 
-  beforeAll(async () => {
-    tmp = tempDir('kiosk-session-model-');
-    const copies: string[] = [];
-    const run = await runCashPath(tmp.file('uninterrupted.sqlite'), CASH_PATH.length, (i, r) => {
-      const copy = tmp.file(`uninterrupted-${i}.sqlite`);
-      snapshotJournal(r.t, copy);
-      copies.push(copy);
+const times = (done: string[], name: string) => done.filter((n) => n === name).length;
+
+const CRASH_CASES: CrashCase[] = [
+  {
+    path: CASH_PATH,
+    uninterrupted: (final) =>
+      expect(final).toMatchObject({
+        payments: [{ state: 'RECEIPTED', collected: 20_000 }],
+        cashBox: { total: 20_000 },
+        notesByState: { stacked: 2 },
+        openStaffItems: 0,
+      }),
+    // Notes stacked before the crash are written off; a note in escrow goes to staff review;
+    // nothing taken means the payment is abandoned.
+    afterCrash: (done, { settled }) => {
+      const stacked = times(done, 'note stacked');
+      const escrowed = times(done, 'note escrowed');
+      expect(settled.cashBox.total).toBe(stacked * NOTE);
+      expect(settled.notesByState.unknown ?? 0).toBe(escrowed - stacked);
+      expect(settled.openStaffItems).toBe(escrowed - stacked);
+      if (!done.includes('CONFIRM')) expect(settled.payments).toEqual([]);
+      else if (stacked === 0) expect(settled.byState).toEqual({ ABANDONED: 1 });
+      else expect(['WRITTEN_OFF', 'RECEIPTED']).toContain(settled.payments[0]?.state);
+    },
+  },
+  {
+    path: PARTIAL_REFUND_PATH,
+    uninterrupted: (final, shown) => {
+      expect(shown).toEqual(expect.arrayContaining(['partialCash', 'refundSlip']));
+      expect(final).toMatchObject({
+        payments: [{ method: 'cash', state: 'MANUAL_REFUND', collected: NOTE, writeOffs: 0 }],
+        cashBox: { total: NOTE },
+        notesByState: { stacked: 1 },
+        openStaffItems: 1,
+        refundSlipsOwed: NOTE,
+      });
+    },
+    // Cash short of the amount due goes back by refund slip whether the kiosk settled it
+    // (refundPartial) or recovery sent it and the gateway refused it; it is never written off.
+    afterCrash: (done, { settled }) => {
+      const stacked = times(done, 'note stacked');
+      const inEscrow = times(done, 'note escrowed') - stacked;
+      expect(settled.cashBox.total).toBe(stacked * NOTE);
+      expect(settled.notesByState.unknown ?? 0).toBe(inEscrow);
+      expect(settled.refundSlipsOwed).toBe(stacked * NOTE);
+      expect(settled.openStaffItems).toBe(inEscrow + (stacked > 0 ? 1 : 0));
+      expect(settled.payments.map((p) => p.writeOffs)).not.toContain(1);
+      if (!done.includes('CONFIRM')) expect(settled.payments).toEqual([]);
+      else if (stacked === 0) expect(settled.byState).toEqual({ ABANDONED: 1 });
+      else expect(settled.byState).toEqual({ MANUAL_REFUND: 1 });
+    },
+  },
+  {
+    path: QR_PATH,
+    uninterrupted: (final, shown) => {
+      expect(shown).toEqual(expect.arrayContaining(['qrPay', 'writingOff', 'paid']));
+      expect(final).toMatchObject({
+        payments: [{ method: 'qr', state: 'RECEIPTED', collected: MODEL_QUOTE.totalDue }],
+        qrAttempts: [{ state: 'success', amount: MODEL_QUOTE.totalDue }],
+        cashBox: { total: 0 },
+        openStaffItems: 0,
+      });
+    },
+    // Paid in the wallet before the crash (known to the kiosk or not): written off once.
+    // Otherwise the attempt is cancelled and the payment abandoned. No cash moves.
+    afterCrash: (done, { recovered, settled }) => {
+      const scanned = done.includes('payment code scanned');
+      const paid = done.includes('customer confirms in the wallet');
+      expect(settled.cashBox.total).toBe(0);
+      expect(settled.notesByState).toEqual({});
+      expect(settled.openStaffItems).toBe(0);
+      if (!done.includes('CONFIRM')) expect(settled.payments).toEqual([]);
+      else if (!scanned)
+        expect(settled).toMatchObject({ byState: { ABANDONED: 1 }, qrAttempts: [] });
+      else if (!paid) {
+        expect(settled.byState).toEqual({ ABANDONED: 1 });
+        expect(settled.qrAttempts).toMatchObject([{ state: 'cancelled' }]);
+      } else {
+        expect(['WRITTEN_OFF', 'RECEIPTED']).toContain(settled.payments[0]?.state);
+        expect(settled.payments[0]).toMatchObject({
+          collected: MODEL_QUOTE.totalDue,
+          writeOffs: 1,
+        });
+        expect(settled.qrAttempts).toMatchObject([{ state: 'success' }]);
+      }
+      // An attempt the kiosk had not seen end is not guessed at: the payment is unknown until
+      // the wallet is asked.
+      if (scanned && !done.includes('kiosk polls: paid'))
+        expect(recovered.byState).toEqual({ PAYMENT_UNKNOWN: 1 });
+    },
+  },
+];
+
+const OPEN_QR = new Set(['pending', 'user_paying']);
+
+describe.each(CRASH_CASES.map((c) => [c.path.name, c] as const))(
+  'crash equivalence along the %s path (payments.md §6 invariant 9)',
+  (name, { path, uninterrupted, afterCrash }) => {
+    let tmp: TempDir;
+    /** The uninterrupted run, its journal and wallet copied after each step k and recovered. */
+    const reference: {
+      walletAtCrash: WalletStates;
+      recovered: Ledger;
+      settled: Ledger;
+      walletSettled: WalletStates;
+    }[] = [];
+    const shown: string[] = [];
+    let finalLedger: Ledger;
+
+    beforeAll(async () => {
+      tmp = tempDir('kiosk-session-model-');
+      const copies: { file: string; wallet: WalletStates }[] = [];
+      const run = await runPath(
+        path,
+        tmp.file('uninterrupted.sqlite'),
+        path.steps.length,
+        (i, r) => {
+          const copy = tmp.file(`uninterrupted-${i}.sqlite`);
+          snapshotJournal(r.t, copy);
+          copies.push({ file: copy, wallet: r.wallet.states() });
+          shown.push(r.state());
+        },
+      );
+      finalLedger = ledgerOf(run.t);
+      run.crash();
+      for (const copy of copies) {
+        const { t, recovered, settled, wallet } = await recoverAndSettle(
+          copy.file,
+          copy.wallet,
+          path,
+        );
+        reference.push({
+          walletAtCrash: copy.wallet,
+          recovered,
+          settled,
+          walletSettled: wallet.states(),
+        });
+        t.close();
+      }
     });
-    expect(run.state()).toBe('attract');
-    finalLedger = ledgerOf(run.t);
-    run.stop();
-    run.t.close();
-    for (const copy of copies) {
-      const { t } = reopenAndRecover(copy);
-      const recovered = ledgerOf(t);
-      await settlePending(t);
-      reference.push({ recovered, settled: ledgerOf(t) });
-      t.close();
-    }
-  });
-  afterAll(() => tmp.remove());
+    afterAll(() => tmp.remove());
 
-  it('the uninterrupted run ends with one payment written off, receipted, and two notes in the box', () => {
-    expect(finalLedger).toMatchObject({
-      payments: [{ state: 'RECEIPTED', collected: 20_000 }],
-      cashBox: { total: 20_000 },
-      notesByState: { stacked: 2 },
-      openStaffItems: 0,
+    it(`the uninterrupted ${name} run ends back at attract with the expected ledger`, () => {
+      expect(shown.at(-1)).toBe('attract');
+      uninterrupted(finalLedger, shown);
     });
-  });
 
-  // k = number of steps run before the kiosk dies (0 … all of them).
-  const points = Array.from({ length: CASH_PATH.length + 1 }, (_, k) => k);
-  it.each(points)('killed after %i steps: recovery reaches the uninterrupted ledger', async (k) => {
-    const file = tmp.file(`crash-${k}.sqlite`);
-    const run = await runCashPath(file, k);
-    // The crash: the session and its actors are dropped, the journal closed mid-session.
-    run.stop();
-    run.t.close();
+    // k = number of steps run before the kiosk dies (0 … all of them).
+    const points = ['nothing', ...path.steps.map((s) => s.name)].map(
+      (last, k) => [k, last] as const,
+    );
+    it.each(points)(
+      'killed after %i steps (%s): recovery reaches the uninterrupted ledger',
+      async (k) => {
+        const ref = reference[k];
+        const file = tmp.file(`crash-${k}.sqlite`);
+        const run = await runPath(path, file, k);
+        const walletAtCrash = run.wallet.states();
+        run.crash();
+        expect(walletAtCrash, 'the wallet at the crash').toEqual(ref?.walletAtCrash);
 
-    const { t } = reopenAndRecover(file);
-    const recovered = ledgerOf(t);
-    expect(recovered, `after ${k} steps, recovered`).toEqual(reference[k]?.recovered);
-    await settlePending(t);
-    const settled = ledgerOf(t);
-    expect(settled, `after ${k} steps, settled`).toEqual(reference[k]?.settled);
+        const after = await recoverAndSettle(file, walletAtCrash, path);
+        const { t, recovered, settled, wallet } = after;
+        expect(recovered, `after ${k} steps, recovered`).toEqual(ref?.recovered);
+        expect(settled, `after ${k} steps, settled`).toEqual(ref?.settled);
+        expect(wallet.states(), `after ${k} steps, the wallet settled`).toEqual(ref?.walletSettled);
 
-    // Money conservation: every note in the box is a stacked note of a payment, and the
-    // payments hold exactly that; nothing was both written off and refunded.
-    expect(settled.cashBox.total).toBe(settled.stackedNotesTotal);
-    expect(settled.collectedTotal).toBe(settled.stackedNotesTotal);
-    expect(writtenOffAndRefunded(t)).toEqual([]);
-    // What the steps run imply: notes stacked before the crash are written off; a note in
-    // escrow goes to staff review; nothing taken means the payment is abandoned.
-    const done = CASH_PATH.slice(0, k).map((s) => s.name);
-    const stacked = done.filter((n) => n === 'note stacked').length;
-    const escrowed = done.filter((n) => n === 'note escrowed').length;
-    expect(settled.cashBox.total).toBe(stacked * 10_000);
-    expect(settled.notesByState.unknown ?? 0).toBe(escrowed - stacked);
-    expect(settled.openStaffItems).toBe(escrowed - stacked);
-    if (!done.includes('CONFIRM')) expect(settled.payments).toEqual([]);
-    else if (stacked === 0) expect(settled.byState).toEqual({ ABANDONED: 1 });
-    else expect(['WRITTEN_OFF', 'RECEIPTED']).toContain(settled.payments[0]?.state);
-    // Never more than the uninterrupted run took.
-    expect(settled.cashBox.total).toBeLessThanOrEqual(finalLedger.cashBox.total);
-    t.close();
-  });
-});
+        // Money conservation: every note in the box is a stacked note of a payment, and the
+        // payments hold exactly those notes and what the wallet took.
+        const walletPaid = settled.qrAttempts.filter((a) => a.state === 'success');
+        expect(settled.cashBox.total).toBe(settled.stackedNotesTotal);
+        expect(settled.collectedTotal).toBe(
+          settled.stackedNotesTotal + walletPaid.reduce((s, a) => s + a.amount, 0),
+        );
+        // Written off at most once, never also refunded, and a QR payment only once the wallet
+        // says it was paid.
+        expect(writtenOffAndRefunded(t)).toEqual([]);
+        const walletSays = wallet.states();
+        for (const p of settled.payments) {
+          expect(p.writeOffs).toBeLessThanOrEqual(1);
+          if (p.method !== 'qr' || p.writeOffs === 0) continue;
+          const paidBy = settled.qrAttempts.filter(
+            (a) => a.paymentId === p.id && walletSays[a.qrPaymentId]?.status === 'success',
+          );
+          expect(paidBy, `payment ${p.id} written off`).toHaveLength(1);
+        }
+        // Every attempt ends, as the wallet has it; one left open was asked about first, and no
+        // payment was sent to the wallet again.
+        for (const a of settled.qrAttempts) {
+          expect(['success', 'cancelled', 'refunded']).toContain(a.state);
+          expect(walletSays[a.qrPaymentId]?.status).toBe(a.state);
+        }
+        for (const a of recovered.qrAttempts.filter((q) => OPEN_QR.has(q.state)))
+          expect(wallet.calls.find((c) => c.endsWith(a.qrPaymentId))).toBe(
+            `status ${a.qrPaymentId}`,
+          );
+        expect(wallet.calls.filter((c) => c.startsWith('micropay'))).toEqual([]);
+        // Never more than the uninterrupted run took.
+        expect(settled.cashBox.total).toBeLessThanOrEqual(finalLedger.cashBox.total);
+        expect(settled.collectedTotal).toBeLessThanOrEqual(finalLedger.collectedTotal);
+
+        afterCrash(
+          path.steps.slice(0, k).map((s) => s.name),
+          after,
+        );
+        t.close();
+      },
+    );
+  },
+);

@@ -56,6 +56,7 @@ describe('QR payments through the gateway simulator', () => {
       journal: h.journal,
       staff: new StaffItems(h.db),
       buildRequest: () => '{}',
+      buildQrRequest: () => '{}',
     });
     expect(h.journal.get(t.id).state).toBe('PAYMENT_UNKNOWN');
     expect((await resolver(t.qr).resolveAll()).get(t.id)).toBe('retry_later');

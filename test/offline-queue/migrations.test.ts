@@ -9,7 +9,7 @@ import { JournalError, openJournal, type JournalDb } from '../../offline-queue/o
 import { PaymentJournal, TransitionError } from '../../offline-queue/payment-journal';
 import { recoverJournal } from '../../offline-queue/recovery';
 import { StaffItems } from '../../offline-queue/staff-items';
-import { cashPaymentRequest } from '../../src/host/payment-request';
+import { cashPaymentRequest, qrPaymentRequest } from '../../src/host/payment-request';
 import { tempDir, testClock, TERMINAL, type TempDir } from './journal-fixture';
 
 type Row = Record<string, unknown>;
@@ -341,6 +341,7 @@ describe('migration 1 → latest on openJournal', () => {
       journal,
       staff,
       buildRequest: (p, at) => cashPaymentRequest(journal, p, at),
+      buildQrRequest: qrPaymentRequest,
     });
     expect(report.notesForReview).toEqual([f.escrowedNote]);
     expect(report.captured).toEqual([f.collecting]);

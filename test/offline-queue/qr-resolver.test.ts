@@ -60,6 +60,7 @@ function crashed(t: ReturnType<typeof setup>) {
     journal: t.journal,
     staff: new StaffItems(t.db),
     buildRequest: () => '{}',
+    buildQrRequest: () => '{}',
   });
   expect(t.journal.get(t.id).state).toBe('PAYMENT_UNKNOWN');
 }

@@ -23,7 +23,7 @@ import { startGatewaySim, type GatewaySim } from '../../sim/gateway/server';
 import { GatewayClient, type FetchFn } from '../../src/gateway/client';
 import { authHeaders } from '../../src/gateway/signature';
 import { gatewayWriteOffPort } from '../../src/gateway/write-off-port';
-import { cashPaymentRequest } from '../../src/host/payment-request';
+import { cashPaymentRequest, qrPaymentRequest } from '../../src/host/payment-request';
 import {
   capturedPayment,
   collectingPayment,
@@ -69,7 +69,13 @@ function hostBody(j: TestJournal = t) {
 }
 
 function recover(buildRequest: (p: PaymentRow, at: number) => string = hostBody()): RecoveryReport {
-  return recoverJournal({ db: t.db, journal: t.journal, staff, buildRequest });
+  return recoverJournal({
+    db: t.db,
+    journal: t.journal,
+    staff,
+    buildRequest,
+    buildQrRequest: qrPaymentRequest,
+  });
 }
 
 function cashBoxTotal(j: TestJournal = t): number {
@@ -324,6 +330,45 @@ describe('recoverJournal: per unfinished state', () => {
     // The customer may be confirming on the phone right now: the money may be taken, so the
     // record must stay open (COLLECTING, or PAYMENT_UNKNOWN for the query), never ABANDONED.
     expect(['COLLECTING', 'PAYMENT_UNKNOWN']).toContain(t.journal.get(id).state);
+  });
+
+  it('a QR payment the wallet paid and the kiosk recorded, stopped before the capture: written off as that wallet payment, never as cash', () => {
+    const { id } = collectingPayment(t, { payment: { method: 'qr' } });
+    const amount = t.journal.get(id).amountDue;
+    t.db
+      .prepare(
+        `INSERT INTO qr_attempt(payment_id, qr_payment_id, kind, amount, state, created_at, updated_at)
+         VALUES (?, 'QR-7', 'micropay', ?, 'success', ?, ?)`,
+      )
+      .run(id, amount, t.clock(), t.clock());
+    t.journal.recordQrPaid(id, amount);
+
+    const report = recover();
+
+    expect(report.captured).toEqual([id]);
+    const p = t.journal.get(id);
+    expect(p.state).toBe('FUNDS_CAPTURED');
+    expect(JSON.parse(p.requestJson ?? '{}')).toMatchObject({
+      method: 'qr',
+      tender: { qrPaymentId: 'QR-7' },
+      amount,
+    });
+  });
+
+  it('a QR payment holding money without a successful attempt is asked of the wallet, not captured', () => {
+    const { id } = collectingPayment(t, { payment: { method: 'qr' } });
+    t.db
+      .prepare(
+        `INSERT INTO qr_attempt(payment_id, qr_payment_id, kind, amount, state, created_at, updated_at)
+         VALUES (?, 'QR-8', 'micropay', 100, 'failed', ?, ?)`,
+      )
+      .run(id, t.clock(), t.clock());
+    t.db.prepare('UPDATE payment SET collected = 100 WHERE id = ?').run(id);
+
+    const report = recover();
+
+    expect(report.qrToQuery).toEqual([id]);
+    expect(t.journal.get(id).state).toBe('PAYMENT_UNKNOWN');
   });
 });
 
@@ -735,6 +780,7 @@ describe('recoverJournal: crash equivalence (property)', () => {
             journal: j.journal,
             staff: jStaff,
             buildRequest: hostBody(j),
+            buildQrRequest: qrPaymentRequest,
           });
           seen.capturedByRecovery += report.captured.length;
           gw.hung = false;
