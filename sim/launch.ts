@@ -47,8 +47,14 @@ export const PANEL_DIR = path.resolve(import.meta.dirname, '../dist/dev-panel');
 
 export async function launchSimulatedKiosk(
   config: KioskConfig,
-  o: { controlPort?: number; uiDir?: string } = {},
+  o: {
+    controlPort?: number;
+    uiDir?: string;
+    /** One clock for the host and the gateway simulator (tests move it, e.g. past midnight). */
+    clock?: () => number;
+  } = {},
 ): Promise<SimulatedKiosk> {
+  const clock = o.clock;
   const closers: (() => Promise<void> | void)[] = [];
   const close = async () => {
     for (const c of closers.reverse()) await c();
@@ -60,6 +66,7 @@ export async function launchSimulatedKiosk(
       gateway = await startGatewaySim({
         dbPath: config.simulation.gateway.dbPath,
         port: config.simulation.gateway.port,
+        ...(clock ? { now: () => new Date(clock()) } : {}),
       });
       closers.push(() => gateway?.close());
       config = { ...config, gateway: { ...config.gateway, baseUrl: gateway.url } };
@@ -113,6 +120,7 @@ export async function launchSimulatedKiosk(
       pcscFor: (reader) => (reader.startsWith('sim://') ? pcsc.factory : undefined),
       fetch: network.fetch,
       ...(o.uiDir ? { uiDir: o.uiDir } : {}),
+      ...(o.clock ? { clock: o.clock } : {}),
       frameAncestors: panelUrl ? new URL(panelUrl).origin : "'none'",
     });
     const started = host;

@@ -148,6 +148,9 @@ export const KioskConfig = z
         /** Quiet time before "need more time?" (R7: 90 s), and the time given to answer (≥ 30 s). */
         inactivityMs: z.number().int().min(5_000).max(600_000).default(90_000),
         moreTimeAnswerMs: z.number().int().min(30_000).max(300_000).default(30_000),
+        /** A wallet confirming a QR payment is asked this often, for at most qrGiveUpMs. */
+        qrPollMs: z.number().int().min(500).max(10_000).default(3_000),
+        qrGiveUpMs: z.number().int().min(10_000).max(300_000).default(60_000),
       })
       .strict()
       .prefault({}),

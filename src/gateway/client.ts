@@ -30,6 +30,8 @@ export interface GatewayClientOptions {
   secret: string;
   timeoutMs: number;
   fetch?: FetchFn;
+  /** The host's clock, for the request timestamp (default: the system's). */
+  clock?: () => number;
 }
 
 /** A reply the kiosk can act on, or the reason it cannot. */
@@ -128,11 +130,12 @@ export class GatewayClient {
     body: string | undefined,
     schema: S,
   ): Promise<GatewayReply<z.infer<S>>> {
-    const headers: Record<string, string> = authHeaders(this.o.terminalId, this.o.secret, {
-      method,
-      pathWithQuery,
-      body: body ?? '',
-    });
+    const headers: Record<string, string> = authHeaders(
+      this.o.terminalId,
+      this.o.secret,
+      { method, pathWithQuery, body: body ?? '' },
+      (this.o.clock ?? Date.now)(),
+    );
     if (body !== undefined) headers['content-type'] = 'application/json';
     let res: Response;
     let text: string;

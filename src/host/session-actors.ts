@@ -55,6 +55,8 @@ export interface SessionServices {
   verifyBaseUrl: string;
   /** Why new payments to a biller are paused (a queue cap is reached), or null. */
   pausedBy(billerId: string): string | null;
+  /** Wallet polling of a QR payment (config session.qrPollMs, qrGiveUpMs). */
+  qrTiming?: { pollMs: number; giveUpMs: number };
   clock: () => number;
   log: { warn(obj: object, msg: string): void; info(obj: object, msg: string): void };
 }
@@ -209,7 +211,7 @@ export function sessionActors(
 
     cashIn: cashInActor(s),
 
-    qrPay: qrPayActor(s),
+    qrPay: qrPayActor({ ...s, ...(s.qrTiming ? { timing: s.qrTiming } : {}) }),
 
     captureFunds: fromPromise<undefined, { paymentId: number }>(async ({ input }) => {
       const p = s.journal.get(input.paymentId);

@@ -135,6 +135,7 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
           receipts,
           verifyBaseUrl: config.receipts.verifyBaseUrl,
           pausedBy: money.pausedBy,
+          qrTiming: { pollMs: config.session.qrPollMs, giveUpMs: config.session.qrGiveUpMs },
           clock,
           log,
         }),

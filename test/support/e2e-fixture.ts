@@ -7,11 +7,14 @@ import { startTestKiosk } from './kiosk-fixture';
 
 export type TestKiosk = Awaited<ReturnType<typeof startTestKiosk>>;
 
-export function useKioskInChromium(): { kiosk(): TestKiosk; browser(): Browser } {
+export function useKioskInChromium(...args: Parameters<typeof startTestKiosk>): {
+  kiosk(): TestKiosk;
+  browser(): Browser;
+} {
   let kiosk: TestKiosk | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    kiosk = await startTestKiosk();
+    kiosk = await startTestKiosk(...args);
     browser = await launchChromium();
   });
   afterAll(async () => {

@@ -29,9 +29,10 @@ export function testConfig(dir: string, overrides: Partial<KioskConfig> = {}): K
 
 export async function startTestKiosk(
   overrides: Partial<KioskConfig> = {},
+  o: { clock?: () => number } = {},
 ): Promise<SimulatedKiosk & { dir: string; stop(): Promise<void> }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'kiosk-test-'));
-  const kiosk = await launchSimulatedKiosk(testConfig(dir, overrides), { controlPort: 0 });
+  const kiosk = await launchSimulatedKiosk(testConfig(dir, overrides), { controlPort: 0, ...o });
   return {
     ...kiosk,
     dir,
