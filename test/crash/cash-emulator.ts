@@ -97,6 +97,16 @@ export class AcceptorClient {
     return this.call(AcceptorState, '');
   }
 
+  /** Until the acceptor idles or is disabled (no note inside it), bounded. */
+  async waitSettled(timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    let state: AcceptorState;
+    while (!['idling', 'disabled'].includes((state = await this.state()).state)) {
+      if (Date.now() > deadline) throw new Error(`the acceptor is still ${state.state}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
   /** One note; false while the acceptor will not take it (disabled, busy or faulted). */
   async tryInsertNote(value: number): Promise<boolean> {
     return (await this.call(ControlReply, '/insert-note', { value })).ok;

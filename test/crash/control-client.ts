@@ -1,6 +1,20 @@
-// The simulator control API of a crash host: banknotes into its emulated acceptor.
+// The simulator control API of a crash host: banknotes into its emulated acceptor, and the
+// first loop's wallet (100-yuan notes only, each of which must be credited).
 import { ControlReply, ControlState } from '../../sim/control/protocol';
+import type { Wallet } from './customer';
 import { HostGone, StuckError } from './kiosk-client';
+
+export const NOTE = 10_000;
+
+/** The first loop's customer: 100-yuan notes into the host's own emulator until paid. */
+export function hundredYuanNotes(control: ControlClient): Wallet {
+  return {
+    pickNote: () => NOTE,
+    tryInsertNote: (value) => control.tryInsertNote(value),
+    acceptorState: async () => (await control.state()).billAcceptor.state,
+    retryMs: 25,
+  };
+}
 
 export class ControlClient {
   constructor(private readonly baseUrl: string) {}

@@ -1,20 +1,45 @@
 // One customer at the kiosk, as a person would be: start, choose the biller, key the account,
-// look at the bills, pay in cash with 100-yuan notes until paid, take the receipt. Waits are
-// bounded; the host dying at any point ends the customer with HostGone.
+// look at the bills, pay in cash note by note until paid, take the receipt. What money goes in,
+// and into which acceptor, is the loop's wallet (control-client.ts: 100-yuan notes into the
+// host's own emulator; cash-wallet.ts: a mix of notes into the emulator in its own process).
+// Waits are bounded; the host dying at any point ends the customer with HostGone.
 import { Key, type Screen, type Snapshot } from '../../src/api/kiosk-api';
-import type { ControlClient } from './control-client';
-import { StuckError, type KioskClient } from './kiosk-client';
-
-export const NOTE = 10_000;
+import { HostGone, StuckError, type KioskClient } from './kiosk-client';
 
 export type CustomerOutcome =
-  'paid' | 'pendingSync' | 'needs_staff' | 'nothing_due' | 'biller_paused' | `problem:${string}`;
+  | 'paid'
+  | 'pendingSync'
+  | 'needs_staff'
+  | 'partial'
+  | 'nothing_due'
+  | 'biller_paused'
+  | `problem:${string}`;
+
+/** The money side of a customer: which note comes out of the wallet, and where it goes in. */
+export interface Wallet {
+  /** The next note, of the notes the kiosk accepts now. */
+  pickNote(acceptedNotes: readonly number[]): number;
+  /** One note into the acceptor; false while it will not take one (not idling yet). */
+  tryInsertNote(value: number): Promise<boolean>;
+  /** The acceptor's state, named when it takes no note for 10 s. */
+  acceptorState(): Promise<string>;
+  /** Between tries at an acceptor that is not idling yet. */
+  retryMs: number;
+  /**
+   * Resolves when the acceptor hands a note back (rejected, or returned by the host): the
+   * customer then goes on without its credit. Without it, every note must be credited.
+   */
+  nextReturn?(): Promise<unknown>;
+  /** The visit may end short (partial cash, a refund slip); without it those screens fail it. */
+  mayEndShort?: boolean;
+}
 
 export interface CustomerHooks {
-  /** The acceptor took a note in (the control API said ok). */
-  noteInserted?(count: number): void;
   /** Resolves when the acceptor is online; a customer chooses cash only then. */
   acceptorOnline: Promise<unknown>;
+  wallet: Wallet;
+  /** The acceptor took a note in. */
+  noteInserted?(value: number): void;
 }
 
 const is =
@@ -26,10 +51,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function serveCustomer(
   k: KioskClient,
-  control: ControlClient,
   account: { billerId: string; account: string },
   hooks: CustomerHooks,
 ): Promise<CustomerOutcome> {
+  const { wallet } = hooks;
   await k.waitFor(is('attract'), 'the attract screen');
   k.send({ type: 'START' });
   // While the billers load the screen is already chooseBiller, with an empty list.
@@ -72,27 +97,32 @@ export async function serveCustomer(
   let inserted = 0;
   while (s.screen.name === 'insertCash' && s.screen.collected < s.screen.amountDue) {
     const before = s.screen.collected;
-    // The acceptor answers "not now" until it is idling (enabled, no note inside). It idles
-    // within a few 100 ms polls; the bounds below are for a machine under load.
-    const deadline = Date.now() + 10_000;
-    while (!(await control.tryInsertNote(NOTE))) {
-      if (Date.now() > deadline) {
-        const state = await control.state();
-        throw new StuckError(
-          `the acceptor took no note for 10 s on the insert-cash screen (emulator ${state.billAcceptor.state})`,
-        );
-      }
-      await sleep(25);
-    }
-    hooks.noteInserted?.(++inserted);
-    s = await k.waitFor(
+    const value = wallet.pickNote(s.screen.acceptedNotes);
+    await insert(k, wallet, value);
+    hooks.noteInserted?.(value);
+    const credited = k.waitFor(
       (x) => x.screen.name !== 'insertCash' || x.screen.collected > before,
-      `credit for note ${inserted}`,
+      `credit for note ${++inserted} (${value / 100} yuan)`,
     );
+    if (!wallet.nextReturn) {
+      s = await credited;
+      continue;
+    }
+    // The note is credited, or comes back (the host said return, or the acceptor rejected it).
+    credited.catch(() => undefined); // a note that came back leaves this wait to time out
+    const outcome = await Promise.race([credited, wallet.nextReturn().then(() => null)]);
+    s = outcome ?? k.latest ?? s;
   }
-  s = await k.waitFor(is('paid', 'pendingSync', 'problem'), 'the result screen');
-  if (s.screen.name === 'paid') return finish(k, 'paid');
-  if (s.screen.name === 'pendingSync') return finish(k, 'pendingSync');
+  const ends: Screen['name'][] = ['paid', 'pendingSync', 'problem'];
+  if (wallet.mayEndShort) ends.push('partialCash', 'refundSlip');
+  s = await k.waitFor(is(...ends), 'the result screen');
+  if (s.screen.name === 'partialCash') {
+    k.send({ type: 'CONFIRM' });
+    await k.waitFor(is('paid', 'pendingSync', 'problem', 'refundSlip'), 'the settled partial');
+    return finish(k, 'partial');
+  }
+  if (s.screen.name === 'refundSlip') return finish(k, 'partial');
+  if (s.screen.name === 'paid' || s.screen.name === 'pendingSync') return finish(k, s.screen.name);
   if (s.screen.name === 'problem') {
     return finish(
       k,
@@ -100,6 +130,25 @@ export async function serveCustomer(
     );
   }
   throw new StuckError(`unexpected screen ${s.screen.name}`);
+}
+
+/**
+ * Puts one note in as soon as the acceptor takes it. It answers "not now" until it is idling
+ * (enabled, no note inside), which it is within a few polls; the bound is for a machine under load.
+ */
+async function insert(k: KioskClient, wallet: Wallet, value: number): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    // A note goes in only while the kiosk asks for one; a host that died stops the customer.
+    if (k.isClosed) throw new HostGone('the host went away before the note went in');
+    if (await wallet.tryInsertNote(value)) return;
+    if (Date.now() > deadline) {
+      throw new StuckError(
+        `the acceptor took no note for 10 s on the insert-cash screen (emulator ${await wallet.acceptorState()})`,
+      );
+    }
+    await sleep(wallet.retryMs);
+  }
 }
 
 function finish(k: KioskClient, outcome: CustomerOutcome): CustomerOutcome {

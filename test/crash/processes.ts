@@ -1,5 +1,5 @@
-// The two processes of the crash loop: the gateway simulator (one process for the whole loop,
-// so its store outlives every host) and the kiosk host (one process per launch, killed with
+// The processes of the crash loops: the gateway simulator (one process for the whole loop, so
+// its store outlives every host) and the kiosk host (one process per launch, killed with
 // SIGKILL). Every wait is bounded and fails with what the process last said.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { symlinkSync } from 'node:fs';
@@ -155,16 +155,20 @@ export async function bundledHostCommand(dir: string, entry = HOST_ENTRY): Promi
   return { args: [outfile], describe: `esbuild bundle of ${path.relative(ROOT, entry)}` };
 }
 
-export function tsxHostCommand(): HostCommand {
-  return { args: ['--import', 'tsx', HOST_ENTRY], describe: 'node --import tsx crash-host.ts' };
+export function tsxHostCommand(entry = HOST_ENTRY): HostCommand {
+  return {
+    args: ['--import', 'tsx', entry],
+    describe: `node --import tsx ${path.basename(entry)}`,
+  };
 }
 
 export class HostProcess extends Child {
   ready: HostReady | null = null;
 
-  static spawn(cmd: HostCommand, dir: string, gatewayUrl: string): HostProcess {
+  /** `args` are the host's own (crash-host.ts: --dir, --gateway; cash-host.ts: --config). */
+  static spawn(cmd: HostCommand, args: string[]): HostProcess {
     // stdin is a pipe this process never writes: it closes when this process goes away.
-    const proc = spawn(process.execPath, [...cmd.args, '--dir', dir, '--gateway', gatewayUrl], {
+    const proc = spawn(process.execPath, [...cmd.args, ...args], {
       cwd: ROOT,
       stdio: ['pipe', 'pipe', 'pipe'],
     });
