@@ -7,7 +7,6 @@
 import type { SnapshotFrom } from 'xstate';
 import {
   sessionMachine,
-  type BillerChoice,
   type LookupResult,
   type QuoteChoice,
   type ScanLookupResult,
@@ -18,29 +17,9 @@ import { screenOf } from '../../src/flows/session-view';
 
 export type ModelSnapshot = SnapshotFrom<typeof sessionMachine>;
 
-export const MODEL_BILLER: BillerChoice = {
-  id: 'sh-power',
-  kind: 'electricity',
-  name: { 'zh-CN': '国网上海市电力公司', en: 'State Grid Shanghai' },
-  accountLength: 10,
-  paused: false,
-  acceptsOverpayment: true,
-  allowsPartial: false,
-  accountPattern: '^\\d{10}$',
-};
+import { POWER as MODEL_BILLER, QUOTE as MODEL_QUOTE } from './session-fixtures';
 
-export const MODEL_QUOTE: QuoteChoice = {
-  quoteId: 'q_1',
-  billerId: 'sh-power',
-  expiresAt: '2026-11-26T14:13:11+08:00',
-  raw: '{}',
-  account: '3100123456',
-  holder: '张*明',
-  address: '武康路**弄**号',
-  bills: [{ billId: 'b1', period: '2026-09', principal: 18650, lateFee: 783, daysOverdue: 42 }],
-  totalDue: 19433,
-  quotedAt: '2026-11-26T14:03:11+08:00',
-};
+export { MODEL_BILLER, MODEL_QUOTE };
 
 /** One note: two of them pay MODEL_QUOTE in full. */
 export const NOTE = 10_000;
