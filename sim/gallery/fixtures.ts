@@ -223,19 +223,14 @@ export const FIXTURES: readonly Fixture[] = [
     prompt: { kind: 'moreTime', deadline: 0 },
   }),
   at('help-called', 'Staff called (over the bills)', BILLS, { helpCalled: true }),
-  at(
-    'staff-footer',
-    'Staff figures in the footer',
-    attract,
-    {
-      service: {
-        pendingSync: { count: 3, total: 120_000 },
-        staffItems: 2,
-        receipts: 'print',
-        printer: 'low',
-      },
+  at('staff-footer', 'Staff figures in the footer', attract, {
+    service: {
+      pendingSync: { count: 3, total: 120_000 },
+      staffItems: 2,
+      receipts: 'print',
+      printer: 'low',
     },
-  ),
+  }),
 ];
 
 export const fixtureById = (id: string): Fixture | undefined => FIXTURES.find((f) => f.id === id);
