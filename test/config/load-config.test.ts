@@ -36,6 +36,8 @@ describe('loading the config', () => {
       partialCashWaitMs: 120_000,
       inactivityMs: 90_000,
       moreTimeAnswerMs: 30_000,
+      qrPollMs: 3_000,
+      qrGiveUpMs: 60_000,
     });
     expect(c.simulation).toEqual({ devPanel: false });
   });
