@@ -35,7 +35,7 @@ import { scanForLog } from '../scanning/scan-log';
 import { compileScanPatterns } from '../scanning/scan-patterns';
 import { businessDay } from '../time/shanghai';
 import { cashInActor } from './cash-in-actor';
-import { cashPaymentRequest, qrPaymentRequest } from './payment-request';
+import { capturedPaymentRequest } from './payment-request';
 import { qrPayActor } from './qr-pay-actor';
 
 export interface SessionServices {
@@ -215,12 +215,7 @@ export function sessionActors(
 
     captureFunds: fromPromise<undefined, { paymentId: number }>(async ({ input }) => {
       const p = s.journal.get(input.paymentId);
-      const paidBy = p.method === 'qr' ? s.qr.latestFor(p.id) : null;
-      const body =
-        paidBy?.state === 'success'
-          ? qrPaymentRequest(p, paidBy.qrPaymentId, s.clock())
-          : cashPaymentRequest(s.journal, p, s.clock());
-      s.journal.captureFunds(p.id, body);
+      s.journal.captureFunds(p.id, capturedPaymentRequest(s.journal, s.qr, p, s.clock()));
       s.syncWorker.kick();
       return undefined;
     }),

@@ -30,7 +30,7 @@ import type {
   SessionEvent,
   StartResult,
 } from '../../src/flows/session-machine';
-import { cashPaymentRequest, qrPaymentRequest } from '../../src/host/payment-request';
+import { capturedPaymentRequest } from '../../src/host/payment-request';
 import { qrPayActor } from '../../src/host/qr-pay-actor';
 import {
   newPayment,
@@ -227,15 +227,10 @@ export function startSession(w: World) {
         log: { warn: () => undefined, info: () => undefined },
         timing: { pollMs: 5, giveUpMs: 60_000 },
       }),
-      // As the host's: a QR payment is written off with its successful attempt, cash with its notes.
+      // The host's body: a QR payment with its successful attempt, cash with its notes.
       captureFunds: fromPromise(async ({ input }: { input: { paymentId: number } }) => {
         const p = t.journal.get(input.paymentId);
-        const paidBy = p.method === 'qr' ? w.qr.latestFor(p.id) : null;
-        const body =
-          paidBy?.state === 'success'
-            ? qrPaymentRequest(p, paidBy.qrPaymentId, t.clock())
-            : cashPaymentRequest(t.journal, p, t.clock());
-        t.journal.captureFunds(p.id, body);
+        t.journal.captureFunds(p.id, capturedPaymentRequest(t.journal, w.qr, p, t.clock()));
         return undefined;
       }),
       watchWriteOff: fromCallback<EventObject, { paymentId: number }>(({ sendBack }) => {
