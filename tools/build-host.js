@@ -9,8 +9,8 @@ const root = path.resolve(import.meta.dirname, '..');
 
 export async function buildHost(entry = 'src/main.ts', outfile = 'dist/host/main.mjs') {
   await build({
-    entryPoints: [path.join(root, entry)],
-    outfile: path.join(root, outfile),
+    entryPoints: [path.resolve(root, entry)],
+    outfile: path.resolve(root, outfile),
     bundle: true,
     platform: 'node',
     target: 'node20',

@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { build } from 'esbuild';
+import { buildHost } from '../../tools/build-host.js';
 import { ACCEPTOR_ONLINE_LINE, READY_PREFIX, type HostReady } from './crash-protocol';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -141,16 +141,7 @@ export interface HostCommand {
  */
 export async function bundledHostCommand(dir: string, entry = HOST_ENTRY): Promise<HostCommand> {
   const outfile = path.join(dir, `${path.basename(entry, '.ts')}.mjs`);
-  await build({
-    entryPoints: [entry],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    packages: 'external',
-    logLevel: 'warning',
-  });
+  await buildHost(entry, outfile);
   symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   return { args: [outfile], describe: `esbuild bundle of ${path.relative(ROOT, entry)}` };
 }
