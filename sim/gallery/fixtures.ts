@@ -24,7 +24,8 @@ export interface Fixture {
   snapshot(locale: Locale): Snapshot;
 }
 
-const BASE: Omit<Snapshot, 'screen' | 'locale'> = {
+/** Everything of a snapshot but its screen and language: a quiet kiosk at default settings. */
+export const BASE: Omit<Snapshot, 'screen' | 'locale'> = {
   seq: 1,
   service: {
     pendingSync: { count: 0, total: 0 },

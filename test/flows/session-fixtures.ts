@@ -1,13 +1,10 @@
 // The biller and the quote the session tests pay: State Grid Shanghai, one bill 42 days
 // overdue (186.50 yuan and a 7.83 yuan late fee). Shared by the flow tests and the model.
+import { ELECTRICITY } from '../../sim/gallery/fixture-data';
 import type { BillerChoice, QuoteChoice } from '../../src/flows/session-machine';
 
 export const POWER: BillerChoice = {
-  id: 'sh-power',
-  kind: 'electricity',
-  name: { 'zh-CN': '国网上海市电力公司', en: 'State Grid Shanghai' },
-  accountLength: 10,
-  paused: false,
+  ...ELECTRICITY,
   acceptsOverpayment: true,
   allowsPartial: false,
   accountPattern: '^\\d{10}$',

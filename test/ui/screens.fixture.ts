@@ -1,14 +1,9 @@
 // One example of every Screen variant (the mapped type makes a new variant a compile error
 // here until it has an example) and a snapshot around any of them.
-import type { BillerView, Screen, ScreenName, Snapshot } from '../../src/api/kiosk-api';
+import { ELECTRICITY as power } from '../../sim/gallery/fixture-data';
+import { BASE } from '../../sim/gallery/fixtures';
+import type { Screen, ScreenName, Snapshot } from '../../src/api/kiosk-api';
 
-const power: BillerView = {
-  id: 'sh-power',
-  kind: 'electricity',
-  name: { 'zh-CN': '国网上海市电力公司', en: 'State Grid Shanghai' },
-  accountLength: 10,
-  paused: false,
-};
 const receipt = { receiptLines: ['户号 3100123456'], printed: true, eReceiptUrl: null };
 
 export const SCREENS: { [N in ScreenName]: Extract<Screen, { name: N }> } = {
@@ -88,19 +83,5 @@ export const SCREENS: { [N in ScreenName]: Extract<Screen, { name: N }> } = {
 };
 
 export function snapshot(screen: Screen, over: Partial<Snapshot> = {}): Snapshot {
-  return {
-    seq: 1,
-    locale: 'zh-CN',
-    screen,
-    service: {
-      pendingSync: { count: 0, total: 0 },
-      staffItems: 0,
-      receipts: 'print',
-      printer: 'ok',
-    },
-    prefs: { textScale: 1, volume: 2, muted: false },
-    prompt: null,
-    helpCalled: false,
-    ...over,
-  };
+  return { ...BASE, locale: 'zh-CN', screen, ...over };
 }
