@@ -120,7 +120,7 @@ export async function launchSimulatedKiosk(
       pcscFor: (reader) => (reader.startsWith('sim://') ? pcsc.factory : undefined),
       fetch: network.fetch,
       ...(o.uiDir ? { uiDir: o.uiDir } : {}),
-      ...(o.clock ? { clock: o.clock } : {}),
+      ...(clock ? { clock } : {}),
       frameAncestors: panelUrl ? new URL(panelUrl).origin : "'none'",
     });
     const started = host;
