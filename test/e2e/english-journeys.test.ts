@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useKioskInChromium } from '../support/e2e-fixture';
 import { insertNote, seeCollected } from '../support/insert-note';
+import { attractIn } from '../support/kiosk-locale';
 import { formatViolations, runUxChecks } from '../support/ux-checks';
 
 const env = useKioskInChromium();
@@ -18,11 +19,7 @@ async function openInEnglish(): Promise<Page> {
     bypassCSP: true,
   });
   await page.goto(env.kiosk().kioskUrl);
-  await page.locator('[data-screen="attract"]').waitFor();
-  if (env.kiosk().host.latest().locale !== 'en') {
-    await page.getByRole('button', { name: 'English' }).click();
-  }
-  await page.getByRole('button', { name: 'Start', exact: true }).waitFor();
+  await attractIn(page, env.kiosk(), 'en');
   return page;
 }
 

@@ -6,9 +6,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { BillerKind, Locale } from '../../src/api/kiosk-api';
-import { translator, type Translator } from '../../ui/i18n/messages';
+import type { Translator } from '../../ui/i18n/messages';
 import { useKioskInChromium } from '../support/e2e-fixture';
 import { insertNote } from '../support/insert-note';
+import { attractIn } from '../support/kiosk-locale';
 import { testConfig } from '../support/kiosk-fixture';
 
 const DAY_MS = 86_400_000;
@@ -37,16 +38,7 @@ const env = useKioskInChromium(
 );
 
 /** The attract screen in `locale` (each customer starts in Chinese). */
-async function inLocale(page: Page, locale: Locale): Promise<Translator> {
-  const t = translator(locale);
-  await page.locator('[data-screen="attract"]').waitFor();
-  if (env.kiosk().host.latest().locale !== locale) {
-    const other = translator(locale === 'en' ? 'zh-CN' : 'en');
-    await page.getByRole('button', { name: other('switchLanguage') }).click();
-  }
-  await page.getByRole('button', { name: t('start'), exact: true }).waitFor();
-  return t;
-}
+const inLocale = (page: Page, locale: Locale) => attractIn(page, env.kiosk(), locale);
 
 async function open(locale: Locale): Promise<{ page: Page; t: Translator }> {
   const page = await env.browser().newPage({ viewport: { width: 1920, height: 1080 } });
