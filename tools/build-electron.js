@@ -21,7 +21,7 @@ function bundle(entry, outfile, format, external) {
     outfile,
     bundle: true,
     platform: 'node',
-    target: 'node20',
+    target: 'node24',
     format,
     external,
     logLevel: 'warning',

@@ -13,7 +13,7 @@ export async function buildHost(entry = 'src/main.ts', outfile = 'dist/host/main
     outfile: path.resolve(root, outfile),
     bundle: true,
     platform: 'node',
-    target: 'node20',
+    target: 'node24',
     format: 'esm',
     packages: 'external',
     logLevel: 'warning',

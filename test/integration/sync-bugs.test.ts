@@ -28,7 +28,7 @@ it('waits out Retry-After on a 503 whose body is a proxy HTML page', async () =>
 // host closes with syncWorker.stop() then db.close() (src/host/money-services.ts, close()); when
 // a write-off request is still waiting for the gateway (up to gateway.timeoutMs), its settle()
 // then runs on the closed journal, throws "The database connection is not open", and the
-// rejection of `void this.drain()` is unhandled (Node 20 exits on it).
+// rejection of `void this.drain()` is unhandled (Node exits on it).
 it('stop() waits for a write-off in flight to be journalled, so the journal can close after it', async () => {
   const unhandled: unknown[] = [];
   const onUnhandled = (reason: unknown) => unhandled.push(reason);
