@@ -2,10 +2,18 @@
 // (notes, acceptor faults, power and line faults, scans, the network), and the developer panel
 // when there is one. The launcher serves the whole kiosk's controls; the pty runner serves only
 // its one emulator's. Every body is checked with the control protocol's schemas.
-import { createServer } from 'node:http';
+//
+// It can put money into a kiosk, so only its own users may call it: every control route needs
+// the server's token (printed at start, given to the panel in its address), a JSON body, the
+// server's own name in Host (no DNS rebinding) and, from a browser, the panel's own Origin —
+// a page on another site can neither read the token nor send a JSON request across sites.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import type { z } from 'zod';
+import { hostAllowed, originAllowed, ownOrigins, requestTarget } from '../src/edge/request-guard';
+import { RefusalLog } from '../src/edge/refusal-log';
 import type { AcceptorControl } from './acceptor-control';
 import { PrinterFaultBody, PRINTER_PREFIX } from './control/printer-protocol';
 import type { PrinterControl } from './printer-control';
@@ -21,6 +29,7 @@ import {
 } from './control/acceptor-protocol';
 import {
   CONTROL_PREFIX,
+  EmptyBody,
   InsertNote,
   CardBody,
   Network,
@@ -30,8 +39,13 @@ import {
 } from './control/protocol';
 
 export interface ControlTargets {
-  /** The whole simulated kiosk (the launcher): its state and the network switch. */
-  kiosk?: { state(): ControlState; setNetwork(online: boolean): ControlReply };
+  /** The whole simulated kiosk (the launcher): its state, the network switch, its page. */
+  kiosk?: {
+    state(): ControlState;
+    setNetwork(online: boolean): ControlReply;
+    /** A one-time address that opens the kiosk page as its screen (the panel frames it). */
+    launchUrl(): string;
+  };
   /** The emulated acceptor; absent when the acceptor is a real device or on an external pty. */
   acceptor?: AcceptorControl;
   /** The emulated receipt printer; absent when the printer is real or not configured. */
@@ -57,18 +71,22 @@ class Refusal extends Error {
   }
 }
 
+const MAX_BODY_BYTES = 4096;
+
 async function readJson<S extends z.ZodType>(
   req: NodeJS.ReadableStream,
   schema: S,
 ): Promise<z.infer<S>> {
-  let text = '';
+  const chunks: Buffer[] = [];
+  let size = 0;
   for await (const chunk of req) {
-    text += String(chunk);
-    if (text.length > 4096) throw new Refusal(413, 'body too large');
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new Refusal(413, 'body too large');
+    chunks.push(chunk as Buffer);
   }
   let json: unknown;
   try {
-    json = JSON.parse(text || '{}');
+    json = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
   } catch {
     throw new Refusal(400, 'body: not JSON');
   }
@@ -91,6 +109,10 @@ const acceptor = (t: ControlTargets) => need(t.acceptor, 'emulated acceptor');
 
 const ROUTES: Record<string, Handler> = {
   [`GET ${CONTROL_PREFIX}/state`]: async (t) => need(t.kiosk, 'kiosk').state(),
+  [`POST ${CONTROL_PREFIX}/kiosk/launch`]: async (t, req) => {
+    await readJson(req, EmptyBody);
+    return { ok: true, message: 'kiosk page opened', url: need(t.kiosk, 'kiosk').launchUrl() };
+  },
   [`POST ${CONTROL_PREFIX}/network`]: async (t, req) =>
     need(t.kiosk, 'kiosk').setNetwork((await readJson(req, Network)).online),
   [`POST ${CONTROL_PREFIX}/scan`]: async (t, req) =>
@@ -120,56 +142,116 @@ const ROUTES: Record<string, Handler> = {
     need(t.printer, 'emulated printer').setFault(await readJson(req, PrinterFaultBody)),
 };
 
+/** A control request's credentials: the server's token, as `authorization: Bearer …`. */
+function tokenGiven(headers: IncomingHttpHeaders, token: string): boolean {
+  const given = /^Bearer ([A-Za-z0-9_-]{16,128})$/.exec(headers.authorization ?? '')?.[1];
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export interface ControlServer {
+  /** The panel's address; `?token=` is for the panel only, never for a log. */
+  url: string;
+  /** The token every control route needs (`authorization: Bearer TOKEN`). */
+  token: string;
+  close(): Promise<void>;
+}
+
 export async function startControlServer(o: {
   port: number;
   /** The built developer panel; null serves the JSON API only (the pty runner). */
   panelDir: string | null;
   targets: ControlTargets;
-}): Promise<{ url: string; close(): Promise<void> }> {
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const reply = (status: number, body: unknown) => {
-      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-      res.end(JSON.stringify(body));
-    };
-    const handle = async () => {
-      const route = ROUTES[`${req.method} ${url.pathname}`];
-      if (route) return reply(200, await route(o.targets, req));
-      if (req.method === 'GET' && url.pathname === `${PRINTER_PREFIX}/last.png`) {
-        const png = need(o.targets.printer, 'emulated printer').lastPng();
-        if (!png) throw new Refusal(404, 'nothing printed yet');
-        res.writeHead(200, { 'content-type': 'image/png', 'cache-control': 'no-store' });
-        return void res.end(png);
-      }
-      if (req.method !== 'GET' || !o.panelDir || url.pathname.startsWith(`${CONTROL_PREFIX}/`)) {
-        return reply(404, { ok: false, message: 'no such control' });
-      }
-      const rel = url.pathname === '/' ? 'index.html' : url.pathname.slice(1);
-      const file = path.resolve(o.panelDir, rel);
-      if (!file.startsWith(path.resolve(o.panelDir) + path.sep))
-        return reply(403, { ok: false, message: 'forbidden' });
-      try {
-        const body = await readFile(file);
+  /** Default: a fresh random one. */
+  token?: string;
+}): Promise<ControlServer> {
+  const token = o.token ?? randomBytes(24).toString('base64url');
+  const refusals = new RefusalLog({
+    warn: (detail, msg) => console.warn(`control server: ${msg} ${JSON.stringify(detail)}`),
+  });
+  let port = o.port;
+  const server = createServer(
+    { headersTimeout: 5_000, requestTimeout: 10_000, connectionsCheckingInterval: 1_000 },
+    (req, res) => {
+      res.on('error', () => undefined);
+      req.on('error', () => undefined);
+      const reply = (status: number, body: unknown) => {
+        if (res.headersSent) return void res.end();
+        res.writeHead(status, {
+          'content-type': 'application/json; charset=utf-8',
+          'cache-control': 'no-store',
+          'x-content-type-options': 'nosniff',
+        });
+        res.end(JSON.stringify(body));
+      };
+      const refuse = (status: number, kind: string, message: string) => {
+        refusals.note(kind);
+        req.resume();
+        reply(status, { ok: false, message });
+      };
+      const target = requestTarget(req.url);
+      if (!target) return refuse(400, 'bad_target', 'bad request target');
+      if (!hostAllowed(req.headers, port)) return refuse(421, 'foreign_host', 'wrong host');
+      const { pathname } = target;
+      const isControl = pathname === CONTROL_PREFIX || pathname.startsWith(`${CONTROL_PREFIX}/`);
+      const handle = async () => {
+        if (isControl) {
+          if (!originAllowed(req.headers, ownOrigins(port), { required: false }))
+            throw new Refusal(403, 'foreign origin');
+          if (!tokenGiven(req.headers, token)) throw new Refusal(401, 'control token required');
+          if (
+            req.method === 'POST' &&
+            !/^application\/json\b/.test(req.headers['content-type'] ?? '')
+          )
+            throw new Refusal(415, 'JSON bodies only (content-type: application/json)');
+          const route = ROUTES[`${req.method} ${pathname}`];
+          if (route) return reply(200, await route(o.targets, req));
+          if (req.method === 'GET' && pathname === `${PRINTER_PREFIX}/last.png`) {
+            const png = need(o.targets.printer, 'emulated printer').lastPng();
+            if (!png) throw new Refusal(404, 'nothing printed yet');
+            res.writeHead(200, { 'content-type': 'image/png', 'cache-control': 'no-store' });
+            return void res.end(png);
+          }
+          throw new Refusal(404, 'no such control');
+        }
+        if (req.method !== 'GET' || !o.panelDir) throw new Refusal(404, 'not found');
+        const rel = pathname === '/' ? 'index.html' : pathname.slice(1);
+        const file = path.resolve(o.panelDir, rel);
+        if (!file.startsWith(path.resolve(o.panelDir) + path.sep))
+          throw new Refusal(403, 'forbidden');
+        let data: Buffer;
+        try {
+          data = await readFile(file);
+        } catch {
+          throw new Refusal(404, 'not found (run npm run build)');
+        }
         res.writeHead(200, {
           'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+          'x-content-type-options': 'nosniff',
+          'referrer-policy': 'no-referrer',
         });
-        res.end(body);
-      } catch {
-        reply(404, { ok: false, message: 'not found (run npm run build)' });
-      }
-    };
-    handle().catch((err: Error) =>
-      reply(err instanceof Refusal ? err.status : 500, { ok: false, message: err.message }),
-    );
-  });
+        res.end(data);
+      };
+      handle().catch((err: Error) => {
+        if (err instanceof Refusal) return refuse(err.status, `status_${err.status}`, err.message);
+        refusals.note('failed', { reason: err.message.slice(0, 200) });
+        reply(500, { ok: false, message: err.message });
+      });
+    },
+  );
+  server.maxConnections = 64;
+  server.on('clientError', (_err, socket) => socket.destroy());
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(o.port, '127.0.0.1', () => resolve());
   });
   const addr = server.address();
-  const port = typeof addr === 'object' && addr ? addr.port : o.port;
+  port = typeof addr === 'object' && addr ? addr.port : o.port;
   return {
     url: `http://127.0.0.1:${port}/`,
+    token,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

@@ -24,8 +24,14 @@ import { PrinterControl } from './printer-control';
 
 export interface SimulatedKiosk {
   host: RunningHost;
+  /** The host's address; the page opens as the kiosk's screen only at a launchUrl(). */
   kioskUrl: string;
+  /** A one-time address that opens the kiosk page as the kiosk's screen. */
+  launchUrl(): string;
+  /** The developer panel, its control token in the fragment (for the panel's page only). */
   panelUrl: string | null;
+  /** Every control route needs it: `authorization: Bearer TOKEN`. */
+  controlToken: string | null;
   gateway: GatewaySim | null;
   /** The in-process acceptor; wired to the host only when the config's port is sim://. */
   acceptor: AcceptorEmulator;
@@ -97,9 +103,11 @@ export async function launchSimulatedKiosk(
     // The panel starts first so that the kiosk page may be framed by its real origin.
     let host: RunningHost | null = null;
     let panelUrl: string | null = null;
+    let controlToken: string | null = null;
     if (config.simulation.devPanel) {
       const control = await startControlServer({
-        port: o.controlPort ?? config.server.port + 1,
+        // Beside the kiosk's port; with the kiosk on a free port (0), on a free port too.
+        port: o.controlPort ?? (config.server.port === 0 ? 0 : config.server.port + 1),
         panelDir: PANEL_DIR,
         targets: controlTargets({
           acceptor: acceptorControl,
@@ -112,7 +120,8 @@ export async function launchSimulatedKiosk(
         }),
       });
       closers.push(() => control.close());
-      panelUrl = control.url;
+      panelUrl = `${control.url}#token=${control.token}`;
+      controlToken = control.token;
     }
     host = await startHost(config, {
       bindingFor: (port) => (port.startsWith('sim://') ? binding : undefined),
@@ -128,7 +137,9 @@ export async function launchSimulatedKiosk(
     return {
       host,
       kioskUrl: host.url,
+      launchUrl: () => started.launchUrl(),
       panelUrl,
+      controlToken,
       gateway,
       acceptor,
       scanner: lineScanner,
@@ -163,6 +174,11 @@ function controlTargets(w: {
       return { ok: true, message: `scanned ${text.length} characters` };
     },
     kiosk: {
+      launchUrl: () => {
+        const running = host();
+        if (!running) throw new Error('the kiosk host is not running yet');
+        return running.launchUrl();
+      },
       setNetwork: (online) => {
         network.online = online;
         if (online) host()?.syncWorker.retryNow();

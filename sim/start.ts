@@ -5,9 +5,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config/load-config';
-import { CHROMIUM, chromiumKioskArgs, launchSimulatedKiosk } from './launch';
+import { guardProcess } from '../src/host/process-guard';
+import { CHROMIUM, chromiumKioskArgs, launchSimulatedKiosk, type SimulatedKiosk } from './launch';
 
 const DEFAULT_CONFIG = path.resolve(import.meta.dirname, '../config/kiosk.demo.json');
+
+let kiosk: SimulatedKiosk | null = null;
+guardProcess({ name: 'kiosk', log: () => kiosk?.host.log ?? null });
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -17,23 +21,28 @@ async function main(): Promise<void> {
     },
   });
   const config = loadConfig(values.config ?? DEFAULT_CONFIG);
-  const kiosk = await launchSimulatedKiosk(config);
-  console.log(`kiosk:           ${kiosk.kioskUrl}`);
-  if (kiosk.panelUrl) console.log(`developer panel: ${kiosk.panelUrl}`);
-  if (kiosk.gateway) console.log(`gateway sim:     ${kiosk.gateway.url}`);
+  const launched = await launchSimulatedKiosk(config);
+  kiosk = launched;
+  if (launched.panelUrl) console.log(`developer panel: ${launched.panelUrl}`);
+  // The kiosk page opens as the kiosk's screen once per launch address (the panel makes more).
+  console.log(`kiosk (once):    ${launched.launchUrl()}`);
+  if (launched.gateway) console.log(`gateway sim:     ${launched.gateway.url}`);
   console.log(`logs:            ${config.logging.dir}`);
   if (values.open) {
     if (CHROMIUM) {
       const args = [
-        ...chromiumKioskArgs(kiosk.kioskUrl, mkdtempSync(path.join(tmpdir(), 'kiosk-chromium-'))),
+        ...chromiumKioskArgs(
+          launched.launchUrl(),
+          mkdtempSync(path.join(tmpdir(), 'kiosk-chromium-')),
+        ),
       ];
       if (process.getuid?.() === 0) args.push('--no-sandbox');
       spawn(CHROMIUM, args, { stdio: 'ignore', detached: true }).unref();
     } else {
-      console.log('Chromium not found: open the kiosk URL in any browser');
+      console.log('Chromium not found: open the kiosk address above in any browser');
     }
   }
-  const stop = () => void kiosk.close().then(() => process.exit(0));
+  const stop = () => void launched.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }

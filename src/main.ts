@@ -3,7 +3,11 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from './config/load-config';
 import { deviceAddresses } from './config/schema';
-import { startHost } from './host/start-host';
+import { guardProcess } from './host/process-guard';
+import { startHost, type RunningHost } from './host/start-host';
+
+let host: RunningHost | null = null;
+guardProcess({ name: 'kiosk', log: () => host?.log ?? null });
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { config: { type: 'string' } } });
@@ -15,9 +19,10 @@ async function main(): Promise<void> {
       `device port ${sim.address} is served by the simulator; start it with npm start`,
     );
   }
-  const host = await startHost(config);
-  console.log(`kiosk host ready at ${host.url}`);
-  const stop = () => void host.close().then(() => process.exit(0));
+  const running = await startHost(config);
+  host = running;
+  console.log(`kiosk host ready at ${running.url}`);
+  const stop = () => void running.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }

@@ -1,6 +1,7 @@
 // The kiosk host as P6 starts it: the production host in browser mode with an emulated acceptor
 // on the wire, the gateway in
-// another process (its URL in argv[2]), listening on the port in argv[3]. The parent times from
+// another process (its URL in argv[2]), listening on the port in argv[3], leaving the kiosk's
+// browser its launch ticket in the file argv[4] (as on a terminal). The parent times from
 // spawning this process to the attract screen in Chromium and does not wait for this process's
 // word; the one line it prints only splits the start-up for the report (ms since it started).
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -16,7 +17,7 @@ const dir = mkdtempSync(path.join(tmpdir(), 'kiosk-p6-'));
 const config = KioskConfig.parse({
   terminal: { id: 'SH-XH-WK-0007', secret: 'demo-secret-change-me' },
   gateway: { baseUrl: process.argv[2] },
-  server: { port: Number(process.argv[3]) },
+  server: { port: Number(process.argv[3]), launchTicketFile: process.argv[4] },
   journal: { path: path.join(dir, 'journal.sqlite') },
   logging: { dir: path.join(dir, 'log'), level: 'info' },
   devices: {

@@ -1,7 +1,10 @@
 // P6 (b): from spawning the host process to the attract screen painted in Chromium. The page
 // keeps asking for the kiosk URL from the moment of the spawn, as a kiosk's browser would.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { buildHost } from '../../tools/build-host.js';
@@ -15,6 +18,8 @@ const GIVE_UP_MS = 30_000;
 export interface StartedHost {
   child: ChildProcess;
   url: string;
+  /** Where the host leaves the launch ticket for the kiosk's browser. */
+  ticketFile: string;
   /** By the host's own clock (ms since its process started): modules loaded, listening. */
   phases(): { importedMs: number; listeningMs: number } | null;
   stop(): Promise<void>;
@@ -51,7 +56,8 @@ function hostBundle(): Promise<string> {
 export async function spawnHost(gatewayUrl: string): Promise<StartedHost> {
   const port = await freePort();
   const script = await hostBundle();
-  const child = spawn(process.execPath, [script, gatewayUrl, String(port)], {
+  const ticketFile = path.join(tmpdir(), `kiosk-p6-ticket-${randomBytes(6).toString('hex')}`);
+  const child = spawn(process.execPath, [script, gatewayUrl, String(port), ticketFile], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -65,25 +71,32 @@ export async function spawnHost(gatewayUrl: string): Promise<StartedHost> {
   child.once('exit', (code) => {
     if (code) console.error(`p6 host exited ${code}: ${stderr}`);
   });
-  return { child, url: `http://127.0.0.1:${port}/`, phases, stop: () => stopChild(child) };
+  const stop = async () => {
+    await stopChild(child);
+    rmSync(ticketFile, { force: true });
+  };
+  return { child, url: `http://127.0.0.1:${port}/`, ticketFile, phases, stop };
 }
 
 /**
- * Navigates `page` to the host as soon as it answers. The port is polled from here: a failed
- * navigation would make the throttled page render an error page each time.
+ * Navigates `page` to the host's launch address as soon as the host answers, as the kiosk's
+ * browser does (deploy/). The port is polled from here: a failed navigation would make the
+ * throttled page render an error page each time.
  */
 export async function openWhenListening(page: Page, host: StartedHost): Promise<void> {
   const t0 = performance.now();
   for (;;) {
-    const ok = await fetch(host.url, { signal: AbortSignal.timeout(5_000) })
-      .then((res) => res.ok)
+    // Any answer will do (without a pass the page is a 403): the host is listening.
+    const listening = await fetch(host.url, { signal: AbortSignal.timeout(5_000) })
+      .then(() => true)
       .catch(() => false);
-    if (ok) break;
+    if (listening) break;
     if (host.child.exitCode !== null) throw new Error('the host exited before it listened');
     if (performance.now() - t0 > GIVE_UP_MS) throw new Error('the host never listened');
     await sleep(10);
   }
-  await page.goto(host.url);
+  const ticket = readFileSync(host.ticketFile, 'utf8').trim();
+  await page.goto(`${host.url}?launch=${ticket}`);
 }
 
 export interface StartTiming {

@@ -9,6 +9,9 @@ export const CONTROL_PREFIX = '/control';
 export const InsertNote = z.object({ value: z.number().int().positive() }).strict();
 export const Scan = z.object({ text: z.string().min(1).max(512) }).strict();
 export const Network = z.object({ online: z.boolean() }).strict();
+export const EmptyBody = z.object({}).strict();
+/** POST /control/kiosk/launch: a one-time address of the kiosk page for the panel's frame. */
+export const LaunchReply = z.object({ ok: z.boolean(), message: z.string(), url: z.string() });
 /** A card laid on the emulated reader (hex UID), or null to take it away. */
 export const CardBody = z
   .object({

@@ -13,6 +13,14 @@ export function DevPanel() {
   const [message, setMessage] = useState('');
   const [scanText, setScanText] = useState('SGCC:3100123456');
   const [cardUid, setCardUid] = useState('04A1B2C3D4E5F6');
+  const [kioskUrl, setKioskUrl] = useState<string | null>(null);
+  // The frame becomes the kiosk's screen through a launch address of its own.
+  const openKiosk = () =>
+    void control
+      .launchKiosk()
+      .then(setKioskUrl)
+      .catch(() => setMessage('cannot open the kiosk page (is the token in the address?)'));
+  useEffect(openKiosk, []);
 
   useEffect(() => {
     let live = true;
@@ -34,9 +42,10 @@ export function DevPanel() {
 
   return (
     <div className="panel-layout">
-      {state && <iframe className="kiosk" title="Kiosk" src={state.kioskUrl} />}
+      {kioskUrl && <iframe className="kiosk" title="Kiosk" src={kioskUrl} />}
       <aside className="controls">
         <h1>Developer panel</h1>
+        <button onClick={openKiosk}>Show the kiosk here again</button>
         <section>
           <h2>Bill acceptor ({state?.billAcceptor.state ?? '…'})</h2>
           <div className="row">

@@ -1,7 +1,8 @@
 // The emulated receipt printer in the developer panel: paper and cover faults now or in the
 // middle of the next receipt, a repair, and the last receipt as the paper shows it.
+import { useEffect, useState } from 'react';
 import type { PrinterState } from '../control/printer-protocol';
-import { printerControl as c } from './control-client';
+import { lastReceiptImage, printerControl as c } from './control-client';
 
 type Act = (p: Promise<{ message: string }>) => void;
 
@@ -14,6 +15,15 @@ const FAULTS = [
 ] as const;
 
 export function PrinterPanel({ s, act }: { s: PrinterState; act: Act }) {
+  const [image, setImage] = useState<string | null>(null);
+  useEffect(() => {
+    // A new receipt: fetch its image once; the old object URL is let go.
+    let url: string | null = null;
+    void lastReceiptImage().then((u) => setImage((url = u)));
+    return () => {
+      if (url) URL.revokeObjectURL(url);
+    };
+  }, [s.receipts]);
   const faults = [
     s.paper !== 'ok' && `paper ${s.paper}`,
     s.coverOpen && 'cover open',
@@ -33,12 +43,8 @@ export function PrinterPanel({ s, act }: { s: PrinterState; act: Act }) {
         <button onClick={() => act(c.setFault(null))}>Repair</button>
       </div>
       <p>Receipts printed: {s.receipts}</p>
-      {s.last && (
-        <img
-          className="receipt-image"
-          alt={s.last.lines.join('\n')}
-          src={`/control/printer/last.png?n=${s.receipts}`}
-        />
+      {s.last && image && (
+        <img className="receipt-image" alt={s.last.lines.join('\n')} src={image} />
       )}
     </section>
   );

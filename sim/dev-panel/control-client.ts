@@ -5,15 +5,26 @@ import type {
   PowerLossPoint,
 } from '../control/acceptor-protocol';
 import type { PrinterFaultName } from '../control/printer-protocol';
-import { CONTROL_PREFIX, ControlReply, ControlState } from '../control/protocol';
+import { CONTROL_PREFIX, ControlReply, ControlState, LaunchReply } from '../control/protocol';
+
+// The control token comes in the panel's address fragment (npm start prints it), which is never
+// sent to a server; every control call carries it.
+const token = new URLSearchParams(window.location.hash.slice(1)).get('token') ?? '';
+const auth = { authorization: `Bearer ${token}` };
 
 async function post(path: string, body: unknown): Promise<ControlReply> {
   const res = await fetch(`${CONTROL_PREFIX}/${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { ...auth, 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
   return ControlReply.parse(await res.json());
+}
+
+/** The last receipt as an image address for <img> (the route needs the token, so a blob). */
+export async function lastReceiptImage(): Promise<string | null> {
+  const res = await fetch(`${CONTROL_PREFIX}/printer/last.png`, { headers: auth });
+  return res.ok ? URL.createObjectURL(await res.blob()) : null;
 }
 
 export const control = {
@@ -22,8 +33,17 @@ export const control = {
   setNetwork: (online: boolean) => post('network', { online }),
   card: (uid: string | null) => post('card', { uid }),
   async state(): Promise<ControlState> {
-    const res = await fetch(`${CONTROL_PREFIX}/state`);
+    const res = await fetch(`${CONTROL_PREFIX}/state`, { headers: auth });
     return ControlState.parse(await res.json());
+  },
+  /** A one-time address of the kiosk page: the panel's frame becomes the kiosk's screen. */
+  async launchKiosk(): Promise<string> {
+    const res = await fetch(`${CONTROL_PREFIX}/kiosk/launch`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    return LaunchReply.parse(await res.json()).url;
   },
 };
 

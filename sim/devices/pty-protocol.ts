@@ -12,6 +12,8 @@ export const EmulatorReady = z.object({
   /** The pty end the kiosk opens. */
   port: z.string(),
   controlUrl: z.url(),
+  /** Every control route needs it: `authorization: Bearer TOKEN`. */
+  controlToken: z.string().min(16),
   pid: z.number().int(),
   socatPid: z.number().int(),
 });

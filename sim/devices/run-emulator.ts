@@ -4,7 +4,8 @@
 //
 // The kiosk opens PATH (default /tmp/kiosk-bill-acceptor, or /tmp/kiosk-scanner) as a serial
 // device; the emulator sits on PATH-emulator. The control API (sim/control-server.ts, JSON on
-// 127.0.0.1) takes the acceptor's script commands under /control/acceptor, or /control/scan.
+// 127.0.0.1, with the token it prints) takes the acceptor's script commands under
+// /control/acceptor, or /control/scan.
 // --trace prints the acceptor's state changes and note events on stdout (for tests);
 // --exit-with-stdin stops the runner when its stdin closes (a test that started it went away).
 import { parseArgs } from 'node:util';
@@ -12,7 +13,7 @@ import { z } from 'zod';
 import { AcceptorControl } from '../acceptor-control';
 import { ACCEPTOR_PREFIX } from '../control/acceptor-protocol';
 import { CONTROL_PREFIX } from '../control/protocol';
-import { startControlServer, type ControlTargets } from '../control-server';
+import { startControlServer, type ControlServer, type ControlTargets } from '../control-server';
 import type { EmulatedDevice } from './emulator-binding';
 import { LineScannerEmulator } from './line-scanner-emulator';
 import { attachToPty, type Attached } from './pty-attach';
@@ -84,7 +85,7 @@ async function main(): Promise<void> {
     for (const c of closers.reverse()) await c();
   };
   let attached: Attached;
-  let control: { url: string; close(): Promise<void> };
+  let control: ControlServer;
   try {
     attached = await attachToPty(
       device,
@@ -123,10 +124,12 @@ async function main(): Promise<void> {
   out(`${args.device} emulator on ${pair.devicePath} (socat pid ${pair.socatPid})`);
   out(`kiosk port: ${pair.hostPath}`);
   out(`control:    ${new URL(routes, control.url).href}`);
+  out(`token:      ${control.token}   (send it as "authorization: Bearer TOKEN")`);
   const ready: EmulatorReady = {
     device: args.device,
     port: pair.hostPath,
     controlUrl: control.url,
+    controlToken: control.token,
     pid: process.pid,
     socatPid: pair.socatPid,
   };

@@ -3,8 +3,6 @@
 
 /** Where the WebSocket transport listens, relative to the page the host serves. */
 export const WS_PATH = '/kiosk-api';
-/** The per-launch token is injected into the served page in this meta tag. */
-export const TOKEN_META = 'kiosk-api-token';
 /** The Electron preload exposes the KioskApi on `window` under this name. */
 export const ELECTRON_GLOBAL = 'kioskApi';
 /** Electron ipc channels: events in, snapshots out, and the latest snapshot on demand. */

@@ -79,6 +79,12 @@ function resolvePaths(config: KioskConfig, base: string): KioskConfig {
     ...config,
     journal: { ...config.journal, path: abs(config.journal.path) },
     logging: { ...config.logging, dir: abs(config.logging.dir) },
+    server: {
+      ...config.server,
+      ...(config.server.launchTicketFile
+        ? { launchTicketFile: abs(config.server.launchTicketFile) }
+        : {}),
+    },
     simulation: {
       ...config.simulation,
       gateway: config.simulation.gateway && {

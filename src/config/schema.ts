@@ -95,6 +95,11 @@ export const KioskConfig = z
       .object({
         host: z.literal('127.0.0.1').default('127.0.0.1'),
         port: Port.default(8730),
+        /**
+         * The host leaves a one-time launch ticket here for the kiosk's browser, which opens
+         * http://127.0.0.1:PORT/?launch=TICKET (deploy/): only that page may drive the kiosk.
+         */
+        launchTicketFile: z.string().min(1).optional(),
       })
       .strict()
       .prefault({}),

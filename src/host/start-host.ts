@@ -20,9 +20,9 @@ import { createCardReader, createScanner } from './input-devices';
 import { InactivityClock } from './inactivity';
 import { createPrinter } from './printer-factory';
 import { receiptService } from './receipt-service';
-import { startKioskServer } from './kiosk-server';
+import { startKioskServer } from '../edge/kiosk-server';
 import { startJobs } from './jobs';
-import { createLogger } from './logger';
+import { createLogger, type Logger } from './logger';
 import { openMoneyServices, type MoneyServices } from './money-services';
 import type { PaymentJournal } from '../../offline-queue/payment-journal';
 import type { SyncWorker } from '../../offline-queue/sync-worker';
@@ -46,12 +46,14 @@ export interface HostSeams {
 
 export interface RunningHost {
   url: string;
-  token: string;
+  /** A one-time address that opens the kiosk page as the kiosk's screen (browser mode). */
+  launchUrl(): string;
   journal: PaymentJournal;
   acceptor: BillAcceptor;
   printer: ReceiptPrinter | null;
   syncWorker: SyncWorker;
   money: MoneyServices;
+  log: Logger;
   /** Sends a user event as if it came from the renderer (tests, Electron ipc). */
   send(event: UserEvent): void;
   latest(): Snapshot;
@@ -187,6 +189,7 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
             port: config.server.port,
             uiDir: seams.uiDir ?? DEFAULT_UI_DIR,
             ...(seams.frameAncestors ? { frameAncestors: seams.frameAncestors } : {}),
+            ...pageFiles(config),
             onEvent: (event) => {
               inactivity.activity();
               actor.send(event);
@@ -254,12 +257,16 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
     log.info({ url: server?.url, terminal: config.terminal.id }, 'host started');
     return {
       url: server?.url ?? '',
-      token: server?.token ?? '',
+      launchUrl: () => {
+        if (!server) throw new Error('the kiosk page is served only in browser mode');
+        return server.launchUrl();
+      },
       journal,
       acceptor,
       printer,
       syncWorker,
       money,
+      log,
       send: (event) => {
         inactivity.activity();
         actor.send(event);
@@ -276,6 +283,17 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
     await cleanup();
     throw err;
   }
+}
+
+/** The page's pass outlives a restart beside the journal; the browser's ticket goes to config. */
+function pageFiles(config: KioskConfig): { passFile?: string; ticketFile?: string } {
+  const journal = config.journal.path;
+  return {
+    ...(journal === ':memory:'
+      ? {}
+      : { passFile: path.join(path.dirname(journal), 'kiosk-page.pass') }),
+    ...(config.server.launchTicketFile ? { ticketFile: config.server.launchTicketFile } : {}),
+  };
 }
 
 /**

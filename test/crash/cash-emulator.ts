@@ -12,6 +12,7 @@ import {
   type PowerLossPoint,
 } from '../../sim/control/acceptor-protocol';
 import { ControlReply } from '../../sim/control/protocol';
+import { controlInit } from '../support/control-call';
 import {
   parseNoteEvent,
   parseReady,
@@ -69,13 +70,16 @@ export class EmulatorProcess extends Child {
 
   get client(): AcceptorClient {
     if (!this.ready) throw new Error('the emulator is not ready');
-    return new AcceptorClient(this.ready.controlUrl);
+    return new AcceptorClient(this.ready.controlUrl, this.ready.controlToken);
   }
 }
 
 /** The runner's control API: the emulated acceptor's script commands and state. */
 export class AcceptorClient {
-  constructor(private readonly baseUrl: string) {}
+  constructor(
+    private readonly baseUrl: string,
+    private readonly token: string,
+  ) {}
 
   private async call<S extends z.ZodType>(
     schema: S,
@@ -83,9 +87,7 @@ export class AcceptorClient {
     body?: unknown,
   ): Promise<z.infer<S>> {
     const res = await fetch(new URL(`${ACCEPTOR_PREFIX}${route}`, this.baseUrl), {
-      method: body === undefined ? 'GET' : 'POST',
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      ...controlInit(this.token, body),
       signal: AbortSignal.timeout(5_000),
     });
     const text = await res.text();

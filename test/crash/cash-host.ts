@@ -21,8 +21,9 @@ const host = await startHost(loadConfig(values.config));
 const ready: HostReady = {
   pid: process.pid,
   kioskUrl: host.url,
-  token: host.token,
+  launchUrl: host.launchUrl(),
   controlUrl: '',
+  controlToken: '',
 };
 process.stdout.write(`${READY_PREFIX}${JSON.stringify(ready)}\n`);
 

@@ -1,6 +1,7 @@
 // The simulator control API of a crash host: banknotes into its emulated acceptor, and the
 // first loop's wallet (100-yuan notes only, each of which must be credited).
 import { ControlReply, ControlState } from '../../sim/control/protocol';
+import { controlInit } from '../support/control-call';
 import type { Wallet } from './customer';
 import { HostGone, StuckError } from './kiosk-client';
 
@@ -17,15 +18,16 @@ export function hundredYuanNotes(control: ControlClient): Wallet {
 }
 
 export class ControlClient {
-  constructor(private readonly baseUrl: string) {}
+  constructor(
+    private readonly baseUrl: string,
+    private readonly token: string,
+  ) {}
 
   private async call(method: 'GET' | 'POST', route: string, body?: unknown): Promise<unknown> {
     let res: Response;
     try {
       res = await fetch(new URL(`control/${route}`, this.baseUrl), {
-        method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
+        ...controlInit(this.token, method === 'POST' ? (body ?? {}) : undefined),
         signal: AbortSignal.timeout(5_000),
       });
     } catch (err) {

@@ -43,8 +43,9 @@ const kiosk = await launchSimulatedKiosk(config, { controlPort: 0 });
 const ready: HostReady = {
   pid: process.pid,
   kioskUrl: kiosk.host.url,
-  token: kiosk.host.token,
+  launchUrl: kiosk.launchUrl(),
   controlUrl: kiosk.panelUrl ?? '',
+  controlToken: kiosk.controlToken ?? '',
 };
 process.stdout.write(`${READY_PREFIX}${JSON.stringify(ready)}\n`);
 

@@ -61,7 +61,7 @@ function faultedLaunch(
           arming = admin.setFaults([plan.fault]);
         }
       },
-      wallet: (ready) => hundredYuanNotes(new ControlClient(ready.controlUrl)),
+      wallet: (ready) => hundredYuanNotes(new ControlClient(ready.controlUrl, ready.controlToken)),
       killed: async (host) => {
         await arming;
         if (host.ready === null) figures.killedBeforeReady++;

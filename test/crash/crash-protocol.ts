@@ -8,10 +8,11 @@ export interface HostReady {
   pid: number;
   /** e.g. http://127.0.0.1:40123/ */
   kioskUrl: string;
-  /** The per-launch KioskApi token. */
-  token: string;
-  /** The control server, e.g. http://127.0.0.1:40124/ */
+  /** A one-time address that makes its redeemer the kiosk's screen (KioskClient.connect). */
+  launchUrl: string;
+  /** The control server, e.g. http://127.0.0.1:40124/, and its token ('' without one). */
   controlUrl: string;
+  controlToken: string;
 }
 
 /** The Asia/Shanghai business day (YYYY-MM-DD) of an instant (fixed UTC+08:00, no DST). */

@@ -188,7 +188,7 @@ export class KillLoop {
       trigger.ready();
       const acceptorOnline = host.waitAcceptorOnline(ACCEPTOR_MS);
       acceptorOnline.catch(() => undefined); // awaited by the customer; a kill rejects it
-      client = await KioskClient.connect(ready.kioskUrl, ready.token);
+      client = await KioskClient.connect(ready.launchUrl);
       const k = client;
       k.onSnapshot((s) => {
         trigger.snapshot(s);
@@ -257,7 +257,7 @@ export class KillLoop {
     this.track(host);
     const ready = await host.waitReady(READY_MS);
     if (o.acceptorOnline) await host.waitAcceptorOnline(ACCEPTOR_MS);
-    const client = await KioskClient.connect(ready.kioskUrl, ready.token);
+    const client = await KioskClient.connect(ready.launchUrl);
     try {
       await client.waitFor(
         (s) => s.service.pendingSync.count === 0,

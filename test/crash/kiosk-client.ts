@@ -1,8 +1,9 @@
 // The customer's side of the KioskApi over the real WebSocket, as the renderer speaks it: the
 // page's origin, the per-launch token, snapshots in, user events out. When the host dies every
 // pending wait fails with HostGone, which the loop expects after each kill.
-import WebSocket from 'ws';
-import { HostMessage, WS_PATH, type Snapshot, type UserEvent } from '../../src/api/kiosk-api';
+import type WebSocket from 'ws';
+import { HostMessage, type Snapshot, type UserEvent } from '../../src/api/kiosk-api';
+import { kioskSocket, LaunchRefused, redeemLaunch } from '../support/kiosk-pass';
 
 /** The host went away (the loop killed it): the customer's session ends here. */
 export class HostGone extends Error {
@@ -56,11 +57,18 @@ export class KioskClient {
     for (const w of this.waiters) w(this.latestSnapshot);
   }
 
-  static connect(kioskUrl: string, token: string, timeoutMs = 5_000): Promise<KioskClient> {
-    const origin = kioskUrl.replace(/\/$/, '');
-    const url = `${origin.replace(/^http/, 'ws')}${WS_PATH}?token=${token}`;
+  /** Redeems a launch address (the host's one-time ticket) and connects as the kiosk page. */
+  static async connect(launchUrl: string, timeoutMs = 5_000): Promise<KioskClient> {
+    let pass;
+    try {
+      pass = await redeemLaunch(launchUrl);
+    } catch (err) {
+      const message = `KioskApi launch failed: ${(err as Error).message}`;
+      throw err instanceof LaunchRefused ? new StuckError(message) : new HostGone(message);
+    }
+    const url = new URL(launchUrl).origin;
     return new Promise((resolve, reject) => {
-      const ws = new WebSocket(url, { origin });
+      const ws = kioskSocket(pass);
       const timer = setTimeout(() => {
         ws.terminate();
         reject(new StuckError(`KioskApi connection to ${url} not open within ${timeoutMs} ms`));

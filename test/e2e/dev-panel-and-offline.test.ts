@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { useKioskInChromium } from '../support/e2e-fixture';
 import { insertNote } from '../support/insert-note';
 import { signedFetch } from '../sim/signed-fetch';
+import { controlInit } from '../support/control-call';
 
 const env = useKioskInChromium();
 
@@ -49,7 +50,7 @@ describe('the developer panel', () => {
 
   it('explains a scan that is not a bill', async () => {
     const page = await env.browser().newPage();
-    await page.goto(env.kiosk().kioskUrl);
+    await page.goto(env.kiosk().launchUrl());
     await page.getByRole('button', { name: '开始缴费' }).waitFor();
     env.kiosk().scanner.scan('https://example.com/not-a-bill');
     await expect(page.getByRole('alert').textContent()).resolves.toContain('这个码不是缴费账单');
@@ -62,7 +63,7 @@ describe('the developer panel', () => {
 describe('with the network pulled', () => {
   it('takes the money, reassures the customer, and writes it off when the network returns', async () => {
     const page = await env.browser().newPage();
-    await page.goto(env.kiosk().kioskUrl);
+    await page.goto(env.kiosk().launchUrl());
     await page.getByRole('button', { name: '开始缴费' }).waitFor();
     env.kiosk().scanner.scan('SHWATER:210012345', 3);
     const total = (await page.getByTestId('total-due').textContent()) ?? '';
@@ -71,11 +72,10 @@ describe('with the network pulled', () => {
     await page.getByRole('button', { name: '确认支付' }).click();
     await page.getByRole('heading', { name: '请放入纸币' }).waitFor();
 
-    const pulled = await fetch(new URL('control/network', env.kiosk().panelUrl ?? ''), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ online: false }),
-    });
+    const pulled = await fetch(
+      new URL('control/network', env.kiosk().panelUrl ?? ''),
+      controlInit(env.kiosk().controlToken ?? '', { online: false }),
+    );
     expect(await pulled.json()).toMatchObject({ ok: true });
 
     for (let paid = 0; paid < yuanDue; paid += 100) await insertNote(env.kiosk(), 10_000);

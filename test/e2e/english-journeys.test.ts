@@ -18,7 +18,7 @@ async function openInEnglish(): Promise<Page> {
     viewport: { width: 1920, height: 1080 },
     bypassCSP: true,
   });
-  await page.goto(env.kiosk().kioskUrl);
+  await page.goto(env.kiosk().launchUrl());
   await attractIn(page, env.kiosk(), 'en');
   return page;
 }

@@ -42,7 +42,7 @@ const inLocale = (page: Page, locale: Locale) => attractIn(page, env.kiosk(), lo
 
 async function open(locale: Locale): Promise<{ page: Page; t: Translator }> {
   const page = await env.browser().newPage({ viewport: { width: 1920, height: 1080 } });
-  await page.goto(env.kiosk().kioskUrl);
+  await page.goto(env.kiosk().launchUrl());
   return { page, t: await inLocale(page, locale) };
 }
 

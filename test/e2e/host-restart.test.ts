@@ -1,5 +1,5 @@
-// A host restart (crash, update) gives a new per-launch token; the open kiosk page must find
-// its way back by itself, with no one at the keyboard.
+// A host restart (crash, update) must not lose the kiosk's screen: the open page finds its way
+// back by itself, with no one at the keyboard, because its pass outlives the host process.
 import { describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser';
 import { startTestKiosk } from '../support/kiosk-fixture';
@@ -11,18 +11,22 @@ describe('after the host restarts', () => {
     const browser = await launchChromium();
     try {
       const page = await browser.newPage();
-      await page.goto(first.kioskUrl);
+      await page.goto(first.launchUrl());
       await page.getByRole('button', { name: '开始缴费' }).click();
       await page.getByRole('heading', { name: '请选择缴费项目' }).waitFor();
-      await first.stop();
+      await first.close(); // the state folder stays, as on a terminal
 
-      const second = await startTestKiosk({ server: { host: '127.0.0.1', port } });
+      const second = await startTestKiosk(
+        { server: { host: '127.0.0.1', port } },
+        { dir: first.dir },
+      );
       try {
-        expect(second.host.token).not.toBe(first.host.token);
         // The new host starts at attract; the page shows it once it has reconnected.
         await page.getByRole('button', { name: '开始缴费' }).waitFor({ timeout: 15_000 });
         await page.getByRole('button', { name: '开始缴费' }).click();
         await page.getByRole('heading', { name: '请选择缴费项目' }).waitFor();
+        // The pass is the page's alone: a client without it still gets no kiosk.
+        expect((await fetch(second.kioskUrl)).status).toBe(403);
       } finally {
         await second.stop();
       }

@@ -10,7 +10,7 @@ const env = useKioskInChromium();
 describe('partial cash', () => {
   it('stopping after one note explains, then issues a refund slip staff can act on', async () => {
     const page = await env.browser().newPage({ viewport: { width: 1920, height: 1080 } });
-    await page.goto(env.kiosk().kioskUrl);
+    await page.goto(env.kiosk().launchUrl());
     await page.getByRole('button', { name: '开始缴费' }).click();
     await page.getByRole('button', { name: /电费/ }).click();
     for (const digit of '3100123456')

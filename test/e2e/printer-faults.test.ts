@@ -26,7 +26,7 @@ async function payByScan(page: Page, code: string): Promise<void> {
 
 async function openKiosk(): Promise<Page> {
   const page = await env.browser().newPage({ viewport: { width: 1920, height: 1080 } });
-  await page.goto(env.kiosk().kioskUrl);
+  await page.goto(env.kiosk().launchUrl());
   await page.getByRole('button', { name: '开始缴费' }).waitFor();
   return page;
 }

@@ -10,7 +10,7 @@ const env = useKioskInChromium();
 
 async function open(): Promise<Page> {
   const page = await env.browser().newPage({ viewport: { width: 1920, height: 1080 } });
-  await page.goto(env.kiosk().kioskUrl);
+  await page.goto(env.kiosk().launchUrl());
   await page.getByRole('button', { name: '开始缴费' }).waitFor();
   return page;
 }
@@ -55,7 +55,7 @@ describe('information centre', () => {
   it('while idle, the topics take turns on the attract screen; one tap reads the whole topic', async () => {
     const page = await env.browser().newPage({ viewport: { width: 1920, height: 1080 } });
     await page.clock.install();
-    await page.goto(env.kiosk().kioskUrl);
+    await page.goto(env.kiosk().launchUrl());
     const highlight = page.getByRole('complementary', { name: '政策信息' });
     await highlight.getByText('阶梯电价', { exact: true }).waitFor();
     await highlight.getByText(/三档/).waitFor(); // the topic's first paragraph

@@ -17,7 +17,7 @@ describe('scan a bill, pay, take the printed receipt', () => {
   it('the receipt decoded from the printer bytes and its QR match the payment', async () => {
     const kiosk = env.kiosk();
     const page = await env.browser().newPage({ viewport: { width: 1920, height: 1080 } });
-    await page.goto(kiosk.kioskUrl);
+    await page.goto(kiosk.launchUrl());
     await page.getByRole('button', { name: '开始缴费' }).waitFor();
 
     kiosk.scanner.scan('SGCC:3100123456');

@@ -41,7 +41,7 @@ async function reachBills(ui: Page | Frame): Promise<number> {
 describe('walking skeleton: cash payment of an overdue electricity bill', () => {
   it('takes notes through the emulator, writes the payment off, and the simulator agrees', async () => {
     const page = await env.browser().newPage({ viewport: { width: 1920, height: 1080 } });
-    await page.goto(env.kiosk().kioskUrl);
+    await page.goto(env.kiosk().launchUrl());
     const due = await reachBills(page);
     expect(due).toBeGreaterThan(40_000);
 

@@ -13,6 +13,8 @@ import type {
   AcceptorFault,
   PowerLossPoint,
 } from '../../sim/devices/acceptor-emulator';
+import { controlInit } from '../support/control-call';
+import { request } from 'node:http';
 
 class RecordingEmulator implements AcceptorEmulator {
   readonly protocol = 'ssp' as const;
@@ -46,6 +48,7 @@ class RecordingEmulator implements AcceptorEmulator {
 
 const emulator = new RecordingEmulator();
 let url = '';
+let token = '';
 let close = async () => {};
 
 beforeAll(async () => {
@@ -55,16 +58,13 @@ beforeAll(async () => {
     targets: { acceptor: new AcceptorControl(emulator) },
   });
   url = server.url;
+  token = server.token;
   close = server.close;
 });
 afterAll(() => close());
 
 async function call(route: string, body?: unknown) {
-  const res = await fetch(new URL(route, url), {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  const res = await fetch(new URL(route, url), controlInit(token, body));
   return { status: res.status, body: (await res.json()) as unknown };
 }
 
@@ -149,5 +149,53 @@ describe('the acceptor control routes', () => {
     expect((await call('/control/scan', { text: 'x' })).status).toBe(409);
     expect((await call(`${ACCEPTOR_PREFIX}/explode`, {})).status).toBe(404);
     expect((await call('/')).status).toBe(404);
+  });
+});
+
+describe('who may call the control routes', () => {
+  const insert = (init: RequestInit, headers: Record<string, string> = {}) =>
+    new Promise<number>((resolve, reject) => {
+      // node:http, so that a test may send any Host header
+      const target = new URL(`${ACCEPTOR_PREFIX}/insert-note`, url);
+      const req = request(
+        target,
+        { method: init.method ?? 'POST', headers: { ...(init.headers as object), ...headers } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on('error', reject);
+      req.end(init.body as string | undefined);
+    });
+  const body = JSON.stringify({ value: 10_000 });
+
+  it('refuses a call without the token, and with a wrong one', async () => {
+    const before = emulator.calls.length;
+    expect(await insert({ headers: { 'content-type': 'application/json' }, body })).toBe(401);
+    expect(await insert(controlInit('x'.repeat(32), { value: 10_000 }))).toBe(401);
+    expect(emulator.calls.length).toBe(before);
+  });
+
+  it('refuses what a page on another site can send: a no-cors text body, or its own Origin', async () => {
+    const before = emulator.calls.length;
+    // A cross-site form or fetch(no-cors) can only send text/plain, form or multipart bodies.
+    const noCors = {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'text/plain' },
+      body,
+    };
+    expect(await insert(noCors)).toBe(415);
+    expect(
+      await insert(controlInit(token, { value: 10_000 }), { origin: 'https://evil.example' }),
+    ).toBe(403);
+    expect(emulator.calls.length).toBe(before);
+  });
+
+  it('answers only to its own name (no DNS rebinding)', async () => {
+    const port = new URL(url).port;
+    const init = controlInit(token, { value: 10_000 });
+    expect(await insert(init, { host: `evil.example:${port}` })).toBe(421);
+    expect(await insert(init, { host: `localhost:${port}` })).toBe(200);
   });
 });

@@ -10,6 +10,7 @@ import { ACCEPTOR_PREFIX } from '../../sim/control/acceptor-protocol';
 import { CONTROL_PREFIX, ControlReply, ControlState } from '../../sim/control/protocol';
 import { EmulatorProcess } from '../crash/cash-emulator';
 import { startTestKiosk, testConfig } from '../support/kiosk-fixture';
+import { controlInit } from '../support/control-call';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterAll(async () => {
@@ -24,12 +25,15 @@ async function until(what: string, probe: () => boolean | Promise<boolean>, ms =
   }
 }
 
-const call = async (base: string, route: string, body?: unknown) => {
-  const res = await fetch(new URL(route, base), {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+const call = async (
+  kiosk: { panelUrl: string | null; controlToken: string | null },
+  route: string,
+  body?: unknown,
+) => {
+  const res = await fetch(
+    new URL(route, kiosk.panelUrl ?? ''),
+    controlInit(kiosk.controlToken ?? '', body),
+  );
   return { status: res.status, body: (await res.json()) as unknown };
 };
 
@@ -37,7 +41,7 @@ describe('the launcher control routes', () => {
   it('script the emulated acceptor the config names, as the host sees it', async () => {
     const kiosk = await startTestKiosk();
     cleanups.push(() => kiosk.stop());
-    const panel = kiosk.panelUrl ?? '';
+    const panel = kiosk;
     const state = async () =>
       ControlState.parse((await call(panel, `${CONTROL_PREFIX}/state`)).body);
     expect((await state()).acceptor).toMatchObject({ protocol: 'id003', fault: null });
@@ -63,9 +67,7 @@ describe('the launcher control routes', () => {
     });
     cleanups.push(() => kiosk.stop());
     await until('the SSP acceptor online', () => kiosk.host.acceptor.status.device === 'online');
-    const s = ControlState.parse(
-      (await call(kiosk.panelUrl ?? '', `${CONTROL_PREFIX}/state`)).body,
-    );
+    const s = ControlState.parse((await call(kiosk, `${CONTROL_PREFIX}/state`)).body);
     expect(s.acceptor?.protocol).toBe('ssp');
     expect(s.billAcceptor.denominations).toEqual([100, 500, 1000, 2000, 5000, 10_000]);
   });
@@ -89,7 +91,7 @@ describe('the launcher control routes', () => {
       'the external acceptor online',
       () => kiosk.host.acceptor.status.device === 'online',
     );
-    const panel = kiosk.panelUrl ?? '';
+    const panel = kiosk;
     const s = ControlState.parse((await call(panel, `${CONTROL_PREFIX}/state`)).body);
     expect(s.acceptor).toBeNull();
     expect(s.billAcceptor.denominations).toContain(10_000);

@@ -8,12 +8,14 @@ import { PrinterState } from '../../sim/control/printer-protocol';
 import { PcscEmulator } from '../../sim/devices/card-reader-emulator';
 import { PrinterEmulator } from '../../sim/devices/printer-emulator';
 import { PrinterControl } from '../../sim/printer-control';
+import { controlInit } from '../support/control-call';
 
 const printer = new PrinterEmulator(80);
 const pcsc = new PcscEmulator();
 pcsc.addReader('R');
 const cards = new CardControl(pcsc, 'R');
 let url = '';
+let token = '';
 let close = async () => {};
 
 beforeAll(async () => {
@@ -23,22 +25,19 @@ beforeAll(async () => {
     targets: { printer: new PrinterControl(printer), cards },
   });
   url = server.url;
+  token = server.token;
   close = server.close;
 });
 afterAll(() => close());
 
-const post = (path: string, body: unknown) =>
-  fetch(new URL(path, url), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
+const post = (path: string, body: unknown) => fetch(new URL(path, url), controlInit(token, body));
+const get = (path: string) => fetch(new URL(path, url), controlInit(token));
 
 describe('printer routes', () => {
   it('sets a fault now, repairs it, and reports the state', async () => {
     expect((await post('control/printer/fault', { fault: 'paperOut' })).status).toBe(200);
     expect(printer.paper).toBe('out');
-    const state = PrinterState.parse(await (await fetch(new URL('control/printer', url))).json());
+    const state = PrinterState.parse(await (await get('control/printer')).json());
     expect(state).toMatchObject({ paper: 'out', receipts: 0, last: null });
     await post('control/printer/fault', { fault: null });
     expect(printer.paper).toBe('ok');
@@ -46,7 +45,7 @@ describe('printer routes', () => {
 
   it('refuses a bad body, and has no picture before the first receipt', async () => {
     expect((await post('control/printer/fault', { fault: 'onFire' })).status).toBe(400);
-    expect((await fetch(new URL('control/printer/last.png', url))).status).toBe(404);
+    expect((await get('control/printer/last.png')).status).toBe(404);
   });
 });
 

@@ -14,6 +14,7 @@ import { BillAcceptorConfig } from '../../src/config/schema';
 import { createBillAcceptor } from '../../src/host/bill-acceptor-factory';
 import { ACCEPTOR_PREFIX } from '../../sim/control/acceptor-protocol';
 import { EmulatorProcess } from '../crash/cash-emulator';
+import { controlInit } from '../support/control-call';
 
 async function until<T>(
   what: string,
@@ -113,11 +114,10 @@ describe.each(['id003', 'ssp'] as const)('the pty emulator runner (%s)', (protoc
   });
 
   it('refuses a malformed command with 400 and the field at fault', async () => {
-    const res = await fetch(new URL(`${ACCEPTOR_PREFIX}/fault`, emulator.ready?.controlUrl), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ fault: 'flood' }),
-    });
+    const res = await fetch(
+      new URL(`${ACCEPTOR_PREFIX}/fault`, emulator.ready?.controlUrl),
+      controlInit(emulator.ready?.controlToken ?? '', { fault: 'flood' }),
+    );
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({
       ok: false,

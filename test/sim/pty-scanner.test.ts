@@ -8,6 +8,7 @@ import { LineScanner } from '../../drivers/scanner/line-scanner';
 import { CONTROL_PREFIX, ControlReply } from '../../sim/control/protocol';
 import { DEVICE_LINES } from '../../sim/devices/pty-devices';
 import { EmulatorProcess } from '../crash/cash-emulator';
+import { controlInit } from '../support/control-call';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'kiosk-pty-scan-'));
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -28,11 +29,10 @@ it('delivers a scan from the control API to a line scanner on the pty', async ()
   const scanned = new Promise<string>((resolve) => scanner.once('scan', resolve));
   await scanner.start();
   cleanups.push(() => scanner.stop());
-  const res = await fetch(new URL(`${CONTROL_PREFIX}/scan`, emulator.ready?.controlUrl), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ text: 'SGCC:3100123456' }),
-  });
+  const res = await fetch(
+    new URL(`${CONTROL_PREFIX}/scan`, emulator.ready?.controlUrl),
+    controlInit(emulator.ready?.controlToken ?? '', { text: 'SGCC:3100123456' }),
+  );
   expect(ControlReply.parse(await res.json()).ok).toBe(true);
   await expect(scanned).resolves.toBe('SGCC:3100123456');
 }, 40_000);

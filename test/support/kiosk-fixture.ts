@@ -29,10 +29,17 @@ export function testConfig(dir: string, overrides: Partial<KioskConfig> = {}): K
 
 export async function startTestKiosk(
   overrides: Partial<KioskConfig> = {},
-  o: { clock?: () => number } = {},
+  o: {
+    clock?: () => number;
+    /** The state folder of a kiosk that ran before (a restart); default a fresh one. */
+    dir?: string;
+  } = {},
 ): Promise<SimulatedKiosk & { dir: string; stop(): Promise<void> }> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'kiosk-test-'));
-  const kiosk = await launchSimulatedKiosk(testConfig(dir, overrides), { controlPort: 0, ...o });
+  const dir = o.dir ?? mkdtempSync(path.join(tmpdir(), 'kiosk-test-'));
+  const kiosk = await launchSimulatedKiosk(testConfig(dir, overrides), {
+    controlPort: 0,
+    ...(o.clock ? { clock: o.clock } : {}),
+  });
   return {
     ...kiosk,
     dir,

@@ -1,9 +1,9 @@
 // Browser-mode transport of the KioskApi: a WebSocket to the host that served this page,
-// authenticated with the per-launch token the host put in the page. Reconnects on its own;
-// every message is validated against the shared schema.
+// admitted by the page's pass (an HttpOnly cookie the kiosk's own launch gave this browser;
+// the page never sees it). Reconnects on its own; every message is validated against the
+// shared schema.
 import {
   HostMessage,
-  TOKEN_META,
   WS_PATH,
   type KioskApi,
   type RendererMessage,
@@ -13,6 +13,10 @@ import {
 
 const RETRY_MS = [250, 500, 1000, 2000, 4000];
 const RELOAD_AFTER_FAILURES = 3;
+/** Close codes of the host (src/edge/kiosk-socket.ts). */
+const REPLACED = 4001;
+const BUSY = 4009;
+const BUSY_RETRY_MS = 5000;
 
 export class WsKioskApi implements KioskApi {
   private socket: WebSocket | null = null;
@@ -36,12 +40,8 @@ export class WsKioskApi implements KioskApi {
   }
 
   private open(): void {
-    const token =
-      document.querySelector<HTMLMetaElement>(`meta[name="${TOKEN_META}"]`)?.content ?? '';
     const scheme = this.location.protocol === 'https:' ? 'wss' : 'ws';
-    const ws = new WebSocket(
-      `${scheme}://${this.location.host}${WS_PATH}?token=${encodeURIComponent(token)}`,
-    );
+    const ws = new WebSocket(`${scheme}://${this.location.host}${WS_PATH}`);
     this.socket = ws;
     ws.onopen = () => {
       this.failures = 0;
@@ -55,7 +55,11 @@ export class WsKioskApi implements KioskApi {
       this.latest = snap;
       for (const l of this.listeners) l(snap);
     };
-    ws.onclose = () => {
+    ws.onclose = (e: CloseEvent) => {
+      // Another launch took the screen: the reload shows this window is no longer the kiosk.
+      if (e.code === REPLACED) return window.location.reload();
+      // The same browser shows the kiosk in another tab: wait for it to close.
+      if (e.code === BUSY) return void setTimeout(() => this.open(), BUSY_RETRY_MS);
       const delay = RETRY_MS[Math.min(this.failures++, RETRY_MS.length - 1)];
       setTimeout(
         () => (this.failures >= RELOAD_AFTER_FAILURES ? this.reloadIfHostIsBack() : this.open()),
@@ -65,12 +69,12 @@ export class WsKioskApi implements KioskApi {
   }
 
   /**
-   * A restarted host has a new per-launch token, so this page can no longer connect. Once the
-   * host answers again, reload to get a page with the new token; until then keep trying.
+   * The socket keeps failing: the host may have restarted, or no longer take this page's pass.
+   * Once the host answers again, reload: the page comes back as the kiosk, or says it is not.
    */
   private reloadIfHostIsBack(): void {
     fetch(window.location.href, { cache: 'no-store' })
-      .then((res) => (res.ok ? window.location.reload() : this.open()))
+      .then(() => window.location.reload())
       .catch(() => this.open());
   }
 }
