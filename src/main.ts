@@ -2,19 +2,14 @@
 // Any start-up failure prints one line naming the cause and exits non-zero.
 import { parseArgs } from 'node:util';
 import { loadConfig } from './config/load-config';
-import { deviceAddresses } from './config/schema';
+import { assertProductionConfig } from './config/production';
 import { startHost } from './host/start-host';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { config: { type: 'string' } } });
   if (!values.config) throw new Error('usage: kiosk-host --config FILE');
   const config = loadConfig(values.config);
-  const sim = deviceAddresses(config).find((d) => d.address.startsWith('sim://'));
-  if (sim) {
-    throw new Error(
-      `device port ${sim.address} is served by the simulator; start it with npm start`,
-    );
-  }
+  assertProductionConfig(config);
   const host = await startHost(config);
   console.log(`kiosk host ready at ${host.url}`);
   const stop = () => void host.close().then(() => process.exit(0));

@@ -65,6 +65,7 @@ export function openMoneyServices(
       terminalId: config.terminal.id,
       secret: config.terminal.secret,
       timeoutMs: config.gateway.timeoutMs,
+      maxRetryAfterMs: config.gateway.maxRetryAfterMs,
       clock,
       ...(o.fetch ? { fetch: o.fetch } : {}),
     });

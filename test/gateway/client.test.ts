@@ -14,13 +14,13 @@ import type { Quote } from '../../src/gateway/contract';
 import { signatureMatches } from '../../src/gateway/signature';
 import { gatewayQrWalletPort } from '../../src/gateway/qr-wallet-port';
 import { gatewayWriteOffPort } from '../../src/gateway/write-off-port';
-import { DEMO_BILLERS } from '../../sim/gateway/seed';
+import { DEMO_BILLERS, DEMO_TERMINALS } from '../../sim/gateway/seed';
 import { startGatewaySim, type GatewaySim } from '../../sim/gateway/server';
 import { isoShanghai } from '../../sim/gateway/shanghai-time';
 import { paymentFor } from '../sim/sim-fixture';
 
 const TERMINAL = 'SH-XH-WK-0007';
-const SECRET = 'demo-secret-change-me';
+const SECRET = DEMO_TERMINALS[TERMINAL] ?? '';
 
 let serialNo = 0;
 /** A fresh agent serial per payment, in the kiosk's format. */
