@@ -1,6 +1,7 @@
 // HTTP client of the collection gateway: signs every request, bounds it with a timeout and
 // validates every reply against the contract's schemas, and a QR reply against the request it
 // answers. It classifies outcomes; it never decides to retry (the sync worker does, query first).
+import type { Dispatcher } from 'undici';
 import type { z } from 'zod';
 import {
   BillersResponse,
@@ -33,6 +34,8 @@ export interface GatewayClientOptions {
   secret: string;
   timeoutMs: number;
   fetch?: FetchFn;
+  /** TLS of the gateway connection (tls-transport.ts), handed to fetch with every request. */
+  dispatcher?: Dispatcher;
   /** The host's clock, for the request timestamp and Retry-After dates (default: the system's). */
   clock?: () => number;
   /** The longest Retry-After the client passes on (default 15 minutes). */
@@ -166,6 +169,7 @@ export class GatewayClient {
         headers,
         body,
         signal: AbortSignal.timeout(this.o.timeoutMs),
+        ...(this.o.dispatcher ? { dispatcher: this.o.dispatcher } : {}),
       });
       text = await res.text();
     } catch (err) {
