@@ -4,6 +4,8 @@
 // blamed on the variable, not on the file.
 
 const PREFIX = 'KIOSK_';
+/** Read by the Electron shell itself (which file, which renderer): not config keys. */
+export const LAUNCHER_VARIABLES: readonly string[] = ['KIOSK_CONFIG', 'KIOSK_UI_DIR'];
 
 function camel(segment: string): string {
   return segment.toLowerCase().replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
@@ -27,7 +29,8 @@ export function applyEnvOverrides(
 ): EnvSources {
   const sources: EnvSources = new Map();
   for (const [name, raw] of Object.entries(env)) {
-    if (!name.startsWith(PREFIX) || raw === undefined) continue;
+    if (!name.startsWith(PREFIX) || raw === undefined || LAUNCHER_VARIABLES.includes(name))
+      continue;
     const keys = name.slice(PREFIX.length).split('__').map(camel);
     let node: Record<string, unknown> = config;
     for (const key of keys.slice(0, -1)) {

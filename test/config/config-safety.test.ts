@@ -250,6 +250,15 @@ describe('environment variables', () => {
     expect(refusal(f, { KIOSK_NOPE__DEEP__KEY: '1' })).toMatch(/KIOSK_NOPE__DEEP__KEY names no/);
   });
 
+  it("the Electron shell's own variables (KIOSK_CONFIG, KIOSK_UI_DIR) are not overrides", () => {
+    const c = loadConfig(configFile(base), {
+      KIOSK_CONFIG: '/x/kiosk.json',
+      KIOSK_UI_DIR: '/x/ui',
+    });
+    expect(c).not.toHaveProperty('config');
+    expect(c).not.toHaveProperty('uiDir');
+  });
+
   it('an unknown key in the file is still blamed on the file', () => {
     const f = configFile({ ...base, printer: {} });
     expect(refusal(f)).toMatch(new RegExp(`config error at \\(root\\): .*printer.*\\(in ${f}\\)`));
