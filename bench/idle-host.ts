@@ -5,11 +5,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { KioskConfig } from '../src/config/schema';
 import { launchSimulatedKiosk } from '../sim/launch';
+import { DEMO_TERMINALS } from '../sim/gateway/seed';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'kiosk-bench-'));
 const config = KioskConfig.parse({
-  terminal: { id: 'SH-XH-WK-0007', secret: 'demo-secret-change-me' },
-  gateway: { baseUrl: process.argv[2] },
+  terminal: { id: 'SH-XH-WK-0007', secret: DEMO_TERMINALS['SH-XH-WK-0007'] },
+  gateway: { baseUrl: process.argv[2], labPlainHttp: true },
   server: { port: 0 },
   journal: { path: path.join(dir, 'journal.sqlite') },
   logging: { dir: path.join(dir, 'log'), level: 'info' },

@@ -1,8 +1,10 @@
 // Opens the SQLite journal and proves it is durable before any money is taken:
 // journal_mode=WAL and synchronous=FULL on this connection (better-sqlite3 defaults WAL to
-// NORMAL, which can lose commits on power loss), foreign keys on, schema migrated.
+// NORMAL, which can lose commits on power loss), foreign keys on, schema migrated. The journal
+// holds account numbers and payments: it is private to the kiosk's user (files 0600; a folder it
+// creates, 0700).
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { MIGRATIONS } from './migrations';
 
@@ -13,15 +15,18 @@ export class JournalError extends Error {
 }
 
 const SYNCHRONOUS_FULL = 2;
+const PRIVATE_FILE = 0o600;
+const PRIVATE_FOLDER = 0o700;
 
 export function openJournal(file: string): JournalDb {
   if (file !== ':memory:') {
     try {
-      mkdirSync(path.dirname(file), { recursive: true });
+      mkdirSync(path.dirname(file), { recursive: true, mode: PRIVATE_FOLDER });
+      // SQLite would create it 0644; made first, 0600, it is never readable by others. Its
+      // -wal and -shm files take the database file's permissions.
+      if (!existsSync(file)) closeSync(openSync(file, 'wx', PRIVATE_FILE));
     } catch (err) {
-      throw new JournalError(
-        `cannot create the journal folder for ${file}: ${(err as Error).message}`,
-      );
+      throw new JournalError(`cannot create the journal ${file}: ${(err as Error).message}`);
     }
   }
   let db: JournalDb;
@@ -34,6 +39,7 @@ export function openJournal(file: string): JournalDb {
     // Read-only checks first: a database that is not ours is refused before it is touched.
     assertOurs(db, file);
     assertIntact(db, file);
+    makePrivate(file);
     choosePageSize(db);
     assertDurable(db, file);
     migrate(db);
@@ -53,6 +59,20 @@ function damaged(file: string, detail: string): JournalError {
   return new JournalError(
     `journal ${file} is damaged (${lines[0] ?? detail}${more}); it was left untouched`,
   );
+}
+
+/**
+ * A journal (and the -wal and -shm files a crash left) readable by others, from a copy or an
+ * older kiosk, is made private. Only a journal known to be ours: a refused file is not touched.
+ * A folder that already existed keeps its permissions: it may be shared, and the files are
+ * private anyway.
+ */
+function makePrivate(file: string): void {
+  if (file === ':memory:') return;
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) {
+    if (!existsSync(f)) continue;
+    if ((statSync(f).mode & 0o077) !== 0) chmodSync(f, PRIVATE_FILE);
+  }
 }
 
 /**

@@ -10,8 +10,11 @@ import type { QrAttempts, QrAttemptState } from './qr-attempts';
 
 /** What the resolver needs of the wallet side of the gateway. */
 export interface QrWalletPort {
-  /** The attempt's state at the gateway, or 'unknown' when it could not be asked. */
-  status(qrPaymentId: string): Promise<QrAttemptState | 'not_found' | 'unknown'>;
+  /**
+   * The attempt's state at the gateway, or 'unknown' when it could not be asked, or the answer
+   * was not about this attempt and its amount.
+   */
+  status(qrPaymentId: string, amount: number): Promise<QrAttemptState | 'not_found' | 'unknown'>;
   /** Cancel (撤销): 'cancelled' if unpaid, 'refunded' if it had been paid. */
   cancel(qrPaymentId: string): Promise<'cancelled' | 'refunded' | 'user_paying' | 'unknown'>;
 }
@@ -51,7 +54,7 @@ export class QrResolver {
       db.transaction(() => journal.move(p.id, 'ABANDONED', 'qr_no_attempt'))();
       return 'closed';
     }
-    let state = await this.o.wallet.status(attempt.qrPaymentId);
+    let state = await this.o.wallet.status(attempt.qrPaymentId, attempt.amount);
     if (state === 'unknown' || state === 'user_paying') return 'retry_later';
     if (state === 'not_found') state = 'failed'; // the wallet call never reached the gateway
     if (state === 'pending') {

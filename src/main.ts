@@ -2,7 +2,7 @@
 // Any start-up failure prints one line naming the cause and exits non-zero.
 import { parseArgs } from 'node:util';
 import { loadConfig } from './config/load-config';
-import { deviceAddresses } from './config/schema';
+import { assertProductionConfig } from './config/production';
 import { guardProcess } from './host/process-guard';
 import { startHost, type RunningHost } from './host/start-host';
 
@@ -13,12 +13,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { config: { type: 'string' } } });
   if (!values.config) throw new Error('usage: kiosk-host --config FILE');
   const config = loadConfig(values.config);
-  const sim = deviceAddresses(config).find((d) => d.address.startsWith('sim://'));
-  if (sim) {
-    throw new Error(
-      `device port ${sim.address} is served by the simulator; start it with npm start`,
-    );
-  }
+  assertProductionConfig(config);
   const running = await startHost(config);
   host = running;
   console.log(`kiosk host ready at ${running.url}`);

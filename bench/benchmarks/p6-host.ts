@@ -11,12 +11,13 @@ import { createEmulatorBinding } from '../../sim/devices/emulator-binding';
 import { Id003Emulator } from '../../sim/devices/id003-emulator';
 import { KioskConfig } from '../../src/config/schema';
 import { startHost } from '../../src/host/start-host';
+import { DEMO_TERMINALS } from '../../sim/gateway/seed';
 
 const imported = performance.now(); // Node, tsx and every module loaded
 const dir = mkdtempSync(path.join(tmpdir(), 'kiosk-p6-'));
 const config = KioskConfig.parse({
-  terminal: { id: 'SH-XH-WK-0007', secret: 'demo-secret-change-me' },
-  gateway: { baseUrl: process.argv[2] },
+  terminal: { id: 'SH-XH-WK-0007', secret: DEMO_TERMINALS['SH-XH-WK-0007'] },
+  gateway: { baseUrl: process.argv[2], labPlainHttp: true },
   server: { port: Number(process.argv[3]), launchTicketFile: process.argv[4] },
   journal: { path: path.join(dir, 'journal.sqlite') },
   logging: { dir: path.join(dir, 'log'), level: 'info' },

@@ -1,21 +1,31 @@
 // tsx sim/gateway/cli.ts [--port 8741] [--host 127.0.0.1] [--db var/gateway-sim.sqlite]
 //                        [--fault 'ROUTE=KIND[:OPTION=VALUE]…']…  (fault-flag.ts, README.md)
-// Starts the gateway simulator until SIGINT/SIGTERM. Bad flags: one line on stderr, exit 2.
-import { mkdirSync } from 'node:fs';
+//                        [--tls-cert FILE --tls-key FILE [--tls-client-ca FILE]]
+// Starts the gateway simulator until SIGINT/SIGTERM (HTTPS with --tls-cert and --tls-key;
+// --tls-client-ca also requires client certificates). Bad flags: one line on stderr, exit 2.
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { FAULT_FLAG_SYNTAX, parseFaultFlag } from './fault-flag';
 import type { Fault } from './faults';
-import { startGatewaySim } from './server';
+import { startGatewaySim, type GatewaySimTls } from './server';
 
 function usage(message: string): never {
   process.stderr.write(
-    `gateway-sim: ${message} (usage: cli.ts [--port N] [--host H] [--db FILE] [--fault ${FAULT_FLAG_SYNTAX}]…)\n`,
+    `gateway-sim: ${message} (usage: cli.ts [--port N] [--host H] [--db FILE] [--fault ${FAULT_FLAG_SYNTAX}]… [--tls-cert FILE --tls-key FILE [--tls-client-ca FILE]])\n`,
   );
   process.exit(2);
 }
 
-let values: { port?: string; host?: string; db?: string; fault?: string[] };
+let values: {
+  port?: string;
+  host?: string;
+  db?: string;
+  fault?: string[];
+  'tls-cert'?: string;
+  'tls-key'?: string;
+  'tls-client-ca'?: string;
+};
 try {
   ({ values } = parseArgs({
     options: {
@@ -23,6 +33,9 @@ try {
       host: { type: 'string' },
       db: { type: 'string' },
       fault: { type: 'string', multiple: true },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
+      'tls-client-ca': { type: 'string' },
     },
     strict: true,
     allowPositionals: false,
@@ -41,13 +54,18 @@ for (const flag of values.fault ?? []) {
   faults.push(parsed.value);
 }
 if (dbPath !== ':memory:') mkdirSync(dirname(dbPath), { recursive: true });
+const tls = tlsFromFlags();
 
-const sim = await startGatewaySim({ dbPath, port, host: values.host ?? '127.0.0.1', faults }).catch(
-  (err: unknown) => {
-    process.stderr.write(`gateway-sim: cannot start: ${(err as Error).message}\n`);
-    process.exit(1);
-  },
-);
+const sim = await startGatewaySim({
+  dbPath,
+  port,
+  host: values.host ?? '127.0.0.1',
+  faults,
+  ...(tls ? { tls } : {}),
+}).catch((err: unknown) => {
+  process.stderr.write(`gateway-sim: cannot start: ${(err as Error).message}\n`);
+  process.exit(1);
+});
 process.stdout.write(`gateway simulator listening on ${sim.url}\n`);
 for (const f of sim.faults()) process.stdout.write(`fault: ${JSON.stringify(f)}\n`);
 
@@ -59,3 +77,23 @@ const stop = () => {
 };
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);
+
+function tlsFromFlags(): GatewaySimTls | undefined {
+  const { 'tls-cert': cert, 'tls-key': key, 'tls-client-ca': clientCa } = values;
+  if (!cert && !key && !clientCa) return undefined;
+  if (!cert || !key) usage('--tls-cert and --tls-key go together');
+  const read = (flag: string, file: string) => {
+    try {
+      return readFileSync(file);
+    } catch (err) {
+      return usage(
+        `cannot read ${flag} ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
+      );
+    }
+  };
+  return {
+    cert: read('--tls-cert', cert),
+    key: read('--tls-key', key),
+    ...(clientCa ? { clientCa: read('--tls-client-ca', clientCa) } : {}),
+  };
+}

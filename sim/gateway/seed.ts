@@ -3,8 +3,14 @@
 // overdue bills always carry a late fee whatever day the demo runs.
 import type { Biller } from '../../src/gateway/contract';
 
-/** Terminal id → HMAC secret. */
-export const DEMO_TERMINALS: Record<string, string> = { 'SH-XH-WK-0007': 'demo-secret-change-me' };
+/**
+ * Terminal id → HMAC secret. Random (openssl rand -hex 32), as the kiosk refuses placeholders;
+ * published here, so good for the simulator only. config/kiosk.demo.json and kiosk.lab.json
+ * carry the same value.
+ */
+export const DEMO_TERMINALS: Record<string, string> = {
+  'SH-XH-WK-0007': '651e07b689ca541d51ef97302551b4ee4dd149f7dcc3f28460b69a9b8652e2f3',
+};
 
 export interface SeedBiller extends Biller {
   /** billerTxnId is `${txnPrefix}-${counter}`; the counter starts at txnStart. */

@@ -1,6 +1,8 @@
-// The collection-gateway simulator: a real HTTP server (node:http) speaking the contract of
+// The collection-gateway simulator: a real HTTP server (node:http, or node:https with a
+// certificate, optionally requiring client certificates) speaking the contract of
 // shared/contracts/collection-gateway.md, with its own SQLite store. See README.md.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { ADMIN_PREFIX, handleAdmin } from './admin';
 import { authenticate } from './auth';
@@ -27,10 +29,19 @@ export interface GatewaySimOptions {
   now?: () => Date;
   /** Faults active from the start (README.md, "Fault injection"); invalid ones throw. */
   faults?: FaultInput[];
+  /** Serve HTTPS with this certificate and key (PEM); with clientCa, require client certificates. */
+  tls?: GatewaySimTls;
+}
+
+export interface GatewaySimTls {
+  cert: string | Buffer;
+  key: string | Buffer;
+  /** A connection without a client certificate signed by this CA is refused. */
+  clientCa?: string | Buffer;
 }
 
 export interface GatewaySim {
-  /** e.g. http://127.0.0.1:8741 */
+  /** e.g. http://127.0.0.1:8741, or https://… when serving TLS */
   url: string;
   port: number;
   /** Replaces the active faults (as PUT /__sim/faults); throws naming the bad field. */
@@ -140,12 +151,25 @@ export async function startGatewaySim(opts: GatewaySimOptions): Promise<GatewayS
     stats: new SimStats(),
     delays: new Delays(),
   };
-  const server = createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     handle(deps, req, res).catch((err: unknown) => {
       if (!res.headersSent) send(res, fail(500, 'internal', String(err)));
       else res.destroy();
     });
-  });
+  };
+  const tls = opts.tls;
+  const server = tls
+    ? createTlsServer(
+        {
+          cert: tls.cert,
+          key: tls.key,
+          ...(tls.clientCa
+            ? { ca: tls.clientCa, requestCert: true, rejectUnauthorized: true }
+            : {}),
+        },
+        onRequest,
+      )
+    : createServer(onRequest);
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -158,7 +182,7 @@ export async function startGatewaySim(opts: GatewaySimOptions): Promise<GatewayS
   const { port } = server.address() as AddressInfo;
   const urlHost = host.includes(':') ? `[${host}]` : host;
   return {
-    url: `http://${urlHost}:${port}`,
+    url: `${tls ? 'https' : 'http'}://${urlHost}:${port}`,
     port,
     setFaults: (list) => faults.set(validFaults(list)),
     clearFaults: () => faults.clear(),

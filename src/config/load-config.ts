@@ -1,82 +1,119 @@
-// Loads the config file, applies environment overrides and validates the result.
-// Overrides: KIOSK_<PATH> with "__" between keys, e.g. KIOSK_SERVER__PORT=8731 sets server.port.
-// A value that parses as JSON is used as such (numbers, booleans); otherwise it is a string.
-import { readFileSync } from 'node:fs';
+// Loads the config file, applies environment overrides (env-overrides.ts), validates the result
+// and reads the files it names (the terminal secret, TLS files). Every error is one line naming
+// the key and the rule, and the variable when the value came from one; never a value: a config
+// holds the terminal secret.
 import path from 'node:path';
-import { KioskConfig } from './schema';
+import { readFileSync } from 'node:fs';
+import { applyEnvOverrides, variableAdding, variableFor, type EnvSources } from './env-overrides';
+import { parseJsonText } from './json-text';
+import { assertPrivate, assertReadable, ConfigFileError, readPrivateText } from './private-file';
+import { KioskConfig, KioskConfigFile, TerminalSecret } from './schema';
+
+export { applyEnvOverrides } from './env-overrides';
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-const PREFIX = 'KIOSK_';
-
-function camel(segment: string): string {
-  return segment.toLowerCase().replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
-}
-
-function parseValue(raw: string): unknown {
-  try {
-    return JSON.parse(raw);
-  } catch {
-    return raw;
-  }
-}
-
-/** Applies KIOSK_* variables to a parsed config object; returns which key came from which var. */
-export function applyEnvOverrides(
-  config: Record<string, unknown>,
-  env: NodeJS.ProcessEnv,
-): Map<string, string> {
-  const sources = new Map<string, string>();
-  for (const [name, raw] of Object.entries(env)) {
-    if (!name.startsWith(PREFIX) || raw === undefined) continue;
-    const keys = name.slice(PREFIX.length).split('__').map(camel);
-    let node: Record<string, unknown> = config;
-    for (const key of keys.slice(0, -1)) {
-      const next = node[key];
-      if (typeof next !== 'object' || next === null) node[key] = {};
-      node = node[key] as Record<string, unknown>;
-    }
-    node[keys[keys.length - 1] as string] = parseValue(raw);
-    sources.set(keys.join('.'), name);
-  }
-  return sources;
-}
-
 /** Reads, overrides and validates; throws ConfigError with a one-line message naming the bad key. */
 export function loadConfig(file: string, env: NodeJS.ProcessEnv = process.env): KioskConfig {
+  const raw = readConfigObject(file);
+  const sources = applyEnvOverrides(raw, env);
+  const parsed = KioskConfigFile.safeParse(raw);
+  if (!parsed.success) throw schemaError(parsed.error.issues[0], file, sources);
+  const config = resolvePaths(parsed.data, path.dirname(path.resolve(file)));
+  const checked = fileChecker(file, sources);
+  const { secretFile, secret: inline, ...terminal } = config.terminal;
+  const secret = secretFile ? secretFromFile(secretFile, checked) : (inline ?? '');
+  const { caFile, clientCertFile, clientKeyFile } = config.gateway;
+  if (caFile) checked('gateway.caFile', () => assertReadable(caFile));
+  if (clientCertFile) checked('gateway.clientCertFile', () => assertReadable(clientCertFile));
+  if (clientKeyFile) checked('gateway.clientKeyFile', () => assertPrivate(clientKeyFile));
+
+  const final = KioskConfig.safeParse({ ...config, terminal: { ...terminal, secret } });
+  if (!final.success) throw schemaError(final.error.issues[0], file, sources);
+  return final.data;
+}
+
+function readConfigObject(file: string): Record<string, unknown> {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
     throw new ConfigError(`cannot read config file ${file}: ${(err as Error).message}`);
   }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (err) {
-    throw new ConfigError(`config file ${file} is not valid JSON: ${(err as Error).message}`);
-  }
+  const json = parseJsonText(text);
+  if (!json.ok) throw new ConfigError(`config file ${file} is not valid JSON at ${json.where}`);
+  const raw = json.value;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new ConfigError(`config file ${file} must hold a JSON object`);
   }
-  const sources = applyEnvOverrides(raw as Record<string, unknown>, env);
-  const parsed = KioskConfig.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const key = issue?.path.join('.') || '(root)';
-    const from = sources.get(key) ? ` (from ${sources.get(key)})` : ` (in ${file})`;
-    throw new ConfigError(`config error at ${key}: ${issue?.message ?? 'invalid'}${from}`);
+  return raw as Record<string, unknown>;
+}
+
+/** Runs a check of a file the config names; its failure becomes a ConfigError at that key. */
+type FileCheck = <T>(key: string, check: () => T) => T;
+
+function fileChecker(file: string, sources: EnvSources): FileCheck {
+  return (key, check) => {
+    try {
+      return check();
+    } catch (err) {
+      if (!(err instanceof ConfigFileError)) throw err;
+      const from = variableFor(sources, key);
+      throw new ConfigError(
+        `config error at ${key}: ${err.message}${from ? ` (from ${from})` : ` (in ${file})`}`,
+      );
+    }
+  };
+}
+
+/** The secret in terminal.secretFile: a private file holding a strong secret. */
+function secretFromFile(secretFile: string, checked: FileCheck): string {
+  return checked('terminal.secretFile', () => {
+    const secret = readPrivateText(secretFile);
+    const strength = TerminalSecret.safeParse(secret);
+    if (strength.success) return secret;
+    const rule = strength.error.issues[0]?.message ?? 'is not a usable secret';
+    throw new ConfigFileError(`${secretFile}: ${rule}`);
+  });
+}
+
+type Issue = { code: string; path: PropertyKey[]; message: string; keys?: string[] } | undefined;
+
+/** The first schema issue as one line; an unknown key from a variable names the variable. */
+function schemaError(issue: Issue, file: string, sources: EnvSources): ConfigError {
+  const key = issue?.path.map(String).join('.') ?? '';
+  if (issue?.code === 'unrecognized_keys') {
+    for (const unknown of issue.keys ?? []) {
+      const name = variableAdding(sources, key ? `${key}.${unknown}` : unknown);
+      if (name) {
+        return new ConfigError(
+          `config error: ${name} names no setting (${key ? `${key} has no key ${unknown}` : `no section ${unknown}`})`,
+        );
+      }
+    }
   }
-  return resolvePaths(parsed.data, path.dirname(path.resolve(file)));
+  const from = variableFor(sources, key);
+  return new ConfigError(
+    `config error at ${key || '(root)'}: ${issue?.message ?? 'invalid'}${from ? ` (from ${from})` : ` (in ${file})`}`,
+  );
 }
 
 /** Relative file paths in the config are relative to the config file's folder. */
-function resolvePaths(config: KioskConfig, base: string): KioskConfig {
+function resolvePaths(config: KioskConfigFile, base: string): KioskConfigFile {
   const abs = (p: string) => (p === ':memory:' || path.isAbsolute(p) ? p : path.resolve(base, p));
+  const absOpt = (p: string | undefined) => (p === undefined ? undefined : abs(p));
+  const { caFile, clientCertFile, clientKeyFile } = config.gateway;
   return {
     ...config,
+    terminal: { ...config.terminal, secretFile: absOpt(config.terminal.secretFile) },
+    gateway: {
+      ...config.gateway,
+      caFile: absOpt(caFile),
+      clientCertFile: absOpt(clientCertFile),
+      clientKeyFile: absOpt(clientKeyFile),
+    },
     journal: { ...config.journal, path: abs(config.journal.path) },
     logging: { ...config.logging, dir: abs(config.logging.dir) },
     server: {

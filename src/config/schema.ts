@@ -4,6 +4,7 @@
 // emulators and only exist when the simulator launcher (sim/launch.ts) starts the host.
 import { z } from 'zod';
 import { CardDirectoryConfig } from '../../drivers/card-reader/card-directory';
+import { secretProblem } from './secret-strength';
 
 const Port = z.number().int().min(0).max(65535);
 
@@ -77,119 +78,217 @@ export const PrinterConfig = z
   .strict();
 export type PrinterConfig = z.infer<typeof PrinterConfig>;
 
-export const KioskConfig = z
+const TerminalId = z
+  .string()
+  .regex(/^[A-Z0-9-]{4,32}$/, 'terminal id: capitals, digits and dashes');
+
+/** The HMAC secret that signs every gateway request: random, never a placeholder. */
+export const TerminalSecret = z
+  .string()
+  .max(1024)
+  .superRefine((secret, ctx) => {
+    const problem = secretProblem(secret);
+    if (problem) ctx.addIssue({ code: 'custom', message: `the secret ${problem}` });
+  });
+
+/**
+ * The terminal in a config file: its secret inline, or (in production) in a file the installer
+ * provisions, readable by the kiosk's user only (load-config.ts reads and checks it).
+ */
+const TerminalInFile = z
   .object({
-    terminal: z
-      .object({
-        id: z.string().regex(/^[A-Z0-9-]{4,32}$/, 'terminal id: capitals, digits and dashes'),
-        secret: z.string().min(8),
-      })
-      .strict(),
-    gateway: z
-      .object({
-        baseUrl: z.url(),
-        timeoutMs: z.number().int().min(100).max(60_000).default(8_000),
-      })
-      .strict(),
-    server: z
-      .object({
-        host: z.literal('127.0.0.1').default('127.0.0.1'),
-        port: Port.default(8730),
-        /**
-         * The host leaves a one-time launch ticket here for the kiosk's browser, which opens
-         * http://127.0.0.1:PORT/?launch=TICKET (deploy/): only that page may drive the kiosk.
-         */
-        launchTicketFile: z.string().min(1).optional(),
-      })
-      .strict()
-      .prefault({}),
-    journal: z.object({ path: z.string().min(1) }).strict(),
-    logging: z
-      .object({
-        dir: z.string().min(1),
-        level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
-        /** Rotate when a file reaches this size; keep this many rotated files. */
-        maxSize: z
-          .string()
-          .regex(/^\d+[KMG]$/)
-          .default('10M'),
-        maxFiles: z.number().int().min(1).max(100).default(10),
-      })
-      .strict(),
-    devices: z
-      .object({
-        billAcceptor: BillAcceptorConfig,
-        scanner: ScannerConfig.optional(),
-        printer: PrinterConfig.optional(),
-        cardReader: CardReaderConfig.optional(),
-      })
-      .strict(),
-    receipts: z
-      .object({
-        /**
-         * The receipt QR links here with the payment's serial (and the biller's transaction id):
-         * the operator's page where a resident or staff can check a payment.
-         */
-        verifyBaseUrl: z.url().default('https://verify.example/r'),
-      })
-      .strict()
-      .prefault({}),
-    /** Texts an operator may replace without a rebuild (see content/README.md). */
-    content: z
-      .object({ infoDir: z.string().min(1).optional() })
-      .strict()
-      .prefault({}),
-    session: z
-      .object({
-        /** How long the write-off screen waits before showing "payment pending sync". */
-        writeOffWaitMs: z.number().int().min(1_000).max(120_000).default(15_000),
-        /** The thank-you screen returns to attract after this long. */
-        doneScreenMs: z.number().int().min(5_000).max(600_000).default(60_000),
-        /**
-         * A customer who stopped short of the amount due and walked away: after this long the
-         * money taken is settled as the screen said (part payment or refund slip), never dropped.
-         */
-        partialCashWaitMs: z.number().int().min(10_000).max(600_000).default(120_000),
-        /** Quiet time before "need more time?" (R7: 90 s), and the time given to answer (≥ 30 s). */
-        inactivityMs: z.number().int().min(5_000).max(600_000).default(90_000),
-        moreTimeAnswerMs: z.number().int().min(30_000).max(300_000).default(30_000),
-        /** A wallet confirming a QR payment is asked this often, for at most qrGiveUpMs. */
-        qrPollMs: z.number().int().min(500).max(10_000).default(3_000),
-        qrGiveUpMs: z.number().int().min(10_000).max(300_000).default(60_000),
-      })
-      .strict()
-      .prefault({}),
-    /** Caps on write-offs waiting for the gateway, per biller; past one, that biller pauses. */
-    queue: z
-      .object({
-        maxPendingCount: z.number().int().min(1).max(10_000).default(20),
-        /** Fen. */
-        maxPendingTotal: z.number().int().min(1).default(500_000),
-        maxPendingAgeMinutes: z.number().int().min(1).max(4320).default(1440),
-      })
-      .strict()
-      .prefault({}),
-    /** Background jobs: the fleet heartbeat and the daily reconciliation check. */
-    jobs: z
-      .object({
-        heartbeatMs: z.number().int().min(1_000).max(3_600_000).default(60_000),
-        reconciliationMs: z.number().int().min(1_000).max(86_400_000).default(3_600_000),
-      })
-      .strict()
-      .prefault({}),
-    /** Used only by the simulator launcher; the production host ignores it. */
-    simulation: z
-      .object({
-        gateway: z
-          .object({ port: Port, dbPath: z.string().min(1) })
-          .strict()
-          .optional(),
-        devPanel: z.boolean().default(false),
-      })
-      .strict()
-      .prefault({}),
+    id: TerminalId,
+    secret: TerminalSecret.optional(),
+    secretFile: z.string().min(1).optional(),
   })
-  .strict();
+  .strict()
+  .refine((t) => (t.secret === undefined) !== (t.secretFile === undefined), {
+    message: 'give exactly one of secret and secretFile',
+  });
+
+/** The terminal as the host runs with it: the secret itself. */
+const Terminal = z.object({ id: TerminalId, secret: TerminalSecret }).strict();
+
+/** Zod runs every check of a value, so those after z.url() meet unparsable text too. */
+const urlOf = (text: string): URL | null => (URL.canParse(text) ? new URL(text) : null);
+
+const GatewayUrl = z.url().superRefine((text, ctx) => {
+  const url = urlOf(text);
+  const problem = !url
+    ? null
+    : !['http:', 'https:'].includes(url.protocol)
+      ? 'must be https://'
+      : url.username || url.password
+        ? 'must hold no credentials'
+        : url.search || url.hash
+          ? 'must have no query or fragment'
+          : null;
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+export const GatewayConfig = z
+  .object({
+    /** https:// (a path prefix is kept: https://host/collect/ → https://host/collect/v1/…). */
+    baseUrl: GatewayUrl,
+    timeoutMs: z.number().int().min(100).max(60_000).default(8_000),
+    /** PEM of the CA that signs the gateway's certificate; when set, only it is trusted. */
+    caFile: z.string().min(1).optional(),
+    /** PEM client certificate and its key (0600) for mutual TLS; both or neither. */
+    clientCertFile: z.string().min(1).optional(),
+    clientKeyFile: z.string().min(1).optional(),
+    /** The longest Retry-After the kiosk honours (a gateway saying "in a year" waits this). */
+    maxRetryAfterMs: z.number().int().min(1_000).max(86_400_000).default(900_000),
+    /**
+     * A lab terminal against the gateway simulator over plain http (loopback only): replies are
+     * then unauthenticated and payment codes travel in clear. The host warns at every start.
+     */
+    labPlainHttp: z.boolean().default(false),
+  })
+  .strict()
+  .refine((g) => (g.clientCertFile === undefined) === (g.clientKeyFile === undefined), {
+    message: 'give both clientCertFile and clientKeyFile, or neither',
+  });
+export type GatewayConfig = z.infer<typeof GatewayConfig>;
+
+const sections = {
+  gateway: GatewayConfig,
+  server: z
+    .object({
+      host: z.literal('127.0.0.1').default('127.0.0.1'),
+      port: Port.default(8730),
+      /**
+       * The host leaves a one-time launch ticket here for the kiosk's browser, which opens
+       * http://127.0.0.1:PORT/?launch=TICKET (deploy/): only that page may drive the kiosk.
+       */
+      launchTicketFile: z.string().min(1).optional(),
+    })
+    .strict()
+    .prefault({}),
+  journal: z.object({ path: z.string().min(1) }).strict(),
+  logging: z
+    .object({
+      dir: z.string().min(1),
+      level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
+      /** Rotate when a file reaches this size; keep this many rotated files. */
+      maxSize: z
+        .string()
+        .regex(/^\d+[KMG]$/)
+        .default('10M'),
+      maxFiles: z.number().int().min(1).max(100).default(10),
+    })
+    .strict(),
+  devices: z
+    .object({
+      billAcceptor: BillAcceptorConfig,
+      scanner: ScannerConfig.optional(),
+      printer: PrinterConfig.optional(),
+      cardReader: CardReaderConfig.optional(),
+    })
+    .strict(),
+  receipts: z
+    .object({
+      /**
+       * The receipt QR links here with the payment's serial (and the biller's transaction id):
+       * the operator's page where a resident or staff can check a payment.
+       */
+      verifyBaseUrl: z.url().default('https://verify.example/r'),
+    })
+    .strict()
+    .prefault({}),
+  /** Texts an operator may replace without a rebuild (see content/README.md). */
+  content: z
+    .object({ infoDir: z.string().min(1).optional() })
+    .strict()
+    .prefault({}),
+  session: z
+    .object({
+      /** How long the write-off screen waits before showing "payment pending sync". */
+      writeOffWaitMs: z.number().int().min(1_000).max(120_000).default(15_000),
+      /** The thank-you screen returns to attract after this long. */
+      doneScreenMs: z.number().int().min(5_000).max(600_000).default(60_000),
+      /**
+       * A customer who stopped short of the amount due and walked away: after this long the
+       * money taken is settled as the screen said (part payment or refund slip), never dropped.
+       */
+      partialCashWaitMs: z.number().int().min(10_000).max(600_000).default(120_000),
+      /** Quiet time before "need more time?" (R7: 90 s), and the time given to answer (≥ 30 s). */
+      inactivityMs: z.number().int().min(5_000).max(600_000).default(90_000),
+      moreTimeAnswerMs: z.number().int().min(30_000).max(300_000).default(30_000),
+      /** A wallet confirming a QR payment is asked this often, for at most qrGiveUpMs. */
+      qrPollMs: z.number().int().min(500).max(10_000).default(3_000),
+      qrGiveUpMs: z.number().int().min(10_000).max(300_000).default(60_000),
+    })
+    .strict()
+    .prefault({}),
+  /** Caps on write-offs waiting for the gateway, per biller; past one, that biller pauses. */
+  queue: z
+    .object({
+      maxPendingCount: z.number().int().min(1).max(10_000).default(20),
+      /** Fen. */
+      maxPendingTotal: z.number().int().min(1).default(500_000),
+      maxPendingAgeMinutes: z.number().int().min(1).max(4320).default(1440),
+    })
+    .strict()
+    .prefault({}),
+  /** Background jobs: the fleet heartbeat and the daily reconciliation check. */
+  jobs: z
+    .object({
+      heartbeatMs: z.number().int().min(1_000).max(3_600_000).default(60_000),
+      reconciliationMs: z.number().int().min(1_000).max(86_400_000).default(3_600_000),
+    })
+    .strict()
+    .prefault({}),
+  /** Used only by the simulator launcher; the production host ignores it. */
+  simulation: z
+    .object({
+      gateway: z
+        .object({ port: Port, dbPath: z.string().min(1) })
+        .strict()
+        .optional(),
+      devPanel: z.boolean().default(false),
+    })
+    .strict()
+    .prefault({}),
+};
+
+/** Plain http only to a loopback simulator, and only when the config says so. */
+function gatewayTransportRules(
+  c: { gateway: GatewayConfig; simulation: { gateway?: unknown } },
+  ctx: z.RefinementCtx,
+): void {
+  const url = urlOf(c.gateway.baseUrl);
+  if (url?.protocol !== 'http:') return;
+  const issue = (key: string, message: string) =>
+    ctx.addIssue({ code: 'custom', path: ['gateway', key], message });
+  if (!c.gateway.labPlainHttp && !c.simulation.gateway) {
+    issue(
+      'baseUrl',
+      'must be https:// (plain http only to a loopback simulator: gateway.labPlainHttp or simulation.gateway)',
+    );
+  } else if (!isLoopback(url.hostname)) {
+    issue('baseUrl', 'plain http:// only to a loopback address (127.0.0.1, ::1, localhost)');
+  }
+  for (const key of ['caFile', 'clientCertFile'] as const) {
+    if (c.gateway[key] !== undefined) issue(key, 'needs an https:// baseUrl');
+  }
+}
+
+function isLoopback(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
+/** The configuration the host runs with. */
+export const KioskConfig = z
+  .object({ terminal: Terminal, ...sections })
+  .strict()
+  .superRefine(gatewayTransportRules);
+
+/** A config file as written: the same, with the secret inline or in terminal.secretFile. */
+export const KioskConfigFile = z
+  .object({ terminal: TerminalInFile, ...sections })
+  .strict()
+  .superRefine(gatewayTransportRules);
+export type KioskConfigFile = z.infer<typeof KioskConfigFile>;
 
 export type KioskConfig = z.infer<typeof KioskConfig>;
 

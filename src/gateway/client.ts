@@ -1,6 +1,7 @@
 // HTTP client of the collection gateway: signs every request, bounds it with a timeout and
-// validates every reply against the contract's schemas. It classifies outcomes; it never
-// decides to retry (the sync worker does, query first).
+// validates every reply against the contract's schemas, and a QR reply against the request it
+// answers. It classifies outcomes; it never decides to retry (the sync worker does, query first).
+import type { Dispatcher } from 'undici';
 import type { z } from 'zod';
 import {
   BillersResponse,
@@ -20,18 +21,25 @@ import {
   type QrMicropayRequest,
   type QrOrderRequest,
 } from './contract';
+import { gatewayUrl } from './gateway-url';
+import { DEFAULT_MAX_RETRY_AFTER_MS, retryAfterMs } from './retry-after';
 import { authHeaders } from './signature';
 
 export type FetchFn = typeof fetch;
 
 export interface GatewayClientOptions {
+  /** Requests go under its path: https://h/collect/ + /v1/billers → https://h/collect/v1/billers. */
   baseUrl: string;
   terminalId: string;
   secret: string;
   timeoutMs: number;
   fetch?: FetchFn;
-  /** The host's clock, for the request timestamp (default: the system's). */
+  /** TLS of the gateway connection (tls-transport.ts), handed to fetch with every request. */
+  dispatcher?: Dispatcher;
+  /** The host's clock, for the request timestamp and Retry-After dates (default: the system's). */
   clock?: () => number;
+  /** The longest Retry-After the client passes on (default 15 minutes). */
+  maxRetryAfterMs?: number;
 }
 
 /** A reply the kiosk can act on, or the reason it cannot. */
@@ -68,20 +76,29 @@ export class GatewayClient {
     return this.request('POST', '/v1/payments', requestJson, PaymentResult);
   }
 
+  // A QR reply that speaks of another attempt or another amount is bad_reply: the caller treats
+  // it as unknown and asks again, so a stray or replayed success is never taken as paid.
+
   qrMicropay(req: QrMicropayRequest) {
-    return this.request('POST', '/v1/qr/micropay', JSON.stringify(req), QrMicropayReply);
+    return this.request('POST', '/v1/qr/micropay', JSON.stringify(req), QrMicropayReply, (r) =>
+      mismatch(r, { qrPaymentId: req.qrPaymentId }),
+    );
   }
 
   qrOrder(req: QrOrderRequest) {
-    return this.request('POST', '/v1/qr/orders', JSON.stringify(req), QrOrderReply);
+    return this.request('POST', '/v1/qr/orders', JSON.stringify(req), QrOrderReply, (r) =>
+      mismatch(r, { qrPaymentId: req.qrPaymentId }),
+    );
   }
 
-  qrStatus(qrPaymentId: string) {
+  /** The attempt's state; `amount` is what the attempt was opened for, which the reply must say. */
+  qrStatus(qrPaymentId: string, amount: number) {
     return this.request(
       'GET',
       `/v1/qr/${encodeURIComponent(qrPaymentId)}`,
       undefined,
       QrStatusReply,
+      (r) => mismatch(r, { qrPaymentId, amount }),
     );
   }
 
@@ -92,6 +109,8 @@ export class GatewayClient {
       `/v1/qr/${encodeURIComponent(qrPaymentId)}/cancel`,
       '{}',
       QrCancelReply,
+      // The contract's cancel reply names no attempt; one that does must name this one.
+      (r) => (r.qrPaymentId === undefined ? null : mismatch(r, { qrPaymentId })),
     );
   }
 
@@ -129,37 +148,44 @@ export class GatewayClient {
     pathWithQuery: string,
     body: string | undefined,
     schema: S,
+    /** Why a valid reply does not answer this request, or null when it does. */
+    answers?: (reply: z.infer<S>) => string | null,
   ): Promise<GatewayReply<z.infer<S>>> {
+    const url = gatewayUrl(this.o.baseUrl, pathWithQuery);
+    const now = (this.o.clock ?? Date.now)();
+    // The signature covers the path as sent, prefix included: what the gateway receives.
     const headers: Record<string, string> = authHeaders(
       this.o.terminalId,
       this.o.secret,
-      { method, pathWithQuery, body: body ?? '' },
-      (this.o.clock ?? Date.now)(),
+      { method, pathWithQuery: `${url.pathname}${url.search}`, body: body ?? '' },
+      now,
     );
     if (body !== undefined) headers['content-type'] = 'application/json';
     let res: Response;
     let text: string;
     try {
-      res = await this.fetch(new URL(pathWithQuery, this.o.baseUrl), {
+      res = await this.fetch(url, {
         method,
         headers,
         body,
         signal: AbortSignal.timeout(this.o.timeoutMs),
+        ...(this.o.dispatcher ? { dispatcher: this.o.dispatcher } : {}),
       });
       text = await res.text();
     } catch (err) {
       const e = err as Error & { cause?: { code?: string } };
       return { ok: false, kind: 'unreachable', reason: e.cause?.code ?? e.name ?? e.message };
     }
+    const maxRetryAfterMs = this.o.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS;
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch {
       // An error page from a proxy is still an error, and its Retry-After still counts.
-      if (!res.ok) return errorReply(res, null, text);
+      if (!res.ok) return errorReply(res, null, text, now, maxRetryAfterMs);
       return { ok: false, kind: 'bad_reply', status: res.status, reason: 'reply is not JSON' };
     }
-    if (!res.ok) return errorReply(res, json, text);
+    if (!res.ok) return errorReply(res, json, text, now, maxRetryAfterMs);
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -170,20 +196,40 @@ export class GatewayClient {
         reason: `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`,
       };
     }
+    const wrong = answers?.(parsed.data) ?? null;
+    if (wrong) return { ok: false, kind: 'bad_reply', status: res.status, reason: wrong };
     return { ok: true, status: res.status, body: parsed.data };
   }
 }
 
-function errorReply(res: Response, json: unknown, text: string): GatewayReply<never> {
+/** The first field of `expected` the reply contradicts, as "field: …", or null. */
+function mismatch(
+  reply: Record<string, unknown>,
+  expected: Record<string, unknown>,
+): string | null {
+  for (const [field, value] of Object.entries(expected)) {
+    if (reply[field] !== value)
+      return `${field}: the reply is not for the request (${String(value)})`;
+  }
+  return null;
+}
+
+function errorReply(
+  res: Response,
+  json: unknown,
+  text: string,
+  now: number,
+  maxRetryAfterMs: number,
+): GatewayReply<never> {
   const err = ErrorBody.safeParse(json);
-  const retryAfter = Number(res.headers.get('retry-after'));
+  const retryAfter = retryAfterMs(res.headers.get('retry-after'), now, maxRetryAfterMs);
   return {
     ok: false,
     kind: 'error',
     status: res.status,
     code: err.success ? err.data.code : `http_${res.status}`,
     message: err.success ? err.data.message : text.slice(0, 200),
-    ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfterMs: retryAfter * 1000 } : {}),
+    ...(retryAfter === undefined ? {} : { retryAfterMs: retryAfter }),
   };
 }
 

@@ -231,6 +231,12 @@ export const QrStatusReply = z.object({
 });
 export type QrStatusReply = z.infer<typeof QrStatusReply>;
 
-/** POST /v1/qr/{qrPaymentId}/cancel (撤销/关单): cancelled when unpaid, refunded when paid. */
-export const QrCancelReply = z.object({ status: z.enum(['cancelled', 'refunded']) });
+/**
+ * POST /v1/qr/{qrPaymentId}/cancel (撤销/关单): cancelled when unpaid, refunded when paid. The
+ * contract's reply names no attempt; a gateway that adds qrPaymentId must name the one cancelled.
+ */
+export const QrCancelReply = z.object({
+  status: z.enum(['cancelled', 'refunded']),
+  qrPaymentId: QrPaymentId.optional(),
+});
 export type QrCancelReply = z.infer<typeof QrCancelReply>;

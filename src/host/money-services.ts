@@ -15,6 +15,7 @@ import { SyncWorker } from '../../offline-queue/sync-worker';
 import type { KioskConfig } from '../config/schema';
 import { GatewayClient, type FetchFn } from '../gateway/client';
 import { gatewayQrWalletPort } from '../gateway/qr-wallet-port';
+import { gatewayTransport } from '../gateway/tls-transport';
 import { gatewayWriteOffPort } from '../gateway/write-off-port';
 import { businessDate, businessDay } from '../time/shanghai';
 import type { Logger } from './logger';
@@ -60,13 +61,19 @@ export function openMoneyServices(
     });
     log.info({ recovery: report }, 'journal recovered');
 
+    // A pinned CA or a client certificate needs a transport of its own; else fetch's default.
+    const { caFile, clientCertFile, clientKeyFile } = config.gateway;
+    const transport =
+      caFile || clientCertFile ? gatewayTransport({ caFile, clientCertFile, clientKeyFile }) : null;
     const gateway = new GatewayClient({
       baseUrl: config.gateway.baseUrl,
       terminalId: config.terminal.id,
       secret: config.terminal.secret,
       timeoutMs: config.gateway.timeoutMs,
+      maxRetryAfterMs: config.gateway.maxRetryAfterMs,
       clock,
       ...(o.fetch ? { fetch: o.fetch } : {}),
+      ...(transport ? { dispatcher: transport.dispatcher } : {}),
     });
     const syncWorker = new SyncWorker({
       db,
@@ -161,6 +168,7 @@ export function openMoneyServices(
       async close() {
         await syncWorker.stop();
         db.close();
+        await transport?.close();
       },
     };
   } catch (err) {

@@ -41,7 +41,7 @@ export function qrPayActor(s: QrPayServices) {
       while ((state === 'pending' || state === 'user_paying' || state === 'unknown') && !stopping) {
         if (s.clock() >= deadline) break;
         await sleep(timing.pollMs);
-        const reply = await s.gateway.qrStatus(qrPaymentId);
+        const reply = await s.gateway.qrStatus(qrPaymentId, input.amountDue);
         state = reply.ok ? reply.body.status : 'unknown';
         if (state !== 'unknown') s.qr.update(qrPaymentId, state);
       }

@@ -10,6 +10,7 @@ import type { PcscFactory } from '../../drivers/card-reader/pcsc-seam';
 import type { HidOpener } from '../../drivers/scanner/hid-device';
 import type { SerialBinding } from '../../drivers/serial/serial-port';
 import type { Snapshot, UserEvent } from '../api/kiosk-api';
+import { configWarnings } from '../config/config-warnings';
 import { deviceAddresses, type KioskConfig } from '../config/schema';
 import { sessionMachine, WAITS_FOR_CUSTOMER } from '../flows/session-machine';
 import { screenOf } from '../flows/session-view';
@@ -72,6 +73,8 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
   const cleanup = async () => {
     for (const c of cleanups.reverse()) await c();
   };
+  // Settings allowed but unsafe in service (a lab switch) are logged at every start.
+  for (const warning of configWarnings(config)) log.warn({ unsafeConfig: true }, warning);
   try {
     assertDevicePortsReachable(config);
     const money = openMoneyServices(config, {

@@ -1,22 +1,38 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config/load-config';
+import { KioskConfigFile } from '../../src/config/schema';
+import { DEMO_TERMINALS } from '../../sim/gateway/seed';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'kiosk-config-'));
+/** A secret of 32 random bytes, as `openssl rand -hex 32` makes one. */
+const SECRET = randomBytes(32).toString('hex');
 const base = {
-  terminal: { id: 'SH-XH-WK-0007', secret: 'demo-secret-change-me' },
-  gateway: { baseUrl: 'http://127.0.0.1:8741' },
+  terminal: { id: 'SH-XH-WK-0007', secret: SECRET },
+  gateway: { baseUrl: 'https://gateway.example.test' },
   journal: { path: 'var/journal.sqlite' },
   logging: { dir: 'var/log' },
   devices: { billAcceptor: { driver: 'id003', port: '/dev/ttyUSB0' } },
 };
 
-function file(content: unknown): string {
+function file(content: unknown, mode = 0o644): string {
   const f = path.join(dir, `c-${Math.random()}.json`);
-  writeFileSync(f, typeof content === 'string' ? content : JSON.stringify(content));
+  writeFileSync(f, typeof content === 'string' ? content : JSON.stringify(content), { mode });
   return f;
+}
+
+/** The ConfigError loading throws (the test fails if it loads). */
+function refusal(f: string, env: NodeJS.ProcessEnv = {}): string {
+  try {
+    loadConfig(f, env);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return (err as Error).message;
+  }
+  throw new Error('the config was accepted');
 }
 
 describe('loading the config', () => {
@@ -57,11 +73,7 @@ describe('loading the config', () => {
   it.each([
     [{ ...base, server: { port: 70000 } }, {}, /^config error at server\.port: .*\(in .*\)$/],
     [{ ...base, server: { host: '0.0.0.0' } }, {}, /^config error at server\.host/],
-    [
-      { ...base, terminal: { id: 'bad id', secret: 'long-enough' } },
-      {},
-      /^config error at terminal\.id/,
-    ],
+    [{ ...base, terminal: { id: 'bad id', secret: SECRET } }, {}, /^config error at terminal\.id/],
     [
       { ...base, devices: { billAcceptor: { driver: 'mdb', port: 'x' } } },
       {},
@@ -80,6 +92,7 @@ describe('loading the config', () => {
     ],
     [[1, 2], {}, /must hold a JSON object/],
     ['{"terminal":', {}, /is not valid JSON/],
+    [base, { KIOSK_SERVER__PORTT: '9000' }, /KIOSK_SERVER__PORTT/],
   ])('refuses bad config %#, naming the key', (content, env, message) => {
     expect(() => loadConfig(file(content), env)).toThrow(ConfigError);
     expect(() => loadConfig(file(content), env)).toThrow(message);
@@ -90,14 +103,38 @@ describe('loading the config', () => {
       /cannot read config file .*nope\.json/,
     );
   });
+});
 
-  it('ships a demo config and an example config that are both valid', () => {
-    const root = path.resolve(import.meta.dirname, '../..');
-    expect(loadConfig(path.join(root, 'config/kiosk.demo.json'), {}).simulation.devPanel).toBe(
-      true,
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const shipped = (name: string) => path.join(ROOT, 'config', name);
+
+describe('the shipped configs', () => {
+  it("the demo config loads, with the simulator terminal's secret", () => {
+    const demo = loadConfig(shipped('kiosk.demo.json'), {});
+    expect(demo.simulation.devPanel).toBe(true);
+    expect(demo.terminal.secret).toBe(DEMO_TERMINALS[demo.terminal.id]);
+  });
+
+  it('the example (packaged as the production config) carries no secret: it names a secretFile', () => {
+    const raw = JSON.parse(readFileSync(shipped('kiosk.example.json'), 'utf8')) as {
+      terminal: Record<string, unknown>;
+      gateway: { baseUrl: string };
+    };
+    expect(raw.terminal).not.toHaveProperty('secret');
+    expect(raw.terminal.secretFile).toMatch(/^\//);
+    expect(raw.gateway.baseUrl).toMatch(/^https:\/\//);
+    expect(KioskConfigFile.safeParse(raw).success).toBe(true);
+    // Until the installer provisions the file, the host refuses to start, naming it.
+    expect(refusal(shipped('kiosk.example.json'))).toMatch(
+      /terminal\.secretFile: .*terminal\.secret cannot be read \(ENOENT\)/,
     );
-    expect(
-      loadConfig(path.join(root, 'config/kiosk.example.json'), {}).devices.billAcceptor.port,
-    ).toBe('/dev/ttyUSB0');
+  });
+
+  it('the lab config loads: real devices, the simulator over loopback http with the lab switch', () => {
+    const lab = loadConfig(shipped('kiosk.lab.json'), {});
+    expect(lab.devices.billAcceptor.port).toMatch(/^\/dev\//);
+    expect(lab.gateway).toMatchObject({ baseUrl: 'http://127.0.0.1:8741', labPlainHttp: true });
+    expect(lab.simulation.gateway).toBeUndefined();
+    expect(lab.terminal.secret).toBe(DEMO_TERMINALS[lab.terminal.id]);
   });
 });

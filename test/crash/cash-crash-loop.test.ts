@@ -83,7 +83,7 @@ function writeConfig(dir: string, gatewayUrl: string, acceptorPort: string): str
   const file = path.join(dir, 'kiosk.json');
   const config = {
     terminal: { id: TERMINAL_ID, secret: DEMO_TERMINALS[TERMINAL_ID] },
-    gateway: { baseUrl: gatewayUrl, timeoutMs: 3_000 },
+    gateway: { baseUrl: gatewayUrl, timeoutMs: 3_000, labPlainHttp: true },
     server: { host: '127.0.0.1', port: 0 },
     journal: { path: 'kiosk/journal.sqlite' },
     logging: { dir: 'kiosk/log', level: 'info', maxSize: '50M', maxFiles: 5 },

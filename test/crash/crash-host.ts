@@ -27,7 +27,7 @@ const dir = values.dir;
 
 const config = KioskConfig.parse({
   terminal: { id: TERMINAL_ID, secret: DEMO_TERMINALS[TERMINAL_ID] },
-  gateway: { baseUrl: values.gateway, timeoutMs: 3_000 },
+  gateway: { baseUrl: values.gateway, timeoutMs: 3_000, labPlainHttp: true },
   server: { host: '127.0.0.1', port: 0 },
   journal: { path: path.join(dir, 'journal.sqlite') },
   logging: { dir: path.join(dir, 'log'), level: 'info', maxSize: '50M', maxFiles: 5 },

@@ -10,6 +10,7 @@ import { _electron, type ElectronApplication } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGatewaySim, type GatewaySim } from '../../sim/gateway/server';
 import { buildElectron } from '../../tools/build-electron.js';
+import { DEMO_TERMINALS } from '../../sim/gateway/seed';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const pathFile = path.join(ROOT, 'node_modules/electron/path.txt');
@@ -35,8 +36,8 @@ describe.runIf(present)('the Electron kiosk (real binary)', () => {
     writeFileSync(
       config,
       JSON.stringify({
-        terminal: { id: 'SH-XH-WK-0007', secret: 'demo-secret-change-me' },
-        gateway: { baseUrl: gateway.url },
+        terminal: { id: 'SH-XH-WK-0007', secret: DEMO_TERMINALS['SH-XH-WK-0007'] },
+        gateway: { baseUrl: gateway.url, labPlainHttp: true },
         server: { port: 0 },
         journal: { path: path.join(dir, 'journal.sqlite') },
         logging: { dir: path.join(dir, 'log') },

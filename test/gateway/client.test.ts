@@ -12,14 +12,15 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { GatewayClient, isDefinitiveRejection } from '../../src/gateway/client';
 import type { Quote } from '../../src/gateway/contract';
 import { signatureMatches } from '../../src/gateway/signature';
+import { gatewayQrWalletPort } from '../../src/gateway/qr-wallet-port';
 import { gatewayWriteOffPort } from '../../src/gateway/write-off-port';
-import { DEMO_BILLERS } from '../../sim/gateway/seed';
+import { DEMO_BILLERS, DEMO_TERMINALS } from '../../sim/gateway/seed';
 import { startGatewaySim, type GatewaySim } from '../../sim/gateway/server';
 import { isoShanghai } from '../../sim/gateway/shanghai-time';
 import { paymentFor } from '../sim/sim-fixture';
 
 const TERMINAL = 'SH-XH-WK-0007';
-const SECRET = 'demo-secret-change-me';
+const SECRET = DEMO_TERMINALS[TERMINAL] ?? '';
 
 let serialNo = 0;
 /** A fresh agent serial per payment, in the kiosk's format. */
@@ -441,5 +442,149 @@ describe('GatewayClient against a stub server', () => {
       kind: 'unknown',
       reason: 'ECONNREFUSED',
     });
+  });
+});
+
+describe('GatewayClient: a baseUrl with a path prefix', () => {
+  let stub: StubServer;
+  let origin: string;
+
+  beforeAll(async () => {
+    stub = new StubServer();
+    origin = await stub.start();
+  });
+  afterAll(() => stub.close());
+
+  it.each(['/collect', '/collect/'])(
+    'keeps the prefix (%s) before /v1/…, and signs the path as sent',
+    async (prefix) => {
+      stub.seen.length = 0;
+      stub.handler = json(200, GOOD_RESULT);
+      const client = clientFor(`${origin}${prefix}`);
+      await client.queryPayment('SH-XH-WK-0007-20261126-000042');
+      await client.billers();
+      expect(stub.seen.map((s) => s.url)).toEqual([
+        '/collect/v1/payments/SH-XH-WK-0007-20261126-000042',
+        '/collect/v1/billers',
+      ]);
+      for (const seen of stub.seen) expect(signedBy(SECRET, seen)).toBe(true);
+    },
+  );
+});
+
+describe('GatewayClient: Retry-After', () => {
+  let stub: StubServer;
+  let url: string;
+  const NOW = Date.parse('2026-11-26T06:00:00Z');
+
+  beforeAll(async () => {
+    stub = new StubServer();
+    url = await stub.start();
+  });
+  afterAll(() => stub.close());
+
+  function clientWith(o: { maxRetryAfterMs?: number } = {}) {
+    return new GatewayClient({
+      baseUrl: url,
+      terminalId: TERMINAL,
+      secret: SECRET,
+      timeoutMs: 5_000,
+      clock: () => NOW,
+      ...o,
+    });
+  }
+
+  async function retryAfterMs(value: string, client = clientWith()) {
+    stub.handler = json(503, { code: 'unavailable', message: 'later' }, { 'retry-after': value });
+    const reply = await client.submitPayment('{}');
+    if (reply.ok || reply.kind !== 'error') throw new Error('expected an error reply');
+    return reply.retryAfterMs;
+  }
+
+  it('reads an HTTP-date against the client clock', async () => {
+    expect(await retryAfterMs('Thu, 26 Nov 2026 06:02:00 GMT')).toBe(120_000);
+  });
+
+  it('caps a year at the default of 15 minutes, as seconds or as a date', async () => {
+    expect(await retryAfterMs(String(365 * 24 * 3600))).toBe(900_000);
+    expect(await retryAfterMs('Fri, 26 Nov 2027 06:00:00 GMT')).toBe(900_000);
+  });
+
+  it('caps at the configured maximum', async () => {
+    expect(await retryAfterMs('3600', clientWith({ maxRetryAfterMs: 60_000 }))).toBe(60_000);
+  });
+
+  it.each(['soon', '-5', '1.5', '', 'Thu, 26 Nov 2026 05:00:00 GMT'])(
+    'ignores a value that is no delay (%j)',
+    async (value) => {
+      expect(await retryAfterMs(value)).toBeUndefined();
+    },
+  );
+});
+
+describe('GatewayClient: QR replies must answer the request', () => {
+  let stub: StubServer;
+  let url: string;
+  const ID = 'SH-XH-WK-0007-20261126-000042-Q1';
+  const OTHER = 'SH-XH-WK-0007-20261126-000041-Q1';
+
+  beforeAll(async () => {
+    stub = new StubServer();
+    url = await stub.start();
+  });
+  afterAll(() => stub.close());
+
+  const badReply = (reason: RegExp) => ({
+    ok: false,
+    kind: 'bad_reply',
+    status: 200,
+    reason: expect.stringMatching(reason),
+  });
+
+  it('a status reply of another attempt, or for another amount, is bad_reply', async () => {
+    const client = clientFor(url);
+    stub.handler = json(200, { qrPaymentId: OTHER, status: 'success', amount: 4_000 });
+    expect(await client.qrStatus(ID, 4_000)).toEqual(badReply(/^qrPaymentId: /));
+    stub.handler = json(200, { qrPaymentId: ID, status: 'success', amount: 1 });
+    expect(await client.qrStatus(ID, 4_000)).toEqual(badReply(/^amount: /));
+    stub.handler = json(200, { qrPaymentId: ID, status: 'success', amount: 4_000 });
+    expect(await client.qrStatus(ID, 4_000)).toMatchObject({
+      ok: true,
+      body: { status: 'success' },
+    });
+  });
+
+  it('a micropay or Native order reply of another attempt is bad_reply', async () => {
+    const client = clientFor(url);
+    const req = { qrPaymentId: ID, amount: 4_000, description: '电费' };
+    stub.handler = json(200, { qrPaymentId: OTHER, status: 'success', wallet: 'wechat' });
+    expect(await client.qrMicropay({ ...req, authCode: '134567890123456789' })).toEqual(
+      badReply(/^qrPaymentId: /),
+    );
+    stub.handler = json(200, {
+      qrPaymentId: OTHER,
+      codeUrl: 'weixin://wxpay/bizpayurl?pr=x',
+      expiresAt: '2026-11-26T14:05:41+08:00',
+      status: 'pending',
+    });
+    expect(await client.qrOrder(req)).toEqual(badReply(/^qrPaymentId: /));
+  });
+
+  it('a cancel reply naming another attempt is bad_reply; one naming none is the contract', async () => {
+    const client = clientFor(url);
+    stub.handler = json(200, { qrPaymentId: OTHER, status: 'refunded' });
+    expect(await client.qrCancel(ID)).toEqual(badReply(/^qrPaymentId: /));
+    stub.handler = json(200, { status: 'refunded' });
+    expect(await client.qrCancel(ID)).toMatchObject({ ok: true, body: { status: 'refunded' } });
+  });
+
+  it('the wallet port takes a mismatched success as unknown, never as paid', async () => {
+    const port = gatewayQrWalletPort(clientFor(url));
+    stub.handler = json(200, { qrPaymentId: OTHER, status: 'success', amount: 4_000 });
+    expect(await port.status(ID, 4_000)).toBe('unknown');
+    stub.handler = json(200, { qrPaymentId: ID, status: 'success', amount: 4_001 });
+    expect(await port.status(ID, 4_000)).toBe('unknown');
+    stub.handler = json(200, { qrPaymentId: OTHER, status: 'refunded' });
+    expect(await port.cancel(ID)).toBe('unknown');
   });
 });

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GatewayClient } from '../../src/gateway/client';
 import { startGatewaySim, type GatewaySim } from '../../sim/gateway/server';
+import { DEMO_TERMINALS } from '../../sim/gateway/seed';
 
 let sim: GatewaySim;
 let client: GatewayClient;
@@ -12,7 +13,7 @@ beforeAll(async () => {
   client = new GatewayClient({
     baseUrl: sim.url,
     terminalId: 'SH-XH-WK-0007',
-    secret: 'demo-secret-change-me',
+    secret: DEMO_TERMINALS['SH-XH-WK-0007'] ?? '',
     timeoutMs: 3000,
   });
 });

@@ -59,7 +59,7 @@ describe('the bill acceptor factory', () => {
   });
 
   it('is chosen by config: a driver override by variable, an unknown one a config error', () => {
-    const example = path.resolve(import.meta.dirname, '../../config/kiosk.example.json');
+    const example = path.resolve(import.meta.dirname, '../../config/kiosk.lab.json');
     const env = { KIOSK_DEVICES__BILL_ACCEPTOR__DRIVER: 'ssp' };
     expect(loadConfig(example, env).devices.billAcceptor.driver).toBe('ssp');
     const bad = () => loadConfig(example, { KIOSK_DEVICES__BILL_ACCEPTOR__DRIVER: 'mdb' });

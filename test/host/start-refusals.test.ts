@@ -1,12 +1,13 @@
 // The production host refuses to start, with one clear line, on every configuration it cannot
 // run safely with. Each case runs the real entry point (src/main.ts) in its own process.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_TERMINALS } from '../../sim/gateway/seed';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 let dir: string;
@@ -23,8 +24,8 @@ afterAll(() => new Promise<void>((r) => busy.close(() => r())));
 
 function config(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
-    terminal: { id: 'SH-XH-WK-0007', secret: 'demo-secret-change-me' },
-    gateway: { baseUrl: 'http://127.0.0.1:1' },
+    terminal: { id: 'SH-XH-WK-0007', secret: DEMO_TERMINALS['SH-XH-WK-0007'] },
+    gateway: { baseUrl: 'http://127.0.0.1:1', labPlainHttp: true },
     server: { port: 0 },
     journal: { path: path.join(dir, `journal-${Math.random()}.sqlite`) },
     logging: { dir: path.join(dir, 'log') },
@@ -110,6 +111,34 @@ describe('the host refuses to start', () => {
       writeConfig(JSON.stringify(config({ devices }))),
       /sim:\/\/bill-acceptor.*simulator/,
     );
+  });
+
+  it('when the config would start the gateway simulator', async () => {
+    const simulation = { gateway: { port: 0, dbPath: path.join(dir, 'sim.sqlite') } };
+    await expectRefusal(
+      writeConfig(JSON.stringify(config({ simulation }))),
+      /simulation\.gateway starts the gateway simulator/,
+    );
+  });
+
+  it('when the gateway is plain http without the lab switch', async () => {
+    await expectRefusal(
+      writeConfig(JSON.stringify(config({ gateway: { baseUrl: 'http://127.0.0.1:1' } }))),
+      /config error at gateway\.baseUrl: must be https:\/\//,
+    );
+  });
+
+  it('when a device is missing, having logged the lab switch (plain http warns at every start)', async () => {
+    const logDir = path.join(dir, `log-${Math.random()}`);
+    const devices = { billAcceptor: { driver: 'id003', port: path.join(dir, 'ttyNOPE') } };
+    await expectRefusal(
+      writeConfig(JSON.stringify(config({ devices, logging: { dir: logDir } }))),
+      /ttyNOPE/,
+    );
+    const lines = readFileSync(path.join(logDir, 'kiosk.log'), 'utf8').trim().split('\n');
+    const warning = JSON.parse(lines[0] ?? '{}') as { level?: number; msg?: string };
+    expect(warning.level).toBe(40); // pino's warn
+    expect(warning.msg).toMatch(/^LAB TERMINAL: gateway\.labPlainHttp is on/);
   });
 
   it('when the journal cannot run in WAL mode (an in-memory database)', async () => {

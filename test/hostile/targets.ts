@@ -46,7 +46,7 @@ export async function startHostTarget(): Promise<HostTarget> {
     const ticketFile = path.join(dir, 'launch-ticket');
     const config = {
       terminal: { id: TERMINAL, secret: DEMO_TERMINALS[TERMINAL] },
-      gateway: { baseUrl: gateway.url, timeoutMs: 3_000 },
+      gateway: { baseUrl: gateway.url, timeoutMs: 3_000, labPlainHttp: true },
       server: { port: 0, launchTicketFile: ticketFile },
       journal: { path: path.join(dir, 'journal.sqlite') },
       logging: { dir: path.join(dir, 'log'), level: 'info' },

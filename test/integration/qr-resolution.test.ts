@@ -92,7 +92,7 @@ describe('QR payments through the gateway simulator', () => {
 
     expect((await resolver(t.qr).resolveAll()).get(t.id)).toBe('refunded');
     expect(h.journal.get(t.id).state).toBe('REFUNDED');
-    expect(await h.client.qrStatus(t.qrPaymentId)).toMatchObject({
+    expect(await h.client.qrStatus(t.qrPaymentId, t.qr.get(t.qrPaymentId).amount)).toMatchObject({
       ok: true,
       body: { status: 'refunded' },
     });

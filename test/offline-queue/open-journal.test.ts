@@ -1,7 +1,8 @@
 // openJournal proves the journal durable (WAL + synchronous=FULL) and migrated before any money
 // is taken, and refuses every file it cannot trust (payments.md §3, §6 invariant 10).
 import Database from 'better-sqlite3';
-import { writeFileSync } from 'node:fs';
+import { chmodSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../offline-queue/migrations';
 import { JournalError, openJournal, type JournalDb } from '../../offline-queue/open-journal';
@@ -69,6 +70,40 @@ describe('openJournal: durability and schema', () => {
     const third = open(file);
     expect(third.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     expect(new PaymentJournal(third).inStates(['CREATED'])).toHaveLength(1);
+  });
+});
+
+/** Permission bits of a file or folder, e.g. 0o600. */
+const modeOf = (file: string) => statSync(file).mode & 0o777;
+
+describe('openJournal: the journal is private to the kiosk', () => {
+  // Under the usual umask 022 SQLite would create 0644 files and mkdir 0755 folders.
+  it('creates the journal, its -wal and -shm files 0600 in a new folder 0700', () => {
+    const file = tmp.file('private/journal.sqlite');
+    const db = open(file);
+    new PaymentJournal(db).create(newPayment()); // a write, so the -wal file has content
+    expect(modeOf(path.dirname(file))).toBe(0o700);
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) expect(modeOf(f)).toBe(0o600);
+  });
+
+  it('tightens an existing journal and its -wal and -shm files left readable by others', () => {
+    const file = tmp.file('journal.sqlite');
+    const first = open(file);
+    new PaymentJournal(first).create(newPayment());
+    // A crash leaves -wal and -shm behind; a copy or an older kiosk may have left them 0644.
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) chmodSync(f, 0o644);
+    open(file);
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) expect(modeOf(f)).toBe(0o600);
+  });
+
+  it('leaves the permissions of a refused foreign database as they were', () => {
+    const file = tmp.file('other-app.sqlite');
+    const other = new Database(file);
+    other.exec('CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)');
+    other.close();
+    chmodSync(file, 0o644);
+    expect(() => openJournal(file)).toThrow(/not a kiosk journal/);
+    expect(modeOf(file)).toBe(0o644);
   });
 });
 

@@ -18,6 +18,7 @@ import { GatewayClient } from '../../src/gateway/client';
 import { gatewayWriteOffPort } from '../../src/gateway/write-off-port';
 import { cashPaymentRequest } from '../../src/host/payment-request';
 import { businessDate, businessDay } from '../../src/time/shanghai';
+import { DEMO_TERMINALS } from '../../sim/gateway/seed';
 import {
   capturedPayment,
   newPayment,
@@ -497,7 +498,7 @@ describe('reconcileDay against the real gateway simulator', () => {
     const client = new GatewayClient({
       baseUrl: sim.url,
       terminalId: 'SH-XH-WK-0007',
-      secret: 'demo-secret-change-me',
+      secret: DEMO_TERMINALS['SH-XH-WK-0007'] ?? '',
       timeoutMs: 5_000,
     });
     t.close();

@@ -24,6 +24,7 @@ import { GatewayClient, type FetchFn } from '../../src/gateway/client';
 import { authHeaders } from '../../src/gateway/signature';
 import { gatewayWriteOffPort } from '../../src/gateway/write-off-port';
 import { cashPaymentRequest, qrPaymentRequest } from '../../src/host/payment-request';
+import { DEMO_TERMINALS } from '../../sim/gateway/seed';
 import {
   capturedPayment,
   collectingPayment,
@@ -46,7 +47,7 @@ import {
 } from './journal-fixture';
 
 const SIM_TERMINAL = 'SH-XH-WK-0007';
-const SIM_SECRET = 'demo-secret-change-me';
+const SIM_SECRET = DEMO_TERMINALS['SH-XH-WK-0007'] ?? '';
 
 let tmp: TempDir;
 let t: TestJournal;

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PaymentResult, type Quote } from '../../src/gateway/contract';
 import { isoShanghai } from '../../sim/gateway/shanghai-time';
 import { HOUR, MINUTE, paymentFor, startTestSim, type TestSim } from './sim-fixture';
+import { DEMO_TERMINALS } from '../../sim/gateway/seed';
 
 let gw: TestSim;
 beforeEach(async () => {
@@ -91,7 +92,7 @@ describe('gateway simulator: payments', () => {
   it('lets a terminal see only its own payments', async () => {
     await gw.close();
     gw = await startTestSim({
-      terminals: { 'SH-XH-WK-0007': 'demo-secret-change-me', 'SH-XH-WK-0008': 's8' },
+      terminals: { ...DEMO_TERMINALS, 'SH-XH-WK-0008': 's8' },
     });
     const quote = await gw.quote('sh-power', '3100123456');
     await gw.post('/v1/payments', paymentFor(quote, SERIAL, 50000, nowIso()));

@@ -15,6 +15,7 @@ import { CODE_URL_PREFIX } from '../../sim/gateway/qr';
 import { walletOf } from '../../sim/gateway/qr-script';
 import { isoShanghai } from '../../sim/gateway/shanghai-time';
 import { MINUTE, paymentFor, startTestSim, type TestSim } from './sim-fixture';
+import { DEMO_TERMINALS } from '../../sim/gateway/seed';
 
 let gw: TestSim;
 beforeEach(async () => {
@@ -196,7 +197,7 @@ describe('QR cancel (撤销/关单)', () => {
   it('answers 404 not_found for an unknown id and for another terminal’s attempt', async () => {
     await gw.close();
     gw = await startTestSim({
-      terminals: { 'SH-XH-WK-0007': 'demo-secret-change-me', [OTHER.terminalId]: OTHER.secret },
+      terminals: { ...DEMO_TERMINALS, [OTHER.terminalId]: OTHER.secret },
     });
     const unknown = await cancel('qr-nobody');
     expect(unknown.status).toBe(404);
@@ -444,7 +445,7 @@ describe('write-offs paid by QR', () => {
   it('rejects another terminal’s attempt', async () => {
     await gw.close();
     gw = await startTestSim({
-      terminals: { 'SH-XH-WK-0007': 'demo-secret-change-me', [OTHER.terminalId]: OTHER.secret },
+      terminals: { ...DEMO_TERMINALS, [OTHER.terminalId]: OTHER.secret },
     });
     quote = await gw.quote('sh-power', '3100123456');
     await gw.post(
