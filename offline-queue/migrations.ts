@@ -173,4 +173,10 @@ export const MIGRATIONS: readonly string[] = [
     device_stacked INTEGER
   );
   `,
+  `
+  -- How long the sync worker chose to wait before a row's next attempt (its backoff or the
+  -- gateway's Retry-After). A due time further away than that can only come from a wall clock
+  -- set back; the worker brings it in. NULL: not rescheduled since this column came.
+  ALTER TABLE outbox ADD COLUMN wait_ms INTEGER CHECK (wait_ms IS NULL OR wait_ms >= 0);
+  `,
 ];

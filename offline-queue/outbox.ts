@@ -1,5 +1,7 @@
 // The outbox: write-offs waiting to reach the gateway. Rows are created with FUNDS_CAPTURED
-// (PaymentJournal.captureFunds) and closed when the payment reaches a settled state.
+// (PaymentJournal.captureFunds) and closed when the payment reaches a settled state. Due times
+// are wall-clock times, so that they survive a restart; the sync worker keeps them true when the
+// wall clock is stepped (shiftOpen, bringIn).
 import type { JournalDb } from './open-journal';
 
 export interface OutboxRow {
@@ -36,19 +38,49 @@ export class Outbox {
     return row !== undefined && row.doneAt === null;
   }
 
-  /** `notBefore` is the gateway's Retry-After floor (0 when it gave none). */
+  /**
+   * The next attempt `waitMs` from `now`; `notBefore` is the gateway's Retry-After floor (0 when
+   * it gave none).
+   */
   reschedule(
     id: number,
     attempts: number,
-    nextAttemptAt: number,
+    next: { now: number; waitMs: number; notBefore?: number },
     error: string,
-    notBefore = 0,
   ): void {
     this.db
       .prepare(
-        `UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ?, not_before = ? WHERE id = ?`,
+        `UPDATE outbox SET attempts = ?, next_attempt_at = ?, wait_ms = ?, last_error = ?,
+         not_before = ? WHERE id = ?`,
       )
-      .run(attempts, nextAttemptAt, error, notBefore, id);
+      .run(attempts, next.now + next.waitMs, next.waitMs, error, next.notBefore ?? 0, id);
+  }
+
+  /** The wall clock was stepped by `ms`: every open row's due times move with it. */
+  shiftOpen(ms: number): void {
+    this.db
+      .prepare(
+        `UPDATE outbox SET next_attempt_at = next_attempt_at + @ms,
+         not_before = CASE WHEN not_before > 0 THEN not_before + @ms ELSE 0 END
+         WHERE done_at IS NULL`,
+      )
+      .run({ ms });
+  }
+
+  /**
+   * A row due further from `now` than its own wait (or, for a row without one, than `capMs`;
+   * never attempted: than 0) was scheduled by a wall clock ahead of this one — set back since,
+   * perhaps while the kiosk was off. It is made due after that wait, counted from now.
+   * Returns how many rows were brought in.
+   */
+  bringIn(now: number, capMs: number): number {
+    const limit = `@now + coalesce(wait_ms, CASE WHEN attempts = 0 THEN 0 ELSE @capMs END)`;
+    return this.db
+      .prepare(
+        `UPDATE outbox SET next_attempt_at = ${limit}, not_before = min(not_before, ${limit})
+         WHERE done_at IS NULL AND next_attempt_at > ${limit}`,
+      )
+      .run({ now, capMs }).changes;
   }
 
   /** Makes every open row due as soon as the gateway allows (skipping backoff, never Retry-After). */

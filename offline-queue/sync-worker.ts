@@ -4,11 +4,19 @@
 // or a restart the first call is a query, and the body is re-sent only when the gateway says
 // it never committed it (not_found). Retries back off exponentially with jitter, and
 // never sooner than a Retry-After the gateway gave.
+//
+// Due times are persisted wall-clock times (they survive a restart). A step of the wall clock
+// must neither leave a write-off waiting for as long as the step nor make every retry due at
+// once: before reading the outbox the worker moves open rows' due times by any step it saw
+// (against the monotonic clock), and brings in any row due further away than its own wait,
+// which only a wall clock set back while the host was down can cause.
 import { EventEmitter } from 'node:events';
 import type { Outbox, OutboxRow } from './outbox';
 import type { PaymentJournal, PaymentRow } from './payment-journal';
+import { monotonicNow } from './monotonic';
 import { PENDING_SYNC_STATES } from './payment-states';
 import type { JournalDb } from './open-journal';
+import { WallClockSteps } from './wall-clock-steps';
 
 export type WriteOffOutcome =
   | {
@@ -39,7 +47,14 @@ export interface SyncWorkerOptions {
   journal: PaymentJournal;
   outbox: Outbox;
   port: WriteOffPort;
+  /** The wall clock, which due times are kept in. */
   clock?: () => number;
+  /**
+   * Measures elapsed time, to notice steps of `clock`. Default: the system's monotonic clock —
+   * or, when only `clock` is given, `clock` itself (a simulation that moves one clock to make
+   * time pass has no steps).
+   */
+  monotonic?: () => number;
   random?: () => number;
   /** The business day of a time (YYYY-MM-DD); past the day cut an unknown write-off is AWAIT_RECON. */
   businessDay?: (ms: number) => string;
@@ -56,11 +71,15 @@ export class SyncWorker extends EventEmitter<{ settled: [SyncSettled]; attempt: 
   private stopped = false;
   private readonly clock: () => number;
   private readonly random: () => number;
+  private readonly wallSteps: WallClockSteps;
+  private checkedWaits = false;
 
   constructor(private readonly o: SyncWorkerOptions) {
     super();
     this.clock = o.clock ?? Date.now;
     this.random = o.random ?? Math.random;
+    const monotonic = o.monotonic ?? (o.clock ? o.clock : monotonicNow);
+    this.wallSteps = new WallClockSteps(this.clock, monotonic);
   }
 
   /** Run now (e.g. right after funds are captured, or when the network comes back). */
@@ -84,7 +103,7 @@ export class SyncWorker extends EventEmitter<{ settled: [SyncSettled]; attempt: 
    */
   retryNow(): void {
     if (this.stopped) return;
-    this.o.outbox.dueNow(this.clock());
+    this.o.outbox.dueNow(this.alignedNow());
     this.kick();
   }
 
@@ -108,7 +127,7 @@ export class SyncWorker extends EventEmitter<{ settled: [SyncSettled]; attempt: 
     try {
       do {
         this.again = false;
-        for (const row of this.o.outbox.due(this.clock())) {
+        for (const row of this.o.outbox.due(this.alignedNow())) {
           if (this.stopped) return;
           await this.process(row);
         }
@@ -121,10 +140,11 @@ export class SyncWorker extends EventEmitter<{ settled: [SyncSettled]; attempt: 
 
   private schedule(): void {
     if (this.stopped) return;
+    const now = this.alignedNow();
     const at = this.o.outbox.nextDueAt();
     if (at === null) return;
-    // Timers cap at ~24.8 days; re-check at least hourly.
-    const delay = Math.min(Math.max(0, at - this.clock()), 3_600_000);
+    // setTimeout runs on the monotonic clock; timers cap at ~24.8 days; re-check hourly.
+    const delay = Math.min(Math.max(0, at - now), 3_600_000);
     this.timer = setTimeout(() => this.kick(), delay);
     this.timer.unref?.();
   }
@@ -162,7 +182,7 @@ export class SyncWorker extends EventEmitter<{ settled: [SyncSettled]; attempt: 
   }
 
   private settle(row: OutboxRow, before: PaymentRow, outcome: QueryOutcome): void {
-    const now = this.clock();
+    const now = this.alignedNow();
     const { db, journal, outbox } = this.o;
     // Settled elsewhere (reconciliation) while the call was out: its word stands.
     const p = journal.get(before.id);
@@ -211,9 +231,8 @@ export class SyncWorker extends EventEmitter<{ settled: [SyncSettled]; attempt: 
           outbox.reschedule(
             row.id,
             attempts,
-            now + wait,
+            { now, waitMs: wait, notBefore: retryAfter > 0 ? now + retryAfter : 0 },
             reason,
-            retryAfter > 0 ? now + retryAfter : 0,
           );
         })();
         this.o.log?.(
@@ -226,6 +245,29 @@ export class SyncWorker extends EventEmitter<{ settled: [SyncSettled]; attempt: 
     }
   }
 
+  /**
+   * The wall clock's time, with the outbox's due times made true to it first: moved by any
+   * step seen since the last reading, and none further away than its own wait. The wait check
+   * is needed only at the first reading (a step while the host was down) and after a step (a
+   * row captured between the step and this reading was moved with the rest).
+   */
+  private alignedNow(): number {
+    const step = this.wallSteps.take();
+    if (step !== 0) {
+      this.o.outbox.shiftOpen(step);
+      this.o.log?.('warn', { stepMs: step }, 'wall clock stepped: write-off due times moved');
+    }
+    const now = this.clock();
+    if (step !== 0 || !this.checkedWaits) {
+      this.checkedWaits = true;
+      const broughtIn = this.o.outbox.bringIn(now, this.maxDelayMs());
+      if (broughtIn > 0) {
+        this.o.log?.('warn', { rows: broughtIn }, 'write-offs due beyond their wait brought in');
+      }
+    }
+    return now;
+  }
+
   private pastDayCut(collectedAt: number | null, now: number): boolean {
     const day = this.o.businessDay;
     return day !== undefined && collectedAt !== null && day(collectedAt) < day(now);
@@ -234,11 +276,15 @@ export class SyncWorker extends EventEmitter<{ settled: [SyncSettled]; attempt: 
   /** Exponential backoff, half of it random so that many terminals do not retry in step. */
   private backoff(attempts: number): number {
     const base = this.o.baseDelayMs ?? 1_000;
-    const cap = this.o.maxDelayMs ?? 300_000;
+    const cap = this.maxDelayMs();
     // ×8 per attempt (1 s, 8 s, 64 s, then the cap): a fleet coming back after an outage is
     // spread over the cap instead of crowding the first seconds with its freshest failures
     // (bench P3 measures the peak ÷ average).
     const ceiling = Math.min(cap, base * 8 ** Math.min(attempts - 1, 7));
     return Math.round(ceiling / 2 + (this.random() * ceiling) / 2);
+  }
+
+  private maxDelayMs(): number {
+    return this.o.maxDelayMs ?? 300_000;
   }
 }

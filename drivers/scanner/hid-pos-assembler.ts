@@ -2,6 +2,7 @@
 // all but the last flagged "more". The bytes are joined before UTF-8 decoding, since a character
 // may be split across reports. Bad reports are counted and dropped, never thrown.
 import { type HidPosReport, parseHidPosReport } from './hid-pos-report';
+import { monotonicNow } from '../monotonic';
 
 export interface HidPosStats {
   reports: number;
@@ -27,7 +28,8 @@ export interface HidPosAssemblerOptions {
   maxBytes?: number;
   /** A continuation arriving later than this after the previous report starts afresh. */
   partialTimeoutMs?: number;
-  clock?: () => number;
+  /** Times the partial timeout (default: the monotonic clock). */
+  monotonic?: () => number;
 }
 
 export class HidPosAssembler {
@@ -76,7 +78,7 @@ export class HidPosAssembler {
   }
 
   private add(report: HidPosReport): AssembledScan | null {
-    const now = (this.o.clock ?? Date.now)();
+    const now = (this.o.monotonic ?? monotonicNow)();
     const stale =
       this.partial !== null &&
       (now - this.partial.at > (this.o.partialTimeoutMs ?? 1000) ||

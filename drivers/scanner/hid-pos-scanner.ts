@@ -27,7 +27,8 @@ export interface HidPosScannerOptions {
   partialTimeoutMs?: number;
   reconnectMinMs?: number;
   reconnectMaxMs?: number;
-  clock?: () => number;
+  /** Times the partial timeout (default: the monotonic clock). */
+  monotonic?: () => number;
   logger?: { warn(obj: object, msg: string): void; info(obj: object, msg: string): void };
 }
 
@@ -47,7 +48,7 @@ export class HidPosScanner extends EventEmitter<ScannerEvents> implements Scanne
     this.assembler = new HidPosAssembler({
       ...(o.maxBytes !== undefined ? { maxBytes: o.maxBytes } : {}),
       ...(o.partialTimeoutMs !== undefined ? { partialTimeoutMs: o.partialTimeoutMs } : {}),
-      ...(o.clock ? { clock: o.clock } : {}),
+      ...(o.monotonic ? { monotonic: o.monotonic } : {}),
     });
   }
 

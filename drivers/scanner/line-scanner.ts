@@ -5,6 +5,7 @@
 import { EventEmitter } from 'node:events';
 import type { SerialPortStream } from '@serialport/stream';
 import type { DeviceStatus } from '../device';
+import { monotonicNow } from '../monotonic';
 import { openSerialPort, type SerialBinding, type SerialOptions } from '../serial/serial-port';
 import type { Scanner } from './scanner';
 
@@ -15,7 +16,8 @@ export interface LineScannerOptions {
   debounceMs?: number;
   maxLength?: number;
   reconnectMs?: number;
-  clock?: () => number;
+  /** Times the debounce window (default: the monotonic clock). */
+  monotonic?: () => number;
   logger?: { warn(obj: object, msg: string): void; info(obj: object, msg: string): void };
 }
 
@@ -94,7 +96,7 @@ export class LineScanner
 
   private onLine(text: string, max: number): void {
     if (text.length === 0 || text.length > max) return;
-    const now = (this.o.clock ?? Date.now)();
+    const now = (this.o.monotonic ?? monotonicNow)();
     if (this.last && this.last.text === text && now - this.last.at < (this.o.debounceMs ?? 1500))
       return;
     this.last = { text, at: now };

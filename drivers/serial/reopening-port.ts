@@ -2,6 +2,7 @@
 // after it fails to open or closes by itself, writes, and closes. Never throws; failures come
 // back as values, so a driver's poll loop simply tries again on a later tick.
 import type { SerialPortStream } from '@serialport/stream';
+import { monotonicNow } from '../monotonic';
 import { openSerialPort } from './serial-port';
 import type { SerialBinding, SerialOptions } from './serial-port';
 
@@ -31,6 +32,7 @@ export interface ReopeningPortOptions extends PortSettings {
 export class ReopeningPort {
   private port: SerialPortStream | null = null;
   private backoffMs: number;
+  /** Monotonic time (a wall clock step must not stretch or skip the backoff). */
   private nextOpenAt = 0;
   private closed = false;
 
@@ -45,7 +47,7 @@ export class ReopeningPort {
   /** Opens the port unless it is open or the backoff has not run out. True when open. */
   async ensureOpen(): Promise<boolean> {
     if (this.isOpen) return true;
-    if (this.closed || Date.now() < this.nextOpenAt) return false;
+    if (this.closed || monotonicNow() < this.nextOpenAt) return false;
     const { logger, name } = this.o;
     try {
       const port = await openSerialPort(this.o.port, this.o.binding);
@@ -102,7 +104,7 @@ export class ReopeningPort {
   /** The delay before the next open attempt; each failure doubles it, up to the maximum. */
   private scheduleReopen(): number {
     const delay = this.backoffMs;
-    this.nextOpenAt = Date.now() + delay;
+    this.nextOpenAt = monotonicNow() + delay;
     this.backoffMs = Math.min(delay * 2, this.o.reconnectMaxMs);
     return delay;
   }

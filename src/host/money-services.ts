@@ -17,6 +17,7 @@ import { GatewayClient, type FetchFn } from '../gateway/client';
 import { gatewayQrWalletPort } from '../gateway/qr-wallet-port';
 import { gatewayTransport } from '../gateway/tls-transport';
 import { gatewayWriteOffPort } from '../gateway/write-off-port';
+import { monotonicNow, type MonotonicClock } from '../time/monotonic';
 import { businessDate, businessDay } from '../time/shanghai';
 import type { Logger } from './logger';
 import { cashPaymentRequest, qrPaymentRequest } from './payment-request';
@@ -44,7 +45,7 @@ export interface MoneyServices {
 
 export function openMoneyServices(
   config: KioskConfig,
-  o: { clock: () => number; fetch?: FetchFn; log: Logger },
+  o: { clock: () => number; monotonic?: MonotonicClock; fetch?: FetchFn; log: Logger },
 ): MoneyServices {
   const { clock, log } = o;
   const db = openJournal(config.journal.path);
@@ -81,6 +82,8 @@ export function openMoneyServices(
       outbox,
       port: gatewayWriteOffPort(gateway),
       clock,
+      // Notices steps of the wall clock, which the outbox's persisted due times are kept in.
+      monotonic: o.monotonic ?? monotonicNow,
       businessDay: businessDate,
       log: (level, obj, msg) => log[level](obj, msg),
     });

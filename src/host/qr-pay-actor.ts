@@ -14,7 +14,8 @@ export interface QrPayServices {
   gateway: GatewayClient;
   journal: PaymentJournal;
   qr: QrAttempts;
-  clock: () => number;
+  /** Measures the give-up time (a wall clock step must not stretch or cut it). */
+  monotonic: () => number;
   log: { warn(obj: object, msg: string): void; info(obj: object, msg: string): void };
   /** Wallet polling: every pollMs while the customer confirms, for at most giveUpMs. */
   timing?: { pollMs: number; giveUpMs: number };
@@ -36,10 +37,10 @@ export function qrPayActor(s: QrPayServices) {
 
     /** Polls an open attempt until it ends or the give-up time; returns its last state. */
     const settle = async (qrPaymentId: string, first: QrAttemptState | 'unknown') => {
-      const deadline = s.clock() + timing.giveUpMs;
+      const deadline = s.monotonic() + timing.giveUpMs;
       let state = first;
       while ((state === 'pending' || state === 'user_paying' || state === 'unknown') && !stopping) {
-        if (s.clock() >= deadline) break;
+        if (s.monotonic() >= deadline) break;
         await sleep(timing.pollMs);
         const reply = await s.gateway.qrStatus(qrPaymentId, input.amountDue);
         state = reply.ok ? reply.body.status : 'unknown';

@@ -33,6 +33,7 @@ import { loadInfoContent } from '../info/info-content';
 import { classifyScan } from '../scanning/classify-scan';
 import { scanForLog } from '../scanning/scan-log';
 import { compileScanPatterns } from '../scanning/scan-patterns';
+import type { MonotonicClock } from '../time/monotonic';
 import { businessDay } from '../time/shanghai';
 import { cashInActor } from './cash-in-actor';
 import { capturedPaymentRequest } from './payment-request';
@@ -57,7 +58,10 @@ export interface SessionServices {
   pausedBy(billerId: string): string | null;
   /** Wallet polling of a QR payment (config session.qrPollMs, qrGiveUpMs). */
   qrTiming?: { pollMs: number; giveUpMs: number };
+  /** The wall clock: business days, quote expiry, timestamps. */
   clock: () => number;
+  /** For durations (the QR give-up time). */
+  monotonic: MonotonicClock;
   log: { warn(obj: object, msg: string): void; info(obj: object, msg: string): void };
 }
 

@@ -28,6 +28,7 @@ import { openMoneyServices, type MoneyServices } from './money-services';
 import type { PaymentJournal } from '../../offline-queue/payment-journal';
 import type { SyncWorker } from '../../offline-queue/sync-worker';
 import { sessionActors } from './session-actors';
+import { monotonicNow } from '../time/monotonic';
 
 export interface HostSeams {
   /** The serial binding for a device port; undefined means the real one. */
@@ -37,7 +38,10 @@ export interface HostSeams {
   /** The PC/SC stack for this reader; undefined means pcsclite and pcscd. */
   pcscFor?(reader: string): PcscFactory | undefined;
   fetch?: FetchFn;
+  /** The wall clock: business dates, timestamps, signatures (default Date.now). */
   clock?: () => number;
+  /** The clock for durations (default performance.now, which a wall clock step never moves). */
+  monotonic?: () => number;
   /** Folder of the built renderer. */
   uiDir?: string;
   frameAncestors?: string;
@@ -67,6 +71,7 @@ export const DEFAULT_INFO_DIR = path.resolve(import.meta.dirname, '../../content
 
 export async function startHost(config: KioskConfig, seams: HostSeams = {}): Promise<RunningHost> {
   const clock = seams.clock ?? Date.now;
+  const monotonic = seams.monotonic ?? monotonicNow;
   const logging = createLogger(config.logging);
   const { log } = logging;
   const cleanups: (() => unknown)[] = [() => logging.close()];
@@ -79,6 +84,7 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
     assertDevicePortsReachable(config);
     const money = openMoneyServices(config, {
       clock,
+      monotonic,
       log,
       ...(seams.fetch ? { fetch: seams.fetch } : {}),
     });
@@ -142,6 +148,7 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
           pausedBy: money.pausedBy,
           qrTiming: { pollMs: config.session.qrPollMs, giveUpMs: config.session.qrGiveUpMs },
           clock,
+          monotonic,
           log,
         }),
       }),
@@ -155,6 +162,7 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
     );
     const inactivity = new InactivityClock({
       clock,
+      monotonic,
       idleMs: config.session.inactivityMs,
       answerMs: config.session.moreTimeAnswerMs,
       waiting: () => actor.getSnapshot().hasTag(WAITS_FOR_CUSTOMER),
@@ -210,7 +218,7 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
     syncWorker.on('settled', publish);
     receipts.onChange(publish); // the bills screen says how the receipt will come
     // A bill held under the scanner is read again and again: one scan per hold.
-    const debouncer = new Debouncer();
+    const debouncer = new Debouncer({ monotonic });
     scanner?.on('scan', (text) => {
       if (debouncer.accept(text)) actor.send({ type: 'SCANNED', text });
     });

@@ -1,6 +1,6 @@
 // The escrow hold time and notes that belong to no escrow decision (stray notes), through the
 // real driver and the emulator.
-import { describe, it, expect } from 'vitest';
+import { describe, it, expect, vi } from 'vitest';
 import type { EscrowDecision, StrayNote } from '../../drivers/bill-acceptor/bill-acceptor';
 import {
   ACK,
@@ -16,6 +16,7 @@ import {
   strayRecorder,
   waitFor,
 } from './id003-rig';
+import { steppableProcessWallClock } from '../support/stepped-clocks';
 
 const STATUS_REQ = 0x11;
 const STACK_1 = 0x41;
@@ -48,6 +49,35 @@ describe('ID-003 escrow hold time', () => {
     await settled(rig);
     expect(calls).toEqual({ escrow: [5000], credit: [5000], returned: [], uncertain: [] });
     expect(rig.seen.credited).toEqual([5000]);
+  });
+
+  it('HOLD still keeps the note when the wall clock is stepped back an hour while the host decides', async () => {
+    const decision = gate<EscrowDecision>();
+    const rig = await startRig({
+      emulator: { holdPolls: HOLD_POLLS },
+      driver: { holdRefreshMs: 40 },
+    });
+    const { calls, handlers } = recorder(() => decision.promise);
+    await enableAll(rig, handlers);
+    const wall = steppableProcessWallClock();
+    try {
+      rig.emulator.insertNote(5000);
+      await waitFor('escrow asked', () => calls.escrow.length === 1);
+      wall.stepWall(-3_600_000);
+      const from = rig.hostCommands().length;
+      await waitFor(
+        'polls',
+        () => count(rig.hostCommands().slice(from), STATUS_REQ) > 3 * HOLD_POLLS,
+      );
+      expect(rig.seen.returned).toEqual([]);
+      expect(count(rig.hostCommands().slice(from), HOLD)).toBeGreaterThanOrEqual(3);
+    } finally {
+      vi.restoreAllMocks();
+    }
+    decision.open('stack');
+    await waitFor('stacked', () => rig.emulator.counters().stacked === 1);
+    await settled(rig);
+    expect(calls).toEqual({ escrow: [5000], credit: [5000], returned: [], uncertain: [] });
   });
 
   it('without HOLD the acceptor returns the note by itself; a late "stack" moves nothing', async () => {

@@ -10,14 +10,14 @@ afterEach(async () => {
   scanner = null;
 });
 
-async function setup(path: string, clock?: () => number) {
+async function setup(path: string, monotonic?: () => number) {
   const emulator = new LineScannerEmulator();
   const binding = createEmulatorBinding({ [path]: emulator });
   const scans: string[] = [];
   scanner = new LineScanner({
     port: { path, baudRate: 9600, dataBits: 8, parity: 'none', stopBits: 1 },
     binding,
-    ...(clock ? { clock } : {}),
+    ...(monotonic ? { monotonic } : {}),
   });
   scanner.on('scan', (t) => scans.push(t));
   await scanner.start();

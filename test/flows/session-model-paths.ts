@@ -223,7 +223,7 @@ export function startSession(w: World) {
         gateway: w.wallet.client(),
         journal: t.journal,
         qr: w.qr,
-        clock: t.clock,
+        monotonic: t.clock, // the model never lets the give-up time pass
         log: { warn: () => undefined, info: () => undefined },
         timing: { pollMs: 5, giveUpMs: 60_000 },
       }),

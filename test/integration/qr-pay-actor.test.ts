@@ -7,6 +7,7 @@ import { createActor, createMachine, sendTo } from 'xstate';
 import { QrAttempts } from '../../offline-queue/qr-attempts';
 import type { SessionEvent } from '../../src/flows/session-machine';
 import { qrPayActor } from '../../src/host/qr-pay-actor';
+import { monotonicNow } from '../../src/time/monotonic';
 import { collectingQrPayment, startHarness, type Harness } from './sync-harness';
 
 let h: Harness;
@@ -23,7 +24,7 @@ async function run() {
     gateway: h.client,
     journal: h.journal,
     qr,
-    clock: Date.now,
+    monotonic: monotonicNow,
     log: { warn: () => undefined, info: () => undefined },
     timing: { pollMs: 20, giveUpMs: 2_000 },
   });

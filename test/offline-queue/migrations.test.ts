@@ -186,8 +186,9 @@ describe('migration 1 → latest on openJournal', () => {
       },
     );
     expect(payments).toEqual(before.payment);
-    const outbox = (after.outbox ?? []).map(({ not_before, ...rest }) => {
+    const outbox = (after.outbox ?? []).map(({ not_before, wait_ms, ...rest }) => {
       expect(not_before).toBe(0);
+      expect(wait_ms).toBeNull();
       return rest;
     });
     expect(outbox).toEqual(before.outbox);

@@ -61,7 +61,7 @@ describe('HidPosAssembler', () => {
 
   it('drops a stale unfinished scan and starts afresh', () => {
     let now = 0;
-    const a = new HidPosAssembler({ partialTimeoutMs: 500, clock: () => now });
+    const a = new HidPosAssembler({ partialTimeoutMs: 500, monotonic: () => now });
     const [first] = hidPosReports('z'.repeat(70));
     a.push(first ?? Buffer.alloc(0));
     now = 2000;

@@ -3,6 +3,7 @@
 // re-derived from every status the acceptor reports, so a lost frame is simply sent again.
 // The money path (ask the host, then act) lives in NoteTracker, the settings in Id003Settings.
 import type { CashBoxCounters } from '../bill-acceptor';
+import { monotonicNow } from '../../monotonic';
 import { AcceptorDriver } from '../common/acceptor-driver';
 import type { AcceptorOptions, LineDefaults } from '../common/driver-options';
 import { Cmd, REJECT_REASONS, Status, hex } from './codes';
@@ -122,7 +123,7 @@ export class Id003BillAcceptor extends AcceptorDriver {
     const open = await link.ensureOpen();
     if (!this.loop.running) return;
     if (!open) return this.lost('port not open');
-    if (this.notes.holdDue(Date.now())) this.enqueue(Cmd.HOLD);
+    if (this.notes.holdDue(monotonicNow())) this.enqueue(Cmd.HOLD);
     const req = this.queue.shift() ?? STATUS_REQ;
     if (req.cmd === Cmd.ACK) {
       // The acceptor does not answer the host's ACK; the next STATUS REQ shows its effect.

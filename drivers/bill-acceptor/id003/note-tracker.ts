@@ -5,6 +5,7 @@
 // enabled, or the host restarted mid-note) is reported as a StrayNote instead.
 // Every promise is caught here; nothing escapes into the poll loop.
 import type { BillAcceptorHandlers, EscrowDecision, StrayNote } from '../bill-acceptor';
+import { monotonicNow } from '../../monotonic';
 import { askEscrow } from '../common/ask-escrow';
 import type { DriverLogger } from '../common/driver-logger';
 import type { StrayNotes } from '../common/stray-notes';
@@ -32,7 +33,7 @@ interface Note {
   inStacker: boolean;
   credit: 'none' | 'pending' | 'done';
   settled: 'returned' | 'uncertain' | null;
-  /** When the acceptor's hold time last restarted (escrow reported, or HOLD sent). */
+  /** When the acceptor's hold time last restarted (escrow reported, or HOLD sent); monotonic. */
   heldAt: number;
 }
 
@@ -44,7 +45,7 @@ const newNote = (value: number | null, handlers: BillAcceptorHandlers | null): N
   inStacker: false,
   credit: 'none',
   settled: null,
-  heldAt: Date.now(),
+  heldAt: monotonicNow(),
 });
 
 /** Still in play: neither credited (or being credited) nor settled another way. */

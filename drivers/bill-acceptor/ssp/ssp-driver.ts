@@ -3,6 +3,7 @@
 // acts on the reply. The money path (ask the host, then act) lives in NoteTracker; the line
 // (SEQ, retransmission, reopen) in SspLink.
 import type { CashBoxCounters } from '../bill-acceptor';
+import { monotonicNow } from '../../monotonic';
 import { AcceptorDriver } from '../common/acceptor-driver';
 import type { AcceptorOptions, LineDefaults } from '../common/driver-options';
 import { channelValue, parseSetup, tableValues } from './channels';
@@ -51,6 +52,7 @@ export class SspBillAcceptor extends AcceptorDriver {
   private table: ChannelTable | null = null;
   private wantRejectCode = false;
   private syncBackoffMs: number;
+  /** Monotonic time. */
   private nextSyncAt = 0;
 
   constructor(options: SspOptions) {
@@ -130,7 +132,7 @@ export class SspBillAcceptor extends AcceptorDriver {
     const open = await link.ensureOpen();
     if (!this.loop.running || this.polls.holding) return false;
     if (!open) return this.lost('port not open', false);
-    if (!this.state.synced && Date.now() < this.nextSyncAt) return false;
+    if (!this.state.synced && monotonicNow() < this.nextSyncAt) return false;
     const step = nextStep(this.state, {
       table: this.table,
       note: this.notes.command(),
@@ -157,7 +159,7 @@ export class SspBillAcceptor extends AcceptorDriver {
   /** Unreachable. It may have reset meanwhile: SYNC and configure it again once it answers. */
   private lost(detail: string, backoff: boolean): false {
     if (backoff) {
-      this.nextSyncAt = Date.now() + this.syncBackoffMs;
+      this.nextSyncAt = monotonicNow() + this.syncBackoffMs;
       this.syncBackoffMs = Math.min(this.syncBackoffMs * 2, this.line.reconnectMaxMs);
     }
     this.state = freshState(!this.notes.inEscrow);

@@ -2,6 +2,7 @@
 // status byte at a time, and reopens the port with backoff after it closes. Never throws.
 import { ReopeningPort } from '../../serial/reopening-port';
 import type { PortLogger, PortSettings } from '../../serial/reopening-port';
+import { monotonicNow } from '../../monotonic';
 
 export type PrinterLogger = PortLogger;
 
@@ -36,6 +37,7 @@ export type TransportContext = Omit<LinkOptions, 'port' | 'binding'>;
 export class PrinterLink implements PrinterTransport {
   private readonly port: ReopeningPort;
   private waiter: ((reply: Reply) => void) | null = null;
+  /** Monotonic time. */
   private quietUntil = 0;
 
   constructor(private readonly o: LinkOptions) {
@@ -62,12 +64,12 @@ export class PrinterLink implements PrinterTransport {
   /** Sends a real-time request and waits for its one-byte answer. */
   async query(request: Buffer): Promise<Reply> {
     // After a timeout, a late answer could be taken for the next request's: let it pass first.
-    const quiet = this.quietUntil - Date.now();
+    const quiet = this.quietUntil - monotonicNow();
     if (quiet > 0) await new Promise((resolve) => setTimeout(resolve, quiet));
     if (!this.port.isOpen) return 'down';
     return new Promise<Reply>((resolve) => {
       const timer = setTimeout(() => {
-        this.quietUntil = Date.now() + this.o.responseTimeoutMs;
+        this.quietUntil = monotonicNow() + this.o.responseTimeoutMs;
         settle('noReply');
       }, this.o.responseTimeoutMs);
       const settle = (reply: Reply): void => {

@@ -4,6 +4,7 @@
 // a reply is polled for at a short interval up to the response timeout. An I/O error (ENODEV when
 // unplugged, EIO…) closes the file and the next open waits out a doubling backoff. Never throws.
 import { constants, promises as fs } from 'node:fs';
+import { monotonicNow } from '../../monotonic';
 import type { PrinterTransport, Reply, TransportContext } from './printer-link';
 
 export interface UsblpLinkOptions extends TransportContext {
@@ -27,6 +28,7 @@ export class UsblpLink implements PrinterTransport {
   private file: fs.FileHandle | null = null;
   private opening: Promise<boolean> | null = null;
   private backoffMs: number;
+  /** Monotonic times, like every deadline here: a wall clock step must not move them. */
   private nextOpenAt = 0;
   private quietUntil = 0;
   private closed = false;
@@ -45,14 +47,14 @@ export class UsblpLink implements PrinterTransport {
 
   ensureOpen(): Promise<boolean> {
     if (this.file) return Promise.resolve(true);
-    if (this.closed || Date.now() < this.nextOpenAt) return Promise.resolve(false);
+    if (this.closed || monotonicNow() < this.nextOpenAt) return Promise.resolve(false);
     this.opening ??= this.open().finally(() => (this.opening = null));
     return this.opening;
   }
 
   async query(request: Buffer): Promise<Reply> {
     // After a timeout, a late answer could be taken for the next request's: let it pass first.
-    const quiet = this.quietUntil - Date.now();
+    const quiet = this.quietUntil - monotonicNow();
     if (quiet > 0) await sleep(quiet);
     const file = this.file;
     if (!file) return 'down';
@@ -61,7 +63,7 @@ export class UsblpLink implements PrinterTransport {
     if (stale.length) this.o.logger.warn({ bytes: stale.length }, 'printer: stale bytes dropped');
     if (!(await this.writeAll(file, request))) return 'down';
 
-    const deadline = Date.now() + this.o.responseTimeoutMs;
+    const deadline = monotonicNow() + this.o.responseTimeoutMs;
     for (;;) {
       const got = await this.readSome(file);
       if (got === 'down') return 'down';
@@ -72,11 +74,11 @@ export class UsblpLink implements PrinterTransport {
         }
         return got[0] as number;
       }
-      if (Date.now() >= deadline) {
-        this.quietUntil = Date.now() + this.o.responseTimeoutMs;
+      if (monotonicNow() >= deadline) {
+        this.quietUntil = monotonicNow() + this.o.responseTimeoutMs;
         return 'noReply';
       }
-      await sleep(Math.min(this.pollMs, Math.max(0, deadline - Date.now())));
+      await sleep(Math.min(this.pollMs, Math.max(0, deadline - monotonicNow())));
     }
   }
 
@@ -126,14 +128,14 @@ export class UsblpLink implements PrinterTransport {
   /** All of `bytes`, waiting while the device's buffer is full; false on error or stall. */
   private async writeAll(file: fs.FileHandle, bytes: Buffer): Promise<boolean> {
     let offset = 0;
-    let progressAt = Date.now();
+    let progressAt = monotonicNow();
     while (offset < bytes.length) {
       if (this.file !== file) return false;
       try {
         const { bytesWritten } = await file.write(bytes, offset, bytes.length - offset, null);
         if (bytesWritten > 0) {
           offset += bytesWritten;
-          progressAt = Date.now();
+          progressAt = monotonicNow();
           continue;
         }
       } catch (err) {
@@ -142,7 +144,7 @@ export class UsblpLink implements PrinterTransport {
           return false;
         }
       }
-      if (Date.now() - progressAt > this.writeStallMs) {
+      if (monotonicNow() - progressAt > this.writeStallMs) {
         await this.lost(file, new Error(`no write progress for ${this.writeStallMs} ms`));
         return false;
       }
@@ -169,7 +171,7 @@ export class UsblpLink implements PrinterTransport {
   /** The delay before the next open attempt; each failure doubles it, up to the maximum. */
   private scheduleReopen(): number {
     const delay = this.backoffMs;
-    this.nextOpenAt = Date.now() + delay;
+    this.nextOpenAt = monotonicNow() + delay;
     this.backoffMs = Math.min(delay * 2, this.o.reconnectMaxMs);
     return delay;
   }
