@@ -1,7 +1,7 @@
-// Structured logs (pino) to a size-rotated file in the configured folder.
-import { mkdirSync } from 'node:fs';
+// Structured logs (pino) to size-rotated files in the configured folder; the file can never
+// stop the host (log-file.ts).
 import { pino, type Logger } from 'pino';
-import { createStream } from 'rotating-file-stream';
+import { LogFile } from './log-file';
 
 export type { Logger };
 
@@ -14,11 +14,33 @@ export function createLogger(o: {
   log: Logger;
   close(): Promise<void>;
 } {
-  mkdirSync(o.dir, { recursive: true });
-  const stream = createStream('kiosk.log', { path: o.dir, size: o.maxSize, maxFiles: o.maxFiles });
-  const log = pino({ level: o.level, base: { app: 'kiosk-host' } }, stream);
-  return {
-    log,
-    close: () => new Promise((resolve) => stream.end(() => resolve())),
-  };
+  ignoreFileSizeSignal();
+  let log: Logger | null = null;
+  const file = new LogFile({
+    dir: o.dir,
+    maxSize: o.maxSize,
+    maxFiles: o.maxFiles,
+    onRecovered: ({ lost, cause }) =>
+      log?.warn({ lost, cause }, 'log lines were lost while the log file could not be written'),
+  });
+  log = pino(
+    {
+      level: o.level,
+      base: { app: 'kiosk-host' },
+    },
+    file,
+  );
+  return { log, close: () => file.close() };
+}
+
+/**
+ * Under a file-size limit (RLIMIT_FSIZE) the kernel kills a process that writes past it with
+ * SIGXFSZ. Node's own entry ignores it, an embedder (Electron) may not: handled here, any write
+ * past the limit fails with EFBIG instead, an error the code that wrote can handle.
+ */
+let fileSizeSignalIgnored = false;
+function ignoreFileSizeSignal(): void {
+  if (fileSizeSignalIgnored || process.platform === 'win32') return;
+  fileSizeSignalIgnored = true;
+  process.on('SIGXFSZ', () => {});
 }
