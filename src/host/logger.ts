@@ -1,7 +1,9 @@
-// Structured logs (pino) to size-rotated files in the configured folder; the file can never
-// stop the host (log-file.ts).
-import { pino, type Logger } from 'pino';
+// Structured logs (pino) to size-rotated files in the configured folder. Every call is redacted
+// first (log-redaction.ts: personal data, payment codes and secrets never reach the file), and
+// the file can never stop the host (log-file.ts). docs/LOGGING.md says what is logged.
+import { pino, type Bindings, type ChildLoggerOptions, type Logger } from 'pino';
 import { LogFile } from './log-file';
+import { redactLogArgs, redactValue } from './log-redaction';
 
 export type { Logger };
 
@@ -27,10 +29,31 @@ export function createLogger(o: {
     {
       level: o.level,
       base: { app: 'kiosk-host' },
+      hooks: {
+        logMethod(args, method) {
+          // The arguments are pino's own (object, message, values); their redacted copies are.
+          method.apply(this, redactLogArgs(args) as Parameters<typeof method>);
+        },
+      },
+      // Errors are already serialised by the redaction (type, message, stack, fields).
+      serializers: { err: (err: unknown) => err },
     },
     file,
   );
+  redactChildFields(log);
   return { log, close: () => file.close() };
+}
+
+/**
+ * A child's fields (`log.child({ device })`) are redacted once, when it is made. pino does not run
+ * a bindings formatter for children, so `child` itself is wrapped; grandchildren inherit it.
+ */
+function redactChildFields(log: Logger): void {
+  const child: (this: Logger, bindings: Bindings, options?: ChildLoggerOptions) => Logger =
+    log.child;
+  log.child = function (this: Logger, bindings: Bindings, options?: ChildLoggerOptions) {
+    return child.call(this, redactValue(bindings) as Bindings, options);
+  } as unknown as typeof log.child; // generic over custom levels, which the kiosk does not use
 }
 
 /**
