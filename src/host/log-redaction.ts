@@ -89,8 +89,8 @@ const ISSUED_IDS = new Set(['agentserial', 'qrpaymentid', 'billertxnid', 'quotei
  * bank card (16–19) or a payment code (16–24), and keeps only its first 4 and last 2 digits.
  */
 const LONG_DIGITS = /[0-9]{10,}/g;
-/** …and a secret in a URL's query (`?token=…`) is removed. */
-const SECRET_PARAM = /\b(token|secret|password|signature|sign|key)=[^&\s"'#]+/gi;
+/** …and a secret in a URL's query (`?token=…`, `access_token=…`, `apiKey=…`) is removed. */
+const SECRET_PARAM = /([\w-]*(?:token|secret|password|signature|sign|key))=[^&\s"'#]+/gi;
 const NEEDS_NET = /[0-9]{10}|=/;
 
 const REDACTED = '[redacted]';

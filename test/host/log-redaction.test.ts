@@ -183,6 +183,11 @@ describe('the safety net for free text', () => {
     ['10 digits are masked', 'acct 3100123456', 'acct 3100****56'],
     ['24 digits are masked', `x${'7'.repeat(24)}y`, `x7777${'*'.repeat(18)}77y`],
     ['every run', '1234567890 and 0987654321', '1234****90 and 0987****21'],
+    [
+      'secrets in a query',
+      'GET /cb?access_token=a1&x=2&apiKey=k#f',
+      'GET /cb?access_token=[redacted]&x=2&apiKey=[redacted]#f',
+    ],
   ])('%s', (_what, text, expected) => {
     expect(redactText(text)).toBe(expected ?? text);
   });
