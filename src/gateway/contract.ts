@@ -2,6 +2,7 @@
 // Shared by the kiosk's client (src/gateway/client.ts) and the simulator (sim/gateway/).
 // Choices the contract leaves open are noted beside the schema that makes them.
 import { z } from 'zod';
+import { maskAddress, maskName } from '../receipts/mask';
 
 const Fen = z.number().int().nonnegative();
 /** ISO 8601 with an offset, e.g. 2026-11-26T14:03:11+08:00. */
@@ -39,12 +40,15 @@ export const Bill = z.object({
 });
 export type Bill = z.infer<typeof Bill>;
 
+// The gateway masks holder and address (contract: 张*明, 武康路**弄**号); the kiosk masks them
+// again as they are parsed, so a gateway that sends them whole never puts them on the screen, in
+// the journal, on a receipt or in a log. Both masks leave a masked value as it is.
 export const Quote = z.object({
   quoteId: z.string(),
   billerId: z.string(),
   account: z.string(),
-  holder: z.string(),
-  address: z.string(),
+  holder: z.string().transform(maskName),
+  address: z.string().transform(maskAddress),
   bills: z.array(Bill),
   totalDue: Fen,
   prepaidBalance: Fen,

@@ -17,3 +17,8 @@ export function maskName(name: string): string {
   if (chars.length === 2) return `${keep(chars[0])}*`;
   return keep(chars[0]) + '*'.repeat(chars.length - 2) + keep(chars.at(-1));
 }
+
+/** 武康路100弄5号 → 武康路***弄*号: house and room numbers hidden, the street kept. */
+export function maskAddress(address: string): string {
+  return address.replace(/[0-9０-９]/g, '*');
+}

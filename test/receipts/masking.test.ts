@@ -1,6 +1,8 @@
 // What a receipt reveals of the customer, and what its QR code carries.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { maskAccount, maskName } from '../../src/receipts/mask';
+import { Quote } from '../../src/gateway/contract';
+import { maskAccount, maskAddress, maskName } from '../../src/receipts/mask';
 import { noteValue, yuan } from '../../src/receipts/amounts';
 import { verificationPayload } from '../../src/receipts/verification';
 
@@ -22,6 +24,46 @@ describe('masking', () => {
   it('masks a kept character the printer font lacks (outside GBK)', () => {
     expect(maskName('𠀀三明')).toBe('**明');
     expect(maskName('张三𠀾')).toBe('张**');
+  });
+});
+
+describe('masking what the gateway sends', () => {
+  it('hides house and room numbers of an address, keeping the street', () => {
+    expect(maskAddress('武康路100弄5号')).toBe('武康路***弄*号');
+    expect(maskAddress('长乐路１２号')).toBe('长乐路**号');
+    expect(maskAddress('武康路**弄**号')).toBe('武康路**弄**号');
+  });
+
+  it('masking a masked value again changes nothing (the receipt masks what the host masked)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), (text) => {
+        for (const mask of [maskName, maskAddress, maskAccount]) {
+          expect(mask(mask(text))).toBe(mask(text));
+        }
+      }),
+    );
+  });
+
+  it('a quote is parsed with its holder and address masked, whole or already masked', () => {
+    const quote = {
+      quoteId: 'q_1',
+      billerId: 'sh-power',
+      account: '3100123456',
+      holder: '张三明',
+      address: '武康路100弄5号',
+      bills: [],
+      totalDue: 0,
+      prepaidBalance: 0,
+      quotedAt: '2026-11-26T14:03:11+08:00',
+      expiresAt: '2026-11-26T14:13:11+08:00',
+    };
+    expect(Quote.parse(quote)).toMatchObject({ holder: '张*明', address: '武康路***弄*号' });
+    expect(Quote.parse({ ...quote, holder: '张*明', address: '武康路**弄**号' })).toMatchObject({
+      holder: '张*明',
+      address: '武康路**弄**号',
+    });
+    // The account stays whole: the kiosk pays it and the receipt masks it.
+    expect(Quote.parse(quote).account).toBe('3100123456');
   });
 });
 
