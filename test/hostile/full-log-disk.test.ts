@@ -1,4 +1,4 @@
-// A log that cannot be written never stops the host. The production host (src/main.ts, bundled
+// Hostile-input suite, the full log disk: a log that cannot be written never stops the host. The production host (src/main.ts, bundled
 // as `npm run build` does) runs in its own process: under a file-size limit with its log file
 // already at the limit, and with its log folder on a full filesystem (a 64 KiB tmpfs in a private
 // mount namespace). Both times it starts, keeps answering HTTP, tells the trouble once on
@@ -9,6 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_TERMINALS } from '../../sim/gateway/seed';
 import { bundledHostCommand, Child, ROOT } from '../crash/processes';
 
 const LIMIT_BYTES = 256 * 1024;
@@ -34,8 +35,8 @@ function writeConfig(name: string, logDir: string): string {
   writeFileSync(
     file,
     JSON.stringify({
-      terminal: { id: 'SH-XH-WK-0007', secret: 'demo-secret-change-me' },
-      gateway: { baseUrl: 'http://127.0.0.1:1' },
+      terminal: { id: 'SH-XH-WK-0007', secret: DEMO_TERMINALS['SH-XH-WK-0007'] },
+      gateway: { baseUrl: 'http://127.0.0.1:1', labPlainHttp: true },
       server: { port: 0 },
       journal: { path: path.join(dir, `${name}-journal.sqlite`) },
       logging: { dir: logDir, level: 'info' },
