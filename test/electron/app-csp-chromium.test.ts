@@ -28,12 +28,20 @@ async function fetchFile(fileUrl: string): Promise<Response> {
   return new Response(await readFile(file), { headers: { 'content-type': type } });
 }
 
-declare global {
-  interface Window {
-    __violations: string[];
-    __show(snapshot: unknown): void;
-  }
-}
+// Runs in the page before the renderer: records every policy violation, and stands in for
+// the preload's bridge (snapshots in, events sent nowhere). Page code is kept as text: the
+// tests compile without the DOM's types.
+const IN_PAGE_SETUP = `
+  window.__violations = [];
+  document.addEventListener('securitypolicyviolation', (e) =>
+    window.__violations.push(e.effectiveDirective + ' ' + e.blockedURI));
+  let listener = () => undefined;
+  Object.defineProperty(window, 'kioskApi', {
+    value: { subscribe: (l) => ((listener = l), () => undefined), send: () => undefined },
+  });
+  window.__show = (s) => listener(s);
+`;
+const violations = () => page.evaluate('window.__violations') as Promise<string[]>;
 
 let server: Server;
 let browser: Browser;
@@ -51,21 +59,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
-  await page.addInitScript(() => {
-    window.__violations = [];
-    document.addEventListener('securitypolicyviolation', (e) =>
-      window.__violations.push(`${e.effectiveDirective} ${e.blockedURI}`),
-    );
-    // The preload's bridge: the renderer gets snapshots from it and sends nothing anywhere.
-    let listener: (s: unknown) => void = () => undefined;
-    Object.defineProperty(window, 'kioskApi', {
-      value: {
-        subscribe: (l: (s: unknown) => void) => ((listener = l), () => undefined),
-        send: () => undefined,
-      },
-    });
-    window.__show = (s) => listener(s);
-  });
+  await page.addInitScript({ content: IN_PAGE_SETUP });
   const { port } = server.address() as AddressInfo;
   const response = await page.goto(`http://127.0.0.1:${port}/index.html`);
   expect(response?.headers()['content-security-policy']).toBe(APP_CONTENT_SECURITY_POLICY);
@@ -80,31 +74,28 @@ describe('the app:// content security policy', () => {
   it('lets every screen of the renderer draw without a violation', async () => {
     let seq = 0;
     for (const [name, screen] of Object.entries(SCREENS)) {
-      await page.evaluate((s) => window.__show(s), snapshot(screen, { seq: ++seq }));
+      await page.evaluate(`window.__show(${JSON.stringify(snapshot(screen, { seq: ++seq }))})`);
       await page.locator('#root *').first().waitFor();
-      expect(await page.evaluate(() => window.__violations), name).toEqual([]);
+      expect(await violations(), name).toEqual([]);
     }
     // The screens really drew with their styles: the stylesheet's ink colour is applied.
-    const ink = await page.evaluate(() => getComputedStyle(document.documentElement).color);
+    const ink = await page.evaluate('getComputedStyle(document.documentElement).color');
     expect(ink).toBe('rgb(17, 17, 17)');
   });
 
   it('stops a connection and an injected script, and reports both', async () => {
-    const fetched = await page.evaluate(() =>
-      fetch('http://127.0.0.1:9/').then(
-        () => 'connected',
-        () => 'blocked',
-      ),
+    const fetched = await page.evaluate(
+      "fetch('http://127.0.0.1:9/').then(() => 'connected', () => 'blocked')",
     );
     expect(fetched).toBe('blocked');
-    await page.evaluate(() => {
+    const injected = await page.evaluate(`{
       const script = document.createElement('script');
       script.textContent = 'window.__injected = true';
       document.body.append(script);
-    });
-    expect(await page.evaluate(() => 'injected' in window || '__injected' in window)).toBe(false);
-    const violations = await page.evaluate(() => window.__violations);
-    expect(violations).toEqual(
+      '__injected' in window;
+    }`);
+    expect(injected).toBe(false);
+    expect(await violations()).toEqual(
       expect.arrayContaining([expect.stringMatching(/^connect-src /), 'script-src-elem inline']),
     );
   });
