@@ -1,18 +1,16 @@
 // The host's messages to systemd: READY=1 once, WATCHDOG=1 on a timer (so only while the event
 // loop runs), nothing at all outside systemd, and no failure that could stop the host. The last
-// test sends through the real systemd-notify tool to a unix datagram socket that stands in for
-// the service manager.
-import { spawn, type ChildProcess } from 'node:child_process';
+// tests send through the real systemd-notify tool to a stand-in for the manager's socket.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   startServiceNotify,
   systemdNotifyTool,
   watchdogIntervalMs,
 } from '../../src/host/service-notify';
+import { startNotifySocket, type NotifySocket } from '../support/notify-socket';
 
 afterEach(() => vi.useRealTimers());
 
@@ -119,43 +117,15 @@ describe('service notifications', () => {
 });
 
 describe('the systemd-notify tool', () => {
-  // The service manager's side of the notify socket: takes each datagram, closes the file
-  // descriptors that come with it (systemd-notify waits for that: its barrier) and prints it.
-  const MANAGER = `
-import array, os, socket, sys
-s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
-s.bind(sys.argv[1])
-print("listening", flush=True)
-while True:
-    data, anc, _flags, _addr = s.recvmsg(4096, socket.CMSG_SPACE(16 * 4))
-    for level, kind, payload in anc:
-        if level == socket.SOL_SOCKET and kind == socket.SCM_RIGHTS:
-            fds = array.array("i")
-            fds.frombytes(payload[: len(payload) - len(payload) % fds.itemsize])
-            for fd in fds:
-                os.close(fd)
-    print(data.decode(), flush=True)
-`;
-  let manager: ChildProcess | undefined;
-  afterEach(() => manager?.kill());
+  let manager: NotifySocket | undefined;
+  afterEach(() => manager?.close());
 
   it('delivers each message to the socket named by $NOTIFY_SOCKET', async () => {
-    const socketPath = path.join(mkdtempSync(path.join(tmpdir(), 'kiosk-notify-')), 'notify');
-    const child = spawn('python3', ['-c', MANAGER, socketPath], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    manager = child;
-    const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
-    expect((await lines.next()).value).toBe('listening');
-
-    const notify = systemdNotifyTool({ ...process.env, NOTIFY_SOCKET: socketPath });
+    manager = await startNotifySocket();
+    const notify = systemdNotifyTool({ ...process.env, NOTIFY_SOCKET: manager.path });
     await notify('READY=1');
     await notify('WATCHDOG=1');
-    const received: string[] = [];
-    while (received.filter((l) => l !== 'BARRIER=1').length < 2) {
-      received.push((await lines.next()).value as string);
-    }
-    expect(received.filter((l) => l !== 'BARRIER=1')).toEqual(['READY=1', 'WATCHDOG=1']);
+    expect([await manager.next(), await manager.next()]).toEqual(['READY=1', 'WATCHDOG=1']);
   });
 
   it('fails, without hanging, when no manager listens', async () => {
