@@ -17,9 +17,12 @@ export type GpuRecord = z.infer<typeof GpuRecord>;
 
 const EMPTY: GpuRecord = { crashes: [], disableHardwareAcceleration: false };
 
-/** Whether a child-process-gone report is a GPU process that did not exit on purpose. */
+/**
+ * Whether a child-process-gone report is a GPU process that failed: not one that exited on
+ * purpose or was killed from outside (as when the kiosk is shut down).
+ */
 export function isGpuCrash(details: { type: string; reason: string }): boolean {
-  return details.type === 'GPU' && details.reason !== 'clean-exit';
+  return details.type === 'GPU' && details.reason !== 'clean-exit' && details.reason !== 'killed';
 }
 
 /** The record after one more GPU crash at `now` (pure). */

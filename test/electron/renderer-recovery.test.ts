@@ -171,10 +171,12 @@ describe('a renderer that is gone', () => {
 describe('repeated GPU crashes', () => {
   const file = () => path.join(mkdtempSync(path.join(tmpdir(), 'kiosk-gpu-')), 'gpu.json');
 
-  it('are GPU processes that did not exit on purpose', () => {
+  it('are GPU processes that failed, not ones that exited or were stopped', () => {
     expect(isGpuCrash({ type: 'GPU', reason: 'crashed' })).toBe(true);
+    expect(isGpuCrash({ type: 'GPU', reason: 'oom' })).toBe(true);
     expect(isGpuCrash({ type: 'GPU', reason: 'launch-failed' })).toBe(true);
     expect(isGpuCrash({ type: 'GPU', reason: 'clean-exit' })).toBe(false);
+    expect(isGpuCrash({ type: 'GPU', reason: 'killed' })).toBe(false);
     expect(isGpuCrash({ type: 'Utility', reason: 'crashed' })).toBe(false);
   });
 
