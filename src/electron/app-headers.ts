@@ -1,7 +1,7 @@
 // Security headers of every app:// response. The renderer needs only its own scripts and
 // styles, inline SVG and data: images; the KioskApi goes over the preload's ipc, so the page
 // may connect nowhere. Browser mode serves the same renderer with its own policy
-// (src/host/kiosk-server.ts), which differs only in allowing the host's WebSocket.
+// (src/edge/kiosk-server.ts), which differs in allowing the host's WebSocket.
 
 export const APP_CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
@@ -18,6 +18,7 @@ export const APP_CONTENT_SECURITY_POLICY = [
 export const APP_SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'content-security-policy': APP_CONTENT_SECURITY_POLICY,
   'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
   'cache-control': 'no-store',
 };
 

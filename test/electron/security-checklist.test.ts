@@ -166,6 +166,7 @@ describe('Electron security checklist', () => {
       const res = await appResponse(url);
       expect(res.headers.get('content-security-policy'), url).toBe(APP_CONTENT_SECURITY_POLICY);
       expect(res.headers.get('x-content-type-options'), url).toBe('nosniff');
+      expect(res.headers.get('referrer-policy'), url).toBe('no-referrer');
     }
   });
 
