@@ -126,7 +126,9 @@ describe('the host unit', () => {
     expect(service('ProtectSystem')).toBe('strict');
     expect(service('PrivateTmp')).toBe('yes');
     expect(service('NoNewPrivileges')).toBe('yes');
-    expect(service('UMask')).toBe('0077');
+    // Others get nothing; the group (the browser's user) only the launch ticket, since the
+    // journal and logs are in folders of mode 0700 (see the next test).
+    expect(service('UMask')).toBe('0027');
     expect(service('CapabilityBoundingSet')).toBe('');
     // Any of these would hide /dev/ttyUSB*, /dev/hidraw* or the USB bus from the drivers.
     expect(service('PrivateDevices')).toBeUndefined();
