@@ -4,6 +4,7 @@
 // watchdog; the launch ticket it leaves is readable by the browser's group and, opened by the
 // script, makes the page the kiosk's screen; told to stop, it says STOPPING=1 and exits cleanly.
 import { execFile, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -52,8 +53,9 @@ it('the host under its unit: ready, watched, a launch ticket the browser can use
   writeFileSync(
     config,
     JSON.stringify({
-      terminal: { id: 'SH-XH-WK-0007', secret: 'demo-secret-change-me' },
-      gateway: { baseUrl: 'http://127.0.0.1:1' },
+      terminal: { id: 'SH-XH-WK-0007', secret: randomBytes(32).toString('hex') },
+      // No gateway answers: the host starts all the same and journals what it cannot send.
+      gateway: { baseUrl: 'http://127.0.0.1:1', labPlainHttp: true },
       server: { port: 0, launchTicketFile: ticketFile },
       journal: { path: path.join(dir, 'journal.sqlite') },
       logging: { dir: path.join(dir, 'log') },
