@@ -4,12 +4,15 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from './config/load-config';
 import { assertProductionConfig } from './config/production';
 import { guardProcess } from './host/process-guard';
+import { startServiceNotify } from './host/service-notify';
 import { startHost, type RunningHost } from './host/start-host';
 
 let host: RunningHost | null = null;
 guardProcess({ name: 'kiosk', log: () => host?.log ?? null });
 
 async function main(): Promise<void> {
+  // Under systemd: watchdog pings from now on (start-up included), READY=1 once serving.
+  const service = startServiceNotify({ log: console });
   const { values } = parseArgs({ options: { config: { type: 'string' } } });
   if (!values.config) throw new Error('usage: kiosk-host --config FILE');
   const config = loadConfig(values.config);
@@ -17,7 +20,11 @@ async function main(): Promise<void> {
   const running = await startHost(config);
   host = running;
   console.log(`kiosk host ready at ${running.url}`);
-  const stop = () => void running.close().then(() => process.exit(0));
+  service.ready();
+  const stop = () => {
+    service.stopping();
+    void running.close().then(() => process.exit(0));
+  };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }

@@ -1,21 +1,25 @@
 // The Electron shell, kept thin: a locked-down kiosk window over the same host that browser
-// mode runs. Everything it decides is in small modules beside it, tested without Electron.
+// mode runs. Everything it decides is in small modules beside it, tested without Electron;
+// this file only wires them to Electron's objects.
 import { app, BrowserWindow, ipcMain, Menu, net, protocol, session } from 'electron';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { loadConfig } from '../config/load-config';
 import { startHost } from '../host/start-host';
-import { resolveAppFile } from './app-protocol';
+import { handleAppRequest } from './app-protocol';
+import { prepareBeforeReady } from './before-ready';
+import { GpuFallbackFile, isGpuCrash } from './gpu-fallback';
+import { HangRecovery } from './hang-recovery';
 import { bindKioskIpc } from './ipc-transport';
+import { OUT_OF_SERVICE_URL } from './out-of-service-page';
+import { RendererRelauncher } from './renderer-relaunch';
 import { denyAllPermissions, hardenContents } from './security';
-import { APP_ORIGIN } from './trusted-url';
+import { APP_URL } from './trusted-url';
 import { kioskWindowOptions } from './window-options';
 
-const RELOAD_BACKOFF_MS = [1_000, 5_000, 30_000];
+const log = (message: string) => console.warn(`kiosk shell: ${message}`);
 
-protocol.registerSchemesAsPrivileged([
-  { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
-]);
+const gpuRecord = new GpuFallbackFile(path.join(app.getPath('userData'), 'gpu-crashes.json'), log);
+prepareBeforeReady({ app, protocol, gpu: gpuRecord.read(), log });
 
 async function start(): Promise<void> {
   if (!app.requestSingleInstanceLock()) {
@@ -26,15 +30,16 @@ async function start(): Promise<void> {
   Menu.setApplicationMenu(null);
   denyAllPermissions(session.defaultSession);
   app.on('web-contents-created', (_e, contents) => hardenContents(contents));
+  app.on('child-process-gone', (_e, details) => {
+    log(`${details.type} process gone (${details.reason}, exit code ${details.exitCode})`);
+    if (isGpuCrash(details)) gpuRecord.recordCrash(Date.now());
+  });
 
   // Bundled to dist/electron/main.js; the renderer is built beside it in dist/ui.
   const uiDir = process.env.KIOSK_UI_DIR ?? path.join(import.meta.dirname, '../ui');
-  protocol.handle('app', (request) => {
-    const file = resolveAppFile(uiDir, request.url);
-    return file
-      ? net.fetch(pathToFileURL(file).toString())
-      : new Response('not found', { status: 404 });
-  });
+  protocol.handle('app', (request) =>
+    handleAppRequest(uiDir, request.url, (url) => net.fetch(url)),
+  );
 
   const configFile =
     process.env.KIOSK_CONFIG ?? path.join(process.resourcesPath, 'config', 'kiosk.json');
@@ -47,14 +52,30 @@ async function start(): Promise<void> {
   );
   bindKioskIpc({ ipcMain, window, host, log: console });
 
-  let crashes = 0;
-  window.webContents.on('render-process-gone', (_e, details) => {
-    const delay = RELOAD_BACKOFF_MS[Math.min(crashes++, RELOAD_BACKOFF_MS.length - 1)];
-    console.warn(`renderer gone (${details.reason}); reloading in ${delay} ms`);
-    setTimeout(() => void window.loadURL(`${APP_ORIGIN}/index.html`), delay);
+  const contents = window.webContents;
+  const load = (url: string) => {
+    if (window.isDestroyed()) return;
+    window.loadURL(url).catch((err: Error) => log(`loading ${url}: ${err.message}`));
+  };
+  const relauncher = new RendererRelauncher({
+    loadApp: () => load(APP_URL),
+    loadOutOfService: () => load(OUT_OF_SERVICE_URL),
+    log,
+  });
+  const hangs = new HangRecovery({
+    reload: () => contents.reload(),
+    killRenderer: () => contents.forcefullyCrashRenderer(),
+    log,
+  });
+  contents.on('render-process-gone', (_e, details) => relauncher.gone(details.reason));
+  contents.on('unresponsive', () => hangs.unresponsive());
+  contents.on('responsive', () => hangs.responsive());
+  window.on('closed', () => {
+    hangs.dispose();
+    relauncher.dispose();
   });
   app.on('window-all-closed', () => void host.close().then(() => app.quit()));
-  await window.loadURL(`${APP_ORIGIN}/index.html`);
+  await window.loadURL(APP_URL);
 }
 
 start().catch((err: Error) => {

@@ -2,6 +2,8 @@
 // prefix-matched (a prefix check lets app://kiosk.attacker through).
 
 export const APP_ORIGIN = 'app://kiosk';
+/** The one page the kiosk window loads. */
+export const APP_URL = `${APP_ORIGIN}/index.html`;
 
 export function isTrustedUrl(raw: string): boolean {
   let url: URL;

@@ -1,5 +1,6 @@
 // The locked-down kiosk window (../shared/reference/ux-electron.md §2.1): full-screen kiosk,
 // no frame, context isolation and sandbox on, no Node in the renderer, devtools only unpackaged.
+// Electron's secure defaults are spelled out so that a test can hold them.
 import type { BrowserWindowConstructorOptions } from 'electron';
 
 export function kioskWindowOptions(o: {
@@ -18,6 +19,10 @@ export function kioskWindowOptions(o: {
       sandbox: true,
       nodeIntegration: false,
       nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
       webviewTag: false,
       spellcheck: false,
       devTools: !o.packaged,

@@ -86,19 +86,23 @@ describe('web contents hardening', () => {
       openHandler: () => openHandler,
     };
   }
-  const event = () => ({ preventDefault: vi.fn() });
+  const event = (url = '') => ({ url, preventDefault: vi.fn() });
 
   it('stops navigation away from the app and every new window', () => {
     const c = fakeContents();
     hardenContents(c as never);
-    const away = event();
-    c.emit('will-navigate', away, 'https://example.com/');
+    // Electron 45 gives the target in the event's details; the positional url is deprecated.
+    const away = event('https://example.com/');
+    c.emit('will-navigate', away, 'app://kiosk/index.html');
     expect(away.preventDefault).toHaveBeenCalled();
-    const inside = event();
-    c.emit('will-navigate', inside, 'app://kiosk/index.html');
+    const inside = event('app://kiosk/index.html');
+    c.emit('will-navigate', inside);
     expect(inside.preventDefault).not.toHaveBeenCalled();
-    const redirect = event();
-    c.emit('will-redirect', redirect, 'app://kiosk.evil/');
+    const frame = event('https://example.com/frame');
+    c.emit('will-frame-navigate', frame);
+    expect(frame.preventDefault).toHaveBeenCalled();
+    const redirect = event('app://kiosk.evil/');
+    c.emit('will-redirect', redirect);
     expect(redirect.preventDefault).toHaveBeenCalled();
     const webview = event();
     c.emit('will-attach-webview', webview);
@@ -115,19 +119,22 @@ describe('web contents hardening', () => {
     expect(c.openHandler()?.()).toEqual({ action: 'deny' });
   });
 
-  it('denies every permission', () => {
+  it('denies every permission and every device', () => {
     const got: {
       request?: (c: unknown, p: string, cb: (ok: boolean) => void) => void;
       check?: () => boolean;
+      device?: () => boolean;
     } = {};
     denyAllPermissions({
       setPermissionRequestHandler: (h: typeof got.request) => (got.request = h),
       setPermissionCheckHandler: (h: typeof got.check) => (got.check = h),
+      setDevicePermissionHandler: (h: typeof got.device) => (got.device = h),
     } as never);
     const cb = vi.fn();
     got.request?.(null, 'media', cb);
     expect(cb).toHaveBeenCalledWith(false);
     expect(got.check?.()).toBe(false);
+    expect(got.device?.()).toBe(false);
   });
 });
 
