@@ -5,7 +5,7 @@
 // One pass is valid at a time: a new launch revokes the old page. The pass's hash is kept on
 // disk, so a restarted host still knows the page already on screen.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** Outstanding tickets kept at most; minting more forgets the oldest. */
@@ -106,6 +106,7 @@ export class ClientPass {
     const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
     try {
       writeFileSync(tmp, `${text}\n`, { mode });
+      chmodSync(tmp, mode); // exactly this mode, whatever the umask (the unit's is 0077)
       renameSync(tmp, file);
       return true;
     } catch (err) {

@@ -4,6 +4,7 @@
 import { app, BrowserWindow, ipcMain, Menu, net, protocol, session } from 'electron';
 import path from 'node:path';
 import { loadConfig } from '../config/load-config';
+import { assertProductionConfig } from '../config/production';
 import { startHost } from '../host/start-host';
 import { handleAppRequest } from './app-protocol';
 import { prepareBeforeReady } from './before-ready';
@@ -43,7 +44,10 @@ async function start(): Promise<void> {
 
   const configFile =
     process.env.KIOSK_CONFIG ?? path.join(process.resourcesPath, 'config', 'kiosk.json');
-  const host = await startHost(loadConfig(configFile), { serveBrowser: false });
+  // The same refusals as the browser-mode host: no simulator ports, no simulated gateway.
+  const config = loadConfig(configFile);
+  assertProductionConfig(config);
+  const host = await startHost(config, { serveBrowser: false });
   const window = new BrowserWindow(
     kioskWindowOptions({
       preload: path.join(import.meta.dirname, 'preload.cjs'),

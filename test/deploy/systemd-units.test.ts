@@ -128,7 +128,7 @@ describe('the host unit', () => {
     expect(service('NoNewPrivileges')).toBe('yes');
     // Others get nothing; the group (the browser's user) only the launch ticket, since the
     // journal and logs are in folders of mode 0700 (see the next test).
-    expect(service('UMask')).toBe('0027');
+    expect(service('UMask')).toBe('0077');
     expect(service('CapabilityBoundingSet')).toBe('');
     // Any of these would hide /dev/ttyUSB*, /dev/hidraw* or the USB bus from the drivers.
     expect(service('PrivateDevices')).toBeUndefined();
