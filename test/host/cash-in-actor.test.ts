@@ -51,6 +51,9 @@ class ScriptedAcceptor implements BillAcceptor {
   onStrayNote(_l: (n: StrayNote) => void) {
     return () => undefined;
   }
+  onNotePathClear(_l: () => void) {
+    return () => undefined;
+  }
   async readCounters() {
     return null;
   }
