@@ -15,6 +15,7 @@
 // Anything else is an unattributed stray: its own row (no note_id), counted in the box when the
 // device says it is there (credited to no one), and its own staff item. A value the device did
 // not report is never filled in, neither from the note it was attributed to nor from any other.
+import type { Statement } from 'better-sqlite3';
 import { z } from 'zod';
 import type { JournalDb } from './open-journal';
 import type { StaffItems } from './staff-items';
@@ -75,11 +76,23 @@ interface LatestStray {
 }
 
 export class StrayEvidence {
+  /** Prepared once: the note path check runs after every note. */
+  private readonly statements = new Map<string, Statement>();
+
   constructor(
     private readonly db: JournalDb,
     private readonly staff: StaffItems,
     private readonly clock: () => number,
   ) {}
+
+  private sql(text: string): Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
 
   /** Records a stray note (see the file comment); throws on a malformed report, changing nothing. */
   record(input: StrayNoteReport): StrayAttribution {
@@ -107,13 +120,15 @@ export class StrayEvidence {
       const latest = this.latest();
       if (!latest || latest.clearAt !== null) return;
       if (latest.kind === 'stray') {
-        this.db
-          .prepare(`UPDATE stray_note SET path_clear_at = ? WHERE id = ?`)
-          .run(this.clock(), latest.id);
+        this.sql(`UPDATE stray_note SET path_clear_at = ? WHERE id = ?`).run(
+          this.clock(),
+          latest.id,
+        );
       } else if (latest.state === 'unknown' || latest.state === 'returned') {
-        this.db
-          .prepare(`UPDATE cash_note SET path_clear_at = ? WHERE id = ?`)
-          .run(this.clock(), latest.id);
+        this.sql(`UPDATE cash_note SET path_clear_at = ? WHERE id = ?`).run(
+          this.clock(),
+          latest.id,
+        );
       }
     })();
   }
@@ -121,9 +136,11 @@ export class StrayEvidence {
   private attribute(note: LatestNote, report: StrayNoteReport): void {
     this.insertStray(report, note.id);
     if (!report.inBox) return; // evidence only: staff already review the note
-    this.db
-      .prepare(`INSERT INTO cash_box(note_id, value, stacked_at) VALUES (?, ?, ?)`)
-      .run(note.id, note.value, this.clock());
+    this.sql(`INSERT INTO cash_box(note_id, value, stacked_at) VALUES (?, ?, ?)`).run(
+      note.id,
+      note.value,
+      this.clock(),
+    );
     if (!this.hasReview(note.id)) {
       this.staff.open({
         kind: 'note_review',
@@ -138,9 +155,11 @@ export class StrayEvidence {
   private recordUnattributed(report: StrayNoteReport): void {
     const strayId = this.insertStray(report, null);
     if (report.inBox) {
-      this.db
-        .prepare(`INSERT INTO cash_box(stray_id, value, stacked_at) VALUES (?, ?, ?)`)
-        .run(strayId, report.value, this.clock());
+      this.sql(`INSERT INTO cash_box(stray_id, value, stacked_at) VALUES (?, ?, ?)`).run(
+        strayId,
+        report.value,
+        this.clock(),
+      );
     }
     const reason = report.inBox
       ? UNATTRIBUTED_REASON.inBox
@@ -163,33 +182,27 @@ export class StrayEvidence {
   }
 
   private insertStray(report: StrayNoteReport, noteId: number | null): number {
-    const info = this.db
-      .prepare(
-        `INSERT INTO stray_note(value, outcome, reason, note_id, in_box, after_note_id, at)
+    const info = this.sql(
+      `INSERT INTO stray_note(value, outcome, reason, note_id, in_box, after_note_id, at)
          VALUES (?, ?, ?, ?, ?, (SELECT max(id) FROM cash_note), ?)`,
-      )
-      .run(report.value, report.outcome, report.reason, noteId, report.inBox ? 1 : 0, this.clock());
+    ).run(report.value, report.outcome, report.reason, noteId, report.inBox ? 1 : 0, this.clock());
     return Number(info.lastInsertRowid);
   }
 
   /** The last journalled note, or the last unattributed stray if it was recorded after it. */
   private latest(): LatestNote | LatestStray | null {
-    const note = this.db
-      .prepare(
-        `SELECT n.id, n.payment_id AS paymentId, n.value, n.state, n.path_clear_at AS clearAt,
+    const note = this.sql(
+      `SELECT n.id, n.payment_id AS paymentId, n.value, n.state, n.path_clear_at AS clearAt,
                 EXISTS (SELECT 1 FROM cash_box b WHERE b.note_id = n.id) AS boxed,
                 (SELECT s.outcome FROM stray_note s WHERE s.note_id = n.id
                    ORDER BY s.id DESC LIMIT 1) AS evidence
            FROM cash_note n ORDER BY n.id DESC LIMIT 1`,
-      )
-      .get() as Omit<LatestNote, 'kind'> | undefined;
-    const stray = this.db
-      .prepare(
-        `SELECT id, value, outcome, in_box AS inBox, path_clear_at AS clearAt,
+    ).get() as Omit<LatestNote, 'kind'> | undefined;
+    const stray = this.sql(
+      `SELECT id, value, outcome, in_box AS inBox, path_clear_at AS clearAt,
                 after_note_id AS afterNoteId
            FROM stray_note WHERE note_id IS NULL ORDER BY id DESC LIMIT 1`,
-      )
-      .get() as (Omit<LatestStray, 'kind'> & { afterNoteId: number | null }) | undefined;
+    ).get() as (Omit<LatestStray, 'kind'> & { afterNoteId: number | null }) | undefined;
     if (stray && (stray.afterNoteId ?? 0) === (note?.id ?? 0)) {
       const { afterNoteId: _, ...rest } = stray;
       return { kind: 'stray', ...rest };
@@ -198,12 +211,10 @@ export class StrayEvidence {
   }
 
   private hasReview(noteId: number): boolean {
-    const row = this.db
-      .prepare(
-        `SELECT count(*) AS n FROM staff_item
+    const row = this.sql(
+      `SELECT count(*) AS n FROM staff_item
           WHERE kind = 'note_review' AND json_extract(detail_json, '$.noteId') = ?`,
-      )
-      .get(noteId) as { n: number };
+    ).get(noteId) as { n: number };
     return row.n > 0;
   }
 }
