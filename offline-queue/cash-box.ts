@@ -1,53 +1,41 @@
 // The cash box side of the journal: notes whose fate the kiosk cannot know (staff review), note
-// events the acceptor reports outside any escrow decision, the technician's collection, and the
-// audit of the ledger against the acceptor's own counters.
-//
-// Attribution of a stray note rests on one fact: the host journals every note at escrow before
-// the acceptor may stack it, and the acceptor handles one note at a time. So a note the acceptor
-// reports mid-journey right after a restart can only be the last note in the journal.
+// events the acceptor reports outside any escrow decision (stray-evidence.ts), the technician's
+// collection, and the audit of the ledger against the acceptor's own counters.
 import type { JournalDb } from './open-journal';
 import type { PaymentJournal } from './payment-journal';
 import type { StaffItems } from './staff-items';
+import { StrayEvidence, type StrayAttribution, type StrayNoteReport } from './stray-evidence';
 
-export interface StrayNoteReport {
-  value: number | null;
-  outcome: 'stacked' | 'returned' | 'uncertain';
-  reason: string;
-}
-
-/** What became of a stray note in the ledger. */
-export type StrayAttribution =
-  /** The last journalled note, whose fate was unknown, is in the box: counted, for staff. */
-  | 'boxed'
-  /** A repeat of a credit the journal already holds: nothing to add. */
-  | 'alreadyCounted'
-  /** Evidence only (a note handed back, or no journalled note it could be). */
-  | 'recorded';
+export type { StrayAttribution, StrayNoteReport } from './stray-evidence';
 
 export interface CashBoxAudit {
-  ledger: { count: number; total: number; byValue: Record<number, number> };
+  /**
+   * Notes in the box since the last collection. `unknownValue` of them are strays whose value
+   * the device never said: counted, but in no `byValue` and not in `total`.
+   */
+  ledger: {
+    count: number;
+    total: number;
+    byValue: Record<number, number>;
+    unknownValue: number;
+  };
   /** Notes the device counted since the last collection, or null when it keeps no counters. */
   deviceCount: number | null;
   /** Ledger and device agree on the count, or the device cannot say. */
   matches: boolean;
 }
 
-interface LastNote {
-  id: number;
-  paymentId: number;
-  value: number;
-  state: string;
-  boxed: number;
-  evidence: number;
-}
-
 export class CashBox {
+  private readonly strays: StrayEvidence;
+
   constructor(
     private readonly db: JournalDb,
     private readonly journal: PaymentJournal,
     private readonly staff: StaffItems,
     private readonly clock: () => number = Date.now,
-  ) {}
+  ) {
+    this.strays = new StrayEvidence(db, staff, clock);
+  }
 
   /**
    * The note in escrow may or may not have reached the box (power lost while stacking, a jam
@@ -73,56 +61,17 @@ export class CashBox {
     })();
   }
 
-  /** Records a note event that belongs to no escrow decision; see the file comment. */
+  /**
+   * A note event of no escrow decision: attributed to the last journalled note only where the
+   * evidence fits, else recorded as its own event for staff (stray-evidence.ts).
+   */
   strayNote(report: StrayNoteReport): StrayAttribution {
-    return this.db.transaction((): StrayAttribution => {
-      const last = this.lastNote();
-      const sameNote = last !== null && (report.value === null || report.value === last.value);
-      const inBox = report.outcome !== 'returned';
-      // A repeat of a credit already journalled (our acknowledgement was lost, or the host
-      // died after journalling a stray and before acknowledging it).
-      if (inBox && sameNote && (last.state === 'stacked' || last.boxed > 0))
-        return 'alreadyCounted';
-      const attributable = sameNote && last.state === 'unknown' && last.evidence === 0;
-      const noteId = attributable ? last.id : null;
-      this.db
-        .prepare(
-          `INSERT INTO stray_note(value, outcome, reason, note_id, at) VALUES (?, ?, ?, ?, ?)`,
-        )
-        .run(
-          report.value ?? last?.value ?? null,
-          report.outcome,
-          report.reason,
-          noteId,
-          this.clock(),
-        );
-      if (attributable && inBox && last.boxed === 0) {
-        this.db
-          .prepare(`INSERT INTO cash_box(note_id, value, stacked_at) VALUES (?, ?, ?)`)
-          .run(last.id, last.value, this.clock());
-        // Recovery opened the note's review already; the stray_note row is the new evidence.
-        if (!this.hasReview(last.id)) {
-          this.staff.open({
-            kind: 'note_review',
-            paymentId: last.paymentId,
-            amount: last.value,
-            reason: 'acceptor_boxed_note_after_restart',
-            detail: { noteId: last.id, outcome: report.outcome, reason: report.reason },
-          });
-        }
-        return 'boxed';
-      }
-      if (!attributable && inBox) {
-        this.staff.open({
-          kind: 'note_review',
-          paymentId: null,
-          amount: report.value ?? 0,
-          reason: 'acceptor_boxed_unknown_note',
-          detail: report,
-        });
-      }
-      return 'recorded';
-    })();
+    return this.strays.record(report);
+  }
+
+  /** The acceptor's note path is clear: no later stray can be a note from before. */
+  notePathClear(): void {
+    this.strays.pathClear();
   }
 
   /** A technician emptied the box: its rows leave the live ledger together. */
@@ -160,37 +109,20 @@ export class CashBox {
       .prepare(
         `SELECT value, count(*) AS n FROM cash_box WHERE collection_id IS NULL GROUP BY value`,
       )
-      .all() as { value: number; n: number }[];
+      .all() as { value: number | null; n: number }[];
     const byValue: Record<number, number> = {};
     let count = 0;
     let total = 0;
+    let unknownValue = 0;
     for (const r of rows) {
-      byValue[r.value] = r.n;
       count += r.n;
+      if (r.value === null) {
+        unknownValue += r.n;
+        continue;
+      }
+      byValue[r.value] = r.n;
       total += r.value * r.n;
     }
-    return { count, total, byValue };
-  }
-
-  private hasReview(noteId: number): boolean {
-    const row = this.db
-      .prepare(
-        `SELECT count(*) AS n FROM staff_item
-          WHERE kind = 'note_review' AND json_extract(detail_json, '$.noteId') = ?`,
-      )
-      .get(noteId) as { n: number };
-    return row.n > 0;
-  }
-
-  private lastNote(): LastNote | null {
-    const row = this.db
-      .prepare(
-        `SELECT n.id, n.payment_id AS paymentId, n.value, n.state,
-                (SELECT count(*) FROM cash_box b WHERE b.note_id = n.id) AS boxed,
-                (SELECT count(*) FROM stray_note s WHERE s.note_id = n.id) AS evidence
-           FROM cash_note n ORDER BY n.id DESC LIMIT 1`,
-      )
-      .get() as LastNote | undefined;
-    return row ?? null;
+    return { count, total, byValue, unknownValue };
   }
 }

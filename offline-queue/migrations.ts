@@ -179,4 +179,36 @@ export const MIGRATIONS: readonly string[] = [
   -- set back; the worker brings it in. NULL: not rescheduled since this column came.
   ALTER TABLE outbox ADD COLUMN wait_ms INTEGER CHECK (wait_ms IS NULL OR wait_ms >= 0);
   `,
+  `
+  -- A stray note no journalled note can be is a record of its own; when the device put it in the
+  -- box it is counted there, credited to no one. So a cash_box row belongs to a journalled note
+  -- or to a stray record, never both, and has no value only when the device never said it.
+  CREATE TABLE cash_box_v2 (
+    id            INTEGER PRIMARY KEY,
+    note_id       INTEGER UNIQUE REFERENCES cash_note(id),
+    stray_id      INTEGER UNIQUE REFERENCES stray_note(id),
+    value         INTEGER CHECK (value IS NULL OR value > 0),
+    stacked_at    INTEGER NOT NULL,
+    collection_id INTEGER,
+    CHECK ((note_id IS NULL) <> (stray_id IS NULL)),
+    CHECK (value IS NOT NULL OR note_id IS NULL)
+  );
+  INSERT INTO cash_box_v2(id, note_id, value, stacked_at, collection_id)
+    SELECT id, note_id, value, stacked_at, collection_id FROM cash_box;
+  DROP TABLE cash_box;
+  ALTER TABLE cash_box_v2 RENAME TO cash_box;
+
+  -- Whether the device said the stray note ended in the box (earlier rows: what was assumed
+  -- then, any outcome but 'returned'), and the last journalled note when it was recorded, which
+  -- places it among the notes.
+  ALTER TABLE stray_note ADD COLUMN in_box INTEGER NOT NULL DEFAULT 0 CHECK (in_box IN (0, 1));
+  UPDATE stray_note SET in_box = (outcome <> 'returned');
+  ALTER TABLE stray_note ADD COLUMN after_note_id INTEGER REFERENCES cash_note(id);
+
+  -- When the acceptor was next seen with its note path clear: no later report can be about
+  -- this note. Earlier stray rows are closed (the kiosk has restarted since).
+  ALTER TABLE stray_note ADD COLUMN path_clear_at INTEGER;
+  UPDATE stray_note SET path_clear_at = at;
+  ALTER TABLE cash_note ADD COLUMN path_clear_at INTEGER;
+  `,
 ];

@@ -376,9 +376,14 @@ export class PaymentJournal {
     return row;
   }
 
+  /**
+   * Notes in the box by value, and their total. A stray note whose value the device never said
+   * is in neither (CashBox.audit counts it).
+   */
   cashBox(): { notes: Record<string, number>; total: number } {
     const rows = this.sql(
-      `SELECT value, count(*) AS n FROM cash_box WHERE collection_id IS NULL GROUP BY value`,
+      `SELECT value, count(*) AS n FROM cash_box
+        WHERE collection_id IS NULL AND value IS NOT NULL GROUP BY value`,
     ).all() as { value: number; n: number }[];
     const notes: Record<string, number> = {};
     let total = 0;

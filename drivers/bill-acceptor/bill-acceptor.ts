@@ -49,9 +49,15 @@ export interface BillAcceptorHandlers {
  * driver acknowledges the device (the host journals the note in the cash box first).
  */
 export interface StrayNote {
-  /** Fen, when the device said which note it was. */
+  /** Fen, when the device said which note it was; null otherwise (never guessed). */
   value: number | null;
   outcome: 'stacked' | 'returned' | 'uncertain';
+  /**
+   * The device says the note ended in the cash box: always for 'stacked', never for 'returned';
+   * for 'uncertain' when, e.g., a power-up put it there (ID-003 POWER UP 42, SSP E2 or EB), not
+   * when a jam or a reset left it who knows where.
+   */
+  inBox: boolean;
   reason: string;
 }
 
@@ -75,6 +81,13 @@ export interface BillAcceptor {
   onStatus(listener: (status: BillAcceptorStatus) => void): () => void;
   /** Notes outside any escrow decision (see StrayNote). Returns an unsubscribe function. */
   onStrayNote(listener: (note: StrayNote) => Promise<void> | void): () => void;
+  /**
+   * The note path is clear again: after the notes it was handling (or, once the driver has
+   * started, whatever it held then) the device reported itself idle or began taking a new note.
+   * Told once per such spell, after the outcome of every note in it. So no later report can be
+   * about a note from before. Returns an unsubscribe function.
+   */
+  onNotePathClear(listener: () => void): () => void;
   /** The device's counters, or null when the protocol or the device keeps none. Never rejects. */
   readCounters(): Promise<CashBoxCounters | null>;
   /** Zero the device's counters (a technician emptied the cash box); false if it has none. */

@@ -80,7 +80,11 @@ export function cashInActor(s: CashInServices) {
       onUncertain(value, reason, inBox) {
         const noteId = escrowed.shift();
         if (noteId !== undefined) s.cashBox.noteUncertain(paymentId, noteId, reason, inBox);
-        else s.log.warn({ paymentId, value, reason }, 'uncertain note with nothing journalled');
+        else {
+          // Not one of ours in escrow: evidence the journal places, or staff see on its own.
+          s.log.warn({ paymentId, value, reason }, 'uncertain note with nothing journalled');
+          s.cashBox.strayNote({ value, outcome: 'uncertain', inBox, reason });
+        }
         send({ type: 'NOTE_UNCERTAIN', value });
       },
     };

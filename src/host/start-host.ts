@@ -103,6 +103,8 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
       const attributed = cashBox.strayNote(note);
       log.warn({ note, attributed }, 'the acceptor reported a note outside any payment');
     });
+    // Once the note path is clear, no later stray can be taken for a note from before.
+    acceptor.onNotePathClear(() => cashBox.notePathClear());
     const scannerCfg = config.devices.scanner;
     const scanner = scannerCfg
       ? createScanner(scannerCfg, {

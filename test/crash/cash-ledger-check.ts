@@ -45,9 +45,12 @@ export function checkCashLedger(journalPath: string, emulator: AcceptorState) {
     if (integrity !== 'ok') v(`PRAGMA integrity_check: ${String(integrity)}`);
     const all = <T>(sql: string) => db.prepare(sql).all() as T[];
 
-    const box = all<{ noteId: number; value: number }>(
-      'SELECT note_id AS noteId, value FROM cash_box',
+    // A row is a journalled note's, or (note_id NULL) a stray note's no journalled note could be.
+    const box = all<{ noteId: number | null; strayId: number | null; value: number | null }>(
+      'SELECT note_id AS noteId, stray_id AS strayId, value FROM cash_box',
     );
+    const noteRows = box.filter((b): b is typeof b & { noteId: number } => b.noteId !== null);
+    const strayRows = box.filter((b) => b.strayId !== null);
     const notes = all<{ id: number; paymentId: number; value: number; state: string }>(
       'SELECT id, payment_id AS paymentId, value, state FROM cash_note',
     );
@@ -62,18 +65,29 @@ export function checkCashLedger(journalPath: string, emulator: AcceptorState) {
     }
     const boxByValue: Record<string, number> = {};
     for (const r of all<{ value: number; n: number }>(
-      'SELECT value, count(*) AS n FROM cash_box GROUP BY value',
+      'SELECT value, count(*) AS n FROM cash_box WHERE value IS NOT NULL GROUP BY value',
     )) {
       boxByValue[String(r.value)] = r.n;
     }
-    if (!sameCounts(boxByValue, emulatorByValue)) {
-      v(`(a) cash box ${show(boxByValue)} ≠ notes the acceptor stacked ${show(emulatorByValue)}`);
+    // A stray of a value the device never said stands for any one note the acceptor stacked.
+    const unknownValue = box.filter((b) => b.value === null).length;
+    const short = Object.entries(emulatorByValue).reduce(
+      (n, [value, count]) => n + Math.max(0, count - (boxByValue[value] ?? 0)),
+      0,
+    );
+    const over = Object.keys(boxByValue).some(
+      (k) => (boxByValue[k] ?? 0) > (emulatorByValue[k] ?? 0),
+    );
+    if (over || short !== unknownValue) {
+      v(
+        `(a) cash box ${show(boxByValue)} + ${unknownValue} of no known value ≠ notes the acceptor stacked ${show(emulatorByValue)}`,
+      );
     }
 
     // (b) no note credited twice.
-    const boxNoteIds = new Set(box.map((b) => b.noteId));
-    if (boxNoteIds.size !== box.length) v(`(b) cash_box holds a note_id twice`);
-    for (const b of box) {
+    const boxNoteIds = new Set(noteRows.map((b) => b.noteId));
+    if (boxNoteIds.size !== noteRows.length) v(`(b) cash_box holds a note_id twice`);
+    for (const b of noteRows) {
       const n = noteById.get(b.noteId);
       if (!n) v(`(b) cash_box row for note ${b.noteId}, which the journal does not have`);
       else if (n.state !== 'stacked' && n.state !== 'unknown') {
@@ -143,13 +157,14 @@ export function checkCashLedger(journalPath: string, emulator: AcceptorState) {
       )) {
         strays[r.key] = r.n;
       }
+      checkStrays(all, strayRows, v);
     }
     const figures: CashFigures = {
       payments: { cash: payments.length, states },
       notes: noteStates,
       cashBox: {
         count: box.length,
-        total: box.reduce((s, b) => s + b.value, 0),
+        total: box.reduce((s, b) => s + (b.value ?? 0), 0),
         byValue: boxByValue,
       },
       emulator: {
@@ -164,6 +179,38 @@ export function checkCashLedger(journalPath: string, emulator: AcceptorState) {
   } finally {
     db.close();
   }
+}
+
+/**
+ * (d) a stray note no journalled note could be is its own record: staff see it as its own item,
+ * and it is in the box ledger exactly when the device said it was in the box.
+ */
+function checkStrays(
+  all: <T>(sql: string) => T[],
+  strayRows: readonly { strayId: number | null; value: number | null }[],
+  v: (m: string) => void,
+): void {
+  const unattributed = all<{ id: number; value: number | null; inBox: number }>(
+    'SELECT id, value, in_box AS inBox FROM stray_note WHERE note_id IS NULL',
+  );
+  const items = new Set<number>();
+  for (const s of all<{ detail: string | null }>(
+    `SELECT detail_json AS detail FROM staff_item WHERE kind = 'note_review' AND payment_id IS NULL`,
+  )) {
+    const strayId = (JSON.parse(s.detail ?? '{}') as { strayId?: number }).strayId;
+    if (strayId !== undefined) items.add(strayId);
+  }
+  const boxed = new Map(strayRows.map((b) => [b.strayId, b]));
+  for (const s of unattributed) {
+    if (!items.has(s.id)) v(`(d) unattributed stray ${s.id} has no staff item of its own`);
+    const row = boxed.get(s.id);
+    if ((s.inBox === 1) !== (row !== undefined))
+      v(`(d) stray ${s.id} in the box: ${s.inBox === 1}, in the ledger: ${row !== undefined}`);
+    if (row && row.value !== s.value)
+      v(`(d) stray ${s.id} is ${s.value} fen, its box row ${row.value}`);
+  }
+  if (boxed.size > unattributed.filter((s) => s.inBox === 1).length)
+    v(`(d) the ledger holds a stray that is attributed or not in the box`);
 }
 
 export { show as showByValue };

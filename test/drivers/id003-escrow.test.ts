@@ -125,7 +125,9 @@ describe('ID-003 stray notes', () => {
     journal.open();
     await waitFor('stacked', () => rig.emulator.counters().stacked === 1);
     await waitFor('online', () => driver.status.device === 'online');
-    expect(strays).toEqual([{ value: null, outcome: 'stacked', reason: 'vend valid' }]);
+    expect(strays).toEqual([
+      { value: null, outcome: 'stacked', inBox: true, reason: 'vend valid' },
+    ]);
     expect(count(rig.hostCommands().slice(from), ACK)).toBe(1);
     expect(first.calls.credit).toEqual([10000]);
     expect(second.calls.credit).toEqual([]);
@@ -191,7 +193,12 @@ describe('ID-003 stray notes', () => {
     await waitFor('online', () => driver.status.device === 'online');
     expect(rig.replyChunks.filter((c) => c[2] === 0x42).length).toBeGreaterThanOrEqual(2);
     expect(strays).toEqual<StrayNote[]>([
-      { value: null, outcome: 'uncertain', reason: 'power up with a note in the stacker' },
+      {
+        value: null,
+        outcome: 'uncertain',
+        inBox: true,
+        reason: 'power up with a note in the stacker',
+      },
     ]);
     expect(rig.emulator.counters().stacked).toBe(1);
     expect(rig.seen.credited).toEqual([]);
@@ -212,7 +219,12 @@ describe('ID-003 stray notes', () => {
     await waitFor('returned', () => rig.seen.returned.length === 1);
     await waitFor('online', () => driver.status.device === 'online');
     expect(strays).toEqual<StrayNote[]>([
-      { value: null, outcome: 'returned', reason: 'power up with a note in the acceptor' },
+      {
+        value: null,
+        outcome: 'returned',
+        inBox: false,
+        reason: 'power up with a note in the acceptor',
+      },
     ]);
     expect(rig.emulator.counters().stacked).toBe(0);
   });

@@ -62,7 +62,12 @@ describe('NoteTracker', () => {
     expect(calls.returned).toEqual([1000]);
     t.notes.onReturned(500, 'cleared from the front at power-up');
     expect(t.strays).toEqual([
-      { value: 500, outcome: 'returned', reason: 'cleared from the front at power-up' },
+      {
+        value: 500,
+        outcome: 'returned',
+        inBox: false,
+        reason: 'cleared from the front at power-up',
+      },
     ]);
     expect(t.escrow).toEqual([1000, null]);
   });
@@ -85,7 +90,12 @@ describe('NoteTracker', () => {
 
     t.notes.onClearedToCashbox(100);
     expect(t.strays).toEqual([
-      { value: 100, outcome: 'uncertain', reason: 'cleared into the cash box at power-up' },
+      {
+        value: 100,
+        outcome: 'uncertain',
+        inBox: true,
+        reason: 'cleared into the cash box at power-up',
+      },
     ]);
   });
 
@@ -93,7 +103,12 @@ describe('NoteTracker', () => {
     const t = tracker();
     await expect(t.notes.onCredit(10000, null)).resolves.toBe(true);
     expect(t.strays).toEqual([
-      { value: 10000, outcome: 'stacked', reason: 'credit outside any escrow decision' },
+      {
+        value: 10000,
+        outcome: 'stacked',
+        inBox: true,
+        reason: 'credit outside any escrow decision',
+      },
     ]);
   });
 
@@ -133,7 +148,7 @@ describe('NoteTracker', () => {
     t.notes.onReading(handlers);
     t.notes.afterReset();
     expect(t.strays).toEqual([
-      { value: null, outcome: 'uncertain', reason: 'device reset mid-note' },
+      { value: null, outcome: 'uncertain', inBox: false, reason: 'device reset mid-note' },
     ]);
   });
 });

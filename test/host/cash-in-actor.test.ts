@@ -51,6 +51,9 @@ class ScriptedAcceptor implements BillAcceptor {
   onStrayNote(_l: (n: StrayNote) => void) {
     return () => undefined;
   }
+  onNotePathClear(_l: () => void) {
+    return () => undefined;
+  }
   async readCounters() {
     return null;
   }
@@ -169,6 +172,18 @@ describe('the cash-in actor', () => {
     ]);
     expect(events.at(-1)).toEqual({ type: 'NOTE_UNCERTAIN', value: 5000 });
     expect(t.journal.cashBox().total).toBe(5000); // in the box, credited to no one
+  });
+
+  it('an uncertain note it never journalled is recorded as a stray for staff, not dropped', async () => {
+    const { paymentId } = run(10000, true);
+    const h = acceptor.handlers as BillAcceptorHandlers;
+    h.onUncertain?.(2000, 'stacked without a journalled credit', true);
+    expect(t.journal.get(paymentId).collected).toBe(0);
+    expect(staff.openItems()).toMatchObject([
+      { kind: 'note_review', paymentId: null, amount: 2000, reason: 'stray_note_in_box' },
+    ]);
+    expect(t.journal.cashBox()).toEqual({ notes: { '2000': 1 }, total: 2000 });
+    expect(events.at(-1)).toEqual({ type: 'NOTE_UNCERTAIN', value: 2000 });
   });
 
   it('stopping disables the acceptor and answers return to any later escrow', async () => {

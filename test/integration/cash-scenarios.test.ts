@@ -68,6 +68,7 @@ async function rig(
     { binding: createEmulatorBinding({ [path]: emulator }) },
   );
   acceptor.onStrayNote((note) => void cashBox.strayNote(note));
+  acceptor.onNotePathClear(() => cashBox.notePathClear());
   await acceptor.start();
   await until(
     () => acceptor.status.device === 'online' && acceptor.status.denominations.length > 0,
@@ -155,6 +156,15 @@ function ledger(r: Rig) {
     box,
     reviews: r.staff.openItems().filter((i) => i.kind === 'note_review').length,
   };
+}
+
+/** The stray note events the journal holds, oldest first. */
+function strays(r: Rig) {
+  return r.t.db
+    .prepare(
+      `SELECT note_id AS noteId, value, outcome, in_box AS inBox FROM stray_note ORDER BY id`,
+    )
+    .all() as { noteId: number | null; value: number | null; outcome: string; inBox: number }[];
 }
 
 const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
@@ -256,6 +266,45 @@ describe.each<AcceptorProtocol>(['id003', 'ssp'])('%s: cash-in scenarios', (prot
     // The device put it in the box: the ledger counts it there, credited to no one.
     expect(r.stacked).toEqual([5_000]);
     expect(l.box).toEqual([5_000]);
+  });
+
+  it('a note handed back at a later power-up is its own event, not the boxed note before it', async () => {
+    const r = await rig(protocol);
+    // A power cut while the first note is stacking: unknown, in the box, for staff.
+    r.emulator.powerLoss('whileStacking');
+    await insert(r, 5_000);
+    await until(() => r.t.journal.escrowedNotes(r.paymentId).length === 1);
+    await new Promise((res) => setTimeout(res, 20 * POLL_MS));
+    r.emulator.powerOn();
+    await until(() => ledger(r).unknown.length === 1, 8_000);
+    await settled(r);
+    expect(ledger(r)).toMatchObject({ unknown: [5_000], box: [5_000], reviews: 1 });
+    const firstReview = r.staff.openItems()[0];
+    expect(firstReview?.detail).toMatchObject({ inBox: true });
+
+    // Mid-session, a second note is in the acceptor when the power goes again.
+    await insert(r, 2_000);
+    r.emulator.powerLoss('now');
+    await new Promise((res) => setTimeout(res, 10 * POLL_MS));
+    r.emulator.powerOn();
+    await until(() => r.returned.length === 1, 8_000);
+    await settled(r);
+    await until(() => strays(r).length === 1);
+
+    // The device never said which note came back: recorded with no value, attributed to none.
+    expect(strays(r)).toEqual([{ noteId: null, value: null, outcome: 'returned', inBox: 0 }]);
+    expect(ledger(r)).toMatchObject({ collected: 0, unknown: [5_000], box: [5_000] });
+    const items = r.staff.openItems();
+    expect(items).toHaveLength(2);
+    expect(items[0]).toEqual(firstReview);
+    expect(items[1]).toMatchObject({
+      kind: 'note_review',
+      paymentId: null,
+      amount: 0,
+      reason: 'stray_note_returned',
+    });
+    expect(r.stacked).toEqual([5_000]);
+    expect(r.returned).toEqual([2_000]);
   });
 
   it('power lost with a note in escrow: it comes back to the customer, nothing credited', async () => {

@@ -1,5 +1,6 @@
-// CashBox: uncertain notes go to staff, stray notes after a restart are counted once and only
-// when they can be the last journalled note, collections empty the live ledger, and the audit
+// CashBox: uncertain notes go to staff; a stray note is attributed to the last journalled note
+// only where the evidence fits, else it is its own event (in the box, credited to no one, when
+// the device says so) with its own staff item; collections empty the live ledger, and the audit
 // compares the ledger with the device's counter since the last collection.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CashBox } from '../../offline-queue/cash-box';
@@ -30,10 +31,16 @@ afterEach(() => {
 });
 
 const boxRows = () =>
-  t.db.prepare(`SELECT note_id AS noteId, value FROM cash_box ORDER BY id`).all() as {
-    noteId: number;
-    value: number;
-  }[];
+  t.db
+    .prepare(`SELECT note_id AS noteId, stray_id AS strayId, value FROM cash_box ORDER BY id`)
+    .all() as { noteId: number | null; strayId: number | null; value: number | null }[];
+
+const strays = () =>
+  t.db
+    .prepare(
+      `SELECT note_id AS noteId, value, outcome, in_box AS inBox FROM stray_note ORDER BY id`,
+    )
+    .all() as { noteId: number | null; value: number | null; outcome: string; inBox: number }[];
 
 /** A note that was in escrow when the host stopped: recovery marks it unknown. */
 function unknownNote(value: number, stacked: number[] = []): { paymentId: number; noteId: number } {
@@ -58,14 +65,14 @@ describe('uncertain notes', () => {
       amount: 5000,
       reason: 'stacker jam',
     });
-    expect(boxRows()).toEqual([{ noteId: expect.any(Number), value: 10000 }]);
+    expect(boxRows()).toEqual([{ noteId: expect.any(Number), strayId: null, value: 10000 }]);
   });
 
   it('a note the device put in the box without a credit is counted there, credited to no one', () => {
     const p = collectingPayment(t, { escrowed: [5000] });
     box.noteUncertain(p.id, p.escrowedNoteIds[0] as number, 'bill in stacker at power-up', true);
     expect(t.journal.get(p.id).collected).toBe(0);
-    expect(boxRows()).toEqual([{ noteId: p.escrowedNoteIds[0], value: 5000 }]);
+    expect(boxRows()).toEqual([{ noteId: p.escrowedNoteIds[0], strayId: null, value: 5000 }]);
     expect(staff.openItems()[0]?.detail).toMatchObject({ inBox: true });
   });
 
@@ -77,18 +84,51 @@ describe('uncertain notes', () => {
 });
 
 describe('stray notes', () => {
-  it('a credit after a restart puts the last, unknown note in the box once', () => {
+  const credit = { value: null, outcome: 'stacked', inBox: true, reason: 'vend valid' } as const;
+  const handedBack = {
+    value: null,
+    outcome: 'returned',
+    inBox: false,
+    reason: 'power up with a note in the acceptor',
+  } as const;
+  const inStacker = {
+    value: null,
+    outcome: 'uncertain',
+    inBox: true,
+    reason: 'power up with a note in the stacker',
+  } as const;
+
+  it('a note handed back after a boxed unknown note is its own event, with no value of its own', () => {
+    // Power lost while the note was stacking: unknown, in the box, staff review "in box".
+    const p = collectingPayment(t, { escrowed: [5000] });
+    const noteId = p.escrowedNoteIds[0] as number;
+    box.noteUncertain(p.id, noteId, 'power up with the note in the stacker', true);
+    const review = staff.openItems()[0];
+    // Another note in the acceptor at the next power-up: the device never said which.
+    expect(box.strayNote(handedBack)).toBe('unattributed');
+    expect(strays()).toEqual([{ noteId: null, value: null, outcome: 'returned', inBox: 0 }]);
+    expect(boxRows()).toEqual([{ noteId, strayId: null, value: 5000 }]);
+    const items = staff.openItems();
+    expect(items).toHaveLength(2);
+    expect(items[0]).toEqual(review);
+    expect(items[1]).toMatchObject({
+      kind: 'note_review',
+      paymentId: null,
+      amount: 0,
+      reason: 'stray_note_returned',
+      detail: { value: null, outcome: 'returned', inBox: false },
+    });
+  });
+
+  it('a credit after a restart puts the last, unknown note in the box once, borrowing no value', () => {
     const { noteId } = unknownNote(2000, [10000]);
-    expect(
-      box.strayNote({ value: null, outcome: 'stacked', reason: 'vend valid after restart' }),
-    ).toBe('boxed');
+    expect(box.strayNote(credit)).toBe('attributed');
     expect(boxRows().map((r) => r.value)).toEqual([10000, 2000]);
     expect(boxRows()[1]?.noteId).toBe(noteId);
+    expect(strays()).toEqual([{ noteId, value: null, outcome: 'stacked', inBox: 1 }]);
     // The acceptor repeats itself (our ACK was lost): it is not counted twice, nor reported.
     const items = staff.openItems().length;
-    expect(box.strayNote({ value: null, outcome: 'stacked', reason: 'again' })).toBe(
-      'alreadyCounted',
-    );
+    expect(box.strayNote({ ...credit, reason: 'again' })).toBe('repeat');
     expect(boxRows()).toHaveLength(2);
     expect(staff.openItems()).toHaveLength(items);
     // Nothing is credited to the customer: staff decide.
@@ -101,53 +141,125 @@ describe('stray notes', () => {
     const p = collectingPayment(t, { escrowed: [5000] });
     const noteId = p.escrowedNoteIds[0] as number;
     box.noteUncertain(p.id, noteId, 'note_in_escrow_at_restart');
-    expect(box.strayNote({ value: null, outcome: 'stacked', reason: 'vend valid' })).toBe('boxed');
+    expect(box.strayNote(credit)).toBe('attributed');
     expect(staff.openItems().filter((i) => i.kind === 'note_review')).toHaveLength(1);
   });
 
-  it('a repeated credit of a note already journalled as stacked adds nothing', () => {
+  it('a repeated credit or power-up of a note already journalled as stacked adds nothing', () => {
     collectingPayment(t, { stacked: [10000, 5000] });
-    expect(box.strayNote({ value: null, outcome: 'stacked', reason: 'ack lost' })).toBe(
-      'alreadyCounted',
-    );
+    expect(box.strayNote({ ...credit, reason: 'ack lost' })).toBe('repeat');
+    expect(box.strayNote(inStacker)).toBe('repeat');
     expect(boxRows()).toHaveLength(2);
+    expect(strays()).toEqual([]);
     expect(staff.openItems()).toHaveLength(0);
   });
 
-  it('power-up with the note in the stacker counts the unknown note as boxed', () => {
+  it('power-up with the note in the stacker counts the unknown note as in the box', () => {
     unknownNote(5000);
-    expect(
-      box.strayNote({ value: 5000, outcome: 'uncertain', reason: 'power up, bill in stacker' }),
-    ).toBe('boxed');
-    expect(box.audit(null).ledger).toEqual({ count: 1, total: 5000, byValue: { 5000: 1 } });
-  });
-
-  it('a note handed back is evidence only, and then no later credit can claim that note', () => {
-    const { noteId } = unknownNote(5000);
-    expect(box.strayNote({ value: 5000, outcome: 'returned', reason: 'returned at restart' })).toBe(
-      'recorded',
-    );
-    expect(boxRows()).toHaveLength(0);
-    const evidence = t.db.prepare(`SELECT note_id AS noteId, outcome FROM stray_note`).all();
-    expect(evidence).toEqual([{ noteId, outcome: 'returned' }]);
-    expect(box.strayNote({ value: null, outcome: 'stacked', reason: 'odd' })).toBe('recorded');
-    expect(boxRows()).toHaveLength(0);
-    expect(staff.openItems().map((i) => i.reason)).toContain('acceptor_boxed_unknown_note');
-  });
-
-  it('a credit of another value than the last note is not attributed to it', () => {
-    unknownNote(5000);
-    expect(box.strayNote({ value: 10000, outcome: 'stacked', reason: 'x' })).toBe('recorded');
-    expect(boxRows()).toHaveLength(0);
-    expect(staff.openItems().at(-1)).toMatchObject({
-      amount: 10000,
-      reason: 'acceptor_boxed_unknown_note',
+    expect(box.strayNote({ ...inStacker, value: 5000 })).toBe('attributed');
+    expect(box.audit(null).ledger).toEqual({
+      count: 1,
+      total: 5000,
+      byValue: { 5000: 1 },
+      unknownValue: 0,
     });
   });
 
+  it('a report of no place (a jam) is evidence for the unknown note, and the box stays as it was', () => {
+    const { noteId } = unknownNote(5000);
+    const jam = { value: 5000, outcome: 'uncertain', inBox: false, reason: 'jam' } as const;
+    expect(box.strayNote(jam)).toBe('attributed');
+    expect(strays()).toEqual([{ noteId, value: 5000, outcome: 'uncertain', inBox: 0 }]);
+    expect(boxRows()).toEqual([]);
+  });
+
+  it('a note handed back is evidence only; no later credit can claim that note', () => {
+    const { noteId } = unknownNote(5000);
+    expect(box.strayNote({ ...handedBack, value: 5000 })).toBe('attributed');
+    expect(boxRows()).toHaveLength(0);
+    // Said again (the host restarted before the acceptor finished handing it back).
+    expect(box.strayNote(handedBack)).toBe('repeat');
+    expect(strays()).toEqual([{ noteId, value: 5000, outcome: 'returned', inBox: 0 }]);
+    // A credit now cannot be that note: counted in the box on its own, of no known value.
+    expect(box.strayNote(credit)).toBe('unattributed');
+    expect(boxRows()).toEqual([{ noteId: null, strayId: 2, value: null }]);
+    expect(staff.openItems().at(-1)).toMatchObject({
+      paymentId: null,
+      amount: 0,
+      reason: 'stray_note_in_box',
+      detail: { strayId: 2, value: null, inBox: true },
+    });
+    expect(box.audit(null).ledger).toEqual({ count: 1, total: 0, byValue: {}, unknownValue: 1 });
+    expect(t.journal.cashBox()).toEqual({ notes: {}, total: 0 });
+  });
+
+  it('a credit of another value than the last note is its own note in the box', () => {
+    unknownNote(5000);
+    expect(box.strayNote({ ...credit, value: 10000 })).toBe('unattributed');
+    expect(boxRows()).toEqual([{ noteId: null, strayId: 1, value: 10000 }]);
+    expect(staff.openItems().at(-1)).toMatchObject({ amount: 10000, reason: 'stray_note_in_box' });
+    expect(box.audit(1)).toMatchObject({ matches: true, ledger: { count: 1, total: 10000 } });
+  });
+
   it('with an empty journal the note is recorded for staff', () => {
-    expect(box.strayNote({ value: 10000, outcome: 'stacked', reason: 'x' })).toBe('recorded');
+    expect(box.strayNote({ ...credit, value: 10000 })).toBe('unattributed');
     expect(staff.openItems()).toHaveLength(1);
+  });
+
+  it('once the note path was clear, no report is taken for the note before it', () => {
+    // A stacker jam left the note unknown; the acceptor then went idle (path clear).
+    const p = collectingPayment(t, { escrowed: [5000] });
+    box.noteUncertain(p.id, p.escrowedNoteIds[0] as number, 'stacker jam');
+    box.notePathClear();
+    // The next note, never journalled, is handed back at a power-up.
+    expect(box.strayNote(handedBack)).toBe('unattributed');
+    expect(box.strayNote(inStacker)).toBe('unattributed');
+    expect(strays().map((s) => s.noteId)).toEqual([null, null]);
+    expect(boxRows().map((r) => r.strayId)).toEqual([2]);
+  });
+
+  it('a note handed back after one the journal handed back is a new note once the path was clear', () => {
+    collectingPayment(t, { returned: [2000] });
+    // Still handing it back when the host restarted: the same note.
+    expect(box.strayNote(handedBack)).toBe('repeat');
+    box.notePathClear();
+    expect(box.strayNote(handedBack)).toBe('unattributed');
+  });
+
+  it('an unattributed credit said again is counted once; a new one after a clear path again', () => {
+    collectingPayment(t, { stacked: [1000] });
+    box.notePathClear();
+    expect(box.strayNote({ ...credit, value: 2000 })).toBe('unattributed');
+    expect(box.strayNote(credit)).toBe('repeat');
+    expect(box.strayNote({ ...inStacker, value: 2000 })).toBe('repeat');
+    expect(box.strayNote({ ...credit, value: 5000 })).toBe('unattributed');
+    box.notePathClear();
+    expect(box.strayNote({ ...credit, value: 5000 })).toBe('unattributed');
+    expect(boxRows().map((r) => r.value)).toEqual([1000, 2000, 5000, 5000]);
+  });
+
+  it('a clear path is recorded only where a later report could be taken for the note', () => {
+    collectingPayment(t, { stacked: [1000] });
+    box.notePathClear();
+    const cleared = () =>
+      t.db.prepare(`SELECT id FROM cash_note WHERE path_clear_at IS NOT NULL`).all();
+    expect(cleared()).toEqual([]);
+    const { noteId } = unknownNote(5000);
+    box.notePathClear();
+    expect(cleared()).toEqual([{ id: noteId }]);
+  });
+
+  it('refuses a report that contradicts itself or has no sense, changing nothing', () => {
+    unknownNote(5000);
+    const before = staff.openItems();
+    expect(() => box.strayNote({ ...credit, inBox: false })).toThrow(/in the box/);
+    expect(() => box.strayNote({ ...handedBack, inBox: true })).toThrow(/in the box/);
+    expect(() => box.strayNote({ ...credit, value: 0 })).toThrow();
+    expect(() => box.strayNote({ ...credit, value: 12.5 })).toThrow();
+    expect(() => box.strayNote({ ...credit, reason: '' })).toThrow();
+    expect(strays()).toEqual([]);
+    expect(boxRows()).toEqual([]);
+    expect(staff.openItems()).toEqual(before);
   });
 });
 
@@ -160,7 +272,7 @@ describe('collection and audit', () => {
 
     expect(box.collect('tech-01', 3)).toEqual({ count: 3, total: 20000 });
     expect(box.audit(3)).toEqual({
-      ledger: { count: 0, total: 0, byValue: {} },
+      ledger: { count: 0, total: 0, byValue: {}, unknownValue: 0 },
       deviceCount: 0,
       matches: true,
     });

@@ -192,7 +192,18 @@ describe('migration 1 → latest on openJournal', () => {
       return rest;
     });
     expect(outbox).toEqual(before.outbox);
-    for (const table of V1_TABLES.filter((name) => name !== 'payment' && name !== 'outbox')) {
+    const notes = (after.cash_note ?? []).map(({ path_clear_at, ...rest }) => {
+      expect(path_clear_at).toBeNull();
+      return rest;
+    });
+    expect(notes).toEqual(before.cash_note);
+    const box = (after.cash_box ?? []).map(({ stray_id, ...rest }) => {
+      expect(stray_id).toBeNull();
+      return rest;
+    });
+    expect(box).toEqual(before.cash_box);
+    const widened = ['payment', 'outbox', 'cash_note', 'cash_box'];
+    for (const table of V1_TABLES.filter((name) => !widened.includes(name))) {
       expect(after[table], table).toEqual(before[table]);
     }
     expect(tableNames(db)).toEqual(
@@ -235,7 +246,12 @@ describe('migration 1 → latest on openJournal', () => {
     ]);
     // The rebuilt table is what cash_box and the others point at.
     const refs = db.prepare('SELECT "table", "from", "to" FROM pragma_foreign_key_list(?)');
-    expect(refs.all('cash_box')).toEqual([{ table: 'cash_note', from: 'note_id', to: 'id' }]);
+    expect(refs.all('cash_box')).toEqual(
+      expect.arrayContaining([
+        { table: 'cash_note', from: 'note_id', to: 'id' },
+        { table: 'stray_note', from: 'stray_id', to: 'id' },
+      ]),
+    );
     expect(refs.all('cash_note')).toEqual([{ table: 'payment', from: 'payment_id', to: 'id' }]);
 
     // The journal reads the upgraded rows as it reads its own.
@@ -376,6 +392,80 @@ describe('migration 1 → latest on openJournal', () => {
     expect(again.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY name').all()).toEqual(
       schema,
     );
+  });
+});
+
+describe('migration 7: a stray note no journalled note can be is counted on its own', () => {
+  /** A journal as version 6 left it, with a boxed unknown note and three stray reports. */
+  function createV6(file: string) {
+    const db = raw(file);
+    db.pragma('journal_mode = WAL');
+    for (const m of MIGRATIONS.slice(0, 6)) db.exec(m);
+    db.pragma('user_version = 6');
+    db.prepare(
+      `INSERT INTO payment(id, agent_serial, state, biller_id, account, quote_id, quote_json,
+         amount_due, accepts_overpayment, method, collected, created_at, updated_at)
+       VALUES (1, ?, 'COLLECTING', 'sh-power', '3100123456', 'q', '{}', 5000, 1, 'cash', 0, ?, ?)`,
+    ).run(serial(1), T0, T0);
+    db.prepare(
+      `INSERT INTO cash_note(id, payment_id, value, state, escrowed_at, settled_at)
+       VALUES (1, 1, 5000, 'unknown', ?, ?)`,
+    ).run(T0, T0 + 100);
+    db.prepare(`INSERT INTO cash_box(note_id, value, stacked_at) VALUES (1, 5000, ?)`).run(
+      T0 + 200,
+    );
+    const stray = db.prepare(
+      `INSERT INTO stray_note(value, outcome, reason, note_id, at) VALUES (?, ?, ?, ?, ?)`,
+    );
+    stray.run(null, 'stacked', 'vend valid', 1, T0 + 200);
+    stray.run(5000, 'returned', 'power up', 1, T0 + 300);
+    stray.run(null, 'uncertain', 'power up', null, T0 + 400);
+    return db;
+  }
+
+  it('keeps every row, marks earlier strays closed, and says which of them the device put in the box', () => {
+    const file = tmp.file('journal.sqlite');
+    createV6(file).close();
+    const db = open(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(db.prepare('SELECT note_id, stray_id, value FROM cash_box').all()).toEqual([
+      { note_id: 1, stray_id: null, value: 5000 },
+    ]);
+    expect(
+      db
+        .prepare(
+          'SELECT note_id, outcome, in_box, after_note_id, path_clear_at = at AS closed FROM stray_note ORDER BY id',
+        )
+        .all(),
+    ).toEqual([
+      { note_id: 1, outcome: 'stacked', in_box: 1, after_note_id: null, closed: 1 },
+      { note_id: 1, outcome: 'returned', in_box: 0, after_note_id: null, closed: 1 },
+      { note_id: null, outcome: 'uncertain', in_box: 1, after_note_id: null, closed: 1 },
+    ]);
+    expect(db.prepare('SELECT path_clear_at FROM cash_note').get()).toEqual({
+      path_clear_at: null,
+    });
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+  });
+
+  it('a box row belongs to a note or to a stray, never both or neither, and only a stray may lack a value', () => {
+    const file = tmp.file('journal.sqlite');
+    createV6(file).close();
+    const db = open(file);
+    const insert = db.prepare(
+      'INSERT INTO cash_box(note_id, stray_id, value, stacked_at) VALUES (?, ?, ?, 0)',
+    );
+    expect(() => insert.run(null, null, 100)).toThrow(/CHECK/);
+    expect(() => insert.run(1, 3, 100)).toThrow(/CHECK|UNIQUE/);
+    db.prepare(
+      `INSERT INTO cash_note(id, payment_id, value, state, escrowed_at) VALUES (2, 1, 100, 'unknown', 0)`,
+    ).run();
+    expect(() => insert.run(2, null, null)).toThrow(/CHECK/);
+    expect(() => insert.run(null, 3, 0)).toThrow(/CHECK/);
+    expect(() => insert.run(null, 99, 100)).toThrow(/FOREIGN KEY/);
+    insert.run(null, 3, null);
+    expect(() => insert.run(null, 3, null)).toThrow(/UNIQUE/);
+    expect((db.prepare('SELECT count(*) AS n FROM cash_box').get() as { n: number }).n).toBe(2);
   });
 });
 

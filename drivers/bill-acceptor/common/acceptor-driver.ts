@@ -1,6 +1,6 @@
 // What every acceptor driver does alike, whatever its protocol: it keeps what the host asked
-// for (the values and their handlers), publishes its status, tells stray notes, and runs one
-// poll loop. A protocol driver adds its line, its start-up and its replies (step()).
+// for (the values and their handlers), publishes its status, tells stray notes and when the note
+// path is clear, and runs one poll loop. A protocol driver adds its line, its start-up and its replies (step()).
 import type {
   BillAcceptor,
   BillAcceptorHandlers,
@@ -11,6 +11,7 @@ import type {
 import type { DriverLogger } from './driver-logger';
 import { lineOptions } from './driver-options';
 import type { AcceptorOptions, LineDefaults, LineOptions } from './driver-options';
+import { NotePath } from './note-path';
 import { PollLoop } from './poll-loop';
 import { StatusBoard } from './status-board';
 import { StrayNotes } from './stray-notes';
@@ -20,6 +21,8 @@ export abstract class AcceptorDriver implements BillAcceptor {
   protected readonly log: DriverLogger;
   protected readonly board: StatusBoard;
   protected readonly strays: StrayNotes;
+  /** Whether a note may be in the device's path; its listeners hear when it is clear. */
+  protected readonly path: NotePath;
   protected readonly loop: PollLoop;
   /** Values (fen) the host enabled; the driver takes those the device's table has. */
   protected wanted: number[] = [];
@@ -41,6 +44,7 @@ export abstract class AcceptorDriver implements BillAcceptor {
     const log = (this.log = this.line.logger);
     this.board = new StatusBoard(log, name);
     this.strays = new StrayNotes(log, name);
+    this.path = new NotePath(log, name);
     this.loop = new PollLoop({ intervalMs: pollIntervalMs, step: () => this.step(), log, name });
   }
 
@@ -65,6 +69,10 @@ export abstract class AcceptorDriver implements BillAcceptor {
 
   onStrayNote(listener: (note: StrayNote) => Promise<void> | void): () => void {
     return this.strays.add(listener);
+  }
+
+  onNotePathClear(listener: () => void): () => void {
+    return this.path.add(listener);
   }
 
   abstract start(): Promise<void>;

@@ -41,6 +41,19 @@ const LINE: LineDefaults = {
 const URGENT: ReadonlySet<number> = new Set([Cmd.STACK_1, Cmd.STACK_2, Cmd.RETURN, Cmd.ACK]);
 const STATUS_REQ: Request = { cmd: Cmd.STATUS_REQ, data: Buffer.alloc(0) };
 
+/**
+ * Statuses that put no note in the path; any other (a note's step, a power-up, a fault) may.
+ * IDLING, DISABLED and ACCEPTING clear it, once the note before has its outcome; INITIALIZE and
+ * COMMUNICATION ERROR leave it as it was.
+ */
+const PATH_NEUTRAL: ReadonlySet<number> = new Set([
+  Status.IDLING,
+  Status.DISABLED,
+  Status.ACCEPTING,
+  Status.INITIALIZE,
+  Status.COMMUNICATION_ERROR,
+]);
+
 const POWER_UP_WHERE: Readonly<Record<number, 'acceptor' | 'stacker' | null>> = {
   [Status.POWER_UP]: null,
   [Status.POWER_UP_BILL_IN_ACCEPTOR]: 'acceptor',
@@ -183,6 +196,7 @@ export class Id003BillAcceptor extends AcceptorDriver {
   private onStatusReply({ cmd: code, data }: Frame): void {
     const repeated = code === this.lastStatus;
     this.lastStatus = code;
+    if (!PATH_NEUTRAL.has(code)) this.path.occupied();
     switch (code) {
       case Status.POWER_UP:
       case Status.POWER_UP_BILL_IN_ACCEPTOR:
@@ -195,11 +209,16 @@ export class Id003BillAcceptor extends AcceptorDriver {
       case Status.DISABLED:
         this.settings.inhibited(code === Status.DISABLED);
         this.notes.onIdle(code === Status.IDLING ? 'idling' : 'disabled');
+        this.path.clear();
         this.reconcile();
         return this.healthy(null);
       case Status.ACCEPTING:
+        // A new note is coming in: every note before it is out of the acceptor.
+        this.notes.onIdle('accepting');
+        this.path.clear();
+        return this.healthy(null);
       case Status.STACKED:
-        this.notes.onIdle(code === Status.ACCEPTING ? 'accepting' : 'stacked');
+        this.notes.onIdle('stacked');
         return this.healthy(null);
       case Status.ESCROW:
         this.notes.onEscrow(this.fenOf(data[0], true), this.accepting() ? this.handlers : null);

@@ -33,6 +33,8 @@ interface Note {
   inStacker: boolean;
   credit: 'none' | 'pending' | 'done';
   settled: 'returned' | 'uncertain' | null;
+  /** Settled uncertain with the device's word that it is in the box. */
+  boxed: boolean;
   /** When the acceptor's hold time last restarted (escrow reported, or HOLD sent); monotonic. */
   heldAt: number;
 }
@@ -45,6 +47,7 @@ const newNote = (value: number | null, handlers: BillAcceptorHandlers | null): N
   inStacker: false,
   credit: 'none',
   settled: null,
+  boxed: false,
   heldAt: monotonicNow(),
 });
 
@@ -141,7 +144,13 @@ export class NoteTracker {
     const credit =
       handlers && fen !== null
         ? () => handlers.onCredit(fen)
-        : () => this.host.strays.emit({ value: fen, outcome: 'stacked', reason: 'vend valid' });
+        : () =>
+            this.host.strays.emit({
+              value: fen,
+              outcome: 'stacked',
+              inBox: true,
+              reason: 'vend valid',
+            });
     const credited = note;
     Promise.resolve()
       .then(credit)
@@ -196,8 +205,8 @@ export class NoteTracker {
    * it), 40 none inside: a tracked note either went back or, from the stacker, maybe in.
    */
   onPowerUp(where: 'acceptor' | 'stacker' | null): void {
+    const tracked = this.note;
     const note = this.live;
-    const tracked = this.note !== null;
     if (where === null) {
       if (note)
         this.settle(note, note.inStacker ? 'uncertain' : 'returned', 'power up, none inside');
@@ -206,8 +215,13 @@ export class NoteTracker {
       else if (!tracked) this.stray(null, 'returned', 'power up with a note in the acceptor');
     } else {
       // RESET stacks it: in the box, but never at its credit point.
-      if (note) this.settle(note, 'uncertain', 'power up with the note in the stacker', true);
-      else if (!tracked) this.stray(null, 'uncertain', 'power up with a note in the stacker');
+      const reason = 'power up with the note in the stacker';
+      if (note) this.settle(note, 'uncertain', reason, true);
+      else if (!tracked) this.stray(null, 'uncertain', 'power up with a note in the stacker', true);
+      else if (tracked.settled === 'uncertain' && !tracked.boxed) {
+        // A fault left it uncertain and nothing came out since: now the device says it is in.
+        this.stray(tracked.value, 'uncertain', reason, true);
+      }
     }
     this.end();
   }
@@ -234,10 +248,11 @@ export class NoteTracker {
     inBox = false,
   ): void {
     note.settled = outcome;
+    note.boxed = outcome === 'uncertain' && inBox;
     if (this.note === note) this.host.escrow(null);
     const { handlers, value } = note;
     if (!handlers || (outcome === 'uncertain' && value === null)) {
-      return this.stray(value, outcome, reason);
+      return this.stray(value, outcome, reason, note.boxed);
     }
     try {
       if (outcome === 'returned') handlers.onReturned?.(value);
@@ -247,8 +262,13 @@ export class NoteTracker {
     }
   }
 
-  private stray(value: number | null, outcome: StrayNote['outcome'], reason: string): void {
-    this.host.strays.tell({ value, outcome, reason });
+  private stray(
+    value: number | null,
+    outcome: StrayNote['outcome'],
+    reason: string,
+    inBox = false,
+  ): void {
+    this.host.strays.tell({ value, outcome, inBox, reason });
   }
 
   private decide(note: Note, action: EscrowDecision): void {

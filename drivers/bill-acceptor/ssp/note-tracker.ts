@@ -103,6 +103,7 @@ export class NoteTracker {
       return this.host.stray({
         value: credited,
         outcome: 'stacked',
+        inBox: true,
         reason: 'credit outside any escrow decision',
       });
     }
@@ -135,10 +136,18 @@ export class NoteTracker {
       );
   }
 
+  /**
+   * STACKED: the note is in the box. One of ours not credited is uncertain; one we never saw
+   * (its CREDIT went to a host that stopped, or to none) is a stray the journal may place.
+   */
   onStacked(): void {
     const note = this.note;
-    if (note && note.credit !== 'done')
+    if (!note) {
+      const reason = 'stacked with no note of ours';
+      void this.host.stray({ value: null, outcome: 'uncertain', inBox: true, reason });
+    } else if (note.credit !== 'done') {
       this.uncertain(note, note.value, 'stacked without a journalled credit', true);
+    }
     this.end();
   }
 
@@ -156,7 +165,12 @@ export class NoteTracker {
         this.host.log.error({ err }, 'ssp: onReturned failed');
       }
     } else {
-      void this.host.stray({ value: note?.value ?? value, outcome: 'returned', reason });
+      void this.host.stray({
+        value: note?.value ?? value,
+        outcome: 'returned',
+        inBox: false,
+        reason,
+      });
     }
     this.end();
   }
@@ -165,7 +179,7 @@ export class NoteTracker {
   onClearedToCashbox(value: number | null): void {
     const note = this.note;
     const reason = 'cleared into the cash box at power-up';
-    if (!note) void this.host.stray({ value, outcome: 'uncertain', reason });
+    if (!note) void this.host.stray({ value, outcome: 'uncertain', inBox: true, reason });
     else if (note.credit !== 'done') this.uncertain(note, note.value ?? value, reason, true);
     this.end();
   }
@@ -209,7 +223,7 @@ export class NoteTracker {
   private uncertain(note: Note, value: number | null, reason: string, inBox: boolean): void {
     const onUncertain = note.handlers?.onUncertain;
     if (value === null || !onUncertain) {
-      void this.host.stray({ value, outcome: 'uncertain', reason });
+      void this.host.stray({ value, outcome: 'uncertain', inBox, reason });
       return;
     }
     try {

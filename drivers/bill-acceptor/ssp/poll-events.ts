@@ -20,8 +20,20 @@ export interface PollHost {
   disabled(): void;
   /** REJECTED: worth asking LAST REJECT CODE why. */
   rejected(): void;
+  /** What a whole reply said of the note path: clear (no note or fault in it) or not. */
+  notePath(clear: boolean): void;
   log: DriverLogger;
 }
+
+/**
+ * Events that put no note in the path. A POLL reply of only these (or none) says the path is
+ * clear: a note in it, a jam or a fraud attempt always adds its own event [U on hardware].
+ */
+const PATH_CLEAR: ReadonlySet<number> = new Set([
+  Event.DISABLED,
+  Event.CHANNEL_DISABLE,
+  Event.CASHBOX_REPLACED,
+]);
 
 export class PollEvents {
   private held = false;
@@ -72,6 +84,7 @@ export class PollEvents {
       return;
     }
     if (events.some((e) => e.code === Event.SLAVE_RESET)) this.host.notes.afterReset();
+    this.host.notePath(events.every((e) => PATH_CLEAR.has(e.code)));
   }
 
   private onEvent({ code, channel }: SspEvent): Promise<boolean> | null {

@@ -86,6 +86,7 @@ export class SspBillAcceptor extends AcceptorDriver {
       },
       disabled: () => (this.state.enabled = false),
       rejected: () => (this.wantRejectCode = true),
+      notePath: (clear) => (clear ? this.path.clear() : this.path.occupied()),
       log,
     });
   }
