@@ -7,8 +7,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { configWarnings } from '../../src/config/config-warnings';
-import { ConfigError, loadConfig } from '../../src/config/load-config';
+import { loadConfig } from '../../src/config/load-config';
 import { assertProductionConfig } from '../../src/config/production';
+import { refusal } from './refusal';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'kiosk-config-safety-'));
 const SECRET = randomBytes(32).toString('hex');
@@ -32,17 +33,6 @@ const withTerminal = (terminal: Record<string, unknown>) => ({
   ...base,
   terminal: { id: 'SH-XH-WK-0007', ...terminal },
 });
-
-/** The ConfigError loading throws (the test fails if it loads). */
-function refusal(f: string, env: NodeJS.ProcessEnv = {}): string {
-  try {
-    loadConfig(f, env);
-  } catch (err) {
-    expect(err).toBeInstanceOf(ConfigError);
-    return (err as Error).message;
-  }
-  throw new Error('the config was accepted');
-}
 
 describe('the gateway is reached over https', () => {
   it('refuses plain http:// without the lab switch, naming the key and the rule', () => {

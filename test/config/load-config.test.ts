@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config/load-config';
 import { KioskConfigFile } from '../../src/config/schema';
 import { DEMO_TERMINALS } from '../../sim/gateway/seed';
+import { refusal } from './refusal';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'kiosk-config-'));
 /** A secret of 32 random bytes, as `openssl rand -hex 32` makes one. */
@@ -22,17 +23,6 @@ function file(content: unknown, mode = 0o644): string {
   const f = path.join(dir, `c-${Math.random()}.json`);
   writeFileSync(f, typeof content === 'string' ? content : JSON.stringify(content), { mode });
   return f;
-}
-
-/** The ConfigError loading throws (the test fails if it loads). */
-function refusal(f: string, env: NodeJS.ProcessEnv = {}): string {
-  try {
-    loadConfig(f, env);
-  } catch (err) {
-    expect(err).toBeInstanceOf(ConfigError);
-    return (err as Error).message;
-  }
-  throw new Error('the config was accepted');
 }
 
 describe('loading the config', () => {
