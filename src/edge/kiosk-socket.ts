@@ -20,8 +20,11 @@ export const CLOSE = {
   goingAway: 1001,
 } as const;
 
-/** A token bucket: a renderer sends a few events per second at most. */
-const RATE = { perSecond: 20, burst: 40 };
+/**
+ * A token bucket. A person taps a few times a second; the page's keypad and scripted test
+ * customers send a dozen events at once. Far above both, far below a flood.
+ */
+const RATE = { perSecond: 50, burst: 100 };
 const PING_EVERY_MS = 15_000;
 
 export interface SocketDeps {
