@@ -4,7 +4,12 @@ import Database from 'better-sqlite3';
 import { writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../offline-queue/migrations';
-import { JournalError, openJournal, type JournalDb } from '../../offline-queue/open-journal';
+import {
+  JOURNAL_CACHE_KIB,
+  JournalError,
+  openJournal,
+  type JournalDb,
+} from '../../offline-queue/open-journal';
 import { PaymentJournal } from '../../offline-queue/payment-journal';
 import { newPayment, tempDir, type TempDir } from './journal-fixture';
 
@@ -69,6 +74,20 @@ describe('openJournal: durability and schema', () => {
     const third = open(file);
     expect(third.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     expect(new PaymentJournal(third).inStates(['CREATED'])).toHaveLength(1);
+  });
+});
+
+describe('openJournal: memory that does not grow with the journal', () => {
+  it("bounds the page cache below better-sqlite3's default, on every connection", () => {
+    const file = tmp.file('journal.sqlite');
+    open(file).close();
+    const plain = new Database(file);
+    const plainKib = -(plain.pragma('cache_size', { simple: true }) as number);
+    plain.close();
+    const db = open(file);
+    const kib = -(db.pragma('cache_size', { simple: true }) as number);
+    expect(kib).toBe(JOURNAL_CACHE_KIB);
+    expect(kib).toBeLessThan(plainKib);
   });
 });
 
