@@ -2,6 +2,24 @@
 // prints a table and writes bench/results.json (one key per benchmark id).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const PackageScripts = z.object({ scripts: z.object({ host: z.string() }) });
+
+/**
+ * The Node flags of `npm run host` (package.json), e.g. the young generation's bound: every
+ * benchmark that starts a host starts it with them, as a terminal does.
+ */
+export function productionNodeFlags(): string[] {
+  const pkg = PackageScripts.parse(
+    JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')),
+  );
+  const [command, ...args] = pkg.scripts.host.split(/\s+/);
+  if (command !== 'node') throw new Error(`npm run host is not "node …": ${pkg.scripts.host}`);
+  return args.filter((a) => a.startsWith('--'));
+}
 
 export interface BenchResult {
   value: number;
@@ -18,17 +36,21 @@ export interface Benchmark {
   run(): Promise<BenchResult>;
 }
 
-/** Starts a Node process (tsx for .ts) and resolves with the first stdout line matching `ready`. */
+/**
+ * Starts a Node process (tsx for .ts) and resolves with the first stdout line matching `ready`.
+ * `nodeFlags`: Node's own flags, e.g. productionNodeFlags() for a host.
+ */
 export function startNode(
   script: string,
   args: string[],
   ready: RegExp,
   env: NodeJS.ProcessEnv = {},
+  nodeFlags: string[] = [],
 ): Promise<{ child: ChildProcess; match: RegExpMatchArray }> {
   return new Promise((resolve, reject) => {
     // Compiled scripts run on plain Node, as the production host does; sources through tsx.
     const loader = /\.m?js$/.test(script) ? [] : ['--import', 'tsx'];
-    const child = spawn(process.execPath, [...loader, script, ...args], {
+    const child = spawn(process.execPath, [...nodeFlags, ...loader, script, ...args], {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -9,9 +9,10 @@ import { p4 } from './benchmarks/p4-receipt-bytes';
 import { p5 } from './benchmarks/p5-escrow-decision';
 import { p6 } from './benchmarks/p6-ui';
 import { p7 } from './benchmarks/p7-idle-host';
+import { p8 } from './benchmarks/p8-sessions';
 import type { BenchResult, Benchmark } from './harness';
 
-const ALL: Benchmark[] = [p1, p2, p3, p4, p5, p6, p7];
+const ALL: Benchmark[] = [p1, p2, p3, p4, p5, p6, p7, p8];
 const RESULTS = path.resolve(import.meta.dirname, 'results.json');
 
 const wanted = process.argv.slice(2);

@@ -56,6 +56,14 @@ export class StaffItems {
     }));
   }
 
+  /** How many items wait for staff: counted by the journal, not loaded (every snapshot asks). */
+  openCount(): number {
+    const row = this.db
+      .prepare(`SELECT count(*) AS n FROM staff_item WHERE closed_at IS NULL`)
+      .get() as { n: number };
+    return row.n;
+  }
+
   close(id: number, by: string): void {
     const info = this.db
       .prepare(

@@ -31,7 +31,14 @@ import { GatewayClient } from '../../src/gateway/client';
 import type { PaymentRequest, Quote } from '../../src/gateway/contract';
 import { gatewayWriteOffPort } from '../../src/gateway/write-off-port';
 import { businessDate, shanghaiIso } from '../../src/time/shanghai';
-import { processUsage, sleep, startNode, stopChild, type Benchmark } from '../harness';
+import {
+  processUsage,
+  productionNodeFlags,
+  sleep,
+  startNode,
+  stopChild,
+  type Benchmark,
+} from '../harness';
 import {
   captureCashPayment,
   envNumber,
@@ -304,6 +311,8 @@ export const p2: Benchmark = {
         path.join(ROOT, 'bench/benchmarks/p2-drain-child.ts'),
         [journalFile, url],
         /ready (\{.*\})/,
+        {},
+        productionNodeFlags(),
       );
       drain = child.child;
       const pid = drain.pid ?? 0;

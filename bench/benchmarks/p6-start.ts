@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { buildHost } from '../../tools/build-host.js';
-import { sleep, stopChild } from '../harness';
+import { productionNodeFlags, sleep, stopChild } from '../harness';
 import { nextFrame, throttledPage } from './p6-browser';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -57,7 +57,9 @@ export async function spawnHost(gatewayUrl: string): Promise<StartedHost> {
   const port = await freePort();
   const script = await hostBundle();
   const ticketFile = path.join(tmpdir(), `kiosk-p6-ticket-${randomBytes(6).toString('hex')}`);
-  const child = spawn(process.execPath, [script, gatewayUrl, String(port), ticketFile], {
+  // As `npm run host` starts it, Node's flags included.
+  const args = [...productionNodeFlags(), script, gatewayUrl, String(port), ticketFile];
+  const child = spawn(process.execPath, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

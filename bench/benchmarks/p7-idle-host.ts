@@ -2,7 +2,14 @@
 // Targets: ≤ 120 MB resident, ≤ 1 % of one core, over 60 s (BENCH_P7_SECONDS to change).
 import path from 'node:path';
 import { buildHost } from '../../tools/build-host.js';
-import { processUsage, sleep, startNode, stopChild, type Benchmark } from '../harness';
+import {
+  processUsage,
+  productionNodeFlags,
+  sleep,
+  startNode,
+  stopChild,
+  type Benchmark,
+} from '../harness';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const RSS_TARGET_MB = 120;
@@ -24,6 +31,8 @@ export const p7: Benchmark = {
       path.join(ROOT, 'dist/bench/idle-host.mjs'),
       [gateway.match[1] ?? ''],
       /ready/,
+      {},
+      productionNodeFlags(),
     );
     try {
       const pid = host.child.pid ?? 0;

@@ -180,7 +180,7 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
         screen: screenOf(String(s.value), s.context),
         service: {
           pendingSync: { count: pending.count, total: pending.total },
-          staffItems: staff.openItems().length,
+          staffItems: staff.openCount(),
           receipts: receipts.delivery(),
           printer: receipts.printerState(),
         },

@@ -94,11 +94,13 @@ describe('the host unit', () => {
   const service = (key: string) => setting(unit, 'Service', key);
 
   it('runs the compiled host with the terminal config as its own user', () => {
+    // Exactly as `npm run host` runs it, Node's flags included (bench P8).
+    const script = (
+      JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { host: string } }
+    ).scripts.host;
+    expect(script).toBe('node --max-semi-space-size=8 dist/host/main.mjs');
     expect(service('ExecStart')).toBe(
-      `/usr/bin/node ${INSTALL_DIR}/dist/host/main.mjs --config /etc/community-kiosk/kiosk.json`,
-    );
-    expect(JSON.parse(readFileSync('package.json', 'utf8')).scripts.host).toBe(
-      'node dist/host/main.mjs',
+      `/usr/bin/${script.replace('dist/', `${INSTALL_DIR}/dist/`)} --config /etc/community-kiosk/kiosk.json`,
     );
     expect(service('User')).toBe('kiosk');
     expect(listSetting(unit, 'Service', 'SupplementaryGroups')).toEqual(['dialout', 'plugdev']);

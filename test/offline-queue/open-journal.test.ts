@@ -5,7 +5,12 @@ import { chmodSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../offline-queue/migrations';
-import { JournalError, openJournal, type JournalDb } from '../../offline-queue/open-journal';
+import {
+  JOURNAL_CACHE_KIB,
+  JournalError,
+  openJournal,
+  type JournalDb,
+} from '../../offline-queue/open-journal';
 import { PaymentJournal } from '../../offline-queue/payment-journal';
 import { newPayment, tempDir, type TempDir } from './journal-fixture';
 
@@ -104,6 +109,20 @@ describe('openJournal: the journal is private to the kiosk', () => {
     chmodSync(file, 0o644);
     expect(() => openJournal(file)).toThrow(/not a kiosk journal/);
     expect(modeOf(file)).toBe(0o644);
+  });
+});
+
+describe('openJournal: memory that does not grow with the journal', () => {
+  it("bounds the page cache below better-sqlite3's default, on every connection", () => {
+    const file = tmp.file('journal.sqlite');
+    open(file).close();
+    const plain = new Database(file);
+    const plainKib = -(plain.pragma('cache_size', { simple: true }) as number);
+    plain.close();
+    const db = open(file);
+    const kib = -(db.pragma('cache_size', { simple: true }) as number);
+    expect(kib).toBe(JOURNAL_CACHE_KIB);
+    expect(kib).toBeLessThan(plainKib);
   });
 });
 
