@@ -189,7 +189,7 @@ describe('the KioskApi socket', () => {
 
   it('closes a socket that floods messages (1008)', async () => {
     const { ws, closed } = await open(await redeemLaunch(server.launchUrl()));
-    for (let i = 0; i < 200; i++)
+    for (let i = 0; i < 1_000; i++)
       ws.send(JSON.stringify({ type: 'event', event: { type: 'START' } }));
     await expect(closed).resolves.toBe(1008);
   });

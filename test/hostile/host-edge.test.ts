@@ -393,10 +393,10 @@ describe('floods', () => {
     await stillServing();
   }, 30_000);
 
-  it('a message flood on the screen socket closes it (1008); the page reconnects', async () => {
+  it('a flood of 1,000 messages on the screen socket closes it (1008); the page reconnects', async () => {
     await t.screen.open();
     const closes = t.screen.closes.length;
-    for (let i = 0; i < 500; i++) t.screen.sendRaw('{}');
+    for (let i = 0; i < 1_000; i++) t.screen.sendRaw('{}');
     await expect.poll(() => t.screen.closes.length, { timeout: 5_000 }).toBe(closes + 1);
     expect(t.screen.closes.at(-1)).toBe(1008);
     await stillServing();
