@@ -1,6 +1,13 @@
 // What the customer sees: a pure function of the session machine's state (UI = f(snapshot)).
+import type { SnapshotFrom } from 'xstate';
 import type { BillerView, Screen } from '../api/kiosk-api';
-import type { BillerChoice, SessionContext } from './session-machine';
+import type { sessionMachine } from './session-machine';
+import {
+  moneyInFlight,
+  type BillerChoice,
+  type QuoteChoice,
+  type SessionContext,
+} from './session-types';
 
 function billerView(b: BillerChoice): BillerView {
   return { id: b.id, kind: b.kind, name: b.name, accountLength: b.accountLength, paused: b.paused };
@@ -16,126 +23,142 @@ function issued(c: SessionContext) {
   };
 }
 
-export function screenOf(state: string, c: SessionContext): Screen {
-  const biller = c.biller ? billerView(c.biller) : null;
-  // Shown over whatever the session is doing (a note stacking, a wallet confirming).
-  if (c.staffHelp) {
-    return {
-      name: 'staffHelp',
-      moneyInFlight: c.collected > 0 || c.noteInEscrow || c.qr.step === 'paying',
-    };
+export type SessionSnapshot = SnapshotFrom<typeof sessionMachine>;
+/** Every state of the customer region: the map below must name each one (typecheck). */
+export type CustomerState = SessionSnapshot['value']['customer'];
+
+/** The customer region's state, from a snapshot. */
+export function customerStateOf(s: SessionSnapshot): CustomerState {
+  return s.value.customer;
+}
+
+/** A call for staff stands (shown over the visit, or dismissed by the customer for now). */
+export function helpCalled(s: SessionSnapshot): boolean {
+  return s.value.help !== 'idle';
+}
+
+/** "Need more time?" until this epoch ms, or null. */
+export function promptDeadline(s: SessionSnapshot): number | null {
+  return s.value.prompt === 'askingForMoreTime' ? s.context.promptDeadline : null;
+}
+
+export function screenOf(s: SessionSnapshot): Screen {
+  const c = s.context;
+  // Shown over whatever the visit is doing (a note stacking, a wallet confirming).
+  if (s.matches({ help: { called: 'shown' } })) {
+    return { name: 'staffHelp', moneyInFlight: moneyInFlight(c) };
   }
-  switch (state) {
-    case 'info': {
-      const l = c.locale;
-      const topic = c.info.topics.find((t) => t.id === c.info.topicId) ?? null;
-      return {
-        name: 'info',
-        topics: c.info.topics.map((t) => ({ id: t.id, title: t.title[l] })),
-        topic: topic
-          ? { id: topic.id, title: topic.title[l], paragraphs: topic.paragraphs[l] }
-          : null,
-      };
-    }
-    case 'confirm':
-    case 'startingPayment':
-      if (biller && c.quote) {
-        return {
-          name: 'confirm',
-          biller,
-          account: c.quote.account,
-          holder: c.quote.holder,
-          amountDue: c.quote.totalDue,
-          method: c.method,
-        };
-      }
-      break;
-    case 'qrPay':
-      if (biller && c.quote) {
-        return {
-          name: 'qrPay',
-          biller,
-          amountDue: c.quote.totalDue,
-          step: c.qr.step,
-          kioskCodeUrl: c.qr.kioskCodeUrl,
-          refused: c.qr.refused,
-        };
-      }
-      break;
-    case 'chooseBiller':
-      return { name: 'chooseBiller', billers: c.billers.map(billerView) };
-    case 'enterAccount':
-      if (biller) return { name: 'enterAccount', biller, digits: c.digits, problem: c.problem };
-      break;
-    case 'lookingUp':
-      if (biller) return { name: 'lookingUp', biller };
-      break;
-    case 'lookingUpScan':
-    case 'lookingUpCard':
-    case 'requoting':
-      return { name: 'lookingUp', biller: null };
-    case 'bills':
-      if (biller && c.quote) {
-        const { quoteId: _q, billerId: _b, expiresAt: _e, raw: _r, ...quote } = c.quote;
-        return { name: 'bills', biller, quote, requoted: c.requoted };
-      }
-      break;
-    case 'insertCash':
-    case 'abandoning':
-      if (biller && c.quote) {
-        return {
-          name: 'insertCash',
-          biller,
-          amountDue: c.quote.totalDue,
-          collected: c.collected,
-          acceptedNotes: c.acceptedNotes,
-          acceptsOverpayment: c.biller?.acceptsOverpayment ?? false,
-          noteInEscrow: c.noteInEscrow,
-          underReview: c.underReview,
-        };
-      }
-      break;
-    case 'partialCash':
-    case 'settlingPartial':
-    case 'refundingPartial':
-      if (biller && c.quote) {
-        return {
-          name: 'partialCash',
-          biller,
-          amountDue: c.quote.totalDue,
-          collected: c.collected,
-          outcome: c.biller?.allowsPartial ? 'writeOff' : 'refundSlip',
-          canContinue: !c.cashFault,
-          underReview: c.underReview,
-        };
-      }
-      break;
-    case 'refundSlip':
-      return {
-        name: 'refundSlip',
-        amount: c.refundSlip?.amount ?? c.collected,
-        slipLines: c.refundSlip?.slipLines ?? [],
-        printed: c.refundSlip?.printed ?? false,
-      };
-    case 'capturing':
-    case 'writingOff':
-    case 'receipting':
-    case 'pendingReceipting':
-      return { name: 'writingOff', collected: c.collected };
-    case 'paid':
-      return {
-        name: 'paid',
-        collected: c.collected,
-        prepaidCredited: c.outcome?.prepaidCredited ?? 0,
-        ...issued(c),
-      };
-    case 'pendingSync':
-      return { name: 'pendingSync', collected: c.collected, ...issued(c) };
-    case 'problem':
-      return { name: 'problem', problem: c.problem ?? 'payment_needs_staff' };
-    case 'loadingBillers':
-      return { name: 'chooseBiller', billers: [] };
-  }
+  return CUSTOMER_SCREENS[customerStateOf(s)](c);
+}
+
+type ScreenFor = (c: SessionContext) => Screen;
+
+/** The bills and their payee, which every paying screen needs; absent only in a broken flow. */
+function withQuote(
+  show: (c: SessionContext, biller: BillerView, quote: QuoteChoice) => Screen,
+): ScreenFor {
+  return (c) => (c.biller && c.quote ? show(c, billerView(c.biller), c.quote) : idleScreen(c));
+}
+
+const confirmScreen = withQuote((c, biller, quote) => ({
+  name: 'confirm',
+  biller,
+  account: quote.account,
+  holder: quote.holder,
+  amountDue: quote.totalDue,
+  method: c.method,
+}));
+
+const insertCashScreen = withQuote((c, biller, quote) => ({
+  name: 'insertCash',
+  biller,
+  amountDue: quote.totalDue,
+  collected: c.collected,
+  acceptedNotes: c.acceptedNotes,
+  acceptsOverpayment: c.biller?.acceptsOverpayment ?? false,
+  noteInEscrow: c.noteInEscrow,
+  underReview: c.underReview,
+}));
+
+const partialCashScreen = withQuote((c, biller, quote) => ({
+  name: 'partialCash',
+  biller,
+  amountDue: quote.totalDue,
+  collected: c.collected,
+  outcome: c.biller?.allowsPartial ? 'writeOff' : 'refundSlip',
+  canContinue: !c.cashFault,
+  underReview: c.underReview,
+}));
+
+const lookingUpAnything: ScreenFor = () => ({ name: 'lookingUp', biller: null });
+const writingOff: ScreenFor = (c) => ({ name: 'writingOff', collected: c.collected });
+
+/** Each state of the customer region → its screen. A new state without a screen fails here. */
+const CUSTOMER_SCREENS: { [S in CustomerState]: ScreenFor } = {
+  attract: idleScreen,
+  info: infoScreen,
+  loadingBillers: () => ({ name: 'chooseBiller', billers: [] }),
+  chooseBiller: (c) => ({ name: 'chooseBiller', billers: c.billers.map(billerView) }),
+  enterAccount: (c) =>
+    c.biller
+      ? { name: 'enterAccount', biller: billerView(c.biller), digits: c.digits, problem: c.problem }
+      : idleScreen(c),
+  lookingUp: (c) =>
+    c.biller ? { name: 'lookingUp', biller: billerView(c.biller) } : idleScreen(c),
+  lookingUpScan: lookingUpAnything,
+  lookingUpCard: lookingUpAnything,
+  requoting: lookingUpAnything,
+  bills: withQuote((c, biller, quote) => {
+    const { quoteId: _q, billerId: _b, expiresAt: _e, raw: _r, ...shown } = quote;
+    return { name: 'bills', biller, quote: shown, requoted: c.requoted };
+  }),
+  confirm: confirmScreen,
+  startingPayment: confirmScreen,
+  qrPay: withQuote((c, biller, quote) => ({
+    name: 'qrPay',
+    biller,
+    amountDue: quote.totalDue,
+    step: c.qr.step,
+    kioskCodeUrl: c.qr.kioskCodeUrl,
+    refused: c.qr.refused,
+  })),
+  insertCash: insertCashScreen,
+  abandoning: insertCashScreen,
+  partialCash: partialCashScreen,
+  settlingPartial: partialCashScreen,
+  refundingPartial: partialCashScreen,
+  refundSlip: (c) => ({
+    name: 'refundSlip',
+    amount: c.refundSlip?.amount ?? c.collected,
+    slipLines: c.refundSlip?.slipLines ?? [],
+    printed: c.refundSlip?.printed ?? false,
+  }),
+  capturing: writingOff,
+  writingOff,
+  receipting: writingOff,
+  pendingReceipting: writingOff,
+  paid: (c) => ({
+    name: 'paid',
+    collected: c.collected,
+    prepaidCredited: c.outcome?.prepaidCredited ?? 0,
+    ...issued(c),
+  }),
+  pendingSync: (c) => ({ name: 'pendingSync', collected: c.collected, ...issued(c) }),
+  problem: (c) => ({ name: 'problem', problem: c.problem ?? 'payment_needs_staff' }),
+};
+
+function infoScreen(c: SessionContext): Screen {
+  const l = c.locale;
+  const topic = c.info.topics.find((t) => t.id === c.info.topicId) ?? null;
+  return {
+    name: 'info',
+    topics: c.info.topics.map((t) => ({ id: t.id, title: t.title[l] })),
+    topic: topic ? { id: topic.id, title: topic.title[l], paragraphs: topic.paragraphs[l] } : null,
+  };
+}
+
+/** The idle screen, or "out of service" when the operator took the kiosk out. */
+function idleScreen(c: SessionContext): Screen {
   if (!c.inService) return { name: 'outOfService' };
   const l = c.locale;
   return {

@@ -12,7 +12,7 @@ import type {
 import type { CashBox } from '../../offline-queue/cash-box';
 import type { PaymentJournal } from '../../offline-queue/payment-journal';
 import { acceptableNotes, payableExactly } from '../flows/cash-rules';
-import type { CashInInput, SessionEvent } from '../flows/session-machine';
+import type { CashInInput, SessionEvent } from '../flows/session-types';
 
 export const ACCEPTOR_READY_WAIT_MS = 5_000;
 

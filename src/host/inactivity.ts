@@ -4,7 +4,7 @@
 // measured on the monotonic clock, so a step of the wall clock neither leaves the question up
 // for ever nor cuts the customer's time short; the deadline the screen counts down to is a wall
 // time, re-sent in the new wall time if the wall clock is stepped while the question is up.
-import type { SessionEvent } from '../flows/session-machine';
+import type { SessionEvent } from '../flows/session-types';
 import type { MonotonicClock } from '../time/monotonic';
 
 export interface InactivityOptions {

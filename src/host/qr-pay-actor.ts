@@ -6,7 +6,7 @@
 import { fromCallback, type EventObject } from 'xstate';
 import type { PaymentJournal } from '../../offline-queue/payment-journal';
 import type { QrAttempts, QrAttemptState } from '../../offline-queue/qr-attempts';
-import type { QrPayInput, SessionEvent } from '../flows/session-machine';
+import type { QrPayInput, SessionEvent } from '../flows/session-types';
 import type { GatewayClient } from '../gateway/client';
 import { walletOfPaymentCode } from '../scanning/payment-codes';
 

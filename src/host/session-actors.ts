@@ -12,6 +12,7 @@ import type { SyncWorker } from '../../offline-queue/sync-worker';
 import type { ProblemCode } from '../api/kiosk-api';
 import type { GatewayClient, GatewayReply } from '../gateway/client';
 import { PaymentResult, Quote, type Biller } from '../gateway/contract';
+import type { sessionMachine } from '../flows/session-machine';
 import type {
   BillerChoice,
   LookupResult,
@@ -23,8 +24,7 @@ import type {
   ReceiptOutcome,
   RefundSlipOutcome,
   SessionEvent,
-  sessionMachine,
-} from '../flows/session-machine';
+} from '../flows/session-types';
 import { paymentReceipt } from '../receipts/receipt-text';
 import { refundSlip } from '../receipts/refund-slip';
 import { verificationPayload } from '../receipts/verification';

@@ -13,7 +13,6 @@ import type { Snapshot, UserEvent } from '../api/kiosk-api';
 import { configWarnings } from '../config/config-warnings';
 import { deviceAddresses, type KioskConfig } from '../config/schema';
 import { sessionMachine, WAITS_FOR_CUSTOMER } from '../flows/session-machine';
-import { screenOf } from '../flows/session-view';
 import type { FetchFn } from '../gateway/client';
 import { createBillAcceptor } from './bill-acceptor-factory';
 import { Debouncer } from '../scanning/debouncer';
@@ -28,6 +27,9 @@ import { openMoneyServices, type MoneyServices } from './money-services';
 import type { PaymentJournal } from '../../offline-queue/payment-journal';
 import type { SyncWorker } from '../../offline-queue/sync-worker';
 import { sessionActors } from './session-actors';
+import { snapshotBuilder } from './kiosk-snapshot';
+import { watchHelpCalls } from './help-calls';
+import { routeCards } from './card-routing';
 import { monotonicNow } from '../time/monotonic';
 
 export interface HostSeams {
@@ -170,28 +172,18 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
       waiting: () => actor.getSnapshot().hasTag(WAITS_FOR_CUSTOMER),
       send: (event) => actor.send(event),
     });
-    let seq = 0;
-    const snapshotNow = (): Snapshot => {
-      const s = actor.getSnapshot();
-      const pending = journal.pendingSync();
-      return {
-        seq: seq++,
-        locale: s.context.locale,
-        screen: screenOf(String(s.value), s.context),
-        service: {
+    const snapshotNow = snapshotBuilder({
+      session: () => actor.getSnapshot(),
+      service: () => {
+        const pending = journal.pendingSync();
+        return {
           pendingSync: { count: pending.count, total: pending.total },
           staffItems: staff.openCount(),
           receipts: receipts.delivery(),
           printer: receipts.printerState(),
-        },
-        prefs: s.context.prefs,
-        prompt:
-          s.context.promptDeadline === null
-            ? null
-            : { kind: 'moreTime', deadline: s.context.promptDeadline },
-        helpCalled: s.context.helpCalled,
-      };
-    };
+        };
+      },
+    });
     let latest: Snapshot | null = null;
     const listeners = new Set<(s: Snapshot) => void>();
     const server =
@@ -224,28 +216,11 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
     scanner?.on('scan', (text) => {
       if (debouncer.accept(text)) actor.send({ type: 'SCANNED', text });
     });
-    cards?.reader.onCard(({ uid }) => {
-      const who = cards.directory.lookup(uid);
-      if (who?.kind === 'account') {
-        log.info({ billerId: who.billerId }, 'account card presented');
-        actor.send({ type: 'ACCOUNT_CARD', billerId: who.billerId, account: who.account });
-      } else if (who) {
-        // Staff and technician modes are not built yet: the card is recognised and logged.
-        log.info({ kind: who.kind, name: who.name }, 'staff card presented');
-      } else {
-        log.info({}, 'unknown card presented');
-        actor.send({ type: 'CARD_NOT_RECOGNISED' });
-      }
-    });
-    cards?.reader.onUnreadable(() => actor.send({ type: 'CARD_NOT_RECOGNISED' }));
+    if (cards) cleanups.push(routeCards(cards, (event) => actor.send(event), log));
     actor.start();
     cleanups.push(() => actor.stop());
     cleanups.push(() => inactivity.stop());
-    let helpCalled = false;
-    actor.subscribe((s) => {
-      if (s.context.helpCalled && !helpCalled) log.warn({}, 'a customer asked for staff help');
-      helpCalled = s.context.helpCalled;
-    });
+    cleanups.push(watchHelpCalls(actor, log));
     const stopJobs = startJobs(config, {
       money,
       acceptor,

@@ -4,7 +4,7 @@
 // reported, never fatal (the kiosk still takes payments).
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { InfoContent } from '../flows/session-machine';
+import type { InfoContent } from '../flows/session-types';
 
 const LOCALES = ['zh-CN', 'en'] as const;
 const FILE = /^(\d{2})-([a-z0-9-]{1,40})\.md$/;

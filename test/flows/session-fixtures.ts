@@ -1,7 +1,7 @@
 // The biller and the quote the session tests pay: State Grid Shanghai, one bill 42 days
 // overdue (186.50 yuan and a 7.83 yuan late fee). Shared by the flow tests and the model.
 import { ELECTRICITY } from '../../sim/gallery/fixture-data';
-import type { BillerChoice, QuoteChoice } from '../../src/flows/session-machine';
+import type { BillerChoice, QuoteChoice } from '../../src/flows/session-types';
 
 export const POWER: BillerChoice = {
   ...ELECTRICITY,

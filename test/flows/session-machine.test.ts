@@ -2,8 +2,8 @@
 // money rules the flow itself enforces (no cancel once money is in, nothing lost on timeouts).
 import { describe, expect, it } from 'vitest';
 import { createActor, fromCallback, fromPromise, waitFor, type EventObject } from 'xstate';
+import { sessionMachine } from '../../src/flows/session-machine';
 import {
-  sessionMachine,
   type BillerChoice,
   type CashInInput,
   type LookupResult,
@@ -15,8 +15,8 @@ import {
   type RefundSlipOutcome,
   type SessionEvent,
   type StartResult,
-} from '../../src/flows/session-machine';
-import { screenOf } from '../../src/flows/session-view';
+} from '../../src/flows/session-types';
+import { helpCalled, screenOf } from '../../src/flows/session-view';
 import { POWER, QUOTE } from './session-fixtures';
 
 interface Effects {
@@ -108,8 +108,9 @@ function start(effects: Effects, timing = TIMING) {
     },
   });
   const actor = createActor(machine, { input: timing }).start();
-  const screen = () => screenOf(String(actor.getSnapshot().value), actor.getSnapshot().context);
-  const reach = (name: string) => waitFor(actor, (s) => s.value === name, { timeout: 2000 });
+  const screen = () => screenOf(actor.getSnapshot());
+  const reach = (name: string) =>
+    waitFor(actor, (s) => s.value.customer === name, { timeout: 2000 });
   return { actor, screen, reach };
 }
 
@@ -177,7 +178,7 @@ describe('the session flow', () => {
     await k.reach('chooseBiller');
     k.actor.send({ type: 'CHOOSE_BILLER', billerId: 'sh-power' });
     k.actor.send({ type: 'SUBMIT_ACCOUNT' }); // nothing typed: stays
-    expect(k.actor.getSnapshot().value).toBe('enterAccount');
+    expect(k.actor.getSnapshot().value.customer).toBe('enterAccount');
     for (const key of ['1', '2', '3', 'delete'] as const) k.actor.send({ type: 'KEY', key });
     expect(k.screen()).toMatchObject({ name: 'enterAccount', digits: '12' });
     k.actor.send({ type: 'KEY', key: 'clear' });
@@ -189,7 +190,7 @@ describe('the session flow', () => {
     k.actor.send({ type: 'START' });
     await k.reach('chooseBiller');
     k.actor.send({ type: 'CHOOSE_BILLER', billerId: 'nope' });
-    expect(k.actor.getSnapshot().value).toBe('chooseBiller');
+    expect(k.actor.getSnapshot().value.customer).toBe('chooseBiller');
   });
 
   it.each(['account_not_found', 'invalid_account', 'account_locked'] as const)(
@@ -203,7 +204,10 @@ describe('the session flow', () => {
       k.actor.send({ type: 'CHOOSE_BILLER', billerId: 'sh-power' });
       k.actor.send({ type: 'KEY', key: '9' });
       k.actor.send({ type: 'SUBMIT_ACCOUNT' });
-      await waitFor(k.actor, (s) => s.value === 'enterAccount' && s.context.problem !== null);
+      await waitFor(
+        k.actor,
+        (s) => s.value.customer === 'enterAccount' && s.context.problem !== null,
+      );
       expect(k.screen()).toMatchObject({ name: 'enterAccount', problem });
       k.actor.send({ type: 'KEY', key: '1' });
       expect(k.screen()).toMatchObject({ problem: null });
@@ -316,7 +320,7 @@ describe('a note in escrow', () => {
     await k.reach('insertCash');
     e.cash?.({ type: 'NOTE_ESCROWED' });
     k.actor.send({ type: 'CANCEL' });
-    expect(k.actor.getSnapshot().value).toBe('insertCash');
+    expect(k.actor.getSnapshot().value.customer).toBe('insertCash');
     expect(k.screen()).toMatchObject({ name: 'insertCash', noteInEscrow: true });
     e.cash?.({ type: 'NOTE_RETURNED' });
     await k.reach('attract');
@@ -430,7 +434,7 @@ describe('partial cash', () => {
     await k.reach('partialCash');
     expect(k.screen()).toMatchObject({ name: 'partialCash', canContinue: false });
     k.actor.send({ type: 'CONTINUE' });
-    expect(k.actor.getSnapshot().value).toBe('partialCash');
+    expect(k.actor.getSnapshot().value.customer).toBe('partialCash');
   });
 
   it('an acceptor failure before any money abandons with a problem', async () => {
@@ -564,7 +568,7 @@ describe('the complete statechart', () => {
     expect(k.actor.getSnapshot().context.promptDeadline).toBe(1_000);
     k.actor.send({ type: 'MORE_TIME' });
     expect(k.actor.getSnapshot().context.promptDeadline).toBeNull();
-    expect(k.actor.getSnapshot().value).toBe('bills');
+    expect(k.actor.getSnapshot().value.customer).toBe('bills');
     k.actor.send({ type: 'INACTIVE', deadline: 2_000 });
     k.actor.send({ type: 'TIMED_OUT' });
     await k.reach('attract');
@@ -582,7 +586,7 @@ describe('the complete statechart', () => {
     expect(k.screen()).toEqual({ name: 'staffHelp', moneyInFlight: true });
     e.cash?.({ type: 'NOTE_STACKED', collected: 10_000 });
     expect(k.actor.getSnapshot().context.collected).toBe(10_000);
-    expect(k.actor.getSnapshot().value).toBe('insertCash');
+    expect(k.actor.getSnapshot().value.customer).toBe('insertCash');
   });
 
   it('a timeout with notes in settles them as the partial-cash screen says', async () => {
@@ -603,9 +607,54 @@ describe('the complete statechart', () => {
     const k = await toBills(e);
     k.actor.send({ type: 'CALL_STAFF' });
     expect(k.screen()).toEqual({ name: 'staffHelp', moneyInFlight: false });
-    expect(k.actor.getSnapshot().context.helpCalled).toBe(true);
+    expect(helpCalled(k.actor.getSnapshot())).toBe(true);
     k.actor.send({ type: 'DONE' });
     expect(k.screen()).toMatchObject({ name: 'bills' });
+  });
+
+  it('help is a region beside the visit: a note stacks while staff are called, and the call ends with the visit', async () => {
+    const e = effects();
+    const k = await toConfirm(e, 'PAY_CASH');
+    k.actor.send({ type: 'CONFIRM' });
+    await k.reach('insertCash');
+    e.cash?.({ type: 'NOTE_ESCROWED' });
+    k.actor.send({ type: 'CALL_STAFF' });
+    expect(k.actor.getSnapshot().value).toMatchObject({ help: { called: 'shown' } });
+    e.cash?.({ type: 'NOTE_STACKED', collected: 10_000 });
+    expect(k.actor.getSnapshot().value.customer).toBe('insertCash');
+    expect(k.actor.getSnapshot().context.collected).toBe(10_000);
+    // Back to the visit for now: the call stands, the screen is the visit's again.
+    k.actor.send({ type: 'MORE_TIME' });
+    expect(k.screen()).toMatchObject({ name: 'insertCash', collected: 10_000 });
+    expect(helpCalled(k.actor.getSnapshot())).toBe(true);
+    k.actor.send({ type: 'CANCEL' });
+    await k.reach('partialCash');
+    k.actor.send({ type: 'CONFIRM' });
+    await k.reach('refundSlip');
+    k.actor.send({ type: 'DONE' });
+    await k.reach('attract');
+    expect(k.actor.getSnapshot().value).toEqual({
+      customer: 'attract',
+      help: 'idle',
+      prompt: 'none',
+    });
+    expect(k.actor.getSnapshot().context.helpReason).toBeNull();
+  });
+
+  it('a timeout with a note in escrow calls staff (the call is raised, with its reason)', async () => {
+    const e = effects();
+    const k = await toConfirm(e, 'PAY_CASH');
+    k.actor.send({ type: 'CONFIRM' });
+    await k.reach('insertCash');
+    e.cash?.({ type: 'NOTE_ESCROWED' });
+    k.actor.send({ type: 'INACTIVE', deadline: 5_000 });
+    expect(k.actor.getSnapshot().value.prompt).toBe('askingForMoreTime');
+    k.actor.send({ type: 'TIMED_OUT' });
+    const s = k.actor.getSnapshot();
+    expect(helpCalled(s)).toBe(true);
+    expect(s.context.helpReason).toBe('timeout');
+    expect(s.value.prompt).toBe('none');
+    expect(s.context.promptDeadline).toBeNull();
   });
 
   it("large type and volume are the customer's own: reset for the next one", async () => {

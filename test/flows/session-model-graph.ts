@@ -5,14 +5,14 @@
 // finite by a small fixed event set (one biller, one digit, 100-yuan notes) and by serializing a
 // snapshot as its state plus the few context fields the flow branches on.
 import type { SnapshotFrom } from 'xstate';
+import { sessionMachine } from '../../src/flows/session-machine';
 import {
-  sessionMachine,
   type LookupResult,
   type QuoteChoice,
   type ScanLookupResult,
   type SessionEvent,
   type StartResult,
-} from '../../src/flows/session-machine';
+} from '../../src/flows/session-types';
 import { screenOf } from '../../src/flows/session-view';
 
 export type ModelSnapshot = SnapshotFrom<typeof sessionMachine>;
@@ -98,8 +98,8 @@ export interface ModelOptions {
 }
 
 function stateNodeOf(s: ModelSnapshot) {
-  const node = sessionMachine.root.states[String(s.value)];
-  if (!node) throw new Error(`no state node ${String(s.value)}`);
+  const node = sessionMachine.root.states.customer?.states[s.value.customer];
+  if (!node) throw new Error(`no state node ${s.value.customer}`);
   return node;
 }
 
@@ -163,7 +163,7 @@ export function modelEvents(s: ModelSnapshot, o: ModelOptions = {}): SessionEven
 export function serializeModel(s: ModelSnapshot): string {
   const c = s.context;
   return JSON.stringify([
-    s.value,
+    s.value.customer,
     c.biller?.id ?? null,
     c.digits !== '',
     c.quote?.totalDue ?? null,
@@ -177,8 +177,9 @@ export function serializeModel(s: ModelSnapshot): string {
     c.method,
     c.qr.step,
     c.problem,
-    c.staffHelp,
     c.info.topicId,
+    s.value.help,
+    s.value.prompt,
   ]);
 }
 
@@ -188,7 +189,7 @@ export function serializeModel(s: ModelSnapshot): string {
  */
 export function serializePathModel(s: ModelSnapshot): string {
   const c = s.context;
-  const v = String(s.value);
+  const v = s.value.customer;
   const cash = v === 'insertCash' || v === 'partialCash';
   return JSON.stringify([
     v,
@@ -221,11 +222,11 @@ export function modelTraversal(o: ModelOptions = {}) {
 }
 
 export function stateOf(s: ModelSnapshot): string {
-  return String(s.value);
+  return s.value.customer;
 }
 
 export function screenNameOf(s: ModelSnapshot): string {
-  return screenOf(stateOf(s), s.context).name;
+  return screenOf(s).name;
 }
 
 /**

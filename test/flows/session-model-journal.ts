@@ -46,7 +46,7 @@ export async function runPath(
   const run: PathRun = {
     t: w.t,
     wallet: w.wallet,
-    state: () => String(actor.getSnapshot().value),
+    state: () => actor.getSnapshot().value.customer,
     crash: () => {
       actor.stop();
       w.wallet.cutOff();

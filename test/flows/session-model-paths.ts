@@ -29,7 +29,7 @@ import type {
   RefundSlipOutcome,
   SessionEvent,
   StartResult,
-} from '../../src/flows/session-machine';
+} from '../../src/flows/session-types';
 import { capturedPaymentRequest } from '../../src/host/payment-request';
 import { qrPayActor } from '../../src/host/qr-pay-actor';
 import {
@@ -261,7 +261,7 @@ export interface Step {
 }
 
 const reach = (actor: SessionActor, value: string) =>
-  waitFor(actor, (s) => s.value === value, { timeout: 2000 }).then(() => undefined);
+  waitFor(actor, (s) => s.value.customer === value, { timeout: 2000 }).then(() => undefined);
 
 /** Waits (a timer turn at a time, so the kiosk's own work runs) until `done()` holds. */
 async function until(done: () => boolean, what: string): Promise<void> {

@@ -11,11 +11,8 @@ import {
   type AdjacencyMap,
   type StatePath,
 } from 'xstate/graph';
-import {
-  sessionMachine,
-  WAITS_FOR_CUSTOMER,
-  type SessionEvent,
-} from '../../src/flows/session-machine';
+import { sessionMachine, WAITS_FOR_CUSTOMER } from '../../src/flows/session-machine';
+import { type SessionEvent } from '../../src/flows/session-types';
 import { screenOf } from '../../src/flows/session-view';
 import { tempDir, type TempDir } from '../offline-queue/journal-fixture';
 import {
@@ -178,7 +175,7 @@ describe('the session model (xstate/graph)', () => {
       const helped = transitions[JSON.stringify({ type: 'CALL_STAFF' }) as keyof typeof transitions]
         ?.state as ModelSnapshot;
       expect(helped, stateOf(state)).toBeDefined();
-      expect(screenOf(stateOf(helped), helped.context).name, stateOf(state)).toBe('staffHelp');
+      expect(screenOf(helped).name, stateOf(state)).toBe('staffHelp');
       if (!state.can({ type: 'CANCEL' }) && !state.can({ type: 'BACK' })) {
         withoutCancel.add(
           `${stateOf(state)}${stateOf(state) === 'qrPay' ? `:${state.context.qr.step}` : ''}`,
@@ -203,7 +200,7 @@ describe('the session model (xstate/graph)', () => {
           .filter((e) => state.can(e))
           .map((e) => e.type),
       );
-      const screen = screenOf(stateOf(state), state.context).name;
+      const screen = screenOf(state).name;
       const key = `${screen} (${stateOf(state)})`;
       if ((most.get(key)?.n ?? -1) < choices.size) {
         most.set(key, { n: choices.size, events: [...choices].sort() });

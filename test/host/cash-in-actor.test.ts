@@ -10,7 +10,7 @@ import type {
 } from '../../drivers/bill-acceptor/bill-acceptor';
 import { CashBox } from '../../offline-queue/cash-box';
 import { StaffItems } from '../../offline-queue/staff-items';
-import type { SessionEvent } from '../../src/flows/session-machine';
+import type { SessionEvent } from '../../src/flows/session-types';
 import { cashInActor } from '../../src/host/cash-in-actor';
 import {
   newPayment,

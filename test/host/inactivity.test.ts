@@ -3,7 +3,7 @@
 // are monotonic: a wall clock stepped back or forward mid-way changes neither when the question
 // comes nor when it times out, only the wall-time deadline the screen counts down to.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SessionEvent } from '../../src/flows/session-machine';
+import type { SessionEvent } from '../../src/flows/session-types';
 import { InactivityClock } from '../../src/host/inactivity';
 import { steppedClocks } from '../support/stepped-clocks';
 

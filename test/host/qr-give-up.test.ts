@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createActor, createMachine, sendTo } from 'xstate';
 import { QrAttempts } from '../../offline-queue/qr-attempts';
 import type { GatewayClient, GatewayReply } from '../../src/gateway/client';
-import type { SessionEvent } from '../../src/flows/session-machine';
+import type { SessionEvent } from '../../src/flows/session-types';
 import { qrPayActor } from '../../src/host/qr-pay-actor';
 import { monotonicNow } from '../../src/time/monotonic';
 import {

@@ -12,7 +12,7 @@ import type { AcceptorEmulator, AcceptorProtocol } from '../../sim/devices/accep
 import { createEmulatorBinding } from '../../sim/devices/emulator-binding';
 import { Id003Emulator } from '../../sim/devices/id003-emulator';
 import { SspEmulator } from '../../sim/devices/ssp-emulator';
-import type { SessionEvent } from '../../src/flows/session-machine';
+import type { SessionEvent } from '../../src/flows/session-types';
 import { createBillAcceptor } from '../../src/host/bill-acceptor-factory';
 import { cashInActor } from '../../src/host/cash-in-actor';
 import {

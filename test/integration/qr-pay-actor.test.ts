@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createActor, createMachine, sendTo } from 'xstate';
 import { QrAttempts } from '../../offline-queue/qr-attempts';
-import type { SessionEvent } from '../../src/flows/session-machine';
+import type { SessionEvent } from '../../src/flows/session-types';
 import { qrPayActor } from '../../src/host/qr-pay-actor';
 import { monotonicNow } from '../../src/time/monotonic';
 import { collectingQrPayment, startHarness, type Harness } from './sync-harness';

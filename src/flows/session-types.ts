@@ -1,0 +1,184 @@
+// The customer session's vocabulary: what the flow knows (context), what it hears (events) and
+// what its effects (actors provided by the host) take and answer. Shared by the machine, the
+// screen mapping and the host's actors.
+import type {
+  BillerView,
+  Locale,
+  LocalizedText,
+  PaymentMethod,
+  ProblemCode,
+  QuoteView,
+  UserEvent,
+} from '../api/kiosk-api';
+
+export interface BillerChoice extends BillerView {
+  acceptsOverpayment: boolean;
+  /** The biller writes off less than the amount due (part payment). */
+  allowsPartial: boolean;
+  accountPattern: string;
+}
+
+export interface QuoteChoice extends QuoteView {
+  quoteId: string;
+  billerId: string;
+  expiresAt: string;
+  /** The gateway's quote exactly as received; journalled with the payment. */
+  raw: string;
+}
+
+export interface ReceiptInput {
+  paymentId: number;
+  billerName: string;
+}
+
+/** Starting a payment either opens its journal record or says why it cannot. */
+export type StartResult = { ok: true; paymentId: number } | { ok: false; problem: ProblemCode };
+
+export type LookupResult = { ok: true; quote: QuoteChoice } | { ok: false; problem: ProblemCode };
+
+/** A scan names its biller itself (the gateway matches the biller's scan patterns). */
+export type ScanLookupResult =
+  { ok: true; biller: BillerChoice; quote: QuoteChoice } | { ok: false; problem: ProblemCode };
+
+export interface QrPayInput {
+  paymentId: number;
+  amountDue: number;
+  /** What the wallet shows the customer (the payee). */
+  description: string;
+}
+
+export interface CashInInput {
+  paymentId: number;
+  amountDue: number;
+  acceptsOverpayment: boolean;
+}
+
+export interface WriteOffOutcomeEvent {
+  type: 'WRITE_OFF_SETTLED';
+  state: 'WRITTEN_OFF' | 'REFUND_REQUIRED';
+}
+
+export type InternalEvent =
+  | { type: 'NOTE_STACKED'; collected: number }
+  /** A note is held in escrow (journalled); until it is stacked or returned nothing may end. */
+  | { type: 'NOTE_ESCROWED' }
+  | { type: 'NOTE_RETURNED' }
+  /** The acceptor could not say whether the note reached the box: staff check it. */
+  | { type: 'NOTE_UNCERTAIN'; value: number }
+  | { type: 'ACCEPTED_NOTES'; values: number[] }
+  /** The acceptor is not there, or failed while taking notes. */
+  | { type: 'CASH_UNAVAILABLE' }
+  /** The amount due cannot be made of the notes the acceptor takes, and no overpayment. */
+  | { type: 'CASH_NOT_EXACT' }
+  /** The operator took the kiosk out of service, or back (heartbeat commands). */
+  | { type: 'SERVICE_MODE'; inService: boolean }
+  /** A code read by the scanner (a bill's QR or barcode, or something else). */
+  | { type: 'SCANNED'; text: string }
+  /** A card the kiosk knows as a biller account was presented. */
+  | { type: 'ACCOUNT_CARD'; billerId: string; account: string }
+  /** A card was presented that is no account card (or could not be read). */
+  | { type: 'CARD_NOT_RECOGNISED' }
+  /** QR payment progress from the wallet side. */
+  | {
+      type: 'QR_STEP';
+      step: 'showYourCode' | 'paying' | 'cancelling';
+      kioskCodeUrl: string | null;
+      refused: boolean;
+    }
+  | { type: 'QR_PAID'; qrPaymentId: string }
+  | { type: 'QR_CANCELLED' }
+  | { type: 'QR_UNKNOWN' }
+  /** No tap for a while (the host's inactivity clock): ask "need more time?". */
+  | { type: 'INACTIVE'; deadline: number }
+  /** The "need more time?" deadline passed unanswered. */
+  | { type: 'TIMED_OUT' }
+  | WriteOffOutcomeEvent;
+
+/** The customer asked for staff, or the kiosk did (a timeout with money on its way). */
+export type HelpReason = 'customer' | 'timeout';
+
+/** Events the session raises to itself between its regions. */
+export type RegionEvent =
+  | { type: 'HELP_NEEDED'; reason: HelpReason }
+  /** The visit ended (attract): its call for help and its prompt end with it. */
+  | { type: 'CUSTOMER_LEFT' };
+
+export type SessionEvent = UserEvent | InternalEvent | RegionEvent;
+
+export interface InfoContent {
+  id: string;
+  title: LocalizedText;
+  paragraphs: { 'zh-CN': string[]; en: string[] };
+}
+
+export interface Prefs {
+  textScale: 1 | 1.25 | 1.5;
+  volume: number;
+  muted: boolean;
+}
+
+export const DEFAULT_PREFS: Prefs = { textScale: 1, volume: 2, muted: false };
+
+export interface SessionContext {
+  locale: Locale;
+  inService: boolean;
+  billers: BillerChoice[];
+  biller: BillerChoice | null;
+  digits: string;
+  problem: ProblemCode | null;
+  quote: QuoteChoice | null;
+  paymentId: number | null;
+  collected: number;
+  noteInEscrow: boolean;
+  acceptedNotes: number[];
+  /** Fen in notes the acceptor could not account for (staff review). */
+  underReview: number;
+  /** The customer (or a fault) asked to stop taking notes; applied once no note is in escrow. */
+  stopRequested: boolean;
+  cashFault: boolean;
+  outcome: ReceiptOutcome | null;
+  refundSlip: RefundSlipOutcome | null;
+  method: PaymentMethod;
+  qr: {
+    step: 'showYourCode' | 'paying' | 'cancelling';
+    kioskCodeUrl: string | null;
+    refused: boolean;
+  };
+  /** The bills were quoted again after the first quote expired. */
+  requoted: boolean;
+  prefs: Prefs;
+  /** Why staff were called (the help region says whether they are). */
+  helpReason: HelpReason | null;
+  /** "Need more time?" until this epoch ms, while the prompt region asks. */
+  promptDeadline: number | null;
+  info: { topics: InfoContent[]; topicId: string | null };
+  timing: SessionTiming;
+}
+
+export interface SessionTiming {
+  /** How long the write-off screen waits before showing "payment pending sync". */
+  writeOffWaitMs: number;
+  /** How long a result screen stays before the kiosk returns to attract. */
+  doneScreenMs: number;
+  /** The partial-cash screen settles the money taken after this long without an answer. */
+  partialCashWaitMs: number;
+}
+
+export interface ReceiptOutcome {
+  prepaidCredited: number;
+  receiptLines: string[];
+  printed: boolean;
+  /** The payment's verification link (the e-receipt QR). */
+  eReceiptUrl: string | null;
+}
+
+export interface RefundSlipOutcome {
+  amount: number;
+  slipLines: string[];
+  printed: boolean;
+}
+
+/** Money taken or on its way: the visit may not simply end (staff help instead). */
+export function moneyInFlight(c: SessionContext): boolean {
+  return c.collected > 0 || c.noteInEscrow || c.qr.step === 'paying';
+}

@@ -1,0 +1,27 @@
+// The snapshot the renderer draws: the session's screen and overlays, plus the figures staff
+// need (write-offs waiting, open items, how a receipt would come). One builder, so every
+// transport (WebSocket, ipc, tests) sees the same thing.
+import type { Snapshot } from '../api/kiosk-api';
+import { helpCalled, promptDeadline, screenOf, type SessionSnapshot } from '../flows/session-view';
+
+export type ServiceFigures = Snapshot['service'];
+
+export function snapshotBuilder(read: {
+  session: () => SessionSnapshot;
+  service: () => ServiceFigures;
+}): () => Snapshot {
+  let seq = 0;
+  return () => {
+    const s = read.session();
+    const deadline = promptDeadline(s);
+    return {
+      seq: seq++,
+      locale: s.context.locale,
+      screen: screenOf(s),
+      service: read.service(),
+      prefs: s.context.prefs,
+      prompt: deadline === null ? null : { kind: 'moreTime', deadline },
+      helpCalled: helpCalled(s),
+    };
+  };
+}

@@ -1,0 +1,46 @@
+// The state → screen mapping covers the customer region exactly: every state of the machine
+// has a screen (the typecheck insists; this proves the machine and the map agree at run time),
+// and a screen is drawn for each state from any context without throwing.
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { createActor } from 'xstate';
+import { sessionMachine } from '../../src/flows/session-machine';
+import { screenOf, type CustomerState } from '../../src/flows/session-view';
+import { POWER, QUOTE } from './session-fixtures';
+
+const TIMING = { writeOffWaitMs: 1, doneScreenMs: 1, partialCashWaitMs: 1 };
+const customerStates = Object.keys(sessionMachine.root.states.customer?.states ?? {});
+
+describe('the state → screen mapping', () => {
+  it('names a closed set of customer states (a string is not one)', () => {
+    expectTypeOf<'attract'>().toExtend<CustomerState>();
+    expectTypeOf<string>().not.toExtend<CustomerState>();
+    expect(customerStates.length).toBeGreaterThan(20);
+  });
+
+  it.each(customerStates)('%s has a screen, with and without a bill chosen', (state) => {
+    const initial = createActor(sessionMachine, { input: TIMING }).getSnapshot();
+    for (const extra of [{}, { biller: POWER, quote: QUOTE, paymentId: 7 }]) {
+      const s = sessionMachine.resolveState({
+        value: { customer: state, help: 'idle', prompt: 'none' },
+        context: { ...initial.context, ...extra },
+      });
+      expect(s.value.customer).toBe(state);
+      expect(screenOf(s).name).toMatch(/^[a-zA-Z]+$/);
+    }
+  });
+
+  it('a call for staff shows the help screen over any state; dismissed, the state shows again', () => {
+    const initial = createActor(sessionMachine, { input: TIMING }).getSnapshot();
+    const context = { ...initial.context, biller: POWER, quote: QUOTE, paymentId: 7 };
+    const shown = sessionMachine.resolveState({
+      value: { customer: 'bills', help: { called: 'shown' }, prompt: 'none' },
+      context,
+    });
+    expect(screenOf(shown)).toEqual({ name: 'staffHelp', moneyInFlight: false });
+    const dismissed = sessionMachine.resolveState({
+      value: { customer: 'bills', help: { called: 'dismissed' }, prompt: 'none' },
+      context,
+    });
+    expect(screenOf(dismissed).name).toBe('bills');
+  });
+});
