@@ -1,8 +1,11 @@
-// The payment journal: the source of truth for every payment. Each method is one SQLite
-// transaction that changes a payment row, appends to its event log and, where money moves,
-// writes the cash note, cash box and outbox rows in the same commit.
+// The payment journal: the source of truth for every payment, and the only writer of the
+// `payment`, `payment_event` and `serial_counter` tables. Each method is one SQLite transaction
+// (a savepoint inside a caller's) that changes a payment row, appends to its event log and,
+// where money moves, writes the cash note and cash box rows and has the outbox queue the
+// write-off in the same commit.
 import type { Statement } from 'better-sqlite3';
 import type { JournalDb } from './open-journal';
+import { Outbox } from './outbox';
 import { canTransition, PENDING_SYNC_STATES, type PaymentState } from './payment-states';
 
 export interface PaymentRow {
@@ -54,11 +57,14 @@ type RawPayment = Omit<PaymentRow, 'acceptsOverpayment'> & { acceptsOverpayment:
 export class PaymentJournal {
   /** Prepared once, reused: parsing SQL on every commit would cost more than the commit's CPU. */
   private readonly statements = new Map<string, Statement>();
+  private readonly outbox: Outbox;
 
   constructor(
     private readonly db: JournalDb,
     private readonly clock: () => number = Date.now,
-  ) {}
+  ) {
+    this.outbox = new Outbox(db);
+  }
 
   private sql(text: string): Statement {
     let statement = this.statements.get(text);
@@ -324,9 +330,7 @@ export class PaymentJournal {
         collectedAt ?? now,
         id,
       );
-      this.sql(
-        `INSERT INTO outbox(payment_id, kind, next_attempt_at) VALUES (?, 'writeoff', ?)`,
-      ).run(id, now);
+      this.outbox.queueWriteOff(id, now);
     })();
     return this.get(id);
   }
@@ -347,6 +351,62 @@ export class PaymentJournal {
       if (p.collected > 0)
         throw new TransitionError(`payment ${id} holds ${p.collected} fen; it cannot be abandoned`);
       this.move(id, 'ABANDONED', 'abandoned', { reason });
+    })();
+  }
+
+  /**
+   * The gateway wrote the payment off: WRITTEN_OFF, with the biller's transaction, the reply and
+   * the gateway's business day of the write-off (reconciliation reads it). The sync worker calls
+   * it inside the transaction that closes the outbox row, so the two commit together.
+   */
+  recordWriteOff(
+    id: number,
+    w: { billerTxnId: string; resultJson: string; writtenOffDay: string },
+  ): void {
+    this.db.transaction(() => {
+      this.move(id, 'WRITTEN_OFF', 'written_off', { billerTxnId: w.billerTxnId });
+      this.sql(
+        `UPDATE payment SET biller_txn_id = ?, result_json = ?, written_off_day = ? WHERE id = ?`,
+      ).run(w.billerTxnId, w.resultJson, w.writtenOffDay, id);
+    })();
+  }
+
+  /**
+   * The biller refused the write-off for good: REFUND_REQUIRED, with its reject code. The sync
+   * worker calls it inside the transaction that closes the outbox row.
+   */
+  recordRejection(id: number, code: string): void {
+    this.db.transaction(() => {
+      this.move(id, 'REFUND_REQUIRED', 'writeoff_rejected', { code });
+      this.sql(`UPDATE payment SET reject_code = ? WHERE id = ?`).run(code, id);
+    })();
+  }
+
+  /**
+   * The customer stopped short of the amount due at a biller that takes no part payment: the
+   * money taken is to be refunded (REFUND_REQUIRED, reject code partial_payment_not_allowed),
+   * collected at `collectedAt`.
+   */
+  recordPartialPaymentRefused(id: number, collectedAt: number): void {
+    this.db.transaction(() => {
+      const p = this.get(id);
+      this.move(id, 'REFUND_REQUIRED', 'partial_cash', { collected: p.collected });
+      this.sql(`UPDATE payment SET reject_code = ?, collected_at = ? WHERE id = ?`).run(
+        'partial_payment_not_allowed',
+        collectedAt,
+        id,
+      );
+    })();
+  }
+
+  /**
+   * Reconciliation found the gateway wrote off on `day` (YYYY-MM-DD) a payment whose reply
+   * never arrived: WRITTEN_OFF on the gateway's word, counted in that day.
+   */
+  recordWrittenOffByReconciliation(id: number, day: string): void {
+    this.db.transaction(() => {
+      this.move(id, 'WRITTEN_OFF', 'written_off_by_reconciliation', { day });
+      this.sql(`UPDATE payment SET written_off_day = ? WHERE id = ?`).run(day, id);
     })();
   }
 
