@@ -1,6 +1,9 @@
-// The cash box side of the journal: notes whose fate the kiosk cannot know (staff review), note
-// events the acceptor reports outside any escrow decision (stray-evidence.ts), the technician's
-// collection, and the audit of the ledger against the acceptor's own counters.
+// The cash box: notes whose fate the kiosk cannot know (staff review), note events the acceptor
+// reports outside any escrow decision (stray-evidence.ts), the technician's collection, what is
+// in the box (the heartbeat's report) and the audit of the ledger against the acceptor's own
+// counters. Its rows are the cash ledger's (cash-ledger.ts), which it asks for every read and
+// write; a note's fate in a payment's log is the payment journal's.
+import { CashLedger, type LiveBox } from './cash-ledger';
 import type { JournalDb } from './open-journal';
 import type { PaymentJournal } from './payment-journal';
 import type { StaffItems } from './staff-items';
@@ -9,16 +12,8 @@ import { StrayEvidence, type StrayAttribution, type StrayNoteReport } from './st
 export type { StrayAttribution, StrayNoteReport } from './stray-evidence';
 
 export interface CashBoxAudit {
-  /**
-   * Notes in the box since the last collection. `unknownValue` of them are strays whose value
-   * the device never said: counted, but in no `byValue` and not in `total`.
-   */
-  ledger: {
-    count: number;
-    total: number;
-    byValue: Record<number, number>;
-    unknownValue: number;
-  };
+  /** Notes in the box since the last collection (strays of unknown value counted apart). */
+  ledger: LiveBox;
   /** Notes the device counted since the last collection, or null when it keeps no counters. */
   deviceCount: number | null;
   /** Ledger and device agree on the count, or the device cannot say. */
@@ -26,6 +21,7 @@ export interface CashBoxAudit {
 }
 
 export class CashBox {
+  private readonly ledger: CashLedger;
   private readonly strays: StrayEvidence;
 
   constructor(
@@ -34,7 +30,8 @@ export class CashBox {
     private readonly staff: StaffItems,
     private readonly clock: () => number = Date.now,
   ) {
-    this.strays = new StrayEvidence(db, staff, clock);
+    this.ledger = new CashLedger(db);
+    this.strays = new StrayEvidence(db, this.ledger, staff, clock);
   }
 
   /**
@@ -45,11 +42,7 @@ export class CashBox {
     return this.db.transaction(() => {
       const value = this.journal.markNoteUnknown(paymentId, noteId);
       // In the box without a credit point: counted there, still credited to no one.
-      if (inBox) {
-        this.db
-          .prepare(`INSERT INTO cash_box(note_id, value, stacked_at) VALUES (?, ?, ?)`)
-          .run(noteId, value, this.clock());
-      }
+      if (inBox) this.ledger.boxNote(noteId, value, this.clock());
       this.staff.open({
         kind: 'note_review',
         paymentId,
@@ -76,18 +69,9 @@ export class CashBox {
 
   /** A technician emptied the box: its rows leave the live ledger together. */
   collect(by: string, deviceStacked: number | null): { count: number; total: number } {
-    return this.db.transaction(() => {
-      const { count, total } = this.live();
-      const info = this.db
-        .prepare(
-          `INSERT INTO cash_collection(at, by, count, total, device_stacked) VALUES (?, ?, ?, ?, ?)`,
-        )
-        .run(this.clock(), by, count, total, deviceStacked);
-      this.db
-        .prepare(`UPDATE cash_box SET collection_id = ? WHERE collection_id IS NULL`)
-        .run(Number(info.lastInsertRowid));
-      return { count, total };
-    })();
+    return this.db.transaction(() =>
+      this.ledger.recordCollection(by, deviceStacked, this.clock()),
+    )();
   }
 
   /**
@@ -95,34 +79,17 @@ export class CashBox {
    * last collection is its counter minus the one recorded then (0 if there was none).
    */
   audit(deviceStacked: number | null): CashBoxAudit {
-    const ledger = this.live();
+    const ledger = this.ledger.live();
     if (deviceStacked === null) return { ledger, deviceCount: null, matches: true };
-    const last = this.db
-      .prepare(`SELECT device_stacked AS n FROM cash_collection ORDER BY id DESC LIMIT 1`)
-      .get() as { n: number | null } | undefined;
-    const deviceCount = deviceStacked - (last?.n ?? 0);
+    const deviceCount = deviceStacked - this.ledger.deviceStackedAtLastCollection();
     return { ledger, deviceCount, matches: deviceCount === ledger.count };
   }
 
-  private live(): CashBoxAudit['ledger'] {
-    const rows = this.db
-      .prepare(
-        `SELECT value, count(*) AS n FROM cash_box WHERE collection_id IS NULL GROUP BY value`,
-      )
-      .all() as { value: number | null; n: number }[];
-    const byValue: Record<number, number> = {};
-    let count = 0;
-    let total = 0;
-    let unknownValue = 0;
-    for (const r of rows) {
-      count += r.n;
-      if (r.value === null) {
-        unknownValue += r.n;
-        continue;
-      }
-      byValue[r.value] = r.n;
-      total += r.value * r.n;
-    }
-    return { count, total, byValue, unknownValue };
+  /**
+   * Notes in the box by value, and their total, as the heartbeat reports them. A stray note
+   * whose value the device never said is in neither (`audit` counts it).
+   */
+  contents(): { notes: Record<string, number>; total: number } {
+    return this.ledger.contents();
   }
 }

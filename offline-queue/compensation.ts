@@ -51,12 +51,7 @@ export function refundPartialCash(
       throw new TransitionError(`payment ${paymentId} holds no partial cash to refund`);
     if (journal.notesInEscrow(p.id) > 0)
       throw new TransitionError(`payment ${paymentId} has a note in escrow`);
-    journal.move(p.id, 'REFUND_REQUIRED', 'partial_cash', { collected: p.collected });
-    db.prepare(`UPDATE payment SET reject_code = ?, collected_at = ? WHERE id = ?`).run(
-      'partial_payment_not_allowed',
-      at,
-      p.id,
-    );
+    journal.recordPartialPaymentRefused(p.id, at);
     compensateCash(db, journal, staff, p.id);
   })();
 }

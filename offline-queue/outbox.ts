@@ -1,5 +1,6 @@
-// The outbox: write-offs waiting to reach the gateway. Rows are created with FUNDS_CAPTURED
-// (PaymentJournal.captureFunds) and closed when the payment reaches a settled state. Due times
+// The outbox: write-offs waiting to reach the gateway, and the only writer of the `outbox`
+// table. Rows are queued with FUNDS_CAPTURED (PaymentJournal.captureFunds, in its transaction)
+// and closed when the payment reaches a settled state. Due times
 // are wall-clock times, so that they survive a restart; the sync worker keeps them true when the
 // wall clock is stepped (shiftOpen, bringIn).
 import type { JournalDb } from './open-journal';
@@ -13,6 +14,16 @@ export interface OutboxRow {
 
 export class Outbox {
   constructor(private readonly db: JournalDb) {}
+
+  /**
+   * A captured payment's write-off is due at `at`. Call inside the transaction that captures
+   * the funds (journal before effect: the two commit together).
+   */
+  queueWriteOff(paymentId: number, at: number): void {
+    this.db
+      .prepare(`INSERT INTO outbox(payment_id, kind, next_attempt_at) VALUES (?, 'writeoff', ?)`)
+      .run(paymentId, at);
+  }
 
   /** Open rows whose next attempt is due, oldest first. */
   due(now: number, limit = 50): OutboxRow[] {

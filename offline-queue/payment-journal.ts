@@ -1,8 +1,11 @@
-// The payment journal: the source of truth for every payment. Each method is one SQLite
-// transaction that changes a payment row, appends to its event log and, where money moves,
-// writes the cash note, cash box and outbox rows in the same commit.
+// The payment journal: the source of truth for every payment, and the only writer of the
+// `payment`, `payment_event` and `serial_counter` tables. Each method is one SQLite transaction
+// (a savepoint inside a caller's) that changes a payment row, appends to its event log and,
+// where money moves, has the cash ledger and the outbox write their rows in the same commit.
 import type { Statement } from 'better-sqlite3';
+import { CashLedger } from './cash-ledger';
 import type { JournalDb } from './open-journal';
+import { Outbox } from './outbox';
 import { canTransition, PENDING_SYNC_STATES, type PaymentState } from './payment-states';
 
 export interface PaymentRow {
@@ -54,11 +57,17 @@ type RawPayment = Omit<PaymentRow, 'acceptsOverpayment'> & { acceptsOverpayment:
 export class PaymentJournal {
   /** Prepared once, reused: parsing SQL on every commit would cost more than the commit's CPU. */
   private readonly statements = new Map<string, Statement>();
+  /** The notes of payments are the cash ledger's rows; the journal asks it for them. */
+  private readonly cash: CashLedger;
+  private readonly outbox: Outbox;
 
   constructor(
     private readonly db: JournalDb,
     private readonly clock: () => number = Date.now,
-  ) {}
+  ) {
+    this.cash = new CashLedger(db);
+    this.outbox = new Outbox(db);
+  }
 
   private sql(text: string): Statement {
     let statement = this.statements.get(text);
@@ -146,10 +155,7 @@ export class PaymentJournal {
       if (p.state !== 'COLLECTING')
         throw new TransitionError(`payment ${id} is ${p.state}, not collecting`);
       const now = this.clock();
-      const info = this.sql(
-        `INSERT INTO cash_note(payment_id, value, state, escrowed_at) VALUES (?, ?, 'escrowed', ?)`,
-      ).run(id, value, now);
-      const noteId = Number(info.lastInsertRowid);
+      const noteId = this.cash.escrowNote(id, value, now);
       this.appendEvent(id, now, 'note_escrowed', null, null, { noteId, value });
       return noteId;
     })();
@@ -160,15 +166,7 @@ export class PaymentJournal {
     this.db.transaction(() => {
       const now = this.clock();
       const note = this.escrowedNote(id, noteId);
-      this.sql(`UPDATE cash_note SET state = 'stacked', settled_at = ? WHERE id = ?`).run(
-        now,
-        noteId,
-      );
-      this.sql(`INSERT INTO cash_box(note_id, value, stacked_at) VALUES (?, ?, ?)`).run(
-        noteId,
-        note.value,
-        now,
-      );
+      this.cash.stackNote(noteId, note.value, now);
       this.sql(`UPDATE payment SET collected = collected + ?, updated_at = ? WHERE id = ?`).run(
         note.value,
         now,
@@ -184,10 +182,7 @@ export class PaymentJournal {
     this.db.transaction(() => {
       const now = this.clock();
       this.escrowedNote(id, noteId);
-      this.sql(`UPDATE cash_note SET state = 'returned', settled_at = ? WHERE id = ?`).run(
-        now,
-        noteId,
-      );
+      this.cash.returnNote(noteId, now);
       this.appendEvent(id, now, 'note_returned', null, null, { noteId });
     })();
   }
@@ -197,10 +192,7 @@ export class PaymentJournal {
     const p = this.get(id);
     if (p.state !== 'COLLECTING')
       throw new TransitionError(`payment ${id} is ${p.state}, not collecting`);
-    const note = this.sql(`SELECT value, state FROM cash_note WHERE id = ? AND payment_id = ?`).get(
-      noteId,
-      id,
-    ) as { value: number; state: string } | undefined;
+    const note = this.cash.noteOf(id, noteId);
     if (!note) throw new TransitionError(`note ${noteId} is not part of payment ${id}`);
     if (note.state !== 'escrowed')
       throw new TransitionError(`note ${noteId} is already ${note.state}`);
@@ -214,31 +206,22 @@ export class PaymentJournal {
   markNoteUnknown(id: number, noteId: number): number {
     return this.db.transaction(() => {
       const now = this.clock();
-      const note = this.sql(
-        `SELECT value FROM cash_note WHERE id = ? AND payment_id = ? AND state = 'escrowed'`,
-      ).get(noteId, id) as { value: number } | undefined;
-      if (!note) throw new TransitionError(`note ${noteId} of payment ${id} is not in escrow`);
-      this.sql(`UPDATE cash_note SET state = 'unknown', settled_at = ? WHERE id = ?`).run(
-        now,
-        noteId,
-      );
-      this.appendEvent(id, now, 'note_unknown', null, null, { noteId, value: note.value });
-      return note.value;
+      const value = this.cash.escrowedValue(id, noteId);
+      if (value === undefined)
+        throw new TransitionError(`note ${noteId} of payment ${id} is not in escrow`);
+      this.cash.markNoteUnknown(noteId, now);
+      this.appendEvent(id, now, 'note_unknown', null, null, { noteId, value });
+      return value;
     })();
   }
 
   /** When the payment's last note reached the box, or null if none did. */
   lastStackedAt(id: number): number | null {
-    const row = this.sql(
-      `SELECT max(settled_at) AS at FROM cash_note WHERE payment_id = ? AND state = 'stacked'`,
-    ).get(id) as { at: number | null };
-    return row.at;
+    return this.cash.lastStackedAt(id);
   }
 
   escrowedNotes(id: number): { id: number; value: number }[] {
-    return this.sql(
-      `SELECT id, value FROM cash_note WHERE payment_id = ? AND state = 'escrowed' ORDER BY id`,
-    ).all(id) as { id: number; value: number }[];
+    return this.cash.escrowedNotes(id);
   }
 
   /** A QR payment's wallet attempt succeeded: the amount is collected (no cash involved). */
@@ -266,10 +249,7 @@ export class PaymentJournal {
 
   /** Notes of a payment still in escrow: while any is, the payment can be neither closed nor captured. */
   notesInEscrow(id: number): number {
-    const row = this.sql(
-      `SELECT count(*) AS n FROM cash_note WHERE payment_id = ? AND state = 'escrowed'`,
-    ).get(id) as { n: number };
-    return row.n;
+    return this.cash.notesInEscrow(id);
   }
 
   /**
@@ -277,12 +257,14 @@ export class PaymentJournal {
    * another's money tenders the notes of the payment that took them.
    */
   stackedNotes(id: number): { value: number; count: number }[] {
-    return this.sql(
-      `SELECT value, count(*) AS count FROM cash_note
-       WHERE payment_id = coalesce((SELECT replaces_payment_id FROM payment WHERE id = ?), ?)
-         AND state = 'stacked'
-       GROUP BY value ORDER BY value DESC`,
-    ).all(id, id) as { value: number; count: number }[];
+    return this.cash.stackedNotes(this.notesHolder(id));
+  }
+
+  /** The payment whose notes pay this one: the one it re-applies, else itself. */
+  private notesHolder(id: number): number {
+    const row = this.sql(`SELECT replaces_payment_id AS r FROM payment WHERE id = ?`).get(id) as
+      { r: number | null } | undefined;
+    return row?.r ?? id;
   }
 
   /**
@@ -296,12 +278,7 @@ export class PaymentJournal {
     if (to.state !== 'COLLECTING' || to.collected !== 0) {
       throw new TransitionError(`payment ${toId} cannot receive money in state ${to.state}`);
     }
-    const root =
-      (
-        this.sql(`SELECT replaces_payment_id AS r FROM payment WHERE id = ?`).get(fromId) as {
-          r: number | null;
-        }
-      ).r ?? fromId;
+    const root = this.notesHolder(fromId);
     const now = this.clock();
     this.sql(
       `UPDATE payment SET collected = ?, replaces_payment_id = ?, updated_at = ? WHERE id = ?`,
@@ -324,9 +301,7 @@ export class PaymentJournal {
         collectedAt ?? now,
         id,
       );
-      this.sql(
-        `INSERT INTO outbox(payment_id, kind, next_attempt_at) VALUES (?, 'writeoff', ?)`,
-      ).run(id, now);
+      this.outbox.queueWriteOff(id, now);
     })();
     return this.get(id);
   }
@@ -347,6 +322,62 @@ export class PaymentJournal {
       if (p.collected > 0)
         throw new TransitionError(`payment ${id} holds ${p.collected} fen; it cannot be abandoned`);
       this.move(id, 'ABANDONED', 'abandoned', { reason });
+    })();
+  }
+
+  /**
+   * The gateway wrote the payment off: WRITTEN_OFF, with the biller's transaction, the reply and
+   * the gateway's business day of the write-off (reconciliation reads it). The sync worker calls
+   * it inside the transaction that closes the outbox row, so the two commit together.
+   */
+  recordWriteOff(
+    id: number,
+    w: { billerTxnId: string; resultJson: string; writtenOffDay: string },
+  ): void {
+    this.db.transaction(() => {
+      this.move(id, 'WRITTEN_OFF', 'written_off', { billerTxnId: w.billerTxnId });
+      this.sql(
+        `UPDATE payment SET biller_txn_id = ?, result_json = ?, written_off_day = ? WHERE id = ?`,
+      ).run(w.billerTxnId, w.resultJson, w.writtenOffDay, id);
+    })();
+  }
+
+  /**
+   * The biller refused the write-off for good: REFUND_REQUIRED, with its reject code. The sync
+   * worker calls it inside the transaction that closes the outbox row.
+   */
+  recordRejection(id: number, code: string): void {
+    this.db.transaction(() => {
+      this.move(id, 'REFUND_REQUIRED', 'writeoff_rejected', { code });
+      this.sql(`UPDATE payment SET reject_code = ? WHERE id = ?`).run(code, id);
+    })();
+  }
+
+  /**
+   * The customer stopped short of the amount due at a biller that takes no part payment: the
+   * money taken is to be refunded (REFUND_REQUIRED, reject code partial_payment_not_allowed),
+   * collected at `collectedAt`.
+   */
+  recordPartialPaymentRefused(id: number, collectedAt: number): void {
+    this.db.transaction(() => {
+      const p = this.get(id);
+      this.move(id, 'REFUND_REQUIRED', 'partial_cash', { collected: p.collected });
+      this.sql(`UPDATE payment SET reject_code = ?, collected_at = ? WHERE id = ?`).run(
+        'partial_payment_not_allowed',
+        collectedAt,
+        id,
+      );
+    })();
+  }
+
+  /**
+   * Reconciliation found the gateway wrote off on `day` (YYYY-MM-DD) a payment whose reply
+   * never arrived: WRITTEN_OFF on the gateway's word, counted in that day.
+   */
+  recordWrittenOffByReconciliation(id: number, day: string): void {
+    this.db.transaction(() => {
+      this.move(id, 'WRITTEN_OFF', 'written_off_by_reconciliation', { day });
+      this.sql(`UPDATE payment SET written_off_day = ? WHERE id = ?`).run(day, id);
     })();
   }
 
@@ -374,24 +405,6 @@ export class PaymentJournal {
          FROM payment WHERE state IN (${marks})`,
     ).get(...PENDING_SYNC_STATES) as { count: number; total: number; oldestAt: number | null };
     return row;
-  }
-
-  /**
-   * Notes in the box by value, and their total. A stray note whose value the device never said
-   * is in neither (CashBox.audit counts it).
-   */
-  cashBox(): { notes: Record<string, number>; total: number } {
-    const rows = this.sql(
-      `SELECT value, count(*) AS n FROM cash_box
-        WHERE collection_id IS NULL AND value IS NOT NULL GROUP BY value`,
-    ).all() as { value: number; n: number }[];
-    const notes: Record<string, number> = {};
-    let total = 0;
-    for (const r of rows) {
-      notes[String(r.value)] = r.n;
-      total += r.value * r.n;
-    }
-    return { notes, total };
   }
 
   private appendEvent(

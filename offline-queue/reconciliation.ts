@@ -116,8 +116,7 @@ export function reconcileDay(o: {
         r.status === 'written_off'
       ) {
         // The gateway's word settles a write-off whose reply never arrived.
-        journal.move(p.id, 'WRITTEN_OFF', 'written_off_by_reconciliation', { day });
-        db.prepare(`UPDATE payment SET written_off_day = ? WHERE id = ?`).run(day, p.id);
+        journal.recordWrittenOffByReconciliation(p.id, day);
         o.outbox.closeForPayment(p.id, now);
       }
       const row = journal.get(p.id);

@@ -64,6 +64,17 @@ export class StaffItems {
     return row.n;
   }
 
+  /** Whether staff were ever asked to review this journalled note (open or closed). */
+  hasNoteReview(noteId: number): boolean {
+    const row = this.db
+      .prepare(
+        `SELECT count(*) AS n FROM staff_item
+          WHERE kind = 'note_review' AND json_extract(detail_json, '$.noteId') = ?`,
+      )
+      .get(noteId) as { n: number };
+    return row.n > 0;
+  }
+
   close(id: number, by: string): void {
     const info = this.db
       .prepare(

@@ -15,8 +15,10 @@
 // Anything else is an unattributed stray: its own row (no note_id), counted in the box when the
 // device says it is there (credited to no one), and its own staff item. A value the device did
 // not report is never filled in, neither from the note it was attributed to nor from any other.
-import type { Statement } from 'better-sqlite3';
+//
+// The rows are the cash ledger's (cash-ledger.ts): this file weighs the evidence and asks it.
 import { z } from 'zod';
+import type { CashLedger, LatestNote, LatestStray } from './cash-ledger';
 import type { JournalDb } from './open-journal';
 import type { StaffItems } from './staff-items';
 
@@ -54,51 +56,19 @@ const UNATTRIBUTED_REASON = {
   uncertain: 'stray_note_uncertain',
 } as const;
 
-interface LatestNote {
-  kind: 'note';
-  id: number;
-  paymentId: number;
-  value: number;
-  state: string;
-  clearAt: number | null;
-  boxed: number;
-  /** The outcome of the last stray attributed to it, if any. */
-  evidence: string | null;
-}
-
-interface LatestStray {
-  kind: 'stray';
-  id: number;
-  value: number | null;
-  outcome: string;
-  inBox: number;
-  clearAt: number | null;
-}
-
 export class StrayEvidence {
-  /** Prepared once: the note path check runs after every note. */
-  private readonly statements = new Map<string, Statement>();
-
   constructor(
     private readonly db: JournalDb,
+    private readonly ledger: CashLedger,
     private readonly staff: StaffItems,
     private readonly clock: () => number,
   ) {}
-
-  private sql(text: string): Statement {
-    let statement = this.statements.get(text);
-    if (!statement) {
-      statement = this.db.prepare(text);
-      this.statements.set(text, statement);
-    }
-    return statement;
-  }
 
   /** Records a stray note (see the file comment); throws on a malformed report, changing nothing. */
   record(input: StrayNoteReport): StrayAttribution {
     const report = StrayNoteReport.parse(input);
     return this.db.transaction((): StrayAttribution => {
-      const latest = this.latest();
+      const latest = this.ledger.latest();
       if (latest && latest.clearAt === null) {
         if (repeats(latest, report)) return 'repeat';
         if (latest.kind === 'note' && attributable(latest, report)) {
@@ -117,31 +87,21 @@ export class StrayEvidence {
    */
   pathClear(): void {
     this.db.transaction(() => {
-      const latest = this.latest();
+      const latest = this.ledger.latest();
       if (!latest || latest.clearAt !== null) return;
       if (latest.kind === 'stray') {
-        this.sql(`UPDATE stray_note SET path_clear_at = ? WHERE id = ?`).run(
-          this.clock(),
-          latest.id,
-        );
+        this.ledger.closeStrayPath(latest.id, this.clock());
       } else if (latest.state === 'unknown' || latest.state === 'returned') {
-        this.sql(`UPDATE cash_note SET path_clear_at = ? WHERE id = ?`).run(
-          this.clock(),
-          latest.id,
-        );
+        this.ledger.closeNotePath(latest.id, this.clock());
       }
     })();
   }
 
   private attribute(note: LatestNote, report: StrayNoteReport): void {
-    this.insertStray(report, note.id);
+    this.ledger.recordStray(report, note.id, this.clock());
     if (!report.inBox) return; // evidence only: staff already review the note
-    this.sql(`INSERT INTO cash_box(note_id, value, stacked_at) VALUES (?, ?, ?)`).run(
-      note.id,
-      note.value,
-      this.clock(),
-    );
-    if (!this.hasReview(note.id)) {
+    this.ledger.boxNote(note.id, note.value, this.clock());
+    if (!this.staff.hasNoteReview(note.id)) {
       this.staff.open({
         kind: 'note_review',
         paymentId: note.paymentId,
@@ -153,14 +113,8 @@ export class StrayEvidence {
   }
 
   private recordUnattributed(report: StrayNoteReport): void {
-    const strayId = this.insertStray(report, null);
-    if (report.inBox) {
-      this.sql(`INSERT INTO cash_box(stray_id, value, stacked_at) VALUES (?, ?, ?)`).run(
-        strayId,
-        report.value,
-        this.clock(),
-      );
-    }
+    const strayId = this.ledger.recordStray(report, null, this.clock());
+    if (report.inBox) this.ledger.boxStray(strayId, report.value, this.clock());
     const reason = report.inBox
       ? UNATTRIBUTED_REASON.inBox
       : report.outcome === 'returned'
@@ -179,43 +133,6 @@ export class StrayEvidence {
         deviceSaid: report.reason,
       },
     });
-  }
-
-  private insertStray(report: StrayNoteReport, noteId: number | null): number {
-    const info = this.sql(
-      `INSERT INTO stray_note(value, outcome, reason, note_id, in_box, after_note_id, at)
-         VALUES (?, ?, ?, ?, ?, (SELECT max(id) FROM cash_note), ?)`,
-    ).run(report.value, report.outcome, report.reason, noteId, report.inBox ? 1 : 0, this.clock());
-    return Number(info.lastInsertRowid);
-  }
-
-  /** The last journalled note, or the last unattributed stray if it was recorded after it. */
-  private latest(): LatestNote | LatestStray | null {
-    const note = this.sql(
-      `SELECT n.id, n.payment_id AS paymentId, n.value, n.state, n.path_clear_at AS clearAt,
-                EXISTS (SELECT 1 FROM cash_box b WHERE b.note_id = n.id) AS boxed,
-                (SELECT s.outcome FROM stray_note s WHERE s.note_id = n.id
-                   ORDER BY s.id DESC LIMIT 1) AS evidence
-           FROM cash_note n ORDER BY n.id DESC LIMIT 1`,
-    ).get() as Omit<LatestNote, 'kind'> | undefined;
-    const stray = this.sql(
-      `SELECT id, value, outcome, in_box AS inBox, path_clear_at AS clearAt,
-                after_note_id AS afterNoteId
-           FROM stray_note WHERE note_id IS NULL ORDER BY id DESC LIMIT 1`,
-    ).get() as (Omit<LatestStray, 'kind'> & { afterNoteId: number | null }) | undefined;
-    if (stray && (stray.afterNoteId ?? 0) === (note?.id ?? 0)) {
-      const { afterNoteId: _, ...rest } = stray;
-      return { kind: 'stray', ...rest };
-    }
-    return note ? { kind: 'note', ...note } : null;
-  }
-
-  private hasReview(noteId: number): boolean {
-    const row = this.sql(
-      `SELECT count(*) AS n FROM staff_item
-          WHERE kind = 'note_review' AND json_extract(detail_json, '$.noteId') = ?`,
-    ).get(noteId) as { n: number };
-    return row.n > 0;
   }
 }
 

@@ -190,10 +190,7 @@ export class SyncWorker extends EventEmitter<{ settled: [SyncSettled]; attempt: 
     switch (outcome.kind) {
       case 'written_off':
         db.transaction(() => {
-          journal.move(p.id, 'WRITTEN_OFF', 'written_off', { billerTxnId: outcome.billerTxnId });
-          db.prepare(
-            `UPDATE payment SET biller_txn_id = ?, result_json = ?, written_off_day = ? WHERE id = ?`,
-          ).run(outcome.billerTxnId, outcome.resultJson, outcome.writtenOffDay, p.id);
+          journal.recordWriteOff(p.id, outcome);
           outbox.close(row.id, now);
         })();
         this.o.log?.('info', { paymentId: p.id, agentSerial: p.agentSerial }, 'written off');
@@ -201,8 +198,7 @@ export class SyncWorker extends EventEmitter<{ settled: [SyncSettled]; attempt: 
         return;
       case 'rejected':
         db.transaction(() => {
-          journal.move(p.id, 'REFUND_REQUIRED', 'writeoff_rejected', { code: outcome.code });
-          db.prepare(`UPDATE payment SET reject_code = ? WHERE id = ?`).run(outcome.code, p.id);
+          journal.recordRejection(p.id, outcome.code);
           outbox.close(row.id, now);
         })();
         this.o.log?.('warn', { paymentId: p.id, code: outcome.code }, 'write-off rejected');

@@ -43,7 +43,7 @@ export function heartbeatBody(o: {
         : { status: 'noDevice' },
       cardReader: { status: o.cardReader?.status ?? 'noDevice' },
     },
-    cashBox: o.money.journal.cashBox(),
+    cashBox: o.money.cashBox.contents(),
     pendingSync: {
       count: pending.count,
       total: pending.total,

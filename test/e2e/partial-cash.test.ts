@@ -48,7 +48,7 @@ describe('partial cash', () => {
       collected: 10_000,
       rejectCode: 'partial_payment_not_allowed',
     });
-    expect(journal.cashBox().total).toBe(10_000);
+    expect(env.kiosk().host.money.cashBox.contents().total).toBe(10_000);
     await page.close();
   });
 });

@@ -83,7 +83,7 @@ describe('walking skeleton: cash payment of an overdue electricity bill', () => 
     expect((recon.body as { records: unknown[] }).records).toContainEqual(
       expect.objectContaining({ agentSerial: serial, amount: inserted, status: 'written_off' }),
     );
-    expect(env.kiosk().host.journal.cashBox().total).toBe(inserted);
+    expect(env.kiosk().host.money.cashBox.contents().total).toBe(inserted);
 
     await page.getByRole('button', { name: '完成' }).click();
     await page.getByRole('button', { name: '开始缴费' }).waitFor();

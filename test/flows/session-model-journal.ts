@@ -173,7 +173,7 @@ export function ledgerOf(t: TestJournal): Ledger {
     payments,
     byState,
     collectedTotal: payments.reduce((s, p) => s + p.collected, 0),
-    cashBox: t.journal.cashBox(),
+    cashBox: t.cash.contents(),
     notesByState,
     stackedNotesTotal: sum(
       `SELECT coalesce(sum(value), 0) AS s FROM cash_note WHERE state = 'stacked'`,

@@ -146,7 +146,7 @@ describe('the cash-in actor', () => {
     await h.onCredit(5000);
     expect(t.journal.escrowedNotes(paymentId)).toEqual([]);
     expect(t.journal.get(paymentId).collected).toBe(5000);
-    expect(t.journal.cashBox().total).toBe(5000);
+    expect(t.cash.contents().total).toBe(5000);
     expect(types()).toEqual(['ACCEPTED_NOTES', 'NOTE_ESCROWED', 'NOTE_STACKED']);
   });
 
@@ -171,7 +171,7 @@ describe('the cash-in actor', () => {
       },
     ]);
     expect(events.at(-1)).toEqual({ type: 'NOTE_UNCERTAIN', value: 5000 });
-    expect(t.journal.cashBox().total).toBe(5000); // in the box, credited to no one
+    expect(t.cash.contents().total).toBe(5000); // in the box, credited to no one
   });
 
   it('an uncertain note it never journalled is recorded as a stray for staff, not dropped', async () => {
@@ -182,7 +182,7 @@ describe('the cash-in actor', () => {
     expect(staff.openItems()).toMatchObject([
       { kind: 'note_review', paymentId: null, amount: 2000, reason: 'stray_note_in_box' },
     ]);
-    expect(t.journal.cashBox()).toEqual({ notes: { '2000': 1 }, total: 2000 });
+    expect(t.cash.contents()).toEqual({ notes: { '2000': 1 }, total: 2000 });
     expect(events.at(-1)).toEqual({ type: 'NOTE_UNCERTAIN', value: 2000 });
   });
 

@@ -89,7 +89,7 @@ describe('refused cash', () => {
       amount: 50_000,
     });
     // The cash box still counts the five notes once.
-    expect(money.journal.cashBox().total).toBe(50_000);
+    expect(money.cashBox.contents().total).toBe(50_000);
     expect(money.staff.openItems()).toEqual([]);
   });
 

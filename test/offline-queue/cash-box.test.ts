@@ -190,7 +190,7 @@ describe('stray notes', () => {
       detail: { strayId: 2, value: null, inBox: true },
     });
     expect(box.audit(null).ledger).toEqual({ count: 1, total: 0, byValue: {}, unknownValue: 1 });
-    expect(t.journal.cashBox()).toEqual({ notes: {}, total: 0 });
+    expect(t.cash.contents()).toEqual({ notes: {}, total: 0 });
   });
 
   it('a credit of another value than the last note is its own note in the box', () => {
@@ -276,7 +276,7 @@ describe('collection and audit', () => {
       deviceCount: 0,
       matches: true,
     });
-    expect(t.journal.cashBox()).toEqual({ notes: {}, total: 0 });
+    expect(t.cash.contents()).toEqual({ notes: {}, total: 0 });
 
     collectingPayment(t, { stacked: [2000] });
     expect(box.audit(4)).toMatchObject({

@@ -86,7 +86,7 @@ describe('compensateCash', () => {
       },
     ]);
     // The notes stay in the cash box: staff pay the refund from it against the slip.
-    expect(t.journal.cashBox().total).toBe(25000);
+    expect(t.cash.contents().total).toBe(25000);
   });
 
   it('is idempotent: a second call returns false and opens no second slip', async () => {
@@ -248,7 +248,7 @@ describe('refundPartialCash', () => {
     expect(staff.openItems()).toMatchObject([
       { kind: 'cash_refund', paymentId: id, amount: 12000, reason: 'partial_payment_not_allowed' },
     ]);
-    expect(t.journal.cashBox().total).toBe(12000);
+    expect(t.cash.contents().total).toBe(12000);
     expect(t.db.prepare('SELECT count(*) AS n FROM outbox').get()).toEqual({ n: 0 });
   });
 

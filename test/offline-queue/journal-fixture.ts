@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { CashLedger } from '../../offline-queue/cash-ledger';
 import { openJournal, type JournalDb } from '../../offline-queue/open-journal';
 import { Outbox } from '../../offline-queue/outbox';
 import { PaymentJournal, type NewPayment } from '../../offline-queue/payment-journal';
@@ -60,6 +61,8 @@ export interface TestJournal {
   db: JournalDb;
   journal: PaymentJournal;
   outbox: Outbox;
+  /** The cash tables (notes, the box, strays, collections), read as the kiosk reads them. */
+  cash: CashLedger;
   clock: TestClock;
   close(): void;
 }
@@ -70,6 +73,7 @@ export function openTestJournal(file: string, clock: TestClock = testClock()): T
     db,
     journal: new PaymentJournal(db, clock),
     outbox: new Outbox(db),
+    cash: new CashLedger(db),
     clock,
     close: () => db.close(),
   };

@@ -4,6 +4,7 @@
 // migration that would leave a broken reference is rolled back whole.
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CashLedger } from '../../offline-queue/cash-ledger';
 import { MIGRATIONS } from '../../offline-queue/migrations';
 import { JournalError, openJournal, type JournalDb } from '../../offline-queue/open-journal';
 import { PaymentJournal, TransitionError } from '../../offline-queue/payment-journal';
@@ -267,7 +268,10 @@ describe('migration 1 → latest on openJournal', () => {
       requestJson: '{"body":2}',
       collectedAt: null,
     });
-    expect(journal.cashBox()).toEqual({ notes: { '10000': 3, '5000': 1 }, total: 35000 });
+    expect(new CashLedger(db).contents()).toEqual({
+      notes: { '10000': 3, '5000': 1 },
+      total: 35000,
+    });
     expect(journal.inStates(['WRITTEN_OFF']).map((p) => p.id)).toEqual([f.writtenOff]);
   });
 

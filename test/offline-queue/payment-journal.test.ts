@@ -234,7 +234,7 @@ describe('cash notes', () => {
     const id = collecting();
     t.journal.recordEscrow(id, 10000);
     expect(t.journal.get(id).collected).toBe(0);
-    expect(t.journal.cashBox()).toEqual({ notes: {}, total: 0 });
+    expect(t.cash.contents()).toEqual({ notes: {}, total: 0 });
     expect(t.journal.stackedNotes(id)).toEqual([]);
   });
 
@@ -243,11 +243,11 @@ describe('cash notes', () => {
     const note = t.journal.recordEscrow(id, 10000);
     const row = t.journal.recordStacked(id, note);
     expect(row.collected).toBe(10000);
-    expect(t.journal.cashBox()).toEqual({ notes: { '10000': 1 }, total: 10000 });
+    expect(t.cash.contents()).toEqual({ notes: { '10000': 1 }, total: 10000 });
 
     expect(() => t.journal.recordStacked(id, note)).toThrow(TransitionError);
     expect(t.journal.get(id).collected).toBe(10000);
-    expect(t.journal.cashBox()).toEqual({ notes: { '10000': 1 }, total: 10000 });
+    expect(t.cash.contents()).toEqual({ notes: { '10000': 1 }, total: 10000 });
     expect(t.journal.events(id).filter((e) => e.type === 'note_stacked')).toHaveLength(1);
   });
 
@@ -259,7 +259,7 @@ describe('cash notes', () => {
     expect(() => t.journal.recordStacked(b, 9999)).toThrow(TransitionError);
     expect(t.journal.get(a).collected).toBe(0);
     expect(t.journal.get(b).collected).toBe(0);
-    expect(t.journal.cashBox().total).toBe(0);
+    expect(t.cash.contents().total).toBe(0);
   });
 
   it('recordReturned does not credit: collected, cash box and stacked notes are unchanged', () => {
@@ -269,7 +269,7 @@ describe('cash notes', () => {
     const back = t.journal.recordEscrow(id, 10000);
     t.journal.recordReturned(id, back);
     expect(t.journal.get(id).collected).toBe(5000);
-    expect(t.journal.cashBox()).toEqual({ notes: { '5000': 1 }, total: 5000 });
+    expect(t.cash.contents()).toEqual({ notes: { '5000': 1 }, total: 5000 });
     expect(t.journal.stackedNotes(id)).toEqual([{ value: 5000, count: 1 }]);
     const state = t.db.prepare('SELECT state FROM cash_note WHERE id = ?').get(back) as {
       state: string;
@@ -454,10 +454,10 @@ describe('captureFunds', () => {
   });
 });
 
-describe('pendingSync and cashBox', () => {
+describe('pendingSync and the cash box contents', () => {
   it('are zero on an empty journal', () => {
     expect(t.journal.pendingSync()).toEqual({ count: 0, total: 0, oldestAt: null });
-    expect(t.journal.cashBox()).toEqual({ notes: {}, total: 0 });
+    expect(t.cash.contents()).toEqual({ notes: {}, total: 0 });
   });
 
   it('pendingSync counts captured, unsettled payments only (not collecting, not settled)', () => {
@@ -494,22 +494,22 @@ describe('pendingSync and cashBox', () => {
     expect(t.journal.pendingSync()).toEqual({ count: 2, total: 6000, oldestAt: t0 + 60_000 });
   });
 
-  it('cashBox counts stacked notes by value, not escrowed or returned ones, until collected', () => {
+  it('the cash box contents count stacked notes by value, not escrowed or returned ones, until collected', () => {
     const a = collecting();
     const b = collecting();
     for (const v of [10000, 10000, 5000]) t.journal.recordStacked(a, t.journal.recordEscrow(a, v));
     t.journal.recordStacked(b, t.journal.recordEscrow(b, 2000));
     t.journal.recordReturned(b, t.journal.recordEscrow(b, 10000));
     t.journal.recordEscrow(b, 5000);
-    expect(t.journal.cashBox()).toEqual({
+    expect(t.cash.contents()).toEqual({
       notes: { '10000': 2, '5000': 1, '2000': 1 },
       total: 27000,
     });
     // A technician's collection (清机) empties the box.
     t.db.prepare('UPDATE cash_box SET collection_id = 1').run();
-    expect(t.journal.cashBox()).toEqual({ notes: {}, total: 0 });
+    expect(t.cash.contents()).toEqual({ notes: {}, total: 0 });
     t.journal.recordStacked(a, t.journal.recordEscrow(a, 1000));
-    expect(t.journal.cashBox()).toEqual({ notes: { '1000': 1 }, total: 1000 });
+    expect(t.cash.contents()).toEqual({ notes: { '1000': 1 }, total: 1000 });
   });
 });
 
@@ -564,7 +564,7 @@ describe('conservation', () => {
           expect(inBox).toBe(collected);
           all += collected;
         }
-        expect(t.journal.cashBox().total).toBe(all);
+        expect(t.cash.contents().total).toBe(all);
         // Each property run starts from an empty box.
         t.db.prepare('UPDATE cash_box SET collection_id = 1').run();
       }),

@@ -80,7 +80,7 @@ function recover(buildRequest: (p: PaymentRow, at: number) => string = hostBody(
 }
 
 function cashBoxTotal(j: TestJournal = t): number {
-  return j.journal.cashBox().total;
+  return j.cash.contents().total;
 }
 
 function noteState(noteId: number): string {
@@ -846,7 +846,7 @@ describe('recoverJournal: crash equivalence (property)', () => {
           const stackedTotal = notes
             .filter((n) => n.state === 'stacked')
             .reduce((s, n) => s + n.value, 0);
-          expect(j.journal.cashBox().total).toBe(stackedTotal);
+          expect(j.cash.contents().total).toBe(stackedTotal);
           expect(stackedTotal).toBe(sumCollected);
           expect(
             payments.filter((p) => p.state !== 'ABANDONED').reduce((s, p) => s + p.collected, 0),
