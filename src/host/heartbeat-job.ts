@@ -1,10 +1,10 @@
 // The fleet heartbeat: device status, cash box and pending write-offs to the gateway every
 // minute; the gateway may answer with commands (out of service, in service, reload config).
-import type { BillAcceptor } from '../../drivers/bill-acceptor/bill-acceptor';
+import type { BillAcceptor } from '../../drivers/bill-acceptor';
 import type { CashBox, CashBoxAudit } from '../../offline-queue/cash-box';
-import type { ReceiptPrinter } from '../../drivers/printer/printer';
-import type { CardReader } from '../../drivers/card-reader/card-reader';
-import type { Scanner } from '../../drivers/scanner/scanner';
+import type { ReceiptPrinter } from '../../drivers/printer';
+import type { CardReader } from '../../drivers/card-reader';
+import type { Scanner } from '../../drivers/scanner';
 import packageJson from '../../package.json' with { type: 'json' };
 import type { Heartbeat, HeartbeatCommand } from '../gateway/contract';
 import { shanghaiIso } from '../time/shanghai';
