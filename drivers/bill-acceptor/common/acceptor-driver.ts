@@ -1,7 +1,7 @@
 // What every acceptor driver does alike, whatever its protocol: it keeps what the host asked
 // for (the values and their handlers), publishes its status, tells stray notes and when the note
 // path is clear, and runs one poll loop. A protocol driver adds its line, its start-up and its replies (step()).
-// Its DeviceHistory hears every status change and every warning or error the driver logs.
+// Its DeviceHistory (diagnose()) hears every status change and every warning or error logged.
 import { DeviceHistory } from '../../diagnosis';
 import type {
   BillAcceptor,
@@ -44,17 +44,17 @@ export abstract class AcceptorDriver implements BillAcceptor {
   protected abstract readonly notes: { disable(): void };
 
   /**
-   * `name` prefixes every log message, e.g. 'id003'; `pollIntervalMs` is the one the protocol
-   * driver checked (or its default).
+   * `name` prefixes every log message and names the driver in diagnose(), e.g. 'id003';
+   * `pollIntervalMs` is the one the protocol driver checked (or its default); `counters` are
+   * the protocol's own, reported from 0 beside the notes' (NOTE_COUNTERS).
    */
   constructor(
-    protected readonly driverName: BillAcceptorDiagnosis['driver'],
+    private readonly name: BillAcceptorDiagnosis['driver'],
     options: AcceptorOptions,
     defaults: LineDefaults,
     pollIntervalMs: number,
     counters: readonly string[],
   ) {
-    const name = driverName;
     const line = lineOptions(options, defaults);
     this.history = new DeviceHistory([...NOTE_COUNTERS, ...counters]);
     // Links, ports and the money path log through this one: their warnings become events.
@@ -97,7 +97,7 @@ export abstract class AcceptorDriver implements BillAcceptor {
     const { device, stacker, detail } = this.board.status;
     return {
       kind: 'billAcceptor',
-      driver: this.driverName,
+      driver: this.name,
       port: this.line.port.path,
       ...this.identity(),
       status: device,
