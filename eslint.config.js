@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import { layerImports } from './tools/eslint/layer-imports.js';
 import { noLiteralUiText } from './tools/eslint/no-literal-ui-text.js';
-import { areas } from './tools/eslint/layers.js';
+import { areas, faces } from './tools/eslint/layers.js';
 
 const root = import.meta.dirname;
 
@@ -17,7 +17,7 @@ export default tseslint.config(
       kiosk: { rules: { 'layer-imports': layerImports, 'no-literal-ui-text': noLiteralUiText } },
     },
     rules: {
-      'kiosk/layer-imports': ['error', { root, areas }],
+      'kiosk/layer-imports': ['error', { root, areas, faces }],
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },

@@ -2,6 +2,7 @@
 // Money is integer fen. The driver asks the host before every decision that moves money:
 // the host journals first, then answers, then the driver acts on the device.
 import type { DeviceStatus } from '../device';
+import type { DeviceDiagnosis } from '../diagnosis';
 
 export type StackerStatus = 'ok' | 'full' | 'open';
 
@@ -69,6 +70,13 @@ export interface CashBoxCounters {
   byValue: Record<number, number> | null;
 }
 
+/** diagnose() of an acceptor: the common shape, with its stacker as the heartbeat reports it. */
+export interface BillAcceptorDiagnosis extends DeviceDiagnosis {
+  kind: 'billAcceptor';
+  driver: 'id003' | 'ssp';
+  stacker: StackerStatus;
+}
+
 export interface BillAcceptor {
   readonly status: BillAcceptorStatus;
   /** Starts the driver: opens the port, runs the start-up sequence, polls. Never rejects. */
@@ -92,4 +100,10 @@ export interface BillAcceptor {
   readCounters(): Promise<CashBoxCounters | null>;
   /** Zero the device's counters (a technician emptied the cash box); false if it has none. */
   resetCounters(): Promise<boolean>;
+  /**
+   * For technicians and the heartbeat: the driver's own counts (notes escrowed, credited,
+   * stacked, returned, rejected; line errors; reconnects) and its last events. Never the
+   * device's cash-box counters (readCounters). Synchronous: it asks the device nothing.
+   */
+  diagnose(): BillAcceptorDiagnosis;
 }

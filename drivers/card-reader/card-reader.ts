@@ -2,6 +2,13 @@
 // was taken away, it could not be read. A card identifies an account or a member of staff
 // (card-directory.ts); the kiosk never reads bank cards (bank-card-module.ts).
 import type { DeviceStatus } from '../device';
+import type { DeviceDiagnosis } from '../diagnosis';
+
+/** diagnose() of a card reader. Its events name a card by the last 4 hex digits of its UID. */
+export interface CardReaderDiagnosis extends DeviceDiagnosis {
+  kind: 'cardReader';
+  driver: 'pcsc';
+}
 
 export interface Card {
   /** Upper-case hex, no separators, e.g. `04A1B2C3D4E5F6`. */
@@ -29,4 +36,6 @@ export interface CardReader {
   onRemoved(listener: () => void): () => void;
   onUnreadable(listener: (failure: CardReadFailure) => void): () => void;
   onStatus(listener: (status: DeviceStatus) => void): () => void;
+  /** Cards read and unreadable, reconnects and the last events, for technicians and the heartbeat. */
+  diagnose(): CardReaderDiagnosis;
 }

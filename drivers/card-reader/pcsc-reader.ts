@@ -3,7 +3,8 @@
 // reported unreadable. Watches one reader (the first, or the first whose name matches),
 // follows readers being unplugged and pcscd restarting, and never throws into the host.
 import type { DeviceStatus } from '../device';
-import type { Card, CardReader, CardReadFailure } from './card-reader';
+import { DeviceHistory, deviceText, type RecordingLogger } from '../diagnosis';
+import type { Card, CardReader, CardReaderDiagnosis, CardReadFailure } from './card-reader';
 import {
   loadPcsclite,
   type PcscFactory,
@@ -52,8 +53,30 @@ export class PcscCardReader implements CardReader {
   private generation = 0;
   private stopped = true;
   private timer: NodeJS.Timeout | null = null;
+  private readonly history = new DeviceHistory(['cardsRead', 'unreadable', 'removed']);
+  /** Logs, and records every warning as an event (the messages never carry a UID). */
+  private readonly log: RecordingLogger;
 
-  constructor(private readonly o: PcscCardReaderOptions = {}) {}
+  constructor(private readonly o: PcscCardReaderOptions = {}) {
+    this.log = this.history.logger(o.logger);
+  }
+
+  diagnose(): CardReaderDiagnosis {
+    const name = this.active?.reader.name;
+    return {
+      kind: 'cardReader',
+      driver: 'pcsc',
+      // Where the driver looks: the first reader pcscd announces, or the first matching one.
+      port: `pcsc:${this.o.readerName ?? '*'}`,
+      // PC/SC tells a reader only by its name, which carries its make and model.
+      model: name ? deviceText(name, 128) : null,
+      firmware: null,
+      status: this.status,
+      detail: this.detail,
+      counters: this.history.counters(),
+      events: this.history.events.list(),
+    };
+  }
 
   onCard(listener: (card: Card) => void): () => void {
     return listen(this.listeners.card, listener);
@@ -71,6 +94,7 @@ export class PcscCardReader implements CardReader {
   async start(): Promise<void> {
     if (!this.stopped) return;
     this.stopped = false;
+    this.history.started();
     this.connect(this.generation);
   }
 
@@ -107,7 +131,7 @@ export class PcscCardReader implements CardReader {
   private addReader(generation: number, reader: PcscReaderLike): void {
     // On every reader, used or not: an 'error' event without a listener would throw.
     reader.on('error', (err) =>
-      this.o.logger?.warn({ reader: reader.name, err: err.message }, 'card reader: PC/SC error'),
+      this.log.warn({ reader: reader.name, err: err.message }, 'card reader: PC/SC error'),
     );
     if (generation !== this.generation) return;
     if (this.o.readerName && !reader.name.includes(this.o.readerName)) return;
@@ -125,7 +149,8 @@ export class PcscCardReader implements CardReader {
   private activate(slot: Slot): void {
     this.active = slot;
     this.setStatus('online', null);
-    this.o.logger?.info({ reader: slot.reader.name }, 'card reader: using reader');
+    this.log.info({ reader: slot.reader.name }, 'card reader: using reader');
+    this.history.info(`using reader ${deviceText(slot.reader.name, 128) ?? '(no name)'}`);
     if (slot.last) this.onReaderStatus(slot, slot.last);
   }
 
@@ -138,11 +163,7 @@ export class PcscCardReader implements CardReader {
     slot.present = true;
     slot.atr = atr;
     slot.insertion++;
-    if (status.state & SCARD_STATE_MUTE)
-      this.emit(this.listeners.unreadable, {
-        ...(atr ? { atr } : {}),
-        reason: 'card does not answer (mute)',
-      });
+    if (status.state & SCARD_STATE_MUTE) this.unreadable(atr, 'card does not answer (mute)');
     else void this.readUid(slot, slot.insertion);
   }
 
@@ -150,16 +171,25 @@ export class PcscCardReader implements CardReader {
     slot.present = false;
     slot.atr = undefined;
     slot.insertion++;
+    this.history.count('removed');
     this.emit(this.listeners.removed);
+  }
+
+  private unreadable(atr: string | undefined, reason: string): void {
+    this.history.count('unreadable');
+    this.history.warn(`card unreadable: ${reason}`);
+    this.emit(this.listeners.unreadable, { ...(atr ? { atr } : {}), reason });
   }
 
   private async readUid(slot: Slot, insertion: number): Promise<void> {
     const atr = slot.atr;
     const outcome = await readCardUid(slot.reader, this.o.callTimeoutMs ?? 3000);
     if (slot.insertion !== insertion || slot !== this.active) return; // taken away meanwhile
-    if ('uid' in outcome)
+    if ('uid' in outcome) {
+      this.history.count('cardsRead');
+      this.history.info(`card read: UID …${outcome.uid.slice(-4)}`);
       this.emit(this.listeners.card, { uid: outcome.uid, ...(atr ? { atr } : {}) });
-    else this.emit(this.listeners.unreadable, { ...(atr ? { atr } : {}), reason: outcome.reason });
+    } else this.unreadable(atr, outcome.reason);
   }
 
   private readerGone(generation: number, slot: Slot): void {
@@ -168,7 +198,7 @@ export class PcscCardReader implements CardReader {
     if (slot !== this.active) return;
     if (slot.present) this.removed(slot);
     this.active = null;
-    this.o.logger?.warn({ reader: slot.reader.name }, 'card reader: reader removed');
+    this.log.warn({ reader: slot.reader.name }, 'card reader: reader removed');
     const next = this.slots[0];
     if (next) this.activate(next);
     else this.setStatus('noDevice', `card reader ${slot.reader.name} removed`);
@@ -180,7 +210,7 @@ export class PcscCardReader implements CardReader {
     if (this.active?.present) this.removed(this.active);
     this.closeContext();
     this.setStatus('offline', `PC/SC service lost: ${reason}`);
-    this.o.logger?.warn({ reason }, 'card reader: PC/SC service lost, reconnecting');
+    this.log.warn({ reason }, 'card reader: PC/SC service lost, reconnecting');
     this.retry(this.generation);
   }
 
@@ -205,6 +235,7 @@ export class PcscCardReader implements CardReader {
 
   private setStatus(status: DeviceStatus, detail: string | null): void {
     this.detail = detail;
+    this.history.status(status, detail);
     if (status === this.status) return;
     this.status = status;
     this.emit(this.listeners.status, status);
@@ -216,7 +247,7 @@ export class PcscCardReader implements CardReader {
         listener(...args);
       } catch (err) {
         // A listener's bug must not stop the reader or the other listeners.
-        this.o.logger?.warn({ err: (err as Error).message }, 'card reader: listener threw');
+        this.log.warn({ err: (err as Error).message }, 'card reader: listener threw');
       }
     }
   }

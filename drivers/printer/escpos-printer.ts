@@ -3,6 +3,7 @@
 // with the reason; a fault after the bytes went out fails the job as possibly partial. A job is
 // never sent twice by the driver; printing again is the host's explicit reprint, marked copy.
 import { randomUUID } from 'node:crypto';
+import { DeviceHistory } from '../diagnosis';
 import type { SerialBinding, SerialOptions } from '../serial/serial-port';
 import type { PaperWidth } from './columns';
 import { markCopy, type PrintDocument } from './document';
@@ -20,6 +21,7 @@ import type {
   PrintFailure,
   PrintJob,
   PrintOutcome,
+  PrinterDiagnosis,
   PrinterStatus,
   ReceiptPrinter,
 } from './printer';
@@ -70,7 +72,16 @@ export class EscPosPrinter implements ReceiptPrinter {
   private current: PrinterStatus = UNKNOWN;
   private readonly listeners = new Set<(s: PrinterStatus) => void>();
   private readonly link: PrinterTransport;
+  /** Logs and records warnings as events; `quiet` only logs (for lines recorded otherwise). */
   private readonly log: PrinterLogger;
+  private readonly quiet: PrinterLogger;
+  private readonly history = new DeviceHistory([
+    'jobs',
+    'printed',
+    'failed',
+    'copies',
+    'bytesPrinted',
+  ]);
   /** Jobs and status reads take turns on the line. */
   private queue: Promise<unknown> = Promise.resolve();
   private timer: NodeJS.Timeout | null = null;
@@ -78,7 +89,8 @@ export class EscPosPrinter implements ReceiptPrinter {
 
   constructor(private readonly o: EscPosPrinterOptions) {
     this.paper = o.paper;
-    this.log = o.logger ?? silent;
+    this.quiet = o.logger ?? silent;
+    this.log = this.history.logger(this.quiet);
     const context: TransportContext = {
       responseTimeoutMs: o.responseTimeoutMs ?? 500,
       reconnectMinMs: o.reconnectMinMs ?? 500,
@@ -100,8 +112,26 @@ export class EscPosPrinter implements ReceiptPrinter {
     return this.current;
   }
 
+  diagnose(): PrinterDiagnosis {
+    const { device, paper, detail } = this.current;
+    return {
+      kind: 'printer',
+      driver: 'escpos',
+      port: this.link.path,
+      // The notes give ESC/POS no identification request, and the driver sends none.
+      model: null,
+      firmware: null,
+      status: device,
+      detail,
+      paper,
+      counters: this.history.counters(),
+      events: this.history.events.list(),
+    };
+  }
+
   async start(): Promise<void> {
     this.running = true;
+    this.history.started();
     await this.exclusive(() => this.readStatus()).catch((err: unknown) =>
       this.log.warn({ err }, 'printer: first status read failed'),
     );
@@ -130,6 +160,8 @@ export class EscPosPrinter implements ReceiptPrinter {
 
   private submit(document: PrintDocument): PrintJob {
     const id = randomUUID();
+    this.history.count('jobs');
+    if (document.copy) this.history.count('copies');
     const done = this.exclusive(() => this.run(id, document)).catch(
       (err: unknown): PrintOutcome => {
         this.log.warn({ err, jobId: id }, 'printer: job failed unexpectedly');
@@ -172,6 +204,9 @@ export class EscPosPrinter implements ReceiptPrinter {
       return this.failed(id, doc, fault.failure, reason, true);
     }
     this.log.info({ jobId: id, bytes: bytes.length, copy: doc.copy }, 'printer: job printed');
+    this.history.count('printed');
+    this.history.count('bytesPrinted', bytes.length);
+    this.history.info(`job printed (${bytes.length} bytes${doc.copy ? ', a copy' : ''})`);
     return { jobId: id, copy: doc.copy, result: 'printed', status: after };
   }
 
@@ -182,7 +217,11 @@ export class EscPosPrinter implements ReceiptPrinter {
     reason: string,
     partial: boolean,
   ): PrintOutcome {
-    this.log.warn({ jobId, failure, reason, partial }, 'printer: job failed');
+    this.quiet.warn({ jobId, failure, reason, partial }, 'printer: job failed');
+    this.history.count('failed');
+    // An unencodable document's reason may quote its text: the failure's name alone, then.
+    const why = failure === 'invalidDocument' ? '' : `: ${reason}`;
+    this.history.warn(`job failed, ${failure}${partial ? ' (maybe partly printed)' : ''}${why}`);
     return {
       jobId,
       copy: doc.copy,
@@ -218,6 +257,7 @@ export class EscPosPrinter implements ReceiptPrinter {
   private setStatus(next: PrinterStatus): PrinterStatus {
     const prev = this.current;
     this.current = next;
+    this.history.status(next.device, next.detail);
     const changed = (Object.keys(next) as (keyof PrinterStatus)[]).some((k) => next[k] !== prev[k]);
     if (!changed) return next;
     for (const listener of this.listeners) {

@@ -2,6 +2,7 @@
 // (document.ts); each job completes exactly once, and a failed job is never printed again
 // unless the host asks for a reprint, which is marked as a copy.
 import type { DeviceStatus } from '../device';
+import type { DeviceDiagnosis } from '../diagnosis';
 import type { PaperWidth } from './columns';
 import type { PrintDocument } from './document';
 
@@ -46,6 +47,13 @@ export interface PrintJob {
   readonly done: Promise<PrintOutcome>;
 }
 
+/** diagnose() of a printer: the common shape, with its paper as the heartbeat reports it. */
+export interface PrinterDiagnosis extends DeviceDiagnosis {
+  kind: 'printer';
+  driver: 'escpos';
+  paper: PaperStatus;
+}
+
 export interface ReceiptPrinter {
   readonly paper: PaperWidth;
   readonly status: PrinterStatus;
@@ -58,4 +66,6 @@ export interface ReceiptPrinter {
   reprint(document: PrintDocument): PrintJob;
   /** Called on every change of status. Returns an unsubscribe function. */
   onStatus(listener: (status: PrinterStatus) => void): () => void;
+  /** Jobs, bytes printed, reconnects and the last events, for technicians and the heartbeat. */
+  diagnose(): PrinterDiagnosis;
 }

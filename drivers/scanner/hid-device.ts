@@ -11,10 +11,20 @@ export interface HidDeviceLike {
   on(event: 'error', listener: (err: Error) => void): unknown;
   /** `data[0]` is the report id. */
   sendFeatureReport(data: number[]): Promise<number> | number;
+  /** The USB descriptor's strings and release number (node-hid has it; a fake may not). */
+  getDeviceInfo?(): Promise<HidDeviceInfo>;
   close(): Promise<void> | void;
 }
 
 export type HidOpener = (target: HidTarget) => Promise<HidDeviceLike>;
+
+/** The part of node-hid's device info the driver reports. */
+export interface HidDeviceInfo {
+  manufacturer?: string | undefined;
+  product?: string | undefined;
+  /** bcdDevice: the device's release number, e.g. 0x0102 for 1.02. */
+  release: number;
+}
 
 /** The HID stack itself cannot load (no native binding, no libudev): retrying will not help. */
 export class HidUnavailableError extends Error {

@@ -3,6 +3,7 @@
 // into the host, and never logs what was scanned (it may be a wallet payment code).
 import { EventEmitter } from 'node:events';
 import type { DeviceStatus } from '../device';
+import { DeviceHistory, deviceText, type RecordingLogger } from '../diagnosis';
 import {
   describeHidTarget,
   type HidDeviceLike,
@@ -12,7 +13,8 @@ import {
   nodeHidOpener,
 } from './hid-device';
 import { HidPosAssembler, type HidPosStats } from './hid-pos-assembler';
-import type { Scanner, ScannerEvents } from './scanner';
+import { describeScan } from './scan-summary';
+import type { Scanner, ScannerDiagnosis, ScannerEvents } from './scanner';
 
 /** Honeywell scanners send HID POS reports only after this feature report (id 0xFE, 0x01). */
 export const HONEYWELL_HID_POS_FEATURE = [0xfe, 0x01];
@@ -42,9 +44,18 @@ export class HidPosScanner extends EventEmitter<ScannerEvents> implements Scanne
   /** Bumped by stop() and by every loss, so a late callback of an old device does nothing. */
   private generation = 0;
   private stopped = true;
+  private readonly history = new DeviceHistory();
+  /** Logs, and records every warning as an event (the messages never carry a scan). */
+  private readonly log: RecordingLogger;
+  /** From the USB descriptor of the device last opened, where the HID stack gives it. */
+  private identity: { model: string | null; firmware: string | null } = {
+    model: null,
+    firmware: null,
+  };
 
   constructor(private readonly o: HidPosScannerOptions) {
     super();
+    this.log = this.history.logger(o.logger);
     this.assembler = new HidPosAssembler({
       ...(o.maxBytes !== undefined ? { maxBytes: o.maxBytes } : {}),
       ...(o.partialTimeoutMs !== undefined ? { partialTimeoutMs: o.partialTimeoutMs } : {}),
@@ -56,9 +67,23 @@ export class HidPosScanner extends EventEmitter<ScannerEvents> implements Scanne
     return this.assembler.stats;
   }
 
+  diagnose(): ScannerDiagnosis {
+    return {
+      kind: 'scanner',
+      driver: 'hid-pos',
+      port: describeHidTarget(this.o.device),
+      ...this.identity,
+      status: this.status,
+      detail: this.detail,
+      counters: { ...this.assembler.stats, ...this.history.counters() },
+      events: this.history.events.list(),
+    };
+  }
+
   async start(): Promise<void> {
     if (!this.stopped) return;
     this.stopped = false;
+    this.history.started();
     await this.open(this.generation);
   }
 
@@ -108,21 +133,46 @@ export class HidPosScanner extends EventEmitter<ScannerEvents> implements Scanne
     device.on('data', (report) => this.onReport(generation, report));
     this.failures = 0;
     this.setStatus('online', null);
-    this.o.logger?.info({ device: target }, 'hid scanner: open');
+    this.log.info({ device: target }, 'hid scanner: open');
+    void this.readIdentity(device, generation);
+  }
+
+  /** Product name and release from the USB descriptor; nothing when the stack cannot say. */
+  private async readIdentity(device: HidDeviceLike, generation: number): Promise<void> {
+    if (!device.getDeviceInfo) return;
+    try {
+      const info = await device.getDeviceInfo();
+      if (generation !== this.generation) return;
+      const name = [info.manufacturer, info.product]
+        .map((s) => (s ? deviceText(s) : null))
+        .filter((s): s is string => s !== null)
+        .join(' ');
+      const release = Number.isInteger(info.release) ? info.release & 0xffff : null;
+      this.identity = {
+        model: name || null,
+        firmware:
+          release === null
+            ? null
+            : `${(release >> 8).toString(16)}.${(release & 0xff).toString(16).padStart(2, '0')}`,
+      };
+    } catch (err) {
+      this.log.info({ err: (err as Error).message }, 'hid scanner: no device info');
+    }
   }
 
   private onReport(generation: number, report: Buffer): void {
     if (generation !== this.generation) return;
     const scan = this.assembler.push(report);
     const malformed = this.assembler.takeMalformedReason();
-    if (malformed) this.o.logger?.warn({ reason: malformed }, 'hid scanner: report dropped');
+    if (malformed) this.log.warn({ reason: malformed }, 'hid scanner: report dropped');
     const text = scan?.text.trim();
     if (!text) return;
+    this.history.info(`scan read: ${describeScan(text)}`);
     try {
       this.emit('scan', text);
     } catch (err) {
       // A listener's bug must not look like a device failure to node-hid's read loop.
-      this.o.logger?.warn({ err: (err as Error).message }, 'hid scanner: scan listener threw');
+      this.log.warn({ err: (err as Error).message }, 'hid scanner: scan listener threw');
     }
   }
 
@@ -132,7 +182,7 @@ export class HidPosScanner extends EventEmitter<ScannerEvents> implements Scanne
     this.assembler.reset();
     void this.closeDevice();
     this.setStatus('offline', `device lost: ${reason}`);
-    this.o.logger?.warn({ reason }, 'hid scanner: device lost, reopening');
+    this.log.warn({ reason }, 'hid scanner: device lost, reopening');
     this.retry(this.generation);
   }
 
@@ -157,12 +207,13 @@ export class HidPosScanner extends EventEmitter<ScannerEvents> implements Scanne
 
   private setStatus(status: DeviceStatus, detail: string | null): void {
     this.detail = detail;
+    this.history.status(status, detail);
     if (status === this.status) return;
     this.status = status;
     try {
       this.emit('status', status);
     } catch (err) {
-      this.o.logger?.warn({ err: (err as Error).message }, 'hid scanner: status listener threw');
+      this.log.warn({ err: (err as Error).message }, 'hid scanner: status listener threw');
     }
   }
 }

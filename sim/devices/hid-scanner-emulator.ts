@@ -5,6 +5,7 @@
 import { EventEmitter } from 'node:events';
 import {
   describeHidTarget,
+  type HidDeviceInfo,
   type HidDeviceLike,
   type HidOpener,
   type HidTarget,
@@ -39,6 +40,8 @@ export interface HidScannerEmulatorOptions {
   path?: string;
   /** Like a Honeywell: no scan reports until feature report FE 01 after each open. */
   needsFeatureReport?: boolean;
+  /** What node-hid's getDeviceInfo() reports (placeholders, not copied from a device). */
+  info?: HidDeviceInfo;
 }
 
 class FakeHidDevice extends EventEmitter implements HidDeviceLike {
@@ -57,6 +60,10 @@ class FakeHidDevice extends EventEmitter implements HidDeviceLike {
     if (data[0] === 0xfe && data[1] === 0x01) this.hidPosMode = true;
     return data.length;
   }
+  async getDeviceInfo(): Promise<HidDeviceInfo> {
+    if (this.closed || !this.owner.plugged) throw new Error('could not get device info');
+    return { ...this.owner.info };
+  }
   async close(): Promise<void> {
     this.closed = true;
     this.removeAllListeners('data');
@@ -67,6 +74,7 @@ export class HidScannerEmulator {
   readonly vendorId: number;
   readonly productId: number;
   readonly path: string;
+  readonly info: HidDeviceInfo;
   plugged = true;
   opens = 0;
   readonly featureReports: number[][] = [];
@@ -76,6 +84,11 @@ export class HidScannerEmulator {
     this.vendorId = o.vendorId ?? 0x0c2e;
     this.productId = o.productId ?? 0x0b8f;
     this.path = o.path ?? '/dev/hidraw-emulated';
+    this.info = o.info ?? {
+      manufacturer: 'Kiosk Sim',
+      product: 'HID POS Scanner',
+      release: 0x0100,
+    };
   }
 
   /** Pass as the driver's `open` option. Fails as node-hid does for an absent device. */

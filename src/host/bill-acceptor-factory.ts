@@ -1,10 +1,12 @@
 // Builds the bill-acceptor driver the config names, on its protocol's serial line. The host sees
 // acceptors only through BillAcceptor, so a real device, an emulator on a pty or an in-process
 // emulator (the binding seam) attaches by config alone.
-import type { BillAcceptor } from '../../drivers/bill-acceptor/bill-acceptor';
-import { Id003BillAcceptor } from '../../drivers/bill-acceptor/id003/id003-driver';
-import type { DriverLogger } from '../../drivers/bill-acceptor/id003/id003-driver';
-import { SspBillAcceptor } from '../../drivers/bill-acceptor/ssp/ssp-driver';
+import {
+  Id003BillAcceptor,
+  SspBillAcceptor,
+  type BillAcceptor,
+  type DriverLogger,
+} from '../../drivers/bill-acceptor';
 import type { SerialBinding, SerialOptions } from '../../drivers/serial/serial-port';
 import type { BillAcceptorConfig } from '../config/schema';
 

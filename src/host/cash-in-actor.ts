@@ -8,7 +8,7 @@ import type {
   BillAcceptor,
   BillAcceptorHandlers,
   BillAcceptorStatus,
-} from '../../drivers/bill-acceptor/bill-acceptor';
+} from '../../drivers/bill-acceptor';
 import type { CashBox } from '../../offline-queue/cash-box';
 import type { PaymentJournal } from '../../offline-queue/payment-journal';
 import { acceptableNotes, payableExactly } from '../flows/cash-rules';

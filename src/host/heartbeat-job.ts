@@ -1,10 +1,12 @@
 // The fleet heartbeat: device status, cash box and pending write-offs to the gateway every
 // minute; the gateway may answer with commands (out of service, in service, reload config).
-import type { BillAcceptor } from '../../drivers/bill-acceptor/bill-acceptor';
+// Each device's part comes from its driver's diagnose(); the body is the contract's
+// (collection-gateway.md, "Terminal heartbeat"), nothing more.
+import type { BillAcceptor } from '../../drivers/bill-acceptor';
 import type { CashBox, CashBoxAudit } from '../../offline-queue/cash-box';
-import type { ReceiptPrinter } from '../../drivers/printer/printer';
-import type { CardReader } from '../../drivers/card-reader/card-reader';
-import type { Scanner } from '../../drivers/scanner/scanner';
+import type { ReceiptPrinter } from '../../drivers/printer';
+import type { CardReader } from '../../drivers/card-reader';
+import type { Scanner } from '../../drivers/scanner';
 import packageJson from '../../package.json' with { type: 'json' };
 import type { Heartbeat, HeartbeatCommand } from '../gateway/contract';
 import { shanghaiIso } from '../time/shanghai';
@@ -12,11 +14,11 @@ import type { Logger } from './logger';
 import type { MoneyServices } from './money-services';
 
 export function heartbeatBody(o: {
-  money: MoneyServices;
-  acceptor: BillAcceptor;
-  scanner: Scanner | null;
-  printer: ReceiptPrinter | null;
-  cardReader: CardReader | null;
+  money: { journal: Pick<MoneyServices['journal'], 'pendingSync' | 'cashBox'> };
+  acceptor: Pick<BillAcceptor, 'diagnose'>;
+  scanner: Pick<Scanner, 'diagnose'> | null;
+  printer: Pick<ReceiptPrinter, 'diagnose'> | null;
+  cardReader: Pick<CardReader, 'diagnose'> | null;
   inService: boolean;
   now: number;
   /** The cash box ledger against the acceptor's counters, when it was read. */
@@ -24,24 +26,24 @@ export function heartbeatBody(o: {
 }): Heartbeat {
   const audit = o.audit;
   const pending = o.money.journal.pendingSync();
+  const acceptor = o.acceptor.diagnose();
+  const printer = o.printer?.diagnose();
   return {
     at: shanghaiIso(o.now),
     version: packageJson.version,
     mode: o.inService ? 'in_service' : 'out_of_service',
     devices: {
       billAcceptor: {
-        status: o.acceptor.status.device,
-        stacker: o.acceptor.status.stacker,
+        status: acceptor.status,
+        stacker: acceptor.stacker,
         ...(audit && {
           cashBoxCounters:
             audit.deviceCount === null ? 'none' : audit.matches ? 'match' : 'mismatch',
         }),
       },
-      scanner: { status: o.scanner?.status ?? 'noDevice' },
-      printer: o.printer
-        ? { status: o.printer.status.device, paper: o.printer.status.paper }
-        : { status: 'noDevice' },
-      cardReader: { status: o.cardReader?.status ?? 'noDevice' },
+      scanner: { status: o.scanner?.diagnose().status ?? 'noDevice' },
+      printer: printer ? { status: printer.status, paper: printer.paper } : { status: 'noDevice' },
+      cardReader: { status: o.cardReader?.diagnose().status ?? 'noDevice' },
     },
     cashBox: o.money.cashBox.contents(),
     pendingSync: {

@@ -2,13 +2,14 @@
 // a real device or an emulator attaches by config alone: sim:// addresses get the simulator's
 // in-process stand-ins through the host's seams.
 import { CardDirectory } from '../../drivers/card-reader/card-directory';
-import type { CardReader } from '../../drivers/card-reader/card-reader';
-import { PcscCardReader } from '../../drivers/card-reader/pcsc-reader';
-import type { PcscFactory } from '../../drivers/card-reader/pcsc-seam';
-import type { HidOpener, HidTarget } from '../../drivers/scanner/hid-device';
-import { HidPosScanner } from '../../drivers/scanner/hid-pos-scanner';
-import { LineScanner } from '../../drivers/scanner/line-scanner';
-import type { Scanner } from '../../drivers/scanner/scanner';
+import { PcscCardReader, type CardReader, type PcscFactory } from '../../drivers/card-reader';
+import {
+  HidPosScanner,
+  LineScanner,
+  type HidOpener,
+  type HidTarget,
+  type Scanner,
+} from '../../drivers/scanner';
 import type { SerialBinding } from '../../drivers/serial/serial-port';
 import type { CardReaderConfig, ScannerConfig } from '../config/schema';
 

@@ -1,9 +1,9 @@
 // The host's background jobs: the fleet heartbeat (with the gateway's commands) and the daily
 // reconciliation check. Timers are unref'd; a failing job logs and tries again next time.
-import type { BillAcceptor } from '../../drivers/bill-acceptor/bill-acceptor';
-import type { ReceiptPrinter } from '../../drivers/printer/printer';
-import type { CardReader } from '../../drivers/card-reader/card-reader';
-import type { Scanner } from '../../drivers/scanner/scanner';
+import type { BillAcceptor } from '../../drivers/bill-acceptor';
+import type { ReceiptPrinter } from '../../drivers/printer';
+import type { CardReader } from '../../drivers/card-reader';
+import type { Scanner } from '../../drivers/scanner';
 import type { KioskConfig } from '../config/schema';
 import { auditCashBox, heartbeatBody, sendHeartbeat } from './heartbeat-job';
 import type { Logger } from './logger';

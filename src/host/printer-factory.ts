@@ -1,10 +1,13 @@
 // Builds the receipt printer the config names. Like the acceptor, a real printer or an emulator
 // on a pty attaches by config alone; sim:// ports get the simulator's in-process binding. The
 // bytes go over a serial line or, with `transport: usblp`, a USB printer class device.
-import { EscPosPrinter } from '../../drivers/printer/escpos-printer';
-import type { PrinterTransport, TransportContext } from '../../drivers/printer/escpos/printer-link';
-import { UsblpLink } from '../../drivers/printer/escpos/usblp-link';
-import type { ReceiptPrinter } from '../../drivers/printer/printer';
+import {
+  EscPosPrinter,
+  UsblpLink,
+  type PrinterTransport,
+  type ReceiptPrinter,
+  type TransportContext,
+} from '../../drivers/printer';
 import type { SerialBinding } from '../../drivers/serial/serial-port';
 import type { PrinterConfig } from '../config/schema';
 

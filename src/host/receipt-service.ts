@@ -2,7 +2,7 @@
 // screen (an e-receipt linking to the payment's verification page). The customer is told which
 // before any money is taken (snapshot.service.receipts), and a job that fails half-way is never
 // printed again on its own: the screen shows the e-receipt instead and staff see the printer.
-import type { PrinterStatus, ReceiptPrinter } from '../../drivers/printer/printer';
+import type { PrinterStatus, ReceiptPrinter } from '../../drivers/printer';
 import type { PrinterState, ReceiptDelivery } from '../api/kiosk-api';
 import type { ReceiptLayout } from '../receipts/layout';
 import { receiptDocument } from '../receipts/render-document';

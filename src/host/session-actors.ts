@@ -1,7 +1,7 @@
 // The session machine's effects, wired to the host's services: the gateway, the journal,
 // the sync worker and the bill acceptor. Every money step journals before it acts.
 import { fromCallback, fromPromise, type EventObject } from 'xstate';
-import type { BillAcceptor } from '../../drivers/bill-acceptor/bill-acceptor';
+import type { BillAcceptor } from '../../drivers/bill-acceptor';
 import type { CashBox } from '../../offline-queue/cash-box';
 import { refundPartialCash } from '../../offline-queue/compensation';
 import type { JournalDb } from '../../offline-queue/open-journal';

@@ -4,10 +4,10 @@
 import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
 import { createActor } from 'xstate';
-import type { BillAcceptor } from '../../drivers/bill-acceptor/bill-acceptor';
-import type { ReceiptPrinter } from '../../drivers/printer/printer';
-import type { PcscFactory } from '../../drivers/card-reader/pcsc-seam';
-import type { HidOpener } from '../../drivers/scanner/hid-device';
+import type { BillAcceptor } from '../../drivers/bill-acceptor';
+import type { ReceiptPrinter } from '../../drivers/printer';
+import type { PcscFactory } from '../../drivers/card-reader';
+import type { HidOpener } from '../../drivers/scanner';
 import type { SerialBinding } from '../../drivers/serial/serial-port';
 import type { Snapshot, UserEvent } from '../api/kiosk-api';
 import { configWarnings } from '../config/config-warnings';

@@ -1,6 +1,6 @@
 // Masking for receipts: enough for the customer to recognise the account, not to reuse it.
 // Names are masked too, and a character the printer's GBK font lacks is never printed.
-import { isGbk } from '../../drivers/printer/escpos/gb18030';
+import { isGbk } from '../../drivers/printer';
 
 /** 3100123456 → 3100****56. */
 export function maskAccount(account: string): string {

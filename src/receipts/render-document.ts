@@ -7,8 +7,10 @@ import {
   textWidth,
   wrap,
   type PaperWidth,
-} from '../../drivers/printer/columns';
-import { markCopy, type DocOp, type PrintDocument } from '../../drivers/printer/document';
+  markCopy,
+  type DocOp,
+  type PrintDocument,
+} from '../../drivers/printer';
 import { yuan } from './amounts';
 import { COPY_MARK, type Block, type ReceiptLayout } from './layout';
 

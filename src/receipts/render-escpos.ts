@@ -1,6 +1,5 @@
 // A receipt layout as the ESC/POS bytes of one print job.
-import type { PaperWidth } from '../../drivers/printer/columns';
-import { encodeDocument, type EncodedJob } from '../../drivers/printer/escpos/encode-document';
+import { encodeDocument, type EncodedJob, type PaperWidth } from '../../drivers/printer';
 import type { ReceiptLayout } from './layout';
 import { receiptDocument } from './render-document';
 

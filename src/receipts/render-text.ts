@@ -1,7 +1,6 @@
 // A receipt layout as text: exactly the lines the paper shows (paperLines), or compact lines
 // for the screen (screenLines), where labels and values read "label: value".
-import type { PaperWidth } from '../../drivers/printer/columns';
-import { documentText } from '../../drivers/printer/document';
+import { documentText, type PaperWidth } from '../../drivers/printer';
 import { yuan } from './amounts';
 import { COPY_MARK, type Block, type ReceiptLayout } from './layout';
 import { receiptDocument } from './render-document';

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createActor, createMachine, sendTo, type AnyActorRef } from 'xstate';
 import type {
   BillAcceptor,
+  BillAcceptorDiagnosis,
   BillAcceptorHandlers,
   BillAcceptorStatus,
   StrayNote,
@@ -59,6 +60,21 @@ class ScriptedAcceptor implements BillAcceptor {
   }
   async resetCounters() {
     return false;
+  }
+  diagnose(): BillAcceptorDiagnosis {
+    const { device: status, stacker, detail } = this.status;
+    return {
+      kind: 'billAcceptor',
+      driver: 'id003',
+      port: 'scripted',
+      model: null,
+      firmware: null,
+      status,
+      detail,
+      stacker,
+      counters: {},
+      events: [],
+    };
   }
   set(patch: Partial<BillAcceptorStatus>) {
     this.status = { ...this.status, ...patch };

@@ -4,11 +4,11 @@ import { RuleTester } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { describe, it } from 'vitest';
 import { layerImports } from '../../tools/eslint/layer-imports.js';
-import { areas } from '../../tools/eslint/layers.js';
+import { areas, faces } from '../../tools/eslint/layers.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const at = (rel: string) => path.join(root, rel);
-const options = [{ root, areas }];
+const options = [{ root, areas, faces }];
 
 RuleTester.describe = describe;
 RuleTester.it = it;
@@ -31,7 +31,52 @@ tester.run('layer-imports', layerImports, {
     },
     {
       filename: at('src/host/start-host.ts'),
-      code: "import { Id003BillAcceptor } from '../../drivers/bill-acceptor/id003/id003-driver';",
+      code: "import { Id003BillAcceptor } from '../../drivers/bill-acceptor';",
+      options,
+    },
+    // A device kind's face, by folder or by its index, with or without an extension.
+    {
+      filename: at('src/receipts/x.ts'),
+      code: "import { isGbk } from '../../drivers/printer/index.js';",
+      options,
+    },
+    {
+      filename: at('src/host/x.ts'),
+      code: "export type { Scanner } from '../../drivers/scanner/index';",
+      options,
+    },
+    // Inside its own folder a kind's files import each other.
+    {
+      filename: at('drivers/printer/escpos-printer.ts'),
+      code: "import { PrinterLink } from './escpos/printer-link';",
+      options,
+    },
+    // Shared driver code outside the kinds is no face's business.
+    {
+      filename: at('src/host/x.ts'),
+      code: "import type { SerialBinding } from '../../drivers/serial/serial-port';",
+      options,
+    },
+    // Tests, simulators and benchmarks may reach inside.
+    {
+      filename: at('test/drivers/x.test.ts'),
+      code: "import { FrameParser } from '../../drivers/bill-acceptor/id003/frame';",
+      options,
+    },
+    {
+      filename: at('sim/devices/x.ts'),
+      code: "import { Cmd } from '../../drivers/bill-acceptor/ssp/codes';",
+      options,
+    },
+    {
+      filename: at('bench/benchmarks/x.ts'),
+      code: "import { rasterCommands } from '../../drivers/printer/escpos/raster';",
+      options,
+    },
+    // Allowed by name while it moves out of drivers/.
+    {
+      filename: at('src/config/schema.ts'),
+      code: "import { CardDirectoryConfig } from '../../drivers/card-reader/card-directory';",
       options,
     },
     { filename: at('src/electron/main.ts'), code: "import { app } from 'electron';", options },
@@ -131,6 +176,58 @@ tester.run('layer-imports', layerImports, {
       code: "import { App } from '../ui/App';",
       options,
       errors: [{ messageId: 'layer' }],
+    },
+    {
+      filename: at('src/host/x.ts'),
+      code: "import { Id003BillAcceptor } from '../../drivers/bill-acceptor/id003/id003-driver';",
+      options,
+      errors: [
+        {
+          messageId: 'face',
+          data: {
+            file: 'src/host/x.ts',
+            target: 'drivers/bill-acceptor/id003/id003-driver',
+            folder: 'drivers/bill-acceptor',
+          },
+        },
+      ],
+    },
+    {
+      filename: at('src/host/x.ts'),
+      code: "import type { BillAcceptor } from '../../drivers/bill-acceptor/bill-acceptor.js';",
+      options,
+      errors: [{ messageId: 'face' }],
+    },
+    {
+      filename: at('src/receipts/x.ts'),
+      code: "import { isGbk } from '../../drivers/printer/escpos/gb18030';",
+      options,
+      errors: [{ messageId: 'face' }],
+    },
+    {
+      filename: at('src/api/x.ts'),
+      code: "export * from '../../drivers/scanner/hid-device';",
+      options,
+      errors: [{ messageId: 'layer' }],
+    },
+    {
+      filename: at('src/host/x.ts'),
+      code: "export { PcscCardReader } from '../../drivers/card-reader/pcsc-reader';",
+      options,
+      errors: [{ messageId: 'face' }],
+    },
+    {
+      filename: at('src/host/x.ts'),
+      code: "const m = import('../../drivers/scanner/line-scanner');",
+      options,
+      errors: [{ messageId: 'face' }],
+    },
+    {
+      // One device kind reaches another only through its face too.
+      filename: at('drivers/scanner/x.ts'),
+      code: "import { wrap } from '../printer/columns';",
+      options,
+      errors: [{ messageId: 'face' }],
     },
   ],
 });

@@ -20,6 +20,21 @@ function isBuiltin(spec) {
   return spec.startsWith('node:') || builtins.has(spec.split('/')[0]);
 }
 
+const within = (rel, folder) => rel === folder || rel.startsWith(folder + '/');
+
+/**
+ * The face folder `target` reaches past (into a file other than its index), or undefined.
+ * @param {string} file the importing file, project-relative
+ * @param {string} target the imported path, project-relative, without its extension
+ */
+function bypassedFace(file, target, faces) {
+  if (!faces || !faces.from.some((area) => within(file, area))) return undefined;
+  const folder = faces.folders.find((f) => within(target, f));
+  if (!folder || within(file, folder)) return undefined;
+  if (target === folder || target === folder + '/index') return undefined;
+  return Object.hasOwn(faces.allow ?? {}, target) ? undefined : folder;
+}
+
 /** @type {import('eslint').Rule.RuleModule} */
 export const layerImports = {
   meta: {
@@ -28,7 +43,11 @@ export const layerImports = {
     schema: [
       {
         type: 'object',
-        properties: { root: { type: 'string' }, areas: { type: 'object' } },
+        properties: {
+          root: { type: 'string' },
+          areas: { type: 'object' },
+          faces: { type: 'object' },
+        },
         required: ['root', 'areas'],
       },
     ],
@@ -36,10 +55,11 @@ export const layerImports = {
       layer: '{{from}}/ may not import {{to}}/ ({{why}})',
       electron: "Only the Electron shell (src/electron/) may import 'electron'",
       builtin: "{{from}}/ runs in the renderer and may not import the Node module '{{spec}}'",
+      face: '{{file}} may not import {{target}}: outside {{folder}}/, use its face (import from {{folder}}, its index.ts)',
     },
   },
   create(context) {
-    const { root, areas } = context.options[0];
+    const { root, areas, faces } = context.options[0];
     const file = path.relative(root, context.filename).split(path.sep).join('/');
     const from = areaOf(file, areas);
     if (!from) return {};
@@ -48,11 +68,19 @@ export const layerImports = {
     function check(node, spec) {
       if (typeof spec !== 'string') return;
       if (spec.startsWith('.')) {
-        const target = path.relative(root, path.resolve(path.dirname(context.filename), spec));
-        const to = areaOf(target.split(path.sep).join('/'), areas);
+        const target = path
+          .relative(root, path.resolve(path.dirname(context.filename), spec))
+          .split(path.sep)
+          .join('/');
+        const to = areaOf(target, areas);
         if (to && to !== from && !policy.mayImport.includes(to)) {
           context.report({ node, messageId: 'layer', data: { from, to, why: policy.why } });
+          return;
         }
+        const bare = target.replace(/\.[cm]?[jt]sx?$/, '');
+        const folder = bypassedFace(file, bare, faces);
+        if (folder)
+          context.report({ node, messageId: 'face', data: { file, target: bare, folder } });
         return;
       }
       if (spec === 'electron' || spec.startsWith('electron/')) {

@@ -78,3 +78,15 @@ export const areas = {
   },
   tools: { mayImport: [], why: 'build tools stand alone' },
 };
+
+// Folders with a face: an index.ts exporting what code outside the folder may use. Files in the
+// `from` areas outside a folder import it only through its face; tests, simulators and
+// benchmarks may still reach in. `allow` lists deep files still imported directly, with why.
+export const faces = {
+  folders: ['drivers/bill-acceptor', 'drivers/printer', 'drivers/scanner', 'drivers/card-reader'],
+  from: ['src', 'drivers'],
+  allow: {
+    'drivers/card-reader/card-directory':
+      'the card directory (which UID is whose) is moving out of drivers/ into the host',
+  },
+};

@@ -1,5 +1,6 @@
 // An acceptor driver's published status: a log line on every change of device state or detail,
 // and listeners called inside try/catch, so a faulty listener can never break the poll loop.
+import type { DeviceHistory } from '../../diagnosis';
 import type { BillAcceptorStatus } from '../bill-acceptor';
 import type { DriverLogger } from './driver-logger';
 
@@ -13,10 +14,11 @@ export class StatusBoard {
   };
   private readonly listeners = new Set<(status: BillAcceptorStatus) => void>();
 
-  /** `name` prefixes the log messages, e.g. 'id003'. */
+  /** `name` prefixes the log messages, e.g. 'id003'; `history` records each change. */
   constructor(
     private readonly log: DriverLogger,
     private readonly name: string,
+    private readonly history?: DeviceHistory,
   ) {}
 
   /** A copy: callers cannot change the driver's state through it. */
@@ -51,6 +53,7 @@ export class StatusBoard {
     if (next.device !== prev.device || next.detail !== prev.detail) {
       const level = next.device === 'hardwareError' || next.device === 'offline' ? 'warn' : 'info';
       this.log[level]({ device: next.device, detail: next.detail }, `${this.name}: status`);
+      this.history?.status(next.device, next.detail);
     }
     for (const listener of this.listeners) {
       try {

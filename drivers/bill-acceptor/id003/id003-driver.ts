@@ -5,12 +5,13 @@
 import type { CashBoxCounters } from '../bill-acceptor';
 import { monotonicNow } from '../../monotonic';
 import { AcceptorDriver } from '../common/acceptor-driver';
+import type { DeviceIdentity } from '../common/acceptor-driver';
 import type { AcceptorOptions, LineDefaults } from '../common/driver-options';
 import { Cmd, REJECT_REASONS, Status, hex } from './codes';
 import { tableValues } from './denominations';
 import { describeFault } from './faults';
 import { encodeFrame } from './frame';
-import type { Frame } from './frame';
+import type { Frame, FrameStats } from './frame';
 import { Id003Link } from './link';
 import { NoteTracker } from './note-tracker';
 import type { Request } from './replies';
@@ -54,6 +55,18 @@ const PATH_NEUTRAL: ReadonlySet<number> = new Set([
   Status.COMMUNICATION_ERROR,
 ]);
 
+/** Note statuses counted once per run of identical reports (the acceptor repeats them). */
+const NOTE_COUNTER: Readonly<Record<number, string>> = {
+  [Status.ESCROW]: 'escrowed',
+  [Status.VEND_VALID]: 'credited',
+  [Status.STACKED]: 'stacked',
+  [Status.RETURNING]: 'returned',
+  [Status.REJECTING]: 'rejected',
+  [Status.POWER_UP]: 'powerUps',
+  [Status.POWER_UP_BILL_IN_ACCEPTOR]: 'powerUps',
+  [Status.POWER_UP_BILL_IN_STACKER]: 'powerUps',
+};
+
 const POWER_UP_WHERE: Readonly<Record<number, 'acceptor' | 'stacker' | null>> = {
   [Status.POWER_UP]: null,
   [Status.POWER_UP_BILL_IN_ACCEPTOR]: 'acceptor',
@@ -69,6 +82,8 @@ export class Id003BillAcceptor extends AcceptorDriver {
   private unanswered = 0;
   /** The last status reported, so that a repeated POWER UP is one event, not several. */
   private lastStatus: number | null = null;
+  /** Frame errors of the links of earlier runs (each start builds a new link). */
+  private readonly pastFrames: Omit<FrameStats, 'frames'> = { crcErrors: 0, droppedBytes: 0 };
 
   constructor(options: Id003Options) {
     const pollIntervalMs = options.pollIntervalMs ?? 200;
@@ -77,7 +92,7 @@ export class Id003BillAcceptor extends AcceptorDriver {
     }
     const holdRefreshMs = options.holdRefreshMs ?? 5000;
     if (!(holdRefreshMs > 0)) throw new RangeError(`holdRefreshMs ${holdRefreshMs} must be > 0`);
-    super('id003', options, LINE, pollIntervalMs);
+    super('id003', options, LINE, pollIntervalMs, ['powerUps', 'timeouts']);
     this.offlineAfterTimeouts = options.offlineAfterTimeouts ?? 3;
     this.notes = new NoteTracker({
       send: (cmd) => this.enqueue(cmd),
@@ -96,6 +111,7 @@ export class Id003BillAcceptor extends AcceptorDriver {
       this.unanswered = 0;
       this.lastStatus = null;
       this.settings.reset();
+      this.history.started();
       this.link = new Id003Link({
         ...this.line,
         onLateReply: (req, reply) => this.onLateReply(req, reply),
@@ -108,6 +124,10 @@ export class Id003BillAcceptor extends AcceptorDriver {
     this.loop.stop();
     const link = this.link;
     this.link = null;
+    if (link) {
+      this.pastFrames.crcErrors += link.stats.crcErrors;
+      this.pastFrames.droppedBytes += link.stats.droppedBytes;
+    }
     await link?.close();
     this.update({ device: 'offline', detail: 'stopped' });
   }
@@ -120,6 +140,22 @@ export class Id003BillAcceptor extends AcceptorDriver {
   /** Nothing to reset (see readCounters). */
   async resetCounters(): Promise<boolean> {
     return false;
+  }
+
+  /**
+   * The notes give ID-003 no command that reports a model or firmware version (the driver sends
+   * none): both unknown.
+   */
+  protected identity(): DeviceIdentity {
+    return { model: null, firmware: null };
+  }
+
+  protected lineCounters(): Record<string, number> {
+    const now = this.link?.stats;
+    return {
+      crcErrors: this.pastFrames.crcErrors + (now?.crcErrors ?? 0),
+      droppedBytes: this.pastFrames.droppedBytes + (now?.droppedBytes ?? 0),
+    };
   }
 
   // ---- the poll loop ----
@@ -148,6 +184,7 @@ export class Id003BillAcceptor extends AcceptorDriver {
     if (!this.loop.running) return;
     if (reply === 'down') return this.lost('port closed');
     if (reply === 'noReply') {
+      this.history.count('timeouts');
       if (++this.unanswered >= this.offlineAfterTimeouts) this.lost('no reply from acceptor');
       return;
     }
@@ -194,8 +231,13 @@ export class Id003BillAcceptor extends AcceptorDriver {
   }
 
   private onStatusReply({ cmd: code, data }: Frame): void {
-    const repeated = code === this.lastStatus;
+    const previous = this.lastStatus;
+    const repeated = code === previous;
     this.lastStatus = code;
+    // HOLDING is the same note still in escrow.
+    const same = repeated || (code === Status.ESCROW && previous === Status.HOLDING);
+    const counter = NOTE_COUNTER[code];
+    if (counter && !same) this.history.count(counter);
     if (!PATH_NEUTRAL.has(code)) this.path.occupied();
     switch (code) {
       case Status.POWER_UP:

@@ -23,6 +23,8 @@ export class SspLink {
   private waiter: { seq: number; settle: (result: Exchange) => void } | null = null;
   private seq = SEQ_FLAG;
   private last: { frame: Buffer; seq: number } | null = null;
+  /** Frames sent again (same SEQ) because no valid reply came. */
+  retransmits = 0;
 
   constructor(private readonly opts: SspLinkOptions) {
     this.port = new ReopeningPort({
@@ -57,6 +59,7 @@ export class SspLink {
       this.parser.reset();
     }
     for (let attempt = 0; attempt <= retries; attempt++) {
+      if (attempt > 0) this.retransmits++;
       const result = await this.attempt(last.frame, last.seq);
       if (result !== 'noReply') return result;
     }

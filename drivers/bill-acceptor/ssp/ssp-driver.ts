@@ -4,15 +4,18 @@
 // (SEQ, retransmission, reopen) in SspLink.
 import type { CashBoxCounters } from '../bill-acceptor';
 import { monotonicNow } from '../../monotonic';
+import { deviceText } from '../../diagnosis';
 import { AcceptorDriver } from '../common/acceptor-driver';
+import type { DeviceIdentity } from '../common/acceptor-driver';
 import type { AcceptorOptions, LineDefaults } from '../common/driver-options';
 import { channelValue, parseSetup, tableValues } from './channels';
 import type { ChannelTable } from './channels';
-import { Cmd, REJECT_REASONS, REPLY_NAMES, Reply, hex } from './codes';
+import { Cmd, Event, REJECT_REASONS, REPLY_NAMES, Reply, hex } from './codes';
 import { CounterJobs } from './counter-jobs';
 import { PROTOCOL_VERSION, freshState, nextStep } from './device-state';
 import type { DeviceState, Step } from './device-state';
 import { parseEvents } from './events';
+import type { SspEvent } from './events';
 import { faultView } from './faults';
 import { SspLink } from './link';
 import { NoteTracker } from './note-tracker';
@@ -42,6 +45,15 @@ const CMD_NAMES: Readonly<Record<number, string>> = Object.fromEntries(
   Object.entries(Cmd).map(([name, code]) => [code, name]),
 );
 
+/** Poll events counted for diagnose() (READ NOTE only with a channel: the note in escrow). */
+const EVENT_COUNTER: Readonly<Record<number, string>> = {
+  [Event.CREDIT]: 'credited',
+  [Event.STACKED]: 'stacked',
+  [Event.REJECTED]: 'rejected',
+  [Event.CLEARED_FROM_FRONT]: 'returned',
+  [Event.SLAVE_RESET]: 'resets',
+};
+
 export class SspBillAcceptor extends AcceptorDriver {
   private readonly retries: number;
   protected readonly notes: NoteTracker;
@@ -54,13 +66,15 @@ export class SspBillAcceptor extends AcceptorDriver {
   private syncBackoffMs: number;
   /** Monotonic time. */
   private nextSyncAt = 0;
+  /** Line counts of the links of earlier runs (each start builds a new link). */
+  private readonly pastLine = { crcErrors: 0, droppedBytes: 0, retransmits: 0 };
 
   constructor(options: SspOptions) {
     const pollIntervalMs = options.pollIntervalMs ?? 300;
     if (pollIntervalMs < 5 || pollIntervalMs > 2000) {
       throw new RangeError(`pollIntervalMs ${pollIntervalMs} outside 5–2000 (HOLD must beat 10 s)`);
     }
-    super('ssp', options, LINE, pollIntervalMs);
+    super('ssp', options, LINE, pollIntervalMs, ['resets']);
     this.retries = options.retries ?? 20;
     this.syncBackoffMs = this.line.reconnectMinMs;
     const log = this.log;
@@ -96,6 +110,7 @@ export class SspBillAcceptor extends AcceptorDriver {
     return this.loop.start(() => {
       this.state = freshState(true);
       this.polls.reset();
+      this.history.started();
       this.link = new SspLink(this.line);
       this.update({ detail: 'starting' });
     });
@@ -107,6 +122,11 @@ export class SspBillAcceptor extends AcceptorDriver {
     this.jobs.flush();
     const link = this.link;
     this.link = null;
+    if (link) {
+      this.pastLine.crcErrors += link.stats.crcErrors;
+      this.pastLine.droppedBytes += link.stats.droppedBytes;
+      this.pastLine.retransmits += link.retransmits;
+    }
     await link?.close();
     this.update({ device: 'offline', detail: 'stopped' });
   }
@@ -119,6 +139,28 @@ export class SspBillAcceptor extends AcceptorDriver {
   /** RESET COUNTERS. False when offline, stopped, or the device keeps none. */
   resetCounters(): Promise<boolean> {
     return this.reachable() ? this.jobs.reset() : Promise.resolve(false);
+  }
+
+  /**
+   * From SETUP REQUEST, the one identifying request the driver sends: the unit type and the
+   * dataset's country stand for the model, the four firmware characters for the firmware.
+   * Null until the device has answered it.
+   */
+  protected identity(): DeviceIdentity {
+    const table = this.table;
+    if (!table) return { model: null, firmware: null };
+    const country = deviceText(table.country);
+    const model = `unit type ${hex(table.unitType)}${country ? ` (${country})` : ''}`;
+    return { model, firmware: deviceText(table.firmware) };
+  }
+
+  protected lineCounters(): Record<string, number> {
+    const { pastLine: past, link } = this;
+    return {
+      crcErrors: past.crcErrors + (link?.stats.crcErrors ?? 0),
+      droppedBytes: past.droppedBytes + (link?.stats.droppedBytes ?? 0),
+      retransmits: past.retransmits + (link?.retransmits ?? 0),
+    };
   }
 
   // ---- the poll loop ----
@@ -242,7 +284,19 @@ export class SspBillAcceptor extends AcceptorDriver {
     const { stacker, fault } = faultView(events, this.board.stacker);
     if (fault) this.update({ device: 'hardwareError', stacker, detail: fault });
     else this.update({ device: 'online', stacker, detail: null });
+    // A deliberate re-poll (same SEQ) repeats events already counted.
+    if (!repeat) this.count(events);
     this.polls.handle(events, reply, repeat);
+  }
+
+  private count(events: readonly SspEvent[]): void {
+    for (const { code, channel } of events) {
+      const counter = EVENT_COUNTER[code];
+      if (counter) this.history.count(counter);
+      else if (code === Event.READ_NOTE && channel && !this.notes.inEscrow) {
+        this.history.count('escrowed');
+      }
+    }
   }
 
   // ---- helpers ----

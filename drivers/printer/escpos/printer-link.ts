@@ -20,6 +20,8 @@ export type Reply = number | 'noReply' | 'down';
  * port here, a USB printer class device in usblp-link.ts). None of it throws.
  */
 export interface PrinterTransport {
+  /** Where the bytes go (a serial path, a device file), for diagnosis. */
+  readonly path: string;
   readonly isOpen: boolean;
   /** Opens the line unless it is open or the backoff has not run out. True when open. */
   ensureOpen(): Promise<boolean>;
@@ -50,6 +52,10 @@ export class PrinterLink implements PrinterTransport {
         o.onLost('port closed');
       },
     });
+  }
+
+  get path(): string {
+    return this.o.port.path;
   }
 
   get isOpen(): boolean {

@@ -41,6 +41,10 @@ export class UsblpLink implements PrinterTransport {
     this.writeStallMs = o.writeStallMs ?? 10_000;
   }
 
+  get path(): string {
+    return this.o.path;
+  }
+
   get isOpen(): boolean {
     return this.file !== null;
   }
