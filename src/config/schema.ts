@@ -3,7 +3,7 @@
 // attaches by editing config, not code. Ports of the form sim://NAME are served by in-process
 // emulators and only exist when the simulator launcher (sim/launch.ts) starts the host.
 import { z } from 'zod';
-import { CardDirectoryConfig } from '../../drivers/card-reader/card-directory';
+import { CardDirectoryConfig } from '../service/card-directory';
 import { secretProblem } from './secret-strength';
 
 const Port = z.number().int().min(0).max(65535);

@@ -1,7 +1,7 @@
 // Builds the scanner and the card reader the config names. Like the acceptor and the printer,
 // a real device or an emulator attaches by config alone: sim:// addresses get the simulator's
 // in-process stand-ins through the host's seams.
-import { CardDirectory } from '../../drivers/card-reader/card-directory';
+import { CardDirectory } from '../service/card-directory';
 import type { CardReader } from '../../drivers/card-reader/card-reader';
 import { PcscCardReader } from '../../drivers/card-reader/pcsc-reader';
 import type { PcscFactory } from '../../drivers/card-reader/pcsc-seam';

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../src/api/kiosk-api';
 import { KioskConfig } from '../../src/config/schema';
 import { createScanner, hidTarget } from '../../src/host/input-devices';
-import type { CardDirectoryConfig } from '../../drivers/card-reader/card-directory';
+import type { CardDirectoryConfig } from '../../src/service/card-directory';
 import { HidPosScanner } from '../../drivers/scanner/hid-pos-scanner';
 import { LineScanner } from '../../drivers/scanner/line-scanner';
 import { startTestKiosk, type TestKioskHandle } from '../support/kiosk-fixture';

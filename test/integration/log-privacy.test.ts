@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../src/api/kiosk-api';
 import type { KioskConfig } from '../../src/config/schema';
-import type { CardDirectoryConfig } from '../../drivers/card-reader/card-directory';
+import type { CardDirectoryConfig } from '../../src/service/card-directory';
 import { startTestKiosk, type TestKioskHandle } from '../support/kiosk-fixture';
 
 let kiosk: TestKioskHandle | null = null;

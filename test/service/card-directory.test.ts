@@ -1,7 +1,6 @@
 // Cards from config: UIDs normalised, duplicates and malformed entries refused at load.
 import { describe, expect, it } from 'vitest';
-import { CardDirectory, CardDirectoryConfig } from '../../drivers/card-reader/card-directory';
-import { parseUidResponse } from '../../drivers/card-reader/uid-apdu';
+import { CardDirectory, CardDirectoryConfig } from '../../src/service/card-directory';
 
 describe('CardDirectory', () => {
   const cards = CardDirectoryConfig.parse([
@@ -39,33 +38,5 @@ describe('CardDirectory', () => {
     expect(bad([{ uid: '01020304', kind: 'admin', name: 'A' }])).toBeDefined();
     expect(bad([{ uid: '01020304', kind: 'staff', name: 'A', pin: '1234' }])).toBeDefined();
     expect(bad([{ uid: '01020304', kind: 'account', billerId: 'sh-power' }])).toBeDefined();
-  });
-});
-
-describe('parseUidResponse', () => {
-  it('takes 4 to 10 UID bytes before SW 90 00', () => {
-    expect(parseUidResponse(Buffer.from('04A1B2C3D4E5F69000', 'hex'))).toEqual({
-      ok: true,
-      uid: '04A1B2C3D4E5F6',
-    });
-    expect(parseUidResponse(Buffer.from('0102030405060708090A9000', 'hex'))).toMatchObject({
-      ok: true,
-    });
-  });
-  it('refuses error status words, odd lengths and empty answers', () => {
-    expect(parseUidResponse(Buffer.from('6A81', 'hex'))).toEqual({
-      ok: false,
-      reason: 'card answered SW 6A81',
-    });
-    expect(parseUidResponse(Buffer.alloc(0))).toEqual({
-      ok: false,
-      reason: 'no status word (0 bytes)',
-    });
-    expect(parseUidResponse(Buffer.from('9000', 'hex'))).toMatchObject({
-      reason: 'UID of 0 bytes',
-    });
-    expect(parseUidResponse(Buffer.from('0102030405060708090A0B9000', 'hex'))).toMatchObject({
-      reason: 'UID of 11 bytes',
-    });
   });
 });

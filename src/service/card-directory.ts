@@ -1,5 +1,6 @@
 // Which card is whose, from config: a card UID stands for a bill account (a resident's card:
-// pay without typing the number) or for a member of staff or a technician (their modes).
+// pay without typing the number) or for a member of staff or a technician (their modes). The
+// reader driver only reads UIDs; deciding whose they are is the host's (moved from drivers/).
 // Export `CardDirectoryConfig` for the host's config schema.
 import { z } from 'zod';
 
