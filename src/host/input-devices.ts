@@ -11,6 +11,7 @@ import { LineScanner } from '../../drivers/scanner/line-scanner';
 import type { Scanner } from '../../drivers/scanner/scanner';
 import type { SerialBinding } from '../../drivers/serial/serial-port';
 import type { CardReaderConfig, ScannerConfig } from '../config/schema';
+import type { PeopleConfig } from '../service/people';
 
 type DeviceLog = { info(obj: object, msg: string): void; warn(obj: object, msg: string): void };
 
@@ -50,7 +51,12 @@ export interface CardInput {
   directory: CardDirectory;
 }
 
-export function createCardReader(cfg: CardReaderConfig, seams: InputDeviceSeams = {}): CardInput {
+/** The reader, and whose each card is: the account cards of its config and the people's cards. */
+export function createCardReader(
+  cfg: CardReaderConfig,
+  people: PeopleConfig,
+  seams: InputDeviceSeams = {},
+): CardInput {
   const simulated = cfg.reader?.startsWith('sim://') === true;
   const reader = new PcscCardReader({
     retryMs: cfg.retryMs,
@@ -58,5 +64,5 @@ export function createCardReader(cfg: CardReaderConfig, seams: InputDeviceSeams 
     ...(seams.pcsc ? { pcsc: seams.pcsc } : {}),
     ...(seams.logger ? { logger: seams.logger } : {}),
   });
-  return { reader, directory: new CardDirectory(cfg.cards) };
+  return { reader, directory: new CardDirectory(cfg.cards, people) };
 }
