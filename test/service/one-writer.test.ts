@@ -12,6 +12,8 @@ const SOURCE = /\.(ts|tsx|js|mjs|cjs)$/;
 /** Each table, and the one module that writes it. */
 const WRITERS: Record<string, string> = {
   service_audit: 'src/service/audit-log.ts',
+  staff_pin: 'src/service/pin-store.ts',
+  auth_lockout: 'src/service/lockout.ts',
 };
 
 function sourceFiles(dir: string, out: string[] = []): string[] {
