@@ -67,6 +67,11 @@ export type PinSetResult =
   | { ok: false; reason: PinSetFailure; problem?: PinProblem }
   | (AuthResult & { ok: false });
 
+export type ConsoleSetupFailure = 'unknown' | 'not_technician' | 'weak_pin' | 'already_set_up';
+
+export type ConsoleSetupResult =
+  { ok: true } | { ok: false; reason: ConsoleSetupFailure; problem?: PinProblem };
+
 export interface ServiceAuthOptions {
   db: JournalDb;
   people: People;
@@ -202,10 +207,10 @@ export class ServiceAuth {
     staffNumber: string,
     pin: string,
     o: { recover?: boolean } = {},
-  ): Promise<PinSetResult> {
+  ): Promise<ConsoleSetupResult> {
     const person = this.people.byStaffNumber(staffNumber);
     const recover = o.recover === true;
-    const refuse = (reason: PinSetFailure, problem?: PinProblem): PinSetResult => {
+    const refuse = (reason: ConsoleSetupFailure, problem?: PinProblem): ConsoleSetupResult => {
       this.audit.append({
         actor: null,
         action: 'pin.console_setup',
