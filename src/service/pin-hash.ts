@@ -21,7 +21,7 @@ export interface PinHashParams {
 }
 
 /**
- * Production: N = 2^15, r = 8, p = 1 (32 MiB and some 80 ms a hash on a kiosk-class CPU).
+ * Production: N = 2^15, r = 8, p = 1 (32 MiB, and some 80 ms a hash on a development machine).
  * Tests pass cheaper parameters; never lower these for a terminal.
  */
 export const PRODUCTION_PIN_HASH: Readonly<PinHashParams> = Object.freeze({
