@@ -211,4 +211,62 @@ export const MIGRATIONS: readonly string[] = [
   UPDATE stray_note SET path_clear_at = at;
   ALTER TABLE cash_note ADD COLUMN path_clear_at INTEGER;
   `,
+  `
+  -- Who may enter the staff and technician modes (src/service/). A person's PIN as a slow
+  -- salted hash: scrypt with its parameters kept beside it, so they can be raised later (a
+  -- PIN is rehashed at its next good entry). Never the PIN itself.
+  CREATE TABLE staff_pin (
+    staff_number TEXT PRIMARY KEY,
+    scheme       TEXT NOT NULL CHECK (scheme = 'scrypt'),
+    cost_n       INTEGER NOT NULL CHECK (cost_n >= 2 AND cost_n <= 1048576 AND (cost_n & (cost_n - 1)) = 0),
+    block_r      INTEGER NOT NULL CHECK (block_r BETWEEN 1 AND 32),
+    parallel_p   INTEGER NOT NULL CHECK (parallel_p BETWEEN 1 AND 16),
+    salt         BLOB NOT NULL CHECK (length(salt) = 16),
+    hash         BLOB NOT NULL CHECK (length(hash) = 32),
+    set_at       INTEGER NOT NULL,
+    -- The technician who set it; NULL: the one-time console setup.
+    set_by       TEXT
+  );
+
+  -- Wrong PINs in a row, per person (whether typed after their card or their staff number), and
+  -- until when (wall ms) the person is locked out. Kept here so a restart does not forgive.
+  CREATE TABLE auth_lockout (
+    staff_number TEXT PRIMARY KEY,
+    failures     INTEGER NOT NULL CHECK (failures >= 0),
+    locked_until INTEGER,
+    updated_at   INTEGER NOT NULL
+  );
+
+  -- Every entry attempt and every action of the staff and technician modes. Append-only: the
+  -- triggers refuse any UPDATE or DELETE. actor (a staff number) is NULL when nobody is known
+  -- (an unknown card, a wrong PIN, the console); approver is the second person of a four-eyes
+  -- action. Amounts in fen. detail_json holds no personal data, PIN or whole card number.
+  CREATE TABLE service_audit (
+    id            INTEGER PRIMARY KEY,
+    at            INTEGER NOT NULL,
+    at_iso        TEXT NOT NULL,
+    actor         TEXT,
+    actor_role    TEXT CHECK (actor_role IN ('staff', 'technician')),
+    approver      TEXT,
+    approver_role TEXT CHECK (approver_role IN ('staff', 'technician')),
+    action        TEXT NOT NULL,
+    subject       TEXT,
+    amount_before INTEGER CHECK (amount_before IS NULL OR typeof(amount_before) = 'integer'),
+    amount_after  INTEGER CHECK (amount_after IS NULL OR typeof(amount_after) = 'integer'),
+    detail_json   TEXT CHECK (detail_json IS NULL OR json_valid(detail_json)),
+    CHECK ((actor IS NULL) = (actor_role IS NULL)),
+    CHECK ((approver IS NULL) = (approver_role IS NULL)),
+    CHECK (approver IS NULL OR (actor IS NOT NULL AND approver <> actor))
+  );
+  CREATE INDEX service_audit_at ON service_audit(at);
+  CREATE INDEX service_audit_subject ON service_audit(subject) WHERE subject IS NOT NULL;
+  -- INSERT OR REPLACE deletes the row it replaces without firing a DELETE trigger: refused too.
+  CREATE TRIGGER service_audit_no_replace BEFORE INSERT ON service_audit
+    WHEN EXISTS (SELECT 1 FROM service_audit WHERE id = NEW.id)
+    BEGIN SELECT RAISE(ABORT, 'service_audit is append-only'); END;
+  CREATE TRIGGER service_audit_no_update BEFORE UPDATE ON service_audit
+    BEGIN SELECT RAISE(ABORT, 'service_audit is append-only'); END;
+  CREATE TRIGGER service_audit_no_delete BEFORE DELETE ON service_audit
+    BEGIN SELECT RAISE(ABORT, 'service_audit is append-only'); END;
+  `,
 ];

@@ -1,6 +1,7 @@
 // What the host sees of a card reader, whatever its stack: a card was presented (its UID), it
 // was taken away, it could not be read. A card identifies an account or a member of staff
-// (card-directory.ts); the kiosk never reads bank cards (bank-card-module.ts).
+// (the host decides whose, src/service/card-directory.ts); the kiosk never reads bank cards
+// (bank-card-module.ts).
 import type { DeviceStatus } from '../device';
 import type { DeviceDiagnosis } from '../diagnosis';
 

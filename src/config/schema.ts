@@ -3,7 +3,8 @@
 // attaches by editing config, not code. Ports of the form sim://NAME are served by in-process
 // emulators and only exist when the simulator launcher (sim/launch.ts) starts the host.
 import { z } from 'zod';
-import { CardDirectoryConfig } from '../../drivers/card-reader/card-directory';
+import { CardDirectoryConfig } from '../service/card-directory';
+import { PeopleConfig } from '../service/people';
 import { secretProblem } from './secret-strength';
 
 const Port = z.number().int().min(0).max(65535);
@@ -47,8 +48,9 @@ export const ScannerConfig = z.discriminatedUnion('driver', [
 export type ScannerConfig = z.infer<typeof ScannerConfig>;
 
 /**
- * A PC/SC card reader for account cards and staff / technician cards. `reader`: use the first
- * reader whose name contains this (default: the first one), or sim://NAME for the emulator.
+ * A PC/SC card reader for account cards (`cards`) and the cards of the people listed under
+ * `people`. `reader`: use the first reader whose name contains this (default: the first one),
+ * or sim://NAME for the emulator.
  */
 export const CardReaderConfig = z
   .object({
@@ -152,6 +154,12 @@ export type GatewayConfig = z.infer<typeof GatewayConfig>;
 
 const sections = {
   gateway: GatewayConfig,
+  /**
+   * Committee staff and technicians: staff number, name, role and optionally a card. They enter
+   * their modes with card + PIN or staff number + PIN; PINs live hashed in the journal, never
+   * here (src/service/README.md).
+   */
+  people: PeopleConfig,
   server: z
     .object({
       host: z.literal('127.0.0.1').default('127.0.0.1'),
@@ -273,6 +281,22 @@ function gatewayTransportRules(
   }
 }
 
+/** A card is an account's or a person's, never both. */
+function cardRules(
+  c: { people: PeopleConfig; devices: { cardReader?: CardReaderConfig | undefined } },
+  ctx: z.RefinementCtx,
+): void {
+  const accounts = new Set((c.devices.cardReader?.cards ?? []).map((card) => card.uid));
+  c.people.forEach((person, i) => {
+    if (person.cardUid !== undefined && accounts.has(person.cardUid))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['people', i, 'cardUid'],
+        message: `card ${person.cardUid} is also an account card`,
+      });
+  });
+}
+
 function isLoopback(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
@@ -281,13 +305,15 @@ function isLoopback(hostname: string): boolean {
 export const KioskConfig = z
   .object({ terminal: Terminal, ...sections })
   .strict()
-  .superRefine(gatewayTransportRules);
+  .superRefine(gatewayTransportRules)
+  .superRefine(cardRules);
 
 /** A config file as written: the same, with the secret inline or in terminal.secretFile. */
 export const KioskConfigFile = z
   .object({ terminal: TerminalInFile, ...sections })
   .strict()
-  .superRefine(gatewayTransportRules);
+  .superRefine(gatewayTransportRules)
+  .superRefine(cardRules);
 export type KioskConfigFile = z.infer<typeof KioskConfigFile>;
 
 export type KioskConfig = z.infer<typeof KioskConfig>;

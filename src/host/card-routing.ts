@@ -1,8 +1,8 @@
 // Where a presented card goes: an account card starts the resident's payment, an unknown or
 // unreadable card is said so on screen, and a staff or technician card is for the service
 // room. The card's UID never reaches the log.
-import type { CardReader } from '../../drivers/card-reader/card-reader';
-import type { CardDirectory } from '../../drivers/card-reader/card-directory';
+import type { CardReader } from '../../drivers/card-reader';
+import type { CardDirectory } from '../service/card-directory';
 import type { SessionEvent } from '../flows/session-types';
 import type { Logger } from './logger';
 

@@ -14,7 +14,10 @@ import type { Logger } from './logger';
 import type { MoneyServices } from './money-services';
 
 export function heartbeatBody(o: {
-  money: { journal: Pick<MoneyServices['journal'], 'pendingSync' | 'cashBox'> };
+  money: {
+    journal: Pick<MoneyServices['journal'], 'pendingSync'>;
+    cashBox: Pick<CashBox, 'contents'>;
+  };
   acceptor: Pick<BillAcceptor, 'diagnose'>;
   scanner: Pick<Scanner, 'diagnose'> | null;
   printer: Pick<ReceiptPrinter, 'diagnose'> | null;

@@ -1,7 +1,7 @@
 // Builds the scanner and the card reader the config names. Like the acceptor and the printer,
 // a real device or an emulator attaches by config alone: sim:// addresses get the simulator's
 // in-process stand-ins through the host's seams.
-import { CardDirectory } from '../../drivers/card-reader/card-directory';
+import { CardDirectory } from '../service/card-directory';
 import { PcscCardReader, type CardReader, type PcscFactory } from '../../drivers/card-reader';
 import {
   HidPosScanner,
@@ -12,6 +12,7 @@ import {
 } from '../../drivers/scanner';
 import type { SerialBinding } from '../../drivers/serial/serial-port';
 import type { CardReaderConfig, ScannerConfig } from '../config/schema';
+import type { PeopleConfig } from '../service/people';
 
 type DeviceLog = { info(obj: object, msg: string): void; warn(obj: object, msg: string): void };
 
@@ -51,7 +52,12 @@ export interface CardInput {
   directory: CardDirectory;
 }
 
-export function createCardReader(cfg: CardReaderConfig, seams: InputDeviceSeams = {}): CardInput {
+/** The reader, and whose each card is: the account cards of its config and the people's cards. */
+export function createCardReader(
+  cfg: CardReaderConfig,
+  people: PeopleConfig,
+  seams: InputDeviceSeams = {},
+): CardInput {
   const simulated = cfg.reader?.startsWith('sim://') === true;
   const reader = new PcscCardReader({
     retryMs: cfg.retryMs,
@@ -59,5 +65,5 @@ export function createCardReader(cfg: CardReaderConfig, seams: InputDeviceSeams 
     ...(seams.pcsc ? { pcsc: seams.pcsc } : {}),
     ...(seams.logger ? { logger: seams.logger } : {}),
   });
-  return { reader, directory: new CardDirectory(cfg.cards) };
+  return { reader, directory: new CardDirectory(cfg.cards, people) };
 }

@@ -118,7 +118,7 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
     if (scanner) cleanups.push(() => scanner.stop());
     const cardCfg = config.devices.cardReader;
     const cards = cardCfg
-      ? createCardReader(cardCfg, {
+      ? createCardReader(cardCfg, config.people, {
           pcsc: cardCfg.reader ? seams.pcscFor?.(cardCfg.reader) : undefined,
           logger: log.child({ device: 'cardReader' }),
         })

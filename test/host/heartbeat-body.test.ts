@@ -47,10 +47,8 @@ const cardReader: CardReaderDiagnosis = {
 };
 
 const money = {
-  journal: {
-    pendingSync: () => ({ count: 2, total: 40_000, oldestAt: null }),
-    cashBox: () => ({ notes: { '10000': 12, '5000': 3 }, total: 135_000 }),
-  },
+  journal: { pendingSync: () => ({ count: 2, total: 40_000, oldestAt: null }) },
+  cashBox: { contents: () => ({ notes: { '10000': 12, '5000': 3 }, total: 135_000 }) },
 };
 
 describe('the heartbeat body', () => {

@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../src/api/kiosk-api';
 import { KioskConfig } from '../../src/config/schema';
 import { createScanner, hidTarget } from '../../src/host/input-devices';
-import type { CardDirectoryConfig } from '../../drivers/card-reader/card-directory';
+import type { CardDirectoryConfig } from '../../src/service/card-directory';
+import type { PeopleConfig } from '../../src/service/people';
 import { HidPosScanner } from '../../drivers/scanner/hid-pos-scanner';
 import { LineScanner } from '../../drivers/scanner/line-scanner';
 import { startTestKiosk, type TestKioskHandle } from '../support/kiosk-fixture';
@@ -28,7 +29,9 @@ async function screenOf(k: TestKioskHandle, name: Snapshot['screen']['name']): P
 
 const CARDS: CardDirectoryConfig = [
   { uid: '04A1B2C3D4E5F6', kind: 'account', billerId: 'sh-power', account: '3100123456' },
-  { uid: '04C0FFEE000001', kind: 'staff', name: '王*' },
+];
+const PEOPLE: PeopleConfig = [
+  { staffNumber: '1001', name: '王*', role: 'staff', cardUid: '04C0FFEE000001' },
 ];
 
 describe('input devices from config', () => {
@@ -78,6 +81,7 @@ describe('input devices from config', () => {
         billAcceptor: { driver: 'id003', port: 'sim://bill-acceptor', pollIntervalMs: 100 },
         cardReader: { driver: 'pcsc', reader: 'sim://card-reader', retryMs: 200, cards: CARDS },
       },
+      people: PEOPLE,
     } as Partial<KioskConfig>);
     await new Promise((r) => setTimeout(r, 300));
     kiosk.cards.set('04A1B2C3D4E5F6');

@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../src/api/kiosk-api';
 import type { KioskConfig } from '../../src/config/schema';
-import type { CardDirectoryConfig } from '../../drivers/card-reader/card-directory';
+import type { PeopleConfig } from '../../src/service/people';
 import { startTestKiosk, type TestKioskHandle } from '../support/kiosk-fixture';
 
 let kiosk: TestKioskHandle | null = null;
@@ -22,7 +22,9 @@ const STAFF_UID = '04C0FFEE000001';
 const PAYMENT_CODE = '134567890123456789'; // WeChat: 1[0-5] and 16 digits
 const FULL_HOLDER = '张三明';
 
-const CARDS: CardDirectoryConfig = [{ uid: STAFF_UID, kind: 'staff', name: STAFF_NAME }];
+const PEOPLE: PeopleConfig = [
+  { staffNumber: '1001', name: STAFF_NAME, role: 'staff', cardUid: STAFF_UID },
+];
 
 interface LogLine {
   msg?: string;
@@ -68,8 +70,9 @@ async function startKiosk(): Promise<TestKioskHandle> {
     devices: {
       billAcceptor: { driver: 'id003', port: 'sim://bill-acceptor', pollIntervalMs: 100 },
       scanner: { driver: 'serial-line', port: 'sim://scanner' },
-      cardReader: { driver: 'pcsc', reader: 'sim://card-reader', retryMs: 200, cards: CARDS },
+      cardReader: { driver: 'pcsc', reader: 'sim://card-reader', retryMs: 200 },
     },
+    people: PEOPLE,
   } as Partial<KioskConfig>);
 }
 

@@ -27,6 +27,10 @@ const WRITERS: Readonly<Record<string, string>> = {
   qr_attempt: 'offline-queue/qr-attempts.ts',
   staff_item: 'offline-queue/staff-items.ts',
   reconciliation_run: 'offline-queue/reconciliation.ts',
+  // The staff and technician modes (src/service/).
+  service_audit: 'src/service/audit-log.ts',
+  staff_pin: 'src/service/pin-store.ts',
+  auth_lockout: 'src/service/lockout.ts',
 };
 
 const ROOT = path.resolve(import.meta.dirname, '../..');

@@ -73,12 +73,6 @@ tester.run('layer-imports', layerImports, {
       code: "import { rasterCommands } from '../../drivers/printer/escpos/raster';",
       options,
     },
-    // Allowed by name while it moves out of drivers/.
-    {
-      filename: at('src/config/schema.ts'),
-      code: "import { CardDirectoryConfig } from '../../drivers/card-reader/card-directory';",
-      options,
-    },
     { filename: at('src/electron/main.ts'), code: "import { app } from 'electron';", options },
     {
       filename: at('sim/launch.ts'),

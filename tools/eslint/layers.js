@@ -85,8 +85,5 @@ export const areas = {
 export const faces = {
   folders: ['drivers/bill-acceptor', 'drivers/printer', 'drivers/scanner', 'drivers/card-reader'],
   from: ['src', 'drivers'],
-  allow: {
-    'drivers/card-reader/card-directory':
-      'the card directory (which UID is whose) is moving out of drivers/ into the host',
-  },
+  allow: {},
 };
