@@ -4,6 +4,7 @@ import { translator } from './i18n/messages';
 import { Frame } from './screens/Frame';
 import { MoreTimeDialog } from './screens/MoreTimeDialog';
 import { ScreenView } from './screens/ScreenView';
+import { StaffScreens } from './staff/StaffView';
 import { useVoice } from './voice/use-voice';
 import { VoiceContext } from './voice/voice-context';
 
@@ -25,6 +26,13 @@ export function App({ api }: { api: KioskApi }) {
   const t = translator(snapshot.locale);
   const send = (e: Parameters<KioskApi['send']>[0]) => api.send(e);
   const { prompt } = snapshot;
+  if (snapshot.staff) {
+    return (
+      <main className="frame staff-frame" data-screen={`staff:${snapshot.staff.name}`}>
+        <StaffScreens t={t} send={send} view={snapshot.staff} />
+      </main>
+    );
+  }
   return (
     <VoiceContext.Provider value={say}>
       <Frame t={t} snapshot={snapshot} send={send} inert={prompt !== null}>

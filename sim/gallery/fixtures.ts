@@ -36,6 +36,8 @@ export const BASE: Omit<Snapshot, 'screen' | 'locale'> = {
   prefs: { textScale: 1, volume: 2, muted: false },
   prompt: null,
   helpCalled: false,
+  staffHelping: false,
+  staff: null,
 };
 
 /** The gallery moves a prompt's deadline to 30 s after the page loads. */

@@ -4,9 +4,10 @@
 // This module must stay browser-safe: it imports nothing but zod, and only its tree-shakable
 // `zod/mini` form, which keeps the renderer's bundle (and its start on a slow kiosk) small.
 import { z } from 'zod/mini';
+import { Fen, Key } from './primitives';
+import { STAFF_EVENT_SCHEMAS, StaffView } from './staff-api';
 
-/** Money is integer fen everywhere. */
-export const Fen = z.int().check(z.nonnegative());
+export { Fen, Key };
 
 export const Locale = z.enum(['zh-CN', 'en']);
 export type Locale = z.infer<typeof Locale>;
@@ -219,11 +220,12 @@ export const Snapshot = z.object({
   prompt: z.nullable(z.object({ kind: z.literal('moreTime'), deadline: z.number() })),
   /** The customer asked for a person; staff have been told. */
   helpCalled: z.boolean(),
+  /** A member of staff has answered the call and is helping the customer at the screen. */
+  staffHelping: z.boolean(),
+  /** Staff or service mode over the customer's screen (null: the customer's screen). */
+  staff: z.nullable(StaffView),
 });
 export type Snapshot = z.infer<typeof Snapshot>;
-
-export const Key = z.enum(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'delete', 'clear']);
-export type Key = z.infer<typeof Key>;
 
 export const UserEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('START') }),
@@ -258,6 +260,7 @@ export const UserEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('CANCEL') }),
   z.object({ type: z.literal('DONE') }),
   z.object({ type: z.literal('SET_LOCALE'), locale: Locale }),
+  ...STAFF_EVENT_SCHEMAS,
 ]);
 export type UserEvent = z.infer<typeof UserEvent>;
 
@@ -280,3 +283,4 @@ export interface KioskApi {
 }
 
 export * from './channels';
+export * from './staff-api';

@@ -221,7 +221,10 @@ export const sessionMachine = setup({
         },
         called: {
           initial: 'shown',
-          on: { CUSTOMER_LEFT: { target: 'idle', actions: assign({ helpReason: null }) } },
+          on: {
+            CUSTOMER_LEFT: { target: 'idle', actions: assign({ helpReason: null }) },
+            STAFF_ANSWERED: '.answered',
+          },
           states: {
             // The staff-help screen is over the visit.
             shown: {
@@ -230,6 +233,8 @@ export const sessionMachine = setup({
                 DONE: { guard: ({ context }) => !moneyInFlight(context), target: 'dismissed' },
               },
             },
+            // A member of staff took the call: the customer's screen again, with them beside her.
+            answered: {},
             // The customer went back to the visit; the call stands until the visit ends.
             dismissed: {
               on: {

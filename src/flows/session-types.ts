@@ -8,6 +8,7 @@ import type {
   PaymentMethod,
   ProblemCode,
   QuoteView,
+  StaffEvent,
   UserEvent,
 } from '../api/kiosk-api';
 
@@ -101,9 +102,14 @@ export type HelpReason = 'customer' | 'timeout';
 export type RegionEvent =
   | { type: 'HELP_NEEDED'; reason: HelpReason }
   /** The visit ended (attract): its call for help and its prompt end with it. */
-  | { type: 'CUSTOMER_LEFT' };
+  | { type: 'CUSTOMER_LEFT' }
+  /** A member of staff signed in and took the call (sent by the host's staff desk). */
+  | { type: 'STAFF_ANSWERED' };
 
-export type SessionEvent = UserEvent | InternalEvent | RegionEvent;
+/** The customer's taps (staff taps go to the staff desk, never to the visit). */
+export type CustomerEvent = Exclude<UserEvent, StaffEvent>;
+
+export type SessionEvent = CustomerEvent | InternalEvent | RegionEvent;
 
 export interface InfoContent {
   id: string;

@@ -37,6 +37,11 @@ export function helpCalled(s: SessionSnapshot): boolean {
   return s.value.help !== 'idle';
 }
 
+/** Staff answered the call and are with the customer. */
+export function staffHelping(s: SessionSnapshot): boolean {
+  return s.matches({ help: { called: 'answered' } });
+}
+
 /** "Need more time?" until this epoch ms, or null. */
 export function promptDeadline(s: SessionSnapshot): number | null {
   return s.value.prompt === 'askingForMoreTime' ? s.context.promptDeadline : null;
@@ -48,7 +53,12 @@ export function screenOf(s: SessionSnapshot): Screen {
   if (s.matches({ help: { called: 'shown' } })) {
     return { name: 'staffHelp', moneyInFlight: moneyInFlight(c) };
   }
-  return CUSTOMER_SCREENS[customerStateOf(s)](c);
+  return customerScreenOf(s);
+}
+
+/** The customer's own screen, beneath any help screen over it. */
+export function customerScreenOf(s: SessionSnapshot): Screen {
+  return CUSTOMER_SCREENS[customerStateOf(s)](s.context);
 }
 
 type ScreenFor = (c: SessionContext) => Screen;

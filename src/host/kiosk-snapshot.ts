@@ -1,14 +1,22 @@
 // The snapshot the renderer draws: the session's screen and overlays, plus the figures staff
 // need (write-offs waiting, open items, how a receipt would come). One builder, so every
 // transport (WebSocket, ipc, tests) sees the same thing.
-import type { Snapshot } from '../api/kiosk-api';
-import { helpCalled, promptDeadline, screenOf, type SessionSnapshot } from '../flows/session-view';
+import type { Snapshot, StaffView } from '../api/kiosk-api';
+import {
+  helpCalled,
+  promptDeadline,
+  screenOf,
+  staffHelping,
+  type SessionSnapshot,
+} from '../flows/session-view';
 
 export type ServiceFigures = Snapshot['service'];
 
 export function snapshotBuilder(read: {
   session: () => SessionSnapshot;
   service: () => ServiceFigures;
+  /** Staff or service mode over the customer's screen, or null. */
+  staff: () => StaffView | null;
 }): () => Snapshot {
   let seq = 0;
   return () => {
@@ -22,6 +30,8 @@ export function snapshotBuilder(read: {
       prefs: s.context.prefs,
       prompt: deadline === null ? null : { kind: 'moreTime', deadline },
       helpCalled: helpCalled(s),
+      staffHelping: staffHelping(s),
+      staff: read.staff(),
     };
   };
 }

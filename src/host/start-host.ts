@@ -9,10 +9,11 @@ import type { ReceiptPrinter } from '../../drivers/printer';
 import type { PcscFactory } from '../../drivers/card-reader';
 import type { HidOpener } from '../../drivers/scanner';
 import type { SerialBinding } from '../../drivers/serial/serial-port';
-import type { Snapshot, UserEvent } from '../api/kiosk-api';
+import { isStaffEvent, type Snapshot, type UserEvent } from '../api/kiosk-api';
 import { configWarnings } from '../config/config-warnings';
 import { deviceAddresses, type KioskConfig } from '../config/schema';
 import { sessionMachine, WAITS_FOR_CUSTOMER } from '../flows/session-machine';
+import type { SessionEvent } from '../flows/session-types';
 import type { FetchFn } from '../gateway/client';
 import { createBillAcceptor } from './bill-acceptor-factory';
 import { Debouncer } from '../scanning/debouncer';
@@ -30,6 +31,7 @@ import { sessionActors } from './session-actors';
 import { snapshotBuilder } from './kiosk-snapshot';
 import { watchHelpCalls } from './help-calls';
 import { routeCards } from './card-routing';
+import { openServiceRoom, type ServiceRoom } from '../service/open-service-room';
 import { monotonicNow } from '../time/monotonic';
 
 export interface HostSeams {
@@ -60,6 +62,8 @@ export interface RunningHost {
   printer: ReceiptPrinter | null;
   syncWorker: SyncWorker;
   money: MoneyServices;
+  /** Staff and technicians: their sign-in, PINs, audit and the desk over the session. */
+  service: ServiceRoom;
   log: Logger;
   /** Sends a user event as if it came from the renderer (tests, Electron ipc). */
   send(event: UserEvent): void;
@@ -164,16 +168,38 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
         },
       },
     );
+    // Staff and technicians work at the same screen, over the customer's paused visit.
+    const service = openServiceRoom({
+      db,
+      people: config.people,
+      clock,
+      monotonic,
+      session: { snapshot: () => actor.getSnapshot(), send: (event) => actor.send(event) },
+      log: log.child({ room: 'service' }),
+    });
+    cleanups.push(() => service.desk.stop());
     const inactivity = new InactivityClock({
       clock,
       monotonic,
       idleMs: config.session.inactivityMs,
       answerMs: config.session.moreTimeAnswerMs,
-      waiting: () => actor.getSnapshot().hasTag(WAITS_FOR_CUSTOMER),
+      // No "need more time?" for a customer whose screen staff have in hand.
+      waiting: () => !service.desk.isActive() && actor.getSnapshot().hasTag(WAITS_FOR_CUSTOMER),
       send: (event) => actor.send(event),
     });
+    /** A tap or a card: staff ones to the desk; the customer's only while no mode is open. */
+    const userEvent = (event: UserEvent) => {
+      if (isStaffEvent(event)) return service.desk.handle(event);
+      if (service.desk.isActive()) return;
+      inactivity.activity();
+      actor.send(event);
+    };
+    const customerDevice = (event: SessionEvent) => {
+      if (!service.desk.isActive()) actor.send(event);
+    };
     const snapshotNow = snapshotBuilder({
       session: () => actor.getSnapshot(),
+      staff: () => service.desk.view(),
       service: () => {
         const pending = journal.pendingSync();
         return {
@@ -195,10 +221,7 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
             uiDir: seams.uiDir ?? DEFAULT_UI_DIR,
             ...(seams.frameAncestors ? { frameAncestors: seams.frameAncestors } : {}),
             ...pageFiles(config),
-            onEvent: (event) => {
-              inactivity.activity();
-              actor.send(event);
-            },
+            onEvent: userEvent,
             latest: () => latest ?? snapshotNow(),
             log,
           });
@@ -210,13 +233,26 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
     };
     actor.subscribe({ next: publish, error: (err) => log.error({ err }, 'session flow failed') });
     syncWorker.on('settled', publish);
+    service.desk.onChange(publish);
     receipts.onChange(publish); // the bills screen says how the receipt will come
     // A bill held under the scanner is read again and again: one scan per hold.
     const debouncer = new Debouncer({ monotonic });
     scanner?.on('scan', (text) => {
-      if (debouncer.accept(text)) actor.send({ type: 'SCANNED', text });
+      if (debouncer.accept(text)) customerDevice({ type: 'SCANNED', text });
     });
-    if (cards) cleanups.push(routeCards(cards, (event) => actor.send(event), log));
+    if (cards) {
+      cleanups.push(
+        routeCards(
+          cards,
+          {
+            session: customerDevice,
+            staffCard: (uid) => service.desk.cardPresented(uid),
+            cardRemoved: () => service.desk.cardRemoved(),
+          },
+          log,
+        ),
+      );
+    }
     actor.start();
     cleanups.push(() => actor.stop());
     cleanups.push(() => inactivity.stop());
@@ -254,11 +290,9 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
       printer,
       syncWorker,
       money,
+      service,
       log,
-      send: (event) => {
-        inactivity.activity();
-        actor.send(event);
-      },
+      send: userEvent,
       latest: () => latest ?? snapshotNow(),
       onSnapshot(l) {
         listeners.add(l);

@@ -1,6 +1,6 @@
 // Every word the customer sees or hears, in both languages (same keys: the `en` table is typed
 // by the Chinese one). Chinese is the default. Voice lines (voice*) are spoken, never shown.
-import type { BillerKind, Locale, ProblemCode } from '../../src/api/kiosk-api';
+import type { BillerKind, Locale, ProblemCode, ScreenName } from '../../src/api/kiosk-api';
 
 const zhCN = {
   appTitle: '社区缴费服务',
@@ -131,6 +131,42 @@ const zhCN = {
   voiceCleared: '已清空',
   voiceSoundOn: '声音已打开',
   voiceMoreTime: '需要更多时间吗？要继续，请在 {seconds} 秒内点继续',
+  // Staff and service mode (committee staff and technicians).
+  staffSignIn: '工作人员登录',
+  staffSignInByCard: '已读到工作人员卡，请输入 6 位密码',
+  staffSignInByNumber: '请输入工号',
+  staffNumber: '工号',
+  staffPin: '密码',
+  staffPinEntered: '已输入 {count} 位密码',
+  staffChecking: '正在核对密码',
+  staffWrongPin: '密码不对，还可以再试 {count} 次',
+  staffLocked: '密码错误次数太多，这张卡或工号已锁定，请在 {time} 以后再试',
+  staffUnknown: '没有找到这张卡或这个工号',
+  staffNoPin: '还没有设置密码，请技术人员设置',
+  staffNext: '下一步',
+  staffLeave: '退出，回到居民界面',
+  staffHome: '工作人员：{name}',
+  staffRoleStaff: '社区工作人员',
+  staffRoleTechnician: '技术人员',
+  staffNoCall: '现在没有居民呼叫',
+  staffHelpCall: '居民在呼叫工作人员',
+  staffHelpReasonCustomer: '居民点了“呼叫工作人员”',
+  staffHelpReasonTimeout: '居民长时间没有操作，钱款还在处理中',
+  staffCustomerSees: '居民现在看到：{screen}',
+  staffBiller: '缴费项目：{name}',
+  staffAmountDue: '应缴：{amount} 元',
+  staffCollected: '已收：{amount} 元',
+  staffNoteInEscrow: '有一张纸币正在收钞机里，等它收进或退出',
+  staffUnderReview: '待核对纸币：{amount} 元',
+  staffWayGoOn: '居民可以继续操作',
+  staffWaySettleCash: '已收的钱不会丢失：取消时按部分缴费的规则处理（销账或退款凭证）',
+  staffWayWaitForNote: '请等纸币收进或退出后再操作',
+  staffWayWaitForWallet: '居民正在手机上确认付款，请等结果',
+  staffWayNothingTaken: '还没有收钱，可以放心返回或取消',
+  staffStepBack: '帮居民返回上一步',
+  staffCancelForCustomer: '帮居民取消缴费',
+  staffHandBack: '交给居民继续，我在旁边协助',
+  staffIsHelping: '工作人员正在协助您',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -268,6 +304,42 @@ const en: Record<MessageKey, string> = {
   voiceCleared: 'Cleared',
   voiceSoundOn: 'Sound is on',
   voiceMoreTime: 'Do you need more time? To go on, tap Continue within {seconds} seconds',
+  staffSignIn: 'Staff sign-in',
+  staffSignInByCard: 'Staff card read. Enter your 6-digit PIN',
+  staffSignInByNumber: 'Enter your staff number',
+  staffNumber: 'Staff number',
+  staffPin: 'PIN',
+  staffPinEntered: '{count} PIN digits entered',
+  staffChecking: 'Checking the PIN',
+  staffWrongPin: 'Wrong PIN. {count} tries left',
+  staffLocked: 'Too many wrong PINs. This card or staff number is locked until {time}',
+  staffUnknown: 'This card or staff number is not known here',
+  staffNoPin: 'No PIN has been set yet. A technician sets it',
+  staffNext: 'Next',
+  staffLeave: 'Leave, back to the resident screen',
+  staffHome: 'Staff: {name}',
+  staffRoleStaff: 'Committee staff',
+  staffRoleTechnician: 'Technician',
+  staffNoCall: 'No resident is calling now',
+  staffHelpCall: 'A resident is calling for staff',
+  staffHelpReasonCustomer: 'The resident tapped "Call staff"',
+  staffHelpReasonTimeout: 'The resident stopped responding while money was being handled',
+  staffCustomerSees: 'The resident sees: {screen}',
+  staffBiller: 'Paying: {name}',
+  staffAmountDue: 'Due: {amount} yuan',
+  staffCollected: 'Collected: {amount} yuan',
+  staffNoteInEscrow: 'A note is in the acceptor: wait until it is taken in or returned',
+  staffUnderReview: 'Notes to check: {amount} yuan',
+  staffWayGoOn: 'The resident can go on',
+  staffWaySettleCash:
+    'The money taken is safe: cancelling settles it by the part-payment rules (written off or a refund slip)',
+  staffWayWaitForNote: 'Wait until the note is taken in or returned',
+  staffWayWaitForWallet: 'The resident is confirming on the phone: wait for the result',
+  staffWayNothingTaken: 'No money taken yet: going back or cancelling is safe',
+  staffStepBack: 'Go back a step for the resident',
+  staffCancelForCustomer: 'Cancel the payment for the resident',
+  staffHandBack: 'Hand back to the resident, with me beside her',
+  staffIsHelping: 'A member of staff is helping you',
 };
 
 const KIND: Record<Locale, Record<BillerKind, string>> = {
@@ -325,6 +397,48 @@ const PROBLEM: Record<Locale, Record<ProblemCode, string>> = {
   },
 };
 
+/** The resident's screens by name, as staff are told what she sees. */
+const SCREEN: Record<Locale, Record<ScreenName, string>> = {
+  'zh-CN': {
+    attract: '首页',
+    outOfService: '暂停服务',
+    chooseBiller: '选择缴费项目',
+    enterAccount: '输入户号',
+    lookingUp: '正在查询',
+    bills: '账单',
+    confirm: '核对缴费信息',
+    qrPay: '扫码支付',
+    staffHelp: '已呼叫工作人员',
+    info: '政策信息',
+    insertCash: '放入纸币',
+    partialCash: '钱不够应缴金额（部分缴费）',
+    refundSlip: '退款凭证',
+    writingOff: '正在销账',
+    paid: '缴费成功',
+    pendingSync: '已收款，等待销账',
+    problem: '提示问题',
+  },
+  en: {
+    attract: 'the start screen',
+    outOfService: 'out of service',
+    chooseBiller: 'choosing what to pay',
+    enterAccount: 'entering the account number',
+    lookingUp: 'looking up the bill',
+    bills: 'the bills',
+    confirm: 'checking the payment details',
+    qrPay: 'paying by QR code',
+    staffHelp: 'staff called',
+    info: 'information',
+    insertCash: 'inserting notes',
+    partialCash: 'less than the amount due (part payment)',
+    refundSlip: 'the refund slip',
+    writingOff: 'writing off the payment',
+    paid: 'paid',
+    pendingSync: 'paid, waiting for write-off',
+    problem: 'a problem message',
+  },
+};
+
 /** Both tables, for the renderer and for the tests that hold them to the same placeholders. */
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
 
@@ -333,6 +447,8 @@ export interface Translator {
   (key: MessageKey, params?: Record<string, string | number>): string;
   kind(kind: BillerKind): string;
   problem(code: ProblemCode): string;
+  /** A resident's screen in words (staff screens say what she sees). */
+  screen(name: ScreenName): string;
   /** Joins items the way a sentence of this language lists them. */
   list(items: readonly string[]): string;
 }
@@ -345,6 +461,7 @@ export function translator(locale: Locale): Translator {
   t.locale = locale;
   t.kind = (kind) => KIND[locale][kind];
   t.problem = (code) => PROBLEM[locale][code];
+  t.screen = (name) => SCREEN[locale][name];
   t.list = (items) => items.join(MESSAGES[locale].listSeparator);
   return t;
 }

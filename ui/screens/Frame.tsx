@@ -1,7 +1,14 @@
 import type { ReactNode } from 'react';
-import type { Snapshot } from '../../src/api/kiosk-api';
+import type { ScreenName, Snapshot } from '../../src/api/kiosk-api';
 import { FrameControls } from './FrameControls';
 import type { ScreenProps } from './types';
+
+/** Where staff may sign in without a card: the idle screens, and a resident's call for help. */
+const STAFF_ENTRY_SCREENS: ReadonlySet<ScreenName> = new Set([
+  'attract',
+  'outOfService',
+  'staffHelp',
+]);
 
 /**
  * The frame around every screen: help and settings (a band on top of a tall screen, a rail at
@@ -25,8 +32,18 @@ export function Frame({
         <FrameControls t={t} send={send} snapshot={snapshot} />
       </header>
       <main className="frame-main" data-screen={snapshot.screen.name}>
+        {snapshot.staffHelping && (
+          <p className="staff-helping" role="status">
+            {t('staffIsHelping')}
+          </p>
+        )}
         {children}
       </main>
+      {STAFF_ENTRY_SCREENS.has(snapshot.screen.name) && (
+        <button className="button staff-entry" onClick={() => send({ type: 'STAFF_SIGN_IN' })}>
+          {t('staffSignIn')}
+        </button>
+      )}
       {(pending > 0 || staffItems > 0 || printerWarning) && (
         <footer className="frame-footer">
           {pending > 0 && (

@@ -1,0 +1,151 @@
+// The staff desk: where staff and technicians meet the running kiosk. It owns the mode actor
+// (sign-in and open mode), locks it by the auto-lock policy, routes taps (a staff tap to the
+// mode, a customer's tap to her visit only while no mode is open), acts on the customer's visit
+// for the member of staff who answered her call, and audits every step.
+import { createActor, fromPromise } from 'xstate';
+import type { StaffEvent, StaffView } from '../api/kiosk-api';
+import { helpCalled, type SessionSnapshot } from '../flows/session-view';
+import type { SessionEvent } from '../flows/session-types';
+import type { MonotonicClock } from '../time/monotonic';
+import type { AuditLog } from './audit-log';
+import type { AuthResult, Credential } from './authenticator';
+import { AutoLock, type LockReason } from './auto-lock';
+import { can, type Action } from './roles';
+import { staffModeMachine } from './staff-mode-machine';
+import { staffViewOf } from './staff-view';
+
+export interface StaffDeskOptions {
+  authenticate(credential: Credential, pin: string): Promise<AuthResult>;
+  audit: AuditLog;
+  /** The customer's visit, under any open mode. */
+  session: { snapshot(): SessionSnapshot; send(event: SessionEvent): void };
+  monotonic: MonotonicClock;
+  idleLockMs?: number;
+  log: { info(o: object, m: string): void; warn(o: object, m: string): void };
+}
+
+export interface StaffDesk {
+  /** A mode or its sign-in is over the customer's screen. */
+  isActive(): boolean;
+  handle(event: StaffEvent): void;
+  cardPresented(uid: string): void;
+  cardRemoved(): void;
+  view(): StaffView | null;
+  onChange(listener: () => void): () => void;
+  stop(): void;
+}
+
+export function startStaffDesk(o: StaffDeskOptions): StaffDesk {
+  const mode = createActor(
+    staffModeMachine.provide({
+      actors: {
+        authenticate: fromPromise<AuthResult, { credential: Credential; pin: string }>(
+          ({ input }) => o.authenticate(input.credential, input.pin),
+        ),
+      },
+    }),
+  );
+  const lock = new AutoLock({
+    clock: o.monotonic,
+    ...(o.idleLockMs ? { idleMs: o.idleLockMs } : {}),
+  });
+  const listeners = new Set<() => void>();
+  const changed = () => {
+    for (const l of listeners) l();
+  };
+  let timer: NodeJS.Timeout | null = null;
+  const armIdleLock = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    const ms = lock.msUntilLock();
+    if (ms === null) return;
+    timer = setTimeout(() => {
+      lock.check();
+      armIdleLock();
+    }, ms + 50);
+    timer.unref();
+  };
+
+  const person = () => mode.getSnapshot().context.person;
+  const actor = () => {
+    const p = person();
+    return p ? { staffNumber: p.staffNumber, role: p.role } : null;
+  };
+  const allowed = (action: Action): boolean => {
+    const p = person();
+    return p !== null && can(p.role, action);
+  };
+
+  // Who opened the mode: the lock is theirs to answer for, even after the mode has closed.
+  let openedBy: ReturnType<typeof actor> = null;
+  lock.onLock((reason: LockReason) => {
+    o.audit.append({ actor: openedBy, action: 'mode.locked', detail: { reason } });
+    openedBy = null;
+    o.log.info({ reason }, 'staff mode locked');
+    mode.send({ type: 'LOCKED' });
+  });
+
+  let wasOpen = false;
+  mode.subscribe((s) => {
+    const open = s.matches('open');
+    if (open && !wasOpen) {
+      const p = s.context.person;
+      openedBy = actor();
+      lock.open({ card: s.context.by === 'card' ? s.context.cardUid : null });
+      armIdleLock();
+      o.audit.append({ actor: actor(), action: 'mode.opened', detail: { by: s.context.by } });
+      o.log.info({ role: p?.role }, 'staff mode opened');
+      // Whoever opens a mode while the customer waits for help has answered her call.
+      if (helpCalled(o.session.snapshot()) && allowed('help_call.answer')) {
+        o.session.send({ type: 'STAFF_ANSWERED' });
+        o.audit.append({ actor: actor(), action: 'help_call.answer', subject: null });
+      }
+    }
+    if (!open && wasOpen) lock.lock();
+    wasOpen = open;
+    changed();
+  });
+  mode.start();
+
+  const helpAction = (action: 'back' | 'cancel' | 'handBack') => {
+    // Only for a customer who called, by someone allowed to answer.
+    if (!allowed('help_call.answer') || !helpCalled(o.session.snapshot())) return;
+    const c = o.session.snapshot().context;
+    o.audit.append({
+      actor: actor(),
+      action: 'help_call.answer',
+      subject: c.paymentId === null ? null : `payment:${c.paymentId}`,
+      amountBefore: c.collected,
+      detail: { step: action },
+    });
+    if (action === 'back') o.session.send({ type: 'BACK' });
+    else if (action === 'cancel') o.session.send({ type: 'CANCEL' });
+    else mode.send({ type: 'STAFF_LOCK' }); // the screen goes back to her, with staff beside her
+  };
+
+  return {
+    isActive: () => !mode.getSnapshot().matches('closed'),
+    handle(event) {
+      if (mode.getSnapshot().matches('open') && !lock.touch()) return; // it locked just now
+      if (event.type === 'STAFF_HELP') helpAction(event.action);
+      else mode.send(event);
+      armIdleLock();
+    },
+    cardPresented(uid) {
+      mode.send({ type: 'STAFF_CARD', uid });
+    },
+    cardRemoved() {
+      lock.cardRemoved();
+      mode.send({ type: 'CARD_REMOVED' });
+    },
+    view: () => staffViewOf(mode.getSnapshot(), o.session.snapshot()),
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    stop() {
+      if (timer) clearTimeout(timer);
+      mode.stop();
+    },
+  };
+}

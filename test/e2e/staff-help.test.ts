@@ -1,0 +1,86 @@
+// End to end in headless Chromium, by visible text, in both languages: a resident with a note
+// in calls for staff; a member of staff signs in at the same screen (staff number and PIN),
+// sees what she sees and the money, cancels safely for her and hands the screen back; the
+// resident's screen then says that staff are helping.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Locale } from '../../src/api/kiosk-api';
+import { translator } from '../../ui/i18n/messages';
+import { useKioskInChromium } from '../support/e2e-fixture';
+import { insertNote, seeCollected } from '../support/insert-note';
+import { attractIn } from '../support/kiosk-locale';
+
+const PIN = '731604';
+const env = useKioskInChromium({
+  people: [
+    { staffNumber: '2001', name: '李工', role: 'technician' },
+    { staffNumber: '1001', name: '王芳', role: 'staff' },
+  ],
+});
+
+beforeAll(async () => {
+  const { auth } = env.kiosk().host.service;
+  await auth.setupPinAtConsole('2001', '482913');
+  const tech = await auth.authenticate({ staffNumber: '2001' }, '482913');
+  if (!tech.ok) throw new Error('the technician could not sign in');
+  await auth.setPin(tech.person, '1001', PIN);
+});
+
+describe.each<Locale>(['zh-CN', 'en'])('a help call answered by staff (%s)', (locale) => {
+  it('staff sign in over the call, cancel safely for the resident and hand back', async () => {
+    const page = await env.browser().newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.goto(env.kiosk().launchUrl());
+    const t = await attractIn(page, env.kiosk(), locale);
+    const button = (name: string) => page.getByRole('button', { name, exact: true });
+    env.kiosk().scanner.scan('SHWATER:210012345');
+    await page.getByText(t('totalDue')).first().waitFor();
+    await button(t('payCash')).click();
+    await button(t('confirmPay')).click();
+    await insertNote(env.kiosk(), 1_000);
+    await seeCollected(page, 1_000);
+
+    await page
+      .getByRole('button', { name: t('callStaff') })
+      .first()
+      .click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: t('staffHelp') })
+      .waitFor();
+
+    // The member of staff, at the same screen.
+    const staffT = translator(env.kiosk().host.latest().locale);
+    await button(staffT('staffSignIn')).click();
+    await page.getByRole('heading', { name: staffT('staffSignInByNumber') }).waitFor();
+    for (const d of '1001') await button(d).click();
+    await button(staffT('staffNext')).click();
+    for (const d of PIN) await button(d).click();
+    await page.getByRole('heading', { name: staffT('staffHome', { name: '王芳' }) }).waitFor();
+    const call = page.getByRole('region', { name: staffT('staffHelpCall') });
+    await call.getByText(staffT('staffCollected', { amount: '10.00' })).waitFor();
+    await call.getByText(staffT('staffWaySettleCash')).waitFor();
+
+    await button(staffT('staffCancelForCustomer')).click();
+    await call
+      .getByText(staffT('staffCustomerSees', { screen: staffT.screen('partialCash') }))
+      .waitFor();
+    await button(staffT('staffHandBack')).click();
+
+    await page
+      .getByRole('status')
+      .filter({ hasText: t('staffIsHelping') })
+      .waitFor();
+    expect(env.kiosk().host.latest()).toMatchObject({
+      staff: null,
+      staffHelping: true,
+      screen: { name: 'partialCash', collected: 1_000 },
+    });
+    // Settled as the part-payment screen says; the kiosk is ready for the next resident.
+    const host = env.kiosk().host;
+    host.send({ type: 'CONFIRM' });
+    await expect.poll(() => host.latest().screen.name, { timeout: 10_000 }).toBe('refundSlip');
+    host.send({ type: 'DONE' });
+    await expect.poll(() => host.latest().screen.name, { timeout: 10_000 }).toBe('attract');
+    expect(host.latest().staffHelping).toBe(false);
+    await page.close();
+  });
+});

@@ -1,0 +1,97 @@
+// The staff desk on the customer's session machine (stand-in effects): a mode opens over her
+// visit, locks itself after two quiet minutes or when the opening card is taken away, and a
+// tap after the lock does nothing; each lock is audited with who opened the mode.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createActor } from 'xstate';
+import type { Key } from '../../src/api/kiosk-api';
+import { sessionMachine } from '../../src/flows/session-machine';
+import type { AuthResult, AuthenticatedPerson } from '../../src/service/authenticator';
+import type { AuditEntry, AuditLog } from '../../src/service/audit-log';
+import { startStaffDesk } from '../../src/service/staff-desk';
+
+const TIMING = { writeOffWaitMs: 60_000, doneScreenMs: 60_000, partialCashWaitMs: 60_000 };
+const WANG = { staffNumber: '1001', name: '王芳', role: 'staff' } as unknown as AuthenticatedPerson;
+
+function rig() {
+  const session = createActor(sessionMachine, { input: TIMING }).start();
+  const audited: AuditEntry[] = [];
+  const desk = startStaffDesk({
+    authenticate: async (_c, pin): Promise<AuthResult> =>
+      pin === '731604' ? { ok: true, person: WANG } : { ok: false, reason: 'wrong_pin' },
+    audit: { append: (e: AuditEntry) => audited.push(e) } as unknown as AuditLog,
+    session: { snapshot: () => session.getSnapshot(), send: (e) => session.send(e) },
+    monotonic: () => Date.now(),
+    log: { info: () => undefined, warn: () => undefined },
+  });
+  const pin = async (digits: string) => {
+    for (const d of digits) desk.handle({ type: 'STAFF_KEY', key: d as Key });
+    await vi.advanceTimersByTimeAsync(1);
+  };
+  return { session, desk, audited, pin };
+}
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+describe('the staff desk', () => {
+  it('opens by card and PIN over the visit, and locks after two quiet minutes', async () => {
+    const k = rig();
+    k.desk.cardPresented('04A1B2C3');
+    expect(k.desk.view()).toMatchObject({ name: 'signIn', by: 'card', step: 'pin' });
+    await k.pin('731604');
+    expect(k.desk.view()).toMatchObject({ name: 'staffHome', who: { name: '王芳' } });
+    await vi.advanceTimersByTimeAsync(119_000);
+    expect(k.desk.isActive()).toBe(true);
+    k.desk.handle({ type: 'STAFF_KEY', key: '1' }); // a touch: two minutes again
+    await vi.advanceTimersByTimeAsync(119_000);
+    expect(k.desk.isActive()).toBe(true);
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(k.desk.isActive()).toBe(false);
+    expect(k.desk.view()).toBeNull();
+    expect(k.audited.at(-1)).toMatchObject({
+      action: 'mode.locked',
+      actor: { staffNumber: '1001' },
+      detail: { reason: 'idle' },
+    });
+    k.desk.stop();
+  });
+
+  it('locks when the card that opened it is taken away', async () => {
+    const k = rig();
+    k.desk.cardPresented('04A1B2C3');
+    await k.pin('731604');
+    k.desk.cardRemoved();
+    expect(k.desk.isActive()).toBe(false);
+    expect(k.audited.at(-1)).toMatchObject({
+      action: 'mode.locked',
+      detail: { reason: 'card_removed' },
+    });
+    k.desk.stop();
+  });
+
+  it('a wrong PIN opens nothing, and the visit underneath is untouched', async () => {
+    const k = rig();
+    k.desk.cardPresented('04A1B2C3');
+    await k.pin('000111');
+    expect(k.desk.view()).toMatchObject({ name: 'signIn', problem: 'wrong_pin', pinLength: 0 });
+    expect(k.audited.filter((e) => e.action === 'mode.opened')).toEqual([]);
+    expect(k.session.getSnapshot().value.customer).toBe('attract');
+    k.desk.handle({ type: 'STAFF_LOCK' });
+    expect(k.desk.isActive()).toBe(false);
+    k.desk.stop();
+  });
+
+  it('with no call, opening a mode answers nothing and leaves the visit as it was', async () => {
+    const k = rig();
+    k.desk.handle({ type: 'STAFF_SIGN_IN' });
+    for (const d of '1001') k.desk.handle({ type: 'STAFF_KEY', key: d as Key });
+    k.desk.handle({ type: 'STAFF_SUBMIT' });
+    await k.pin('731604');
+    expect(k.desk.view()).toMatchObject({ name: 'staffHome', helpCall: null });
+    expect(k.audited.map((e) => e.action)).toEqual(['mode.opened']);
+    k.desk.handle({ type: 'STAFF_HELP', action: 'cancel' });
+    expect(k.session.getSnapshot().value.help).toBe('idle');
+    expect(k.audited.map((e) => e.action)).toEqual(['mode.opened']);
+    k.desk.stop();
+  });
+});

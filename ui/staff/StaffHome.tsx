@@ -1,0 +1,77 @@
+import type { HelpCallView, ScreenName, StaffView } from '../../src/api/kiosk-api';
+import { formatYuan } from '../../src/api/money';
+import type { ScreenProps } from '../screens/types';
+
+type HomeView = Extract<StaffView, { name: 'staffHome' }>;
+
+/** The open mode: who is signed in, and the resident's call if there is one. */
+export function StaffHome({ t, send, view }: ScreenProps & { view: HomeView }) {
+  return (
+    <section className="screen staff-screen">
+      <h1>{t('staffHome', { name: view.who.name })}</h1>
+      <p>{t(view.who.role === 'technician' ? 'staffRoleTechnician' : 'staffRoleStaff')}</p>
+      {view.helpCall ? (
+        <HelpCall t={t} send={send} call={view.helpCall} />
+      ) : (
+        <p role="status">{t('staffNoCall')}</p>
+      )}
+      <div className="actions">
+        <button className="button secondary" onClick={() => send({ type: 'STAFF_LOCK' })}>
+          {t('staffLeave')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+const WAY = {
+  goOn: 'staffWayGoOn',
+  settleCash: 'staffWaySettleCash',
+  waitForNote: 'staffWayWaitForNote',
+  waitForWallet: 'staffWayWaitForWallet',
+  nothingTaken: 'staffWayNothingTaken',
+} as const;
+
+function HelpCall({ t, send, call }: ScreenProps & { call: HelpCallView }) {
+  const help = (action: 'back' | 'cancel' | 'handBack') => () =>
+    send({ type: 'STAFF_HELP', action });
+  return (
+    <div className="staff-call" role="region" aria-label={t('staffHelpCall')}>
+      <h2>{t('staffHelpCall')}</h2>
+      <p>{t(call.reason === 'timeout' ? 'staffHelpReasonTimeout' : 'staffHelpReasonCustomer')}</p>
+      <dl className="staff-figures">
+        <dd>{t('staffCustomerSees', { screen: screenWords(t, call.customerScreen) })}</dd>
+        {call.billerName && <dd>{t('staffBiller', { name: call.billerName })}</dd>}
+        {call.amountDue !== null && (
+          <dd>{t('staffAmountDue', { amount: formatYuan(call.amountDue) })}</dd>
+        )}
+        <dd>{t('staffCollected', { amount: formatYuan(call.collected) })}</dd>
+        {call.noteInEscrow && <dd>{t('staffNoteInEscrow')}</dd>}
+        {call.underReview > 0 && (
+          <dd>{t('staffUnderReview', { amount: formatYuan(call.underReview) })}</dd>
+        )}
+      </dl>
+      <p className="reassure">{t(WAY[call.wayForward])}</p>
+      <div className="actions">
+        {call.canGoBack && (
+          <button className="button secondary" onClick={help('back')}>
+            {t('staffStepBack')}
+          </button>
+        )}
+        {call.canCancel && (
+          <button className="button secondary" onClick={help('cancel')}>
+            {t('staffCancelForCustomer')}
+          </button>
+        )}
+        <button className="button primary" onClick={help('handBack')}>
+          {t('staffHandBack')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** The screen in words; a name this renderer does not know (a newer host) is shown as it is. */
+function screenWords(t: ScreenProps['t'], name: string): string {
+  return (t.screen(name as ScreenName) as string | undefined) ?? name;
+}

@@ -1,0 +1,14 @@
+import type { StaffView as View } from '../../src/api/kiosk-api';
+import type { ScreenProps } from '../screens/types';
+import { SignIn } from './SignIn';
+import { StaffHome } from './StaffHome';
+
+/** Staff and service screens, in place of the resident's while a mode is open. */
+export function StaffScreens({ view, ...p }: ScreenProps & { view: View }) {
+  switch (view.name) {
+    case 'signIn':
+      return <SignIn {...p} view={view} />;
+    case 'staffHome':
+      return <StaffHome {...p} view={view} />;
+  }
+}
