@@ -117,6 +117,7 @@ export async function launchSimulatedKiosk(
           network,
           host: () => host,
           gateway,
+          cardsOfConfig: demoCards(config),
         }),
       });
       closers.push(() => control.close());
@@ -163,6 +164,7 @@ function controlTargets(w: {
   network: NetworkSwitch;
   host: () => RunningHost | null;
   gateway: GatewaySim | null;
+  cardsOfConfig: { label: string; uid: string }[];
 }): ControlTargets {
   const { acceptor, printer, cards, scanner, network, host, gateway } = w;
   return {
@@ -197,6 +199,7 @@ function controlTargets(w: {
           stackedNotes: emulated?.log.stacked ?? [],
           acceptor: emulated,
           printer: printer?.state() ?? null,
+          cards: cards ? w.cardsOfConfig : [],
         };
       },
     },
@@ -222,3 +225,15 @@ export function chromiumKioskArgs(url: string, userDataDir: string): string[] {
 
 export const CHROMIUM =
   ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)) ?? null;
+
+/** The config's cards as the developer panel offers them: whose each is, and its UID. */
+function demoCards(config: KioskConfig): { label: string; uid: string }[] {
+  const accounts = (config.devices.cardReader?.cards ?? []).map((c) => ({
+    label: `account ${c.account}`,
+    uid: c.uid,
+  }));
+  const people = config.people.flatMap((p) =>
+    p.cardUid ? [{ label: `${p.role} ${p.staffNumber}`, uid: p.cardUid }] : [],
+  );
+  return [...accounts, ...people];
+}

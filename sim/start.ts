@@ -6,6 +6,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config/load-config';
 import { guardProcess } from '../src/host/process-guard';
+import { setDemoPins } from './demo-pins';
 import { CHROMIUM, chromiumKioskArgs, launchSimulatedKiosk, type SimulatedKiosk } from './launch';
 
 const DEFAULT_CONFIG = path.resolve(import.meta.dirname, '../config/kiosk.demo.json');
@@ -28,6 +29,9 @@ async function main(): Promise<void> {
   console.log(`kiosk (once):    ${launched.launchUrl()}`);
   if (launched.gateway) console.log(`gateway sim:     ${launched.gateway.url}`);
   console.log(`logs:            ${config.logging.dir}`);
+  for (const line of await setDemoPins(launched.host.service, config.people)) {
+    console.log(`staff sign-in:   ${line}`);
+  }
   if (values.open) {
     if (CHROMIUM) {
       const args = [

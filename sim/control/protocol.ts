@@ -32,6 +32,8 @@ export const ControlState = z.object({
   acceptor: AcceptorState.nullable(),
   /** The emulated receipt printer; null when the printer is real or not configured. */
   printer: PrinterState.nullable(),
+  /** The cards of the config (accounts, staff, technicians), to lay on the emulated reader. */
+  cards: z.array(z.object({ label: z.string(), uid: z.string() })),
 });
 export type ControlState = z.infer<typeof ControlState>;
 

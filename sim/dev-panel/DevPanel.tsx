@@ -77,6 +77,11 @@ export function DevPanel() {
             <input value={cardUid} onChange={(e) => setCardUid(e.target.value)} />
           </label>
           <button onClick={() => act(control.card(cardUid))}>Lay card on reader</button>
+          {state?.cards.map((c) => (
+            <button key={c.uid} onClick={() => act(control.card(c.uid))}>
+              Lay the {c.label} card
+            </button>
+          ))}
           <button onClick={() => act(control.card(null))}>Take card away</button>
         </section>
         <section>
