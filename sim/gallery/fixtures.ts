@@ -116,7 +116,7 @@ const receipt = { receiptLines: RECEIPT_LINES, printed: true, eReceiptUrl: VERIF
 
 export const FIXTURES: readonly Fixture[] = [
   at('attract', 'Attract', attract),
-  at('out-of-service', 'Out of service', { name: 'outOfService' }),
+  at('out-of-service', 'Out of service', { name: 'outOfService', reason: 'maintenance' }),
   at('choose-biller', 'Choose a biller (gas paused)', { name: 'chooseBiller', billers: BILLERS }),
   at('enter-account-empty', 'Account: nothing typed', enterAccount('')),
   at('enter-account-partial', 'Account: half typed', enterAccount('31001')),

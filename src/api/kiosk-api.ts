@@ -5,7 +5,7 @@
 // `zod/mini` form, which keeps the renderer's bundle (and its start on a slow kiosk) small.
 import { z } from 'zod/mini';
 import { Fen, Key } from './primitives';
-import { STAFF_EVENT_SCHEMAS, StaffView } from './staff-api';
+import { OutOfServiceReason, STAFF_EVENT_SCHEMAS, StaffView } from './staff-api';
 
 export { Fen, Key };
 
@@ -101,7 +101,11 @@ export type InfoHighlight = z.infer<typeof InfoHighlight>;
 export const Screen = z.discriminatedUnion('name', [
   /** Waiting for a customer; meanwhile the information centre's topics are shown in turn. */
   z.object({ name: z.literal('attract'), highlights: z.array(InfoHighlight) }),
-  z.object({ name: z.literal('outOfService') }),
+  z.object({
+    name: z.literal('outOfService'),
+    /** Why, as the technician (or the fleet) said; null when no reason was given. */
+    reason: z.nullable(OutOfServiceReason),
+  }),
   z.object({ name: z.literal('chooseBiller'), billers: z.array(BillerView) }),
   z.object({
     name: z.literal('enterAccount'),

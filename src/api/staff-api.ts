@@ -41,6 +41,56 @@ export const HelpCallView = z.object({
 });
 export type HelpCallView = z.infer<typeof HelpCallView>;
 
+/** Why the kiosk is out of service, as residents are told (a fixed list: no free text). */
+export const OutOfServiceReason = z.enum([
+  'maintenance',
+  'cashBoxExchange',
+  'deviceFault',
+  'network',
+]);
+export type OutOfServiceReason = z.infer<typeof OutOfServiceReason>;
+
+/** The staff and service screens a mode may open (each allowed by role; the home lists them). */
+export const StaffScreenName = z.enum(['diagnostics', 'serviceState']);
+export type StaffScreenName = z.infer<typeof StaffScreenName>;
+
+const DeviceEvent = z.object({
+  at: z.number(),
+  level: z.enum(['info', 'warn', 'error']),
+  text: z.string().check(z.maxLength(300)),
+});
+
+/** One device as the technician sees it (the driver's diagnose(): never a scanned text). */
+export const DeviceView = z.object({
+  kind: z.enum(['billAcceptor', 'printer', 'scanner', 'cardReader']),
+  driver: z.string(),
+  port: z.string(),
+  model: z.nullable(z.string()),
+  firmware: z.nullable(z.string()),
+  status: z.string(),
+  detail: z.nullable(z.string()),
+  counters: z.record(z.string(), z.number()),
+  events: z.array(DeviceEvent),
+});
+export type DeviceView = z.infer<typeof DeviceView>;
+
+export const GatewayCheck = z.object({
+  reachable: z.boolean(),
+  latencyMs: z.nullable(z.number()),
+  /** The gateway's clock minus the kiosk's, from the reply's Date header (±1 s resolution). */
+  clockDifferenceMs: z.nullable(z.number()),
+  problem: z.nullable(z.string().check(z.maxLength(200))),
+});
+export type GatewayCheck = z.infer<typeof GatewayCheck>;
+
+/** The outcome of a test that takes no money (a test page, a gateway check). */
+export const ToolOutcome = z.object({
+  tool: z.enum(['testPage', 'gateway', 'paperReplaced']),
+  ok: z.boolean(),
+  problem: z.nullable(z.string().check(z.maxLength(200))),
+});
+export type ToolOutcome = z.infer<typeof ToolOutcome>;
+
 export const StaffView = z.discriminatedUnion('name', [
   z.object({
     name: z.literal('signIn'),
@@ -59,6 +109,22 @@ export const StaffView = z.discriminatedUnion('name', [
     /** The name as shown on the badge: never a card number. */
     who: z.object({ name: z.string(), role: StaffRole }),
     helpCall: z.nullable(HelpCallView),
+    /** The screens this person may open. */
+    menu: z.array(StaffScreenName),
+  }),
+  z.object({
+    name: z.literal('diagnostics'),
+    devices: z.array(DeviceView),
+    gateway: z.nullable(GatewayCheck),
+    /** The last test's outcome, until another is run. */
+    lastTool: z.nullable(ToolOutcome),
+  }),
+  z.object({
+    name: z.literal('serviceState'),
+    inService: z.boolean(),
+    reason: z.nullable(OutOfServiceReason),
+    printer: z.enum(['ok', 'low', 'out', 'none']),
+    lastTool: z.nullable(ToolOutcome),
   }),
 ]);
 export type StaffView = z.infer<typeof StaffView>;
@@ -74,6 +140,19 @@ export const STAFF_EVENT_SCHEMAS = [
   z.object({ type: z.literal('STAFF_LOCK') }),
   /** For the customer whose call staff answered. */
   z.object({ type: z.literal('STAFF_HELP'), action: z.enum(['back', 'cancel', 'handBack']) }),
+  /** Open a screen from the home, or go back to the home (null). */
+  z.object({ type: z.literal('STAFF_OPEN'), screen: z.nullable(StaffScreenName) }),
+  /** Service tools: a test page, the gateway check, paper replaced. */
+  z.object({
+    type: z.literal('STAFF_TOOL'),
+    tool: z.enum(['testPage', 'gateway', 'paperReplaced']),
+  }),
+  /** Out of service with a reason residents are shown, or back in service. */
+  z.object({
+    type: z.literal('STAFF_SET_SERVICE'),
+    inService: z.boolean(),
+    reason: z.nullable(OutOfServiceReason),
+  }),
 ] as const;
 export const StaffEvent = z.discriminatedUnion('type', [...STAFF_EVENT_SCHEMAS]);
 export type StaffEvent = z.infer<typeof StaffEvent>;
@@ -84,6 +163,9 @@ const STAFF_EVENT_TYPES: ReadonlySet<string> = new Set<string>([
   'STAFF_SUBMIT',
   'STAFF_LOCK',
   'STAFF_HELP',
+  'STAFF_OPEN',
+  'STAFF_TOOL',
+  'STAFF_SET_SERVICE',
 ] satisfies StaffEvent['type'][]);
 
 /** A tap on a staff screen (the host routes it to the staff desk, never to the visit). */

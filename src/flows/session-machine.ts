@@ -179,6 +179,7 @@ export const sessionMachine = setup({
     locale: 'zh-CN',
     billers: [],
     inService: true,
+    outOfServiceReason: null,
     ...freshCustomer,
     helpReason: null,
     promptDeadline: null,
@@ -188,7 +189,12 @@ export const sessionMachine = setup({
   on: {
     SET_LOCALE: { actions: assign({ locale: ({ event }) => event.locale }) },
     // Takes effect for the next customer: a session under way is never cut short.
-    SERVICE_MODE: { actions: assign({ inService: ({ event }) => event.inService }) },
+    SERVICE_MODE: {
+      actions: assign({
+        inService: ({ event }) => event.inService,
+        outOfServiceReason: ({ event }) => (event.inService ? null : event.reason),
+      }),
+    },
     SET_TEXT_SCALE: {
       actions: assign({
         prefs: ({ context, event }) => ({ ...context.prefs, textScale: event.scale }),

@@ -5,6 +5,7 @@ import type {
   BillerView,
   Locale,
   LocalizedText,
+  OutOfServiceReason,
   PaymentMethod,
   ProblemCode,
   QuoteView,
@@ -72,7 +73,7 @@ export type InternalEvent =
   /** The amount due cannot be made of the notes the acceptor takes, and no overpayment. */
   | { type: 'CASH_NOT_EXACT' }
   /** The operator took the kiosk out of service, or back (heartbeat commands). */
-  | { type: 'SERVICE_MODE'; inService: boolean }
+  | { type: 'SERVICE_MODE'; inService: boolean; reason: OutOfServiceReason | null }
   /** A code read by the scanner (a bill's QR or barcode, or something else). */
   | { type: 'SCANNED'; text: string }
   /** A card the kiosk knows as a biller account was presented. */
@@ -128,6 +129,8 @@ export const DEFAULT_PREFS: Prefs = { textScale: 1, volume: 2, muted: false };
 export interface SessionContext {
   locale: Locale;
   inService: boolean;
+  /** Why the kiosk is out of service, as residents are told (null: no reason given). */
+  outOfServiceReason: OutOfServiceReason | null;
   billers: BillerChoice[];
   biller: BillerChoice | null;
   digits: string;

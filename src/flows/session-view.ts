@@ -169,7 +169,7 @@ function infoScreen(c: SessionContext): Screen {
 
 /** The idle screen, or "out of service" when the operator took the kiosk out. */
 function idleScreen(c: SessionContext): Screen {
-  if (!c.inService) return { name: 'outOfService' };
+  if (!c.inService) return { name: 'outOfService', reason: c.outOfServiceReason };
   const l = c.locale;
   return {
     name: 'attract',

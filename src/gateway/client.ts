@@ -44,7 +44,8 @@ export interface GatewayClientOptions {
 
 /** A reply the kiosk can act on, or the reason it cannot. */
 export type GatewayReply<T> =
-  | { ok: true; status: number; body: T }
+  /** `serverDateMs`: the reply's Date header, where it had one (the clock check of diagnostics). */
+  | { ok: true; status: number; body: T; serverDateMs?: number }
   | {
       ok: false;
       kind: 'error';
@@ -198,7 +199,13 @@ export class GatewayClient {
     }
     const wrong = answers?.(parsed.data) ?? null;
     if (wrong) return { ok: false, kind: 'bad_reply', status: res.status, reason: wrong };
-    return { ok: true, status: res.status, body: parsed.data };
+    const date = Date.parse(res.headers.get('date') ?? '');
+    return {
+      ok: true,
+      status: res.status,
+      body: parsed.data,
+      ...(Number.isFinite(date) ? { serverDateMs: date } : {}),
+    };
   }
 }
 

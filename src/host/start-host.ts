@@ -32,6 +32,7 @@ import { snapshotBuilder } from './kiosk-snapshot';
 import { watchHelpCalls } from './help-calls';
 import { routeCards } from './card-routing';
 import { openServiceRoom, type ServiceRoom } from '../service/open-service-room';
+import { kioskTools } from './kiosk-tools';
 import { monotonicNow } from '../time/monotonic';
 
 export interface HostSeams {
@@ -175,6 +176,27 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
       clock,
       monotonic,
       session: { snapshot: () => actor.getSnapshot(), send: (event) => actor.send(event) },
+      tools: kioskTools({
+        terminalId: config.terminal.id,
+        devices: () => [
+          acceptor.diagnose(),
+          printer?.diagnose(),
+          scanner?.diagnose(),
+          cards?.reader.diagnose(),
+        ],
+        gateway,
+        receipts,
+        clock,
+        monotonic,
+        service: () => {
+          const c = actor.getSnapshot().context;
+          return { inService: c.inService, reason: c.outOfServiceReason };
+        },
+        setService: (inService, reason) => {
+          log.warn({ inService, reason }, 'service state changed at the kiosk');
+          actor.send({ type: 'SERVICE_MODE', inService, reason });
+        },
+      }),
       log: log.child({ room: 'service' }),
     });
     cleanups.push(() => service.desk.stop());
@@ -268,7 +290,7 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
       inService: () => actor.getSnapshot().context.inService,
       setInService: (inService, reason) => {
         log.warn({ inService, reason }, 'service mode changed by the operator');
-        actor.send({ type: 'SERVICE_MODE', inService });
+        actor.send({ type: 'SERVICE_MODE', inService, reason: null });
       },
     });
     cleanups.push(stopJobs);

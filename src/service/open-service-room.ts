@@ -19,6 +19,7 @@ export function openServiceRoom(o: {
   clock: () => number;
   monotonic: MonotonicClock;
   session: StaffDeskOptions['session'];
+  tools: StaffDeskOptions['tools'];
   log: StaffDeskOptions['log'];
 }): ServiceRoom {
   const audit = new AuditLog(o.db, o.clock);
@@ -31,6 +32,7 @@ export function openServiceRoom(o: {
   const desk = startStaffDesk({
     authenticate: (credential, pin) => auth.authenticate(credential, pin),
     audit,
+    tools: o.tools,
     session: o.session,
     monotonic: o.monotonic,
     log: o.log,

@@ -3,7 +3,15 @@
 // mode, a customer's tap to her visit only while no mode is open), acts on the customer's visit
 // for the member of staff who answered her call, and audits every step.
 import { createActor, fromPromise } from 'xstate';
-import type { StaffEvent, StaffView } from '../api/kiosk-api';
+import type {
+  DeviceView,
+  GatewayCheck,
+  OutOfServiceReason,
+  PrinterState,
+  StaffEvent,
+  StaffView,
+  ToolOutcome,
+} from '../api/kiosk-api';
 import { helpCalled, type SessionSnapshot } from '../flows/session-view';
 import type { SessionEvent } from '../flows/session-types';
 import type { MonotonicClock } from '../time/monotonic';
@@ -14,8 +22,20 @@ import { can, type Action } from './roles';
 import { staffModeMachine } from './staff-mode-machine';
 import { staffViewOf } from './staff-view';
 
+/** What the service screens act on: the kiosk's devices, its gateway and its service state. */
+export interface KioskTools {
+  devices(): DeviceView[];
+  checkGateway(): Promise<GatewayCheck>;
+  /** A page that takes no money: the printer's own test, laid out by the receipts. */
+  printTestPage(): Promise<{ printed: boolean; problem: string | null }>;
+  service(): { inService: boolean; reason: OutOfServiceReason | null };
+  setService(inService: boolean, reason: OutOfServiceReason | null): void;
+  printer(): PrinterState;
+}
+
 export interface StaffDeskOptions {
   authenticate(credential: Credential, pin: string): Promise<AuthResult>;
+  tools: KioskTools;
   audit: AuditLog;
   /** The customer's visit, under any open mode. */
   session: { snapshot(): SessionSnapshot; send(event: SessionEvent): void };
@@ -123,12 +143,59 @@ export function startStaffDesk(o: StaffDeskOptions): StaffDesk {
     else mode.send({ type: 'STAFF_LOCK' }); // the screen goes back to her, with staff beside her
   };
 
+  // What the service screens last learned: cleared when the mode closes or a screen opens.
+  let gatewayCheck: GatewayCheck | null = null;
+  let lastTool: ToolOutcome | null = null;
+  mode.subscribe((s) => {
+    if (s.matches('closed')) {
+      gatewayCheck = null;
+      lastTool = null;
+    }
+  });
+
+  const runTool = async (tool: ToolOutcome['tool']) => {
+    const action = tool === 'paperReplaced' ? 'paper.replaced' : 'diagnostics.test';
+    if (!allowed(action)) return;
+    const by = actor();
+    let outcome: ToolOutcome;
+    if (tool === 'gateway') {
+      gatewayCheck = await o.tools.checkGateway();
+      outcome = { tool, ok: gatewayCheck.reachable, problem: gatewayCheck.problem };
+    } else {
+      // Paper replaced: the near-end alert clears by the printer's own sensor; a test line
+      // proves the new roll feeds.
+      const page = await o.tools.printTestPage();
+      outcome = { tool, ok: page.printed, problem: page.problem };
+    }
+    lastTool = outcome;
+    o.audit.append({ actor: by, action, detail: { tool, ok: outcome.ok } });
+    changed();
+  };
+
+  const setService = (inService: boolean, reason: OutOfServiceReason | null) => {
+    const action = inService ? 'service.in_service' : 'service.out_of_service';
+    if (!allowed(action)) return;
+    const before = o.tools.service();
+    o.tools.setService(inService, inService ? null : reason);
+    o.audit.append({
+      actor: actor(),
+      action,
+      detail: { was: before.inService ? 'in_service' : 'out_of_service', reason },
+    });
+    changed();
+  };
+
   return {
     isActive: () => !mode.getSnapshot().matches('closed'),
     handle(event) {
       if (mode.getSnapshot().matches('open') && !lock.touch()) return; // it locked just now
       if (event.type === 'STAFF_HELP') helpAction(event.action);
-      else mode.send(event);
+      else if (event.type === 'STAFF_TOOL') void runTool(event.tool);
+      else if (event.type === 'STAFF_SET_SERVICE') setService(event.inService, event.reason);
+      else {
+        if (event.type === 'STAFF_OPEN') lastTool = null;
+        mode.send(event);
+      }
       armIdleLock();
     },
     cardPresented(uid) {
@@ -138,7 +205,14 @@ export function startStaffDesk(o: StaffDeskOptions): StaffDesk {
       lock.cardRemoved();
       mode.send({ type: 'CARD_REMOVED' });
     },
-    view: () => staffViewOf(mode.getSnapshot(), o.session.snapshot()),
+    view: () =>
+      staffViewOf(mode.getSnapshot(), o.session.snapshot(), {
+        devices: () => o.tools.devices(),
+        gateway: gatewayCheck,
+        lastTool,
+        service: () => o.tools.service(),
+        printer: () => o.tools.printer(),
+      }),
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -4,7 +4,8 @@
 // closing the mode gives the screen back. The PIN lives here only while it is typed; the check
 // is an actor (ServiceAuth), so the machine can be walked with stand-ins.
 import { assign, fromPromise, setup } from 'xstate';
-import type { Key, SignInProblem, StaffEvent } from '../api/kiosk-api';
+import type { Key, SignInProblem, StaffEvent, StaffScreenName } from '../api/kiosk-api';
+import { can, type Action } from './roles';
 import type { AuthResult, AuthenticatedPerson, Credential } from './authenticator';
 
 export const STAFF_NUMBER_DIGITS = { min: 4, max: 8 } as const;
@@ -28,6 +29,8 @@ export interface ModeContext {
   triesLeft: number | null;
   lockedUntil: number | null;
   person: AuthenticatedPerson | null;
+  /** The staff screen open over the home, while the mode is open. */
+  screen: StaffScreenName | null;
 }
 
 const FRESH: ModeContext = {
@@ -39,7 +42,18 @@ const FRESH: ModeContext = {
   triesLeft: null,
   lockedUntil: null,
   person: null,
+  screen: null,
 };
+
+/** What each staff screen needs the role to be allowed. */
+export const SCREEN_ACTION: Readonly<Record<StaffScreenName, Action>> = {
+  diagnostics: 'diagnostics.view',
+  serviceState: 'service.out_of_service',
+};
+
+function mayOpen(c: ModeContext, screen: StaffScreenName | null): boolean {
+  return screen !== null && c.person !== null && can(c.person.role, SCREEN_ACTION[screen]);
+}
 
 function typed(value: string, key: Key, max: number): string {
   if (key === 'delete') return value.slice(0, -1);
@@ -154,10 +168,25 @@ export const staffModeMachine = setup({
       },
     },
     open: {
+      initial: 'home',
       on: {
         STAFF_LOCK: 'closed',
         LOCKED: 'closed',
         CARD_REMOVED: { guard: 'byCard', target: 'closed' },
+        // A screen this person's role may not open stays shut (staff never reach service mode).
+        STAFF_OPEN: [
+          { guard: ({ event }) => event.screen === null, target: '.home' },
+          {
+            guard: ({ context, event }) => mayOpen(context, event.screen),
+            target: '.screen',
+            actions: assign({ screen: ({ event }) => event.screen }),
+          },
+        ],
+      },
+      states: {
+        home: { entry: assign({ screen: null }) },
+        /** The screen named in `context.screen` (one state: the view maps each name). */
+        screen: {},
       },
     },
   },

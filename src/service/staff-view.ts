@@ -1,7 +1,18 @@
 // What the staff screens show: a pure function of the mode's state and the customer's visit
 // under it. Never a PIN (its length only), a card number, or a whole account number.
 import type { SnapshotFrom } from 'xstate';
-import type { HelpCallView, StaffView } from '../api/kiosk-api';
+import {
+  StaffScreenName,
+  type DeviceView,
+  type GatewayCheck,
+  type HelpCallView,
+  type OutOfServiceReason,
+  type PrinterState,
+  type StaffView,
+  type ToolOutcome,
+} from '../api/kiosk-api';
+import { can } from './roles';
+import { SCREEN_ACTION } from './staff-mode-machine';
 import {
   customerScreenOf,
   customerStateOf,
@@ -12,14 +23,29 @@ import type { staffModeMachine } from './staff-mode-machine';
 
 type ModeSnapshot = SnapshotFrom<typeof staffModeMachine>;
 
-export function staffViewOf(mode: ModeSnapshot, session: SessionSnapshot): StaffView | null {
+/** What the service screens show besides the mode and the visit (read when drawn). */
+export interface ServiceFacts {
+  devices(): DeviceView[];
+  gateway: GatewayCheck | null;
+  lastTool: ToolOutcome | null;
+  service(): { inService: boolean; reason: OutOfServiceReason | null };
+  printer(): PrinterState;
+}
+
+export function staffViewOf(
+  mode: ModeSnapshot,
+  session: SessionSnapshot,
+  facts: ServiceFacts,
+): StaffView | null {
   const c = mode.context;
   if (mode.matches('closed')) return null;
   if (mode.matches('open') && c.person) {
+    if (mode.matches({ open: 'screen' }) && c.screen) return SCREENS[c.screen](facts);
     return {
       name: 'staffHome',
       who: { name: c.person.name, role: c.person.role },
       helpCall: helpCalled(session) ? helpCallOf(session) : null,
+      menu: STAFF_SCREENS.filter((screen) => can(c.person?.role ?? 'staff', SCREEN_ACTION[screen])),
     };
   }
   return {
@@ -37,6 +63,24 @@ export function staffViewOf(mode: ModeSnapshot, session: SessionSnapshot): Staff
     lockedUntil: c.lockedUntil,
   };
 }
+
+const STAFF_SCREENS = StaffScreenName.options;
+
+/** Each staff screen → its view. A new screen without a view fails the typecheck here. */
+const SCREENS: { [S in StaffScreenName]: (facts: ServiceFacts) => StaffView } = {
+  diagnostics: (f) => ({
+    name: 'diagnostics',
+    devices: f.devices(),
+    gateway: f.gateway,
+    lastTool: f.lastTool,
+  }),
+  serviceState: (f) => ({
+    name: 'serviceState',
+    ...f.service(),
+    printer: f.printer(),
+    lastTool: f.lastTool,
+  }),
+};
 
 /** The customer's visit as the member of staff answering her call needs it. */
 export function helpCallOf(s: SessionSnapshot): HelpCallView {

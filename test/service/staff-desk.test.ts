@@ -19,6 +19,19 @@ function rig() {
     authenticate: async (_c, pin): Promise<AuthResult> =>
       pin === '731604' ? { ok: true, person: WANG } : { ok: false, reason: 'wrong_pin' },
     audit: { append: (e: AuditEntry) => audited.push(e) } as unknown as AuditLog,
+    tools: {
+      devices: () => [],
+      checkGateway: async () => ({
+        reachable: true,
+        latencyMs: 3,
+        clockDifferenceMs: 0,
+        problem: null,
+      }),
+      printTestPage: async () => ({ printed: true, problem: null }),
+      service: () => ({ inService: true, reason: null }),
+      setService: () => undefined,
+      printer: () => 'ok',
+    },
     session: { snapshot: () => session.getSnapshot(), send: (e) => session.send(e) },
     monotonic: () => Date.now(),
     log: { info: () => undefined, warn: () => undefined },

@@ -11,7 +11,7 @@ export const SCREENS: { [N in ScreenName]: Extract<Screen, { name: N }> } = {
     name: 'attract',
     highlights: [{ id: 'tiered-pricing', title: '阶梯电价', summary: '按一年的用电量分为三档。' }],
   },
-  outOfService: { name: 'outOfService' },
+  outOfService: { name: 'outOfService', reason: 'maintenance' },
   chooseBiller: {
     name: 'chooseBiller',
     billers: [power, { ...power, id: 'sh-water', kind: 'water', paused: true }],

@@ -1,4 +1,5 @@
 import type { ReceiptDelivery, Screen } from '../../src/api/kiosk-api';
+import { OUT_OF_SERVICE_REASON } from './out-of-service-reason';
 import { Attract } from './Attract';
 import { Bills } from './Bills';
 import { ChooseBiller } from './ChooseBiller';
@@ -24,7 +25,14 @@ export function ScreenView({
     case 'attract':
       return <Attract {...p} screen={screen} />;
     case 'outOfService':
-      return <Waiting {...p} message={p.t('outOfService')} alert />;
+      return (
+        <Waiting
+          {...p}
+          message={p.t('outOfService')}
+          detail={screen.reason && p.t(OUT_OF_SERVICE_REASON[screen.reason])}
+          alert
+        />
+      );
     case 'chooseBiller':
       return <ChooseBiller {...p} billers={screen.billers} />;
     case 'enterAccount':

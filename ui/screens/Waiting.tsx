@@ -4,8 +4,9 @@ import type { ScreenProps } from './types';
 /** A screen with nothing to choose: the kiosk is busy, or (alert) out of service. */
 export function Waiting({
   message,
+  detail = null,
   alert = false,
-}: ScreenProps & { message: string; alert?: boolean }) {
+}: ScreenProps & { message: string; detail?: string | null; alert?: boolean }) {
   return (
     <section className="screen center" aria-busy={!alert}>
       <div role={alert ? 'alert' : 'status'}>
@@ -13,6 +14,7 @@ export function Waiting({
           {alert && <AlertIcon />}
           {message}
         </h1>
+        {detail && <p className="lead">{detail}</p>}
       </div>
     </section>
   );

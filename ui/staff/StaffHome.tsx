@@ -1,4 +1,5 @@
-import type { HelpCallView, ScreenName, StaffView } from '../../src/api/kiosk-api';
+import type { HelpCallView, ScreenName, StaffScreenName, StaffView } from '../../src/api/kiosk-api';
+import type { MessageKey } from '../i18n/messages';
 import { formatYuan } from '../../src/api/money';
 import type { ScreenProps } from '../screens/types';
 
@@ -15,6 +16,19 @@ export function StaffHome({ t, send, view }: ScreenProps & { view: HomeView }) {
       ) : (
         <p role="status">{t('staffNoCall')}</p>
       )}
+      {view.menu.length > 0 && (
+        <nav className="actions" aria-label={t('staffMenu')}>
+          {view.menu.map((screen) => (
+            <button
+              key={screen}
+              className="button secondary"
+              onClick={() => send({ type: 'STAFF_OPEN', screen })}
+            >
+              {t(MENU[screen])}
+            </button>
+          ))}
+        </nav>
+      )}
       <div className="actions">
         <button className="button secondary" onClick={() => send({ type: 'STAFF_LOCK' })}>
           {t('staffLeave')}
@@ -23,6 +37,11 @@ export function StaffHome({ t, send, view }: ScreenProps & { view: HomeView }) {
     </section>
   );
 }
+
+const MENU: Readonly<Record<StaffScreenName, MessageKey>> = {
+  diagnostics: 'staffOpenDiagnostics',
+  serviceState: 'staffOpenServiceState',
+};
 
 const WAY = {
   goOn: 'staffWayGoOn',

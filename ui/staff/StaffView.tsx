@@ -1,5 +1,7 @@
 import type { StaffView as View } from '../../src/api/kiosk-api';
 import type { ScreenProps } from '../screens/types';
+import { Diagnostics } from './Diagnostics';
+import { ServiceState } from './ServiceState';
 import { SignIn } from './SignIn';
 import { StaffHome } from './StaffHome';
 
@@ -10,5 +12,9 @@ export function StaffScreens({ view, ...p }: ScreenProps & { view: View }) {
       return <SignIn {...p} view={view} />;
     case 'staffHome':
       return <StaffHome {...p} view={view} />;
+    case 'diagnostics':
+      return <Diagnostics {...p} view={view} />;
+    case 'serviceState':
+      return <ServiceState {...p} view={view} />;
   }
 }

@@ -1,0 +1,89 @@
+import type { DeviceView, StaffView } from '../../src/api/kiosk-api';
+import type { MessageKey } from '../i18n/messages';
+import type { ScreenProps } from '../screens/types';
+import { StaffToolbar, ToolResult } from './StaffParts';
+
+type DiagnosticsView = Extract<StaffView, { name: 'diagnostics' }>;
+
+const KIND: Readonly<Record<DeviceView['kind'], MessageKey>> = {
+  billAcceptor: 'diagKindBillAcceptor',
+  printer: 'diagKindPrinter',
+  scanner: 'diagKindScanner',
+  cardReader: 'diagKindCardReader',
+};
+
+/** Every device as its driver reports it, and the tests that take no money. */
+export function Diagnostics({ t, send, view }: ScreenProps & { view: DiagnosticsView }) {
+  const gateway = view.gateway;
+  return (
+    <section className="screen staff-screen">
+      <h1>{t('diagnosticsTitle')}</h1>
+      <div className="actions">
+        <button
+          className="button secondary"
+          onClick={() => send({ type: 'STAFF_TOOL', tool: 'testPage' })}
+        >
+          {t('toolTestPage')}
+        </button>
+        <button
+          className="button secondary"
+          onClick={() => send({ type: 'STAFF_TOOL', tool: 'gateway' })}
+        >
+          {t('toolGateway')}
+        </button>
+      </div>
+      <ToolResult t={t} outcome={view.lastTool} />
+      {gateway && (
+        <p role="status">
+          {gateway.reachable && gateway.problem === null
+            ? t('gatewayReachable', {
+                latency: gateway.latencyMs ?? '?',
+                clock:
+                  gateway.clockDifferenceMs === null
+                    ? '?'
+                    : (gateway.clockDifferenceMs / 1000).toFixed(1),
+              })
+            : t('gatewayUnreachable', { problem: gateway.problem ?? '' })}
+        </p>
+      )}
+      <div className="device-list">
+        {view.devices.map((d) => (
+          <article key={d.kind} className="device" aria-label={t(KIND[d.kind])}>
+            <h2>{t(KIND[d.kind])}</h2>
+            <p>{t('diagDriver', { driver: d.driver, port: d.port })}</p>
+            <p>
+              {t('diagModel', {
+                model: d.model ?? t('diagUnknown'),
+                firmware: d.firmware ?? t('diagUnknown'),
+              })}
+            </p>
+            <p>
+              {t('diagStatus', { status: d.status })}
+              {d.detail && ` · ${d.detail}`}
+            </p>
+            <h3>{t('diagCounters')}</h3>
+            <p className="counters">
+              {Object.entries(d.counters)
+                .map(([k, v]) => `${k} ${v}`)
+                .join(' · ')}
+            </p>
+            <h3>{t('diagEvents')}</h3>
+            {d.events.length === 0 ? (
+              <p>{t('diagNoEvents')}</p>
+            ) : (
+              <ol className="device-events">
+                {d.events.map((e, i) => (
+                  <li key={i} data-level={e.level}>
+                    {new Date(e.at).toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai' })}{' '}
+                    {e.text}
+                  </li>
+                ))}
+              </ol>
+            )}
+          </article>
+        ))}
+      </div>
+      <StaffToolbar t={t} send={send} />
+    </section>
+  );
+}

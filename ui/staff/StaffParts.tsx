@@ -1,0 +1,42 @@
+import type { ToolOutcome } from '../../src/api/kiosk-api';
+import type { MessageKey } from '../i18n/messages';
+import type { ScreenProps } from '../screens/types';
+
+const TOOL: Readonly<Record<ToolOutcome['tool'], MessageKey>> = {
+  testPage: 'toolTestPage',
+  gateway: 'toolGateway',
+  paperReplaced: 'toolPaperReplaced',
+};
+
+/** The last test's outcome, said in words. */
+export function ToolResult({
+  t,
+  outcome,
+}: Pick<ScreenProps, 't'> & { outcome: ToolOutcome | null }) {
+  if (!outcome) return null;
+  const tool = t(TOOL[outcome.tool]);
+  return (
+    <p role="status" className="tool-result">
+      {outcome.ok
+        ? t('toolOk', { tool })
+        : t('toolFailed', { tool, problem: outcome.problem ?? '' })}
+    </p>
+  );
+}
+
+/** Back to the staff home, or leave the mode: at the foot of every staff screen. */
+export function StaffToolbar({ t, send }: ScreenProps) {
+  return (
+    <div className="actions staff-toolbar">
+      <button
+        className="button secondary"
+        onClick={() => send({ type: 'STAFF_OPEN', screen: null })}
+      >
+        {t('staffBackHome')}
+      </button>
+      <button className="button secondary" onClick={() => send({ type: 'STAFF_LOCK' })}>
+        {t('staffLeave')}
+      </button>
+    </div>
+  );
+}
