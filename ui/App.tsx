@@ -14,7 +14,8 @@ export function App({ api }: { api: KioskApi }) {
   useEffect(() => api.subscribe(setSnapshot), [api]);
   const say = useVoice(snapshot);
   const locale = snapshot?.locale;
-  const textScale = snapshot?.prefs.textScale ?? 1;
+  // The resident's large type is hers: staff screens keep their own (dense) sizes.
+  const textScale = snapshot?.staff ? 1 : (snapshot?.prefs.textScale ?? 1);
   useEffect(() => {
     if (locale) document.documentElement.lang = locale;
   }, [locale]);

@@ -1,6 +1,13 @@
 // One fixture per screen variant and notable sub-state, typed against the KioskApi's Snapshot so
 // that a change to the API breaks the gallery at compile time rather than in a screenshot.
-import { ProblemCode, type Locale, type Screen, type Snapshot } from '../../src/api/kiosk-api';
+import {
+  ProblemCode,
+  type DeviceView,
+  type Locale,
+  type Screen,
+  type Snapshot,
+  type StaffView,
+} from '../../src/api/kiosk-api';
 import {
   ACCOUNT,
   BILLERS,
@@ -114,6 +121,132 @@ const BILLS: Screen = { name: 'bills', biller: ELECTRICITY, quote: OVERDUE_QUOTE
 
 const receipt = { receiptLines: RECEIPT_LINES, printed: true, eReceiptUrl: VERIFY_URL };
 
+/** Staff and service screens: drawn over the resident's (here the bills) while a mode is up. */
+const overBills = (id: string, title: string, staff: StaffView): Fixture =>
+  at(id, title, BILLS, {
+    staff,
+    helpCalled: staff.name === 'staffHome' && staff.helpCall !== null,
+  });
+
+const SIGN_IN: Extract<StaffView, { name: 'signIn' }> = {
+  name: 'signIn',
+  by: 'staffNumber',
+  step: 'staffNumber',
+  staffNumber: '1001',
+  pinLength: 0,
+  problem: null,
+  triesLeft: null,
+  lockedUntil: null,
+};
+
+const DEVICES: DeviceView[] = [
+  {
+    kind: 'billAcceptor',
+    driver: 'id003',
+    port: '/dev/ttyS0',
+    model: null,
+    firmware: null,
+    status: 'online',
+    detail: null,
+    counters: { escrowed: 12, stacked: 11, returned: 1, rejected: 0, reconnects: 0, errors: 0 },
+    events: [
+      { at: 1_764_900_000_000, level: 'info', text: 'status: online' },
+      { at: 1_764_900_060_000, level: 'warn', text: 'note returned: customer cancelled' },
+    ],
+  },
+  {
+    kind: 'printer',
+    driver: 'escpos',
+    port: '/dev/usb/lp0',
+    model: null,
+    firmware: null,
+    status: 'online',
+    detail: 'paper low',
+    counters: { jobs: 9, printed: 9, failed: 0, reconnects: 0 },
+    events: [{ at: 1_764_900_000_000, level: 'warn', text: 'paper near its end' }],
+  },
+  {
+    kind: 'scanner',
+    driver: 'hid-pos',
+    port: '0c2e:0b8f',
+    model: 'Honeywell Youjie HH490',
+    firmware: '3.17',
+    status: 'online',
+    detail: null,
+    counters: { scans: 14, reconnects: 0 },
+    events: [{ at: 1_764_900_000_000, level: 'info', text: 'scan read: 18 characters, digits' }],
+  },
+];
+
+const STAFF_FIXTURES: Fixture[] = [
+  overBills('staff-sign-in', 'Staff: sign in by staff number', SIGN_IN),
+  overBills('staff-sign-in-pin', 'Staff: PIN after a wrong try', {
+    ...SIGN_IN,
+    by: 'card',
+    step: 'pin',
+    staffNumber: '',
+    pinLength: 2,
+    problem: 'wrong_pin',
+    triesLeft: 3,
+  }),
+  overBills('staff-home-call', "Staff: a resident's call answered", {
+    name: 'staffHome',
+    who: { name: '社区工作人员 王*', role: 'staff' },
+    helpCall: {
+      reason: 'customer',
+      customerScreen: 'insertCash',
+      billerName: '国网上海市电力公司',
+      amountDue: DUE,
+      collected: 20_000,
+      noteInEscrow: false,
+      underReview: 0,
+      wayForward: 'settleCash',
+      canGoBack: false,
+      canCancel: true,
+    },
+    menu: [],
+  }),
+  overBills('technician-home', 'Technician: home', {
+    name: 'staffHome',
+    who: { name: '维护工程师 李*', role: 'technician' },
+    helpCall: null,
+    menu: ['diagnostics', 'serviceState'],
+  }),
+  overBills('technician-diagnostics', 'Technician: device diagnostics', {
+    name: 'diagnostics',
+    devices: DEVICES,
+    focus: null,
+    gateway: { reachable: true, latencyMs: 42, clockDifferenceMs: -800, problem: null },
+    lastTool: { tool: 'testPage', ok: true, problem: null },
+  }),
+  overBills('technician-diagnostics-device', 'Technician: one device, its last 20 events', {
+    name: 'diagnostics',
+    devices: [
+      {
+        ...(DEVICES[0] as DeviceView),
+        events: Array.from({ length: 20 }, (_, i) => ({
+          at: 1_764_900_000_000 + i * 60_000,
+          level: i % 7 === 6 ? ('error' as const) : ('info' as const),
+          text:
+            i % 7 === 6
+              ? 'line fault: no answer to POLL (×3)'
+              : `note stacked: ${i % 3 ? 50 : 100} yuan`,
+        })),
+      },
+    ],
+    focus: 'billAcceptor',
+    gateway: null,
+    lastTool: null,
+  }),
+  overBills('technician-service-state', 'Technician: out of service, paper', {
+    name: 'serviceState',
+    inService: false,
+    reason: 'maintenance',
+    printer: 'low',
+    lastTool: null,
+  }),
+];
+
 export const FIXTURES: readonly Fixture[] = [
   at('attract', 'Attract', attract),
   at('out-of-service', 'Out of service', { name: 'outOfService', reason: 'maintenance' }),
@@ -226,6 +359,7 @@ export const FIXTURES: readonly Fixture[] = [
     prompt: { kind: 'moreTime', deadline: 0 },
   }),
   at('help-called', 'Staff called (over the bills)', BILLS, { helpCalled: true }),
+  ...STAFF_FIXTURES,
   at('staff-footer', 'Staff figures in the footer', attract, {
     service: {
       pendingSync: { count: 3, total: 120_000 },

@@ -114,7 +114,9 @@ export const StaffView = z.discriminatedUnion('name', [
   }),
   z.object({
     name: z.literal('diagnostics'),
+    /** Every device with its last few events, or one device (`focus`) with all of them. */
     devices: z.array(DeviceView),
+    focus: z.nullable(DeviceView.shape.kind),
     gateway: z.nullable(GatewayCheck),
     /** The last test's outcome, until another is run. */
     lastTool: z.nullable(ToolOutcome),
@@ -140,6 +142,11 @@ export const STAFF_EVENT_SCHEMAS = [
   z.object({ type: z.literal('STAFF_LOCK') }),
   /** For the customer whose call staff answered. */
   z.object({ type: z.literal('STAFF_HELP'), action: z.enum(['back', 'cancel', 'handBack']) }),
+  /** Diagnostics: one device in full (its last 20 events), or back to all of them (null). */
+  z.object({
+    type: z.literal('STAFF_DEVICE'),
+    kind: z.nullable(z.enum(['billAcceptor', 'printer', 'scanner', 'cardReader'])),
+  }),
   /** Open a screen from the home, or go back to the home (null). */
   z.object({ type: z.literal('STAFF_OPEN'), screen: z.nullable(StaffScreenName) }),
   /** Service tools: a test page, the gateway check, paper replaced. */
@@ -164,6 +171,7 @@ const STAFF_EVENT_TYPES: ReadonlySet<string> = new Set<string>([
   'STAFF_LOCK',
   'STAFF_HELP',
   'STAFF_OPEN',
+  'STAFF_DEVICE',
   'STAFF_TOOL',
   'STAFF_SET_SERVICE',
 ] satisfies StaffEvent['type'][]);

@@ -4,7 +4,7 @@
 // closing the mode gives the screen back. The PIN lives here only while it is typed; the check
 // is an actor (ServiceAuth), so the machine can be walked with stand-ins.
 import { assign, fromPromise, setup } from 'xstate';
-import type { Key, SignInProblem, StaffEvent, StaffScreenName } from '../api/kiosk-api';
+import type { DeviceView, Key, SignInProblem, StaffEvent, StaffScreenName } from '../api/kiosk-api';
 import { can, type Action } from './roles';
 import type { AuthResult, AuthenticatedPerson, Credential } from './authenticator';
 
@@ -31,6 +31,8 @@ export interface ModeContext {
   person: AuthenticatedPerson | null;
   /** The staff screen open over the home, while the mode is open. */
   screen: StaffScreenName | null;
+  /** Diagnostics: the one device shown in full, or null for all of them. */
+  device: DeviceView['kind'] | null;
 }
 
 const FRESH: ModeContext = {
@@ -43,6 +45,7 @@ const FRESH: ModeContext = {
   lockedUntil: null,
   person: null,
   screen: null,
+  device: null,
 };
 
 /** What each staff screen needs the role to be allowed. */
@@ -179,14 +182,21 @@ export const staffModeMachine = setup({
           {
             guard: ({ context, event }) => mayOpen(context, event.screen),
             target: '.screen',
-            actions: assign({ screen: ({ event }) => event.screen }),
+            actions: assign({ screen: ({ event }) => event.screen, device: null }),
           },
         ],
       },
       states: {
         home: { entry: assign({ screen: null }) },
         /** The screen named in `context.screen` (one state: the view maps each name). */
-        screen: {},
+        screen: {
+          on: {
+            STAFF_DEVICE: {
+              guard: ({ context }) => context.screen === 'diagnostics',
+              actions: assign({ device: ({ event }) => event.kind }),
+            },
+          },
+        },
       },
     },
   },

@@ -40,7 +40,7 @@ export function staffViewOf(
   const c = mode.context;
   if (mode.matches('closed')) return null;
   if (mode.matches('open') && c.person) {
-    if (mode.matches({ open: 'screen' }) && c.screen) return SCREENS[c.screen](facts);
+    if (mode.matches({ open: 'screen' }) && c.screen) return SCREENS[c.screen](facts, c.device);
     return {
       name: 'staffHome',
       who: { name: c.person.name, role: c.person.role },
@@ -65,15 +65,27 @@ export function staffViewOf(
 }
 
 const STAFF_SCREENS = StaffScreenName.options;
+/** Events per device on the diagnostics overview (all 20 when one device is opened). */
+const OVERVIEW_EVENTS = 2;
 
 /** Each staff screen → its view. A new screen without a view fails the typecheck here. */
-const SCREENS: { [S in StaffScreenName]: (facts: ServiceFacts) => StaffView } = {
-  diagnostics: (f) => ({
-    name: 'diagnostics',
-    devices: f.devices(),
-    gateway: f.gateway,
-    lastTool: f.lastTool,
-  }),
+const SCREENS: {
+  [S in StaffScreenName]: (facts: ServiceFacts, device: DeviceView['kind'] | null) => StaffView;
+} = {
+  diagnostics: (f, device) => {
+    const all = f.devices();
+    const focused = all.some((d) => d.kind === device) ? device : null;
+    return {
+      name: 'diagnostics',
+      // The overview shows each device's last few events; one device in focus, all of them.
+      devices: focused
+        ? all.filter((d) => d.kind === focused)
+        : all.map((d) => ({ ...d, events: d.events.slice(-OVERVIEW_EVENTS) })),
+      focus: focused,
+      gateway: f.gateway,
+      lastTool: f.lastTool,
+    };
+  },
   serviceState: (f) => ({
     name: 'serviceState',
     ...f.service(),

@@ -24,6 +24,22 @@ export const UX_LIMITS = {
   targetGap: 16,
 } as const;
 
+/**
+ * Staff and technician screens (issue 12): denser than the resident's — text ≥ 22 px, targets
+ * ≥ 64 px — with the same contrast, spacing and overflow rules. No call-staff button (staff
+ * are the staff) and no voice.
+ */
+export const STAFF_UX_LIMITS = {
+  minText: 22,
+  bodyText: 22,
+  largeText: 28,
+  lineHeight: 1.5,
+  target: 64,
+  targetGap: 16,
+} as const;
+/** The root of a staff screen (ui/App.tsx). */
+const STAFF_ROOT = '.staff-frame';
+
 /** Headings and amounts: ≥ largeText. */
 const LARGE_TEXT = 'h1, [data-amount], .money';
 /** Frame chrome (title, staff figures, controls) is not body text: ≥ minText only. */
@@ -58,7 +74,7 @@ const VOICE_WAIT_MS = 1_000;
 type DomRule = 'R1' | 'R2' | 'R4' | 'R10' | 'R12' | 'R13';
 interface ProbeArgs {
   rule: DomRule;
-  limits: typeof UX_LIMITS;
+  limits: { [K in keyof typeof UX_LIMITS]: number };
   sel: { large: string; chrome: string; targets: string; dialogs: string };
   callStaff: string[];
   dialogExpected: boolean;
@@ -142,6 +158,17 @@ export async function runUxChecks(
   page: Page,
   o: { promptShown: boolean; axeUrl?: string },
 ): Promise<UxViolation[]> {
+  if ((await page.locator(STAFF_ROOT).count()) > 0) {
+    const limits = STAFF_UX_LIMITS;
+    const dom = await Promise.all([
+      domCheck(page, 'R1', false, limits),
+      domCheck(page, 'R2', false, limits),
+      domCheck(page, 'R4', false, limits),
+      checkDialogs(page, o.promptShown),
+      checkOverflow(page),
+    ]);
+    return [...dom.flat(), ...(await checkAxe(page, o.axeUrl))];
+  }
   const voice = checkVoice(page); // its wait runs alongside the other checks
   const dom = await Promise.all([
     checkTextSize(page),
@@ -159,10 +186,15 @@ export function formatViolations(vs: readonly UxViolation[]): string {
   return vs.map((v) => `${v.rule} ${v.element}: ${v.detail}`).join('\n');
 }
 
-function domCheck(page: Page, rule: DomRule, dialogExpected = false): Promise<UxViolation[]> {
+function domCheck(
+  page: Page,
+  rule: DomRule,
+  dialogExpected = false,
+  limits: ProbeArgs['limits'] = UX_LIMITS,
+): Promise<UxViolation[]> {
   const args: ProbeArgs = {
     rule,
-    limits: UX_LIMITS,
+    limits,
     sel: { large: LARGE_TEXT, chrome: CHROME, targets: TARGETS, dialogs: DIALOGS },
     callStaff: CALL_STAFF,
     dialogExpected,

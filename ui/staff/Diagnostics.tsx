@@ -46,7 +46,7 @@ export function Diagnostics({ t, send, view }: ScreenProps & { view: Diagnostics
             : t('gatewayUnreachable', { problem: gateway.problem ?? '' })}
         </p>
       )}
-      <div className="device-list">
+      <div className="device-list" data-focus={view.focus ?? undefined}>
         {view.devices.map((d) => (
           <article key={d.kind} className="device" aria-label={t(KIND[d.kind])}>
             <h2>{t(KIND[d.kind])}</h2>
@@ -80,6 +80,14 @@ export function Diagnostics({ t, send, view }: ScreenProps & { view: Diagnostics
                 ))}
               </ol>
             )}
+            <button
+              className="button secondary"
+              onClick={() =>
+                send({ type: 'STAFF_DEVICE', kind: view.focus === null ? d.kind : null })
+              }
+            >
+              {t(view.focus === null ? 'diagShowAll' : 'diagBackToAll')}
+            </button>
           </article>
         ))}
       </div>

@@ -58,18 +58,18 @@ function HelpCall({ t, send, call }: ScreenProps & { call: HelpCallView }) {
     <div className="staff-call" role="region" aria-label={t('staffHelpCall')}>
       <h2>{t('staffHelpCall')}</h2>
       <p>{t(call.reason === 'timeout' ? 'staffHelpReasonTimeout' : 'staffHelpReasonCustomer')}</p>
-      <dl className="staff-figures">
-        <dd>{t('staffCustomerSees', { screen: screenWords(t, call.customerScreen) })}</dd>
-        {call.billerName && <dd>{t('staffBiller', { name: call.billerName })}</dd>}
+      <ul className="staff-figures">
+        <li>{t('staffCustomerSees', { screen: screenWords(t, call.customerScreen) })}</li>
+        {call.billerName && <li>{t('staffBiller', { name: call.billerName })}</li>}
         {call.amountDue !== null && (
-          <dd>{t('staffAmountDue', { amount: formatYuan(call.amountDue) })}</dd>
+          <li>{t('staffAmountDue', { amount: formatYuan(call.amountDue) })}</li>
         )}
-        <dd>{t('staffCollected', { amount: formatYuan(call.collected) })}</dd>
-        {call.noteInEscrow && <dd>{t('staffNoteInEscrow')}</dd>}
+        <li>{t('staffCollected', { amount: formatYuan(call.collected) })}</li>
+        {call.noteInEscrow && <li>{t('staffNoteInEscrow')}</li>}
         {call.underReview > 0 && (
-          <dd>{t('staffUnderReview', { amount: formatYuan(call.underReview) })}</dd>
+          <li>{t('staffUnderReview', { amount: formatYuan(call.underReview) })}</li>
         )}
-      </dl>
+      </ul>
       <p className="reassure">{t(WAY[call.wayForward])}</p>
       <div className="actions">
         {call.canGoBack && (
