@@ -116,6 +116,7 @@ function resolvePaths(config: KioskConfigFile, base: string): KioskConfigFile {
     },
     journal: { ...config.journal, path: abs(config.journal.path) },
     logging: { ...config.logging, dir: abs(config.logging.dir) },
+    service: { ...config.service, bundleDir: absOpt(config.service.bundleDir) },
     server: {
       ...config.server,
       ...(config.server.launchTicketFile

@@ -246,6 +246,17 @@ const sections = {
     })
     .strict()
     .prefault({}),
+  /** The technician's tools (src/service/README.md). */
+  service: z
+    .object({
+      /**
+       * Where the diagnostic bundle is written: a folder on the technician's removable drive
+       * (its mount point, e.g. /media/kiosk-usb). Unset: the kiosk writes no bundle.
+       */
+      bundleDir: z.string().min(1).optional(),
+    })
+    .strict()
+    .prefault({}),
   /** Used only by the simulator launcher; the production host ignores it. */
   simulation: z
     .object({

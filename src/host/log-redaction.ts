@@ -6,7 +6,7 @@ import { maskAccount, maskName } from '../receipts/mask';
 import { maskPaymentCode } from '../scanning/payment-codes';
 
 /** How the value of a listed field is written. */
-type Rule =
+export type Rule =
   /** Removed whole: secrets are worth nothing masked. */
   | 'secret'
   /** An account, card or phone number: first 4 and last 2 characters kept (receipt rule). */
@@ -83,6 +83,11 @@ const SECRET_ENDINGS = ['secret', 'token', 'password', 'signature', 'cookie', 'a
  */
 const ISSUED_IDS = new Set(['agentserial', 'qrpaymentid', 'billertxnid', 'quoteid', 'billid']);
 
+/** Whether the digit safety net spares this field (an identifier the kiosk or gateway issued). */
+export function isIssuedId(key: string): boolean {
+  return ISSUED_IDS.has(key.toLowerCase());
+}
+
 /**
  * The safety net for text no rule names (messages, error messages and stacks, unknown fields):
  * a run of 10 or more ASCII digits is an account (10–12), a phone (11), an ID card (17–18), a
@@ -99,7 +104,8 @@ const MAX_DEPTH = 8;
 
 const ruleCache = new Map<string, Rule | null>();
 
-function ruleOf(key: string): Rule | null {
+/** The rule of a field name (null: none), as every log call applies it. */
+export function ruleOf(key: string): Rule | null {
   const cached = ruleCache.get(key);
   if (cached !== undefined) return cached;
   const k = key.toLowerCase().replace(/[-_]/g, '');
@@ -114,7 +120,8 @@ export function redactText(text: string): string {
   return text.replace(LONG_DIGITS, maskAccount).replace(SECRET_PARAM, `$1=${REDACTED}`);
 }
 
-function applyRule(rule: Rule, text: string): string {
+/** A listed field's text as the log writes it. */
+export function applyRule(rule: Rule, text: string): string {
   switch (rule) {
     case 'secret':
       return REDACTED;
@@ -187,8 +194,7 @@ function redactFields(
   for (const key of Object.keys(obj)) {
     const value = obj[key];
     const rule = ruleOf(key) ?? inherited;
-    const issuedId =
-      rule === null && typeof value === 'string' && ISSUED_IDS.has(key.toLowerCase());
+    const issuedId = rule === null && typeof value === 'string' && isIssuedId(key);
     out[key] = issuedId ? value : redactAt(value, rule, parents);
   }
   return out;

@@ -88,6 +88,20 @@ describe('loading the config', () => {
     expect(() => loadConfig(file(content), env)).toThrow(message);
   });
 
+  it('takes the diagnostic bundle folder (optional), resolved against the config file', () => {
+    expect(loadConfig(file(base), {}).service.bundleDir).toBeUndefined();
+    const c = loadConfig(file({ ...base, service: { bundleDir: 'usb' } }), {});
+    expect(c.service.bundleDir).toBe(path.join(dir, 'usb'));
+    const env = loadConfig(file(base), { KIOSK_SERVICE__BUNDLE_DIR: '/media/kiosk-usb' });
+    expect(env.service.bundleDir).toBe('/media/kiosk-usb');
+    expect(() => loadConfig(file({ ...base, service: { bundleDir: '' } }), {})).toThrow(
+      /^config error at service\.bundleDir/,
+    );
+    expect(() => loadConfig(file({ ...base, service: { bundle: 'usb' } }), {})).toThrow(
+      /^config error at service/,
+    );
+  });
+
   it('names a missing file', () => {
     expect(() => loadConfig(path.join(dir, 'nope.json'), {})).toThrow(
       /cannot read config file .*nope\.json/,
