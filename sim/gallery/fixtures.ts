@@ -217,7 +217,7 @@ const STAFF_FIXTURES: Fixture[] = [
     devices: DEVICES,
     focus: null,
     gateway: { reachable: true, latencyMs: 42, clockDifferenceMs: -800, problem: null },
-    lastTool: { tool: 'testPage', ok: true, problem: null },
+    lastTool: { tool: 'testPage', ok: true, problem: null, bundle: null },
   }),
   overBills('technician-diagnostics-device', 'Technician: one device, its last 20 events', {
     name: 'diagnostics',

@@ -85,9 +85,13 @@ export type GatewayCheck = z.infer<typeof GatewayCheck>;
 
 /** The outcome of a test that takes no money (a test page, a gateway check). */
 export const ToolOutcome = z.object({
-  tool: z.enum(['testPage', 'gateway', 'paperReplaced']),
+  tool: z.enum(['testPage', 'gateway', 'paperReplaced', 'bundle']),
   ok: z.boolean(),
-  problem: z.nullable(z.string().check(z.maxLength(200))),
+  problem: z.nullable(z.string().check(z.maxLength(300))),
+  /** The diagnostic bundle written: its file name, size and checksum to read off the screen. */
+  bundle: z.nullable(
+    z.object({ file: z.string(), bytes: z.int(), sha256: z.string().check(z.length(64)) }),
+  ),
 });
 export type ToolOutcome = z.infer<typeof ToolOutcome>;
 
@@ -152,7 +156,7 @@ export const STAFF_EVENT_SCHEMAS = [
   /** Service tools: a test page, the gateway check, paper replaced. */
   z.object({
     type: z.literal('STAFF_TOOL'),
-    tool: z.enum(['testPage', 'gateway', 'paperReplaced']),
+    tool: z.enum(['testPage', 'gateway', 'paperReplaced', 'bundle']),
   }),
   /** Out of service with a reason residents are shown, or back in service. */
   z.object({

@@ -18,6 +18,7 @@ export function kioskTools(o: {
   monotonic: MonotonicClock;
   service: () => { inService: boolean; reason: OutOfServiceReason | null };
   setService: (inService: boolean, reason: OutOfServiceReason | null) => void;
+  writeBundle: KioskTools['writeBundle'];
 }): KioskTools {
   return {
     devices: () => o.devices().flatMap((d) => (d ? [deviceView(d)] : [])),
@@ -31,6 +32,7 @@ export function kioskTools(o: {
     service: o.service,
     setService: o.setService,
     printer: () => o.receipts.printerState(),
+    writeBundle: o.writeBundle,
   };
 }
 

@@ -33,6 +33,8 @@ import { watchHelpCalls } from './help-calls';
 import { routeCards } from './card-routing';
 import { openServiceRoom, type ServiceRoom } from '../service/open-service-room';
 import { kioskTools } from './kiosk-tools';
+import { readJournalFigures } from '../service/bundle-journal';
+import { writeDiagnosticBundle } from '../service/diagnostic-bundle';
 import { monotonicNow } from '../time/monotonic';
 
 export interface HostSeams {
@@ -196,6 +198,19 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
           log.warn({ inService, reason }, 'service state changed at the kiosk');
           actor.send({ type: 'SERVICE_MODE', inService, reason });
         },
+        writeBundle: () =>
+          writeDiagnosticBundle({
+            config,
+            devices: [acceptor, scanner, printer, cards?.reader].flatMap((d) =>
+              d ? [d.diagnose()] : [],
+            ),
+            journal: readJournalFigures({
+              db,
+              journal,
+              cashBox,
+              staffItems: staff,
+            }),
+          }),
       }),
       log: log.child({ room: 'service' }),
     });

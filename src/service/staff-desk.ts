@@ -2,6 +2,7 @@
 // (sign-in and open mode), locks it by the auto-lock policy, routes taps (a staff tap to the
 // mode, a customer's tap to her visit only while no mode is open), acts on the customer's visit
 // for the member of staff who answered her call, and audits every step.
+import { basename } from 'node:path';
 import { createActor, fromPromise } from 'xstate';
 import type {
   DeviceView,
@@ -31,6 +32,8 @@ export interface KioskTools {
   service(): { inService: boolean; reason: OutOfServiceReason | null };
   setService(inService: boolean, reason: OutOfServiceReason | null): void;
   printer(): PrinterState;
+  /** The diagnostic bundle, onto the removable drive the config names. */
+  writeBundle(): Promise<{ file: string; bytes: number; sha256: string }>;
 }
 
 export interface StaffDeskOptions {
@@ -54,6 +57,14 @@ export interface StaffDesk {
   onChange(listener: () => void): () => void;
   stop(): void;
 }
+
+/** What each tool needs the role to be allowed. */
+const TOOL_ACTION: Readonly<Record<ToolOutcome['tool'], Action>> = {
+  testPage: 'diagnostics.test',
+  gateway: 'diagnostics.test',
+  paperReplaced: 'paper.replaced',
+  bundle: 'bundle.write',
+};
 
 export function startStaffDesk(o: StaffDeskOptions): StaffDesk {
   const mode = createActor(
@@ -154,21 +165,31 @@ export function startStaffDesk(o: StaffDeskOptions): StaffDesk {
   });
 
   const runTool = async (tool: ToolOutcome['tool']) => {
-    const action = tool === 'paperReplaced' ? 'paper.replaced' : 'diagnostics.test';
+    const action = TOOL_ACTION[tool];
     if (!allowed(action)) return;
     const by = actor();
     let outcome: ToolOutcome;
     if (tool === 'gateway') {
       gatewayCheck = await o.tools.checkGateway();
-      outcome = { tool, ok: gatewayCheck.reachable, problem: gatewayCheck.problem };
+      outcome = { tool, ok: gatewayCheck.reachable, problem: gatewayCheck.problem, bundle: null };
+    } else if (tool === 'bundle') {
+      outcome = await o.tools.writeBundle().then(
+        (b) => ({ tool, ok: true, problem: null, bundle: { ...b, file: basename(b.file) } }),
+        (err: Error) => ({ tool, ok: false, problem: err.message.slice(0, 300), bundle: null }),
+      );
     } else {
       // Paper replaced: the near-end alert clears by the printer's own sensor; a test line
       // proves the new roll feeds.
       const page = await o.tools.printTestPage();
-      outcome = { tool, ok: page.printed, problem: page.problem };
+      outcome = { tool, ok: page.printed, problem: page.problem, bundle: null };
     }
     lastTool = outcome;
-    o.audit.append({ actor: by, action, detail: { tool, ok: outcome.ok } });
+    o.audit.append({
+      actor: by,
+      action,
+      // The audit holds no long digit runs (a checksum could hide a number): the size only.
+      detail: { tool, ok: outcome.ok, ...(outcome.bundle ? { bytes: outcome.bundle.bytes } : {}) },
+    });
     changed();
   };
 
@@ -189,12 +210,19 @@ export function startStaffDesk(o: StaffDeskOptions): StaffDesk {
     isActive: () => !mode.getSnapshot().matches('closed'),
     handle(event) {
       if (mode.getSnapshot().matches('open') && !lock.touch()) return; // it locked just now
-      if (event.type === 'STAFF_HELP') helpAction(event.action);
-      else if (event.type === 'STAFF_TOOL') void runTool(event.tool);
-      else if (event.type === 'STAFF_SET_SERVICE') setService(event.inService, event.reason);
-      else {
-        if (event.type === 'STAFF_OPEN') lastTool = null;
-        mode.send(event);
+      // A tap that fails (a refused audit entry, a device that throws) is logged, never fatal.
+      const failed = (err: unknown) =>
+        o.log.warn({ err, event: event.type }, 'a staff action failed');
+      try {
+        if (event.type === 'STAFF_HELP') helpAction(event.action);
+        else if (event.type === 'STAFF_TOOL') runTool(event.tool).catch(failed);
+        else if (event.type === 'STAFF_SET_SERVICE') setService(event.inService, event.reason);
+        else {
+          if (event.type === 'STAFF_OPEN') lastTool = null;
+          mode.send(event);
+        }
+      } catch (err) {
+        failed(err);
       }
       armIdleLock();
     },

@@ -2,16 +2,27 @@
 // reads every device's diagnosis, prints a test page (on the emulated printer's paper, no money
 // moved), checks the gateway, takes the kiosk out of service with a reason residents then read,
 // and puts it back. Committee staff see no service screens and cannot open them.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Locale } from '../../src/api/kiosk-api';
 import type { Translator } from '../../ui/i18n/messages';
 import { useKioskInChromium } from '../support/e2e-fixture';
+import { DEMO_TERMINALS } from '../../sim/gateway/seed';
+import { TERMINAL_ID } from '../support/kiosk-fixture';
 import { attractIn } from '../support/kiosk-locale';
 
 const TECH = { staffNumber: '2001', pin: '482913' };
 const STAFF = { staffNumber: '1001', pin: '731604' };
+const SECRET = DEMO_TERMINALS[TERMINAL_ID] ?? 'the terminal secret';
+/** The removable drive the diagnostic bundle goes to. */
+const USB = mkdtempSync(path.join(tmpdir(), 'kiosk-usb-'));
 const env = useKioskInChromium({
+  service: { bundleDir: USB },
   people: [
     { staffNumber: TECH.staffNumber, name: '李工', role: 'technician' },
     { staffNumber: STAFF.staffNumber, name: '王芳', role: 'staff' },
@@ -65,6 +76,19 @@ describe.each<Locale>(['zh-CN', 'en'])('service mode (%s)', (locale) => {
         new RegExp(t('gatewayReachable', { latency: 'X', clock: 'Y' }).split('X')[0] ?? ''),
       )
       .waitFor();
+
+    // The diagnostic bundle: on the drive, its checksum on screen, no secret in it.
+    const before = new Set(readdirSync(USB));
+    await button(t('toolBundle')).click();
+    await page.getByText(t('toolOk', { tool: t('toolBundle') })).waitFor();
+    const written = readdirSync(USB).filter((f) => !before.has(f));
+    expect(written).toHaveLength(1);
+    const file = path.join(USB, written[0] ?? '');
+    const sha256 = createHash('sha256').update(readFileSync(file)).digest('hex');
+    await page.getByText(sha256).waitFor();
+    const listing = execFileSync('tar', ['-xzOf', file], { encoding: 'utf8' });
+    expect(listing).toContain('id003');
+    expect(listing).not.toContain(SECRET);
 
     await button(t('staffBackHome')).click();
     await button(t('staffOpenServiceState')).click();

@@ -31,6 +31,7 @@ function rig() {
       service: () => ({ inService: true, reason: null }),
       setService: () => undefined,
       printer: () => 'ok',
+      writeBundle: async () => ({ file: '/media/usb/k.tar.gz', bytes: 1, sha256: 'a'.repeat(64) }),
     },
     session: { snapshot: () => session.getSnapshot(), send: (e) => session.send(e) },
     monotonic: () => Date.now(),
@@ -106,5 +107,53 @@ describe('the staff desk', () => {
     expect(k.session.getSnapshot().value.help).toBe('idle');
     expect(k.audited.map((e) => e.action)).toEqual(['mode.opened']);
     k.desk.stop();
+  });
+
+  it('a staff action that fails is logged, never thrown at the caller', async () => {
+    const session = createActor(sessionMachine, { input: TIMING }).start();
+    const warned: string[] = [];
+    const desk = startStaffDesk({
+      authenticate: async (): Promise<AuthResult> => ({
+        ok: true,
+        person: { ...WANG, role: 'technician' } as unknown as AuthenticatedPerson,
+      }),
+      audit: {
+        append: (e: AuditEntry) => {
+          if (e.action === 'service.out_of_service') throw new Error('audit refused');
+        },
+      } as unknown as AuditLog,
+      tools: {
+        devices: () => [],
+        checkGateway: async () => {
+          throw new Error('socket hang up');
+        },
+        printTestPage: async () => ({ printed: true, problem: null }),
+        service: () => ({ inService: true, reason: null }),
+        setService: () => undefined,
+        printer: () => 'ok',
+        writeBundle: async () => {
+          throw new Error('no drive');
+        },
+      },
+      session: { snapshot: () => session.getSnapshot(), send: (e) => session.send(e) },
+      monotonic: () => Date.now(),
+      log: { info: () => undefined, warn: (_o, m) => warned.push(m) },
+    });
+    desk.handle({ type: 'STAFF_SIGN_IN' });
+    for (const d of '2001') desk.handle({ type: 'STAFF_KEY', key: d as Key });
+    desk.handle({ type: 'STAFF_SUBMIT' });
+    for (const d of '603917') desk.handle({ type: 'STAFF_KEY', key: d as Key });
+    await vi.advanceTimersByTimeAsync(1);
+    expect(desk.view()?.name).toBe('staffHome');
+    expect(() =>
+      desk.handle({ type: 'STAFF_SET_SERVICE', inService: false, reason: 'maintenance' }),
+    ).not.toThrow();
+    desk.handle({ type: 'STAFF_TOOL', tool: 'gateway' });
+    desk.handle({ type: 'STAFF_TOOL', tool: 'bundle' });
+    await vi.advanceTimersByTimeAsync(1);
+    expect(warned.filter((m) => m === 'a staff action failed').length).toBe(2);
+    desk.handle({ type: 'STAFF_OPEN', screen: 'diagnostics' });
+    expect(desk.view()).toMatchObject({ name: 'diagnostics', lastTool: null });
+    desk.stop();
   });
 });

@@ -188,6 +188,8 @@ const zhCN = {
   toolTestPage: '打印测试页',
   toolGateway: '检查缴费平台连接',
   toolPaperReplaced: '已换新纸卷',
+  toolBundle: '把诊断包写到U盘',
+  bundleWritten: '已写入 {file}（{size} KB），校验值 SHA-256：{sha256}',
   toolOk: '完成：{tool}',
   toolFailed: '没有成功：{tool}（{problem}）',
   gatewayReachable: '缴费平台可以连接，耗时 {latency} 毫秒，时钟相差 {clock} 秒',
@@ -400,6 +402,8 @@ const en: Record<MessageKey, string> = {
   toolTestPage: 'Print a test page',
   toolGateway: 'Check the payment platform',
   toolPaperReplaced: 'Paper roll replaced',
+  toolBundle: 'Write the diagnostic bundle to the USB drive',
+  bundleWritten: 'Written: {file} ({size} KB), SHA-256 checksum {sha256}',
   toolOk: 'Done: {tool}',
   toolFailed: 'Did not work: {tool} ({problem})',
   gatewayReachable:

@@ -31,6 +31,12 @@ export function Diagnostics({ t, send, view }: ScreenProps & { view: Diagnostics
         >
           {t('toolGateway')}
         </button>
+        <button
+          className="button secondary"
+          onClick={() => send({ type: 'STAFF_TOOL', tool: 'bundle' })}
+        >
+          {t('toolBundle')}
+        </button>
       </div>
       <ToolResult t={t} outcome={view.lastTool} />
       {gateway && (

@@ -6,6 +6,7 @@ const TOOL: Readonly<Record<ToolOutcome['tool'], MessageKey>> = {
   testPage: 'toolTestPage',
   gateway: 'toolGateway',
   paperReplaced: 'toolPaperReplaced',
+  bundle: 'toolBundle',
 };
 
 /** The last test's outcome, said in words. */
@@ -16,11 +17,22 @@ export function ToolResult({
   if (!outcome) return null;
   const tool = t(TOOL[outcome.tool]);
   return (
-    <p role="status" className="tool-result">
-      {outcome.ok
-        ? t('toolOk', { tool })
-        : t('toolFailed', { tool, problem: outcome.problem ?? '' })}
-    </p>
+    <div role="status" className="tool-result">
+      <p>
+        {outcome.ok
+          ? t('toolOk', { tool })
+          : t('toolFailed', { tool, problem: outcome.problem ?? '' })}
+      </p>
+      {outcome.bundle && (
+        <p className="checksum">
+          {t('bundleWritten', {
+            file: outcome.bundle.file,
+            size: Math.ceil(outcome.bundle.bytes / 1024),
+            sha256: outcome.bundle.sha256,
+          })}
+        </p>
+      )}
+    </div>
   );
 }
 
