@@ -69,9 +69,10 @@ export class CashBox {
 
   /** A technician emptied the box: its rows leave the live ledger together. */
   collect(by: string, deviceStacked: number | null): { count: number; total: number } {
-    return this.db.transaction(() =>
-      this.ledger.recordCollection(by, deviceStacked, this.clock()),
-    )();
+    return this.db.transaction(() => {
+      const { count, total } = this.ledger.recordCollection(by, deviceStacked, this.clock());
+      return { count, total };
+    })();
   }
 
   /**
