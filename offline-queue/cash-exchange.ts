@@ -142,9 +142,15 @@ export const BeginExchange = z.object({
 });
 export type BeginExchange = z.infer<typeof BeginExchange>;
 
+/** More notes of one value than any cash box holds (a few thousand): a typing slip. */
+const MAX_NOTES = 100_000;
+
 /** Counted notes: each key a face value in fen, each count a whole number of notes. */
 export const CountedNotes = z
-  .record(z.string().regex(/^[1-9]\d{0,8}$/, 'a face value in fen'), z.int().nonnegative())
+  .record(
+    z.string().regex(/^[1-9]\d{0,8}$/, 'a face value in fen'),
+    z.int().nonnegative().max(MAX_NOTES),
+  )
   .transform((r): NoteCounts => {
     const out: NoteCounts = {};
     for (const [k, n] of Object.entries(r)) if (n > 0) out[Number(k)] = n;

@@ -176,6 +176,7 @@ describe('count', () => {
     expect(() => exchange.count({ 10000: -1 })).toThrow();
     expect(() => exchange.count({ 10000: 0.5 })).toThrow();
     expect(() => exchange.count({ 0: 1 })).toThrow();
+    expect(() => exchange.count({ 10000: 100_001 })).toThrow();
     expect(exchange.current()?.draft).toBeNull();
   });
 });
