@@ -3,6 +3,7 @@
 // in the box (the heartbeat's report) and the audit of the ledger against the acceptor's own
 // counters. Its rows are the cash ledger's (cash-ledger.ts), which it asks for every read and
 // write; a note's fate in a payment's log is the payment journal's.
+import { exchangeOpen } from './cash-exchange';
 import { CashLedger, type LiveBox } from './cash-ledger';
 import type { JournalDb } from './open-journal';
 import type { PaymentJournal } from './payment-journal';
@@ -67,11 +68,16 @@ export class CashBox {
     this.strays.pathClear();
   }
 
-  /** A technician emptied the box: its rows leave the live ledger together. */
+  /**
+   * A technician emptied the box: its rows leave the live ledger together. Refused while a
+   * cash-box exchange is open: that box's notes are the exchange's to settle.
+   */
   collect(by: string, deviceStacked: number | null): { count: number; total: number } {
-    return this.db.transaction(() =>
-      this.ledger.recordCollection(by, deviceStacked, this.clock()),
-    )();
+    return this.db.transaction(() => {
+      if (exchangeOpen(this.db)) throw new Error('a cash-box exchange is open: finish or abort it');
+      const { count, total } = this.ledger.recordCollection(by, deviceStacked, this.clock());
+      return { count, total };
+    })();
   }
 
   /**

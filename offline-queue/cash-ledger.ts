@@ -170,9 +170,26 @@ export class CashLedger {
 
   /** Every note in the box since the last collection, those of unknown value included. */
   live(): LiveBox {
+    return this.liveUpTo(Number.MAX_SAFE_INTEGER);
+  }
+
+  /**
+   * The box's last row so far (0 if it never held a note): a cash-box exchange marks with it
+   * the notes of the box taken out, so notes boxed later belong to the box put in.
+   */
+  boxMark(): number {
+    const row = this.sql(`SELECT coalesce(max(id), 0) AS mark FROM cash_box`).get() as {
+      mark: number;
+    };
+    return row.mark;
+  }
+
+  /** The notes in the box since the last collection that were boxed up to a mark (boxMark). */
+  liveUpTo(mark: number): LiveBox {
     const rows = this.sql(
-      `SELECT value, count(*) AS n FROM cash_box WHERE collection_id IS NULL GROUP BY value`,
-    ).all() as { value: number | null; n: number }[];
+      `SELECT value, count(*) AS n FROM cash_box
+        WHERE collection_id IS NULL AND id <= ? GROUP BY value`,
+    ).all(mark) as { value: number | null; n: number }[];
     const byValue: Record<number, number> = {};
     let count = 0;
     let total = 0;
@@ -190,22 +207,36 @@ export class CashLedger {
   }
 
   /**
-   * A technician emptied the box: the collection is recorded with what the live ledger held,
-   * and its rows leave the live ledger. Call inside a transaction, so both commit together.
+   * A technician emptied the box: the collection is recorded with what the live ledger held
+   * (up to `mark`, when the box came out: notes boxed since are in the box put in), and its rows
+   * leave the live ledger. Call inside a transaction, so both commit together.
    */
   recordCollection(
     by: string,
     deviceStacked: number | null,
     at: number,
-  ): { count: number; total: number } {
-    const { count, total } = this.live();
+    mark: number = Number.MAX_SAFE_INTEGER,
+  ): { id: number; count: number; total: number } {
+    const { count, total } = this.liveUpTo(mark);
     const info = this.sql(
       `INSERT INTO cash_collection(at, by, count, total, device_stacked) VALUES (?, ?, ?, ?, ?)`,
     ).run(at, by, count, total, deviceStacked);
-    this.sql(`UPDATE cash_box SET collection_id = ? WHERE collection_id IS NULL`).run(
-      Number(info.lastInsertRowid),
+    const id = Number(info.lastInsertRowid);
+    this.sql(`UPDATE cash_box SET collection_id = ? WHERE collection_id IS NULL AND id <= ?`).run(
+      id,
+      mark,
     );
-    return { count, total };
+    return { id, count, total };
+  }
+
+  /** Whether any note of any payment is held in escrow now (its fate not yet decided). */
+  anyNoteInEscrow(): boolean {
+    const row = this.sql(
+      `SELECT EXISTS (SELECT 1 FROM cash_note WHERE state = 'escrowed') AS x`,
+    ).get() as {
+      x: number;
+    };
+    return row.x === 1;
   }
 
   /** The device's stacked counter recorded at the last collection (0 if none was). */

@@ -269,4 +269,60 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER service_audit_no_delete BEFORE DELETE ON service_audit
     BEGIN SELECT RAISE(ABORT, 'service_audit is append-only'); END;
   `,
+  `
+  -- Cash-box exchanges (清机; offline-queue/cash-exchange.ts is the only writer). Begun: the box
+  -- taken out (its id and seal), who, and what the ledger expected in it, fixed then: the live
+  -- cash_box rows up to box_mark (rows boxed later are the new box's), and the acceptor's
+  -- stacked counter at that moment (the next audits' baseline). Settled in one transaction with
+  -- the collection that takes those rows out of the live ledger and, when the count differs, the
+  -- discrepancy's staff item: the counted notes, expected − counted (fen: > 0 短款, < 0 长款) and
+  -- the settlement slip's lines. Or aborted, changing nothing else. Settled and aborted rows are
+  -- final; no row is deleted or replaced.
+  CREATE TABLE cash_exchange (
+    id               INTEGER PRIMARY KEY,
+    state            TEXT NOT NULL CHECK (state IN ('open', 'settled', 'aborted')),
+    box_id           TEXT NOT NULL,
+    seal             TEXT NOT NULL,
+    begun_by         TEXT NOT NULL,
+    begun_at         INTEGER NOT NULL,
+    box_mark         INTEGER NOT NULL CHECK (box_mark >= 0),
+    device_stacked   INTEGER CHECK (device_stacked IS NULL OR device_stacked >= 0),
+    expected_json    TEXT NOT NULL CHECK (json_valid(expected_json)),
+    expected_total   INTEGER NOT NULL CHECK (expected_total >= 0),
+    expected_unknown INTEGER NOT NULL CHECK (expected_unknown >= 0),
+    draft_json       TEXT CHECK (draft_json IS NULL OR json_valid(draft_json)),
+    counted_json     TEXT CHECK (counted_json IS NULL OR json_valid(counted_json)),
+    counted_total    INTEGER CHECK (counted_total IS NULL OR counted_total >= 0),
+    discrepancy      INTEGER,
+    outcome          TEXT CHECK (outcome IS NULL OR outcome IN ('match', 'short', 'long', 'mixed')),
+    collection_id    INTEGER UNIQUE REFERENCES cash_collection(id),
+    staff_item_id    INTEGER UNIQUE REFERENCES staff_item(id),
+    new_box_id       TEXT,
+    new_seal         TEXT,
+    slip_json        TEXT CHECK (slip_json IS NULL OR json_valid(slip_json)),
+    -- Why it was aborted, in the technician's words.
+    end_reason       TEXT,
+    ended_by         TEXT,
+    ended_at         INTEGER,
+    CHECK (((state = 'open') = (ended_by IS NULL)) AND ((ended_by IS NULL) = (ended_at IS NULL))),
+    CHECK ((state = 'settled') = (collection_id IS NOT NULL)),
+    CHECK ((state = 'settled') = (slip_json IS NOT NULL)),
+    CHECK ((state = 'settled') = (counted_json IS NOT NULL AND counted_total IS NOT NULL)),
+    CHECK (state = 'settled' OR staff_item_id IS NULL),
+    CHECK ((state = 'settled') = (discrepancy IS NOT NULL AND outcome IS NOT NULL)),
+    CHECK (state = 'aborted' OR end_reason IS NULL),
+    CHECK (discrepancy IS NULL OR discrepancy = expected_total - counted_total),
+    CHECK ((new_box_id IS NULL) = (new_seal IS NULL))
+  );
+  -- One box out at a time.
+  CREATE UNIQUE INDEX cash_exchange_one_open ON cash_exchange(state) WHERE state = 'open';
+  CREATE TRIGGER cash_exchange_final BEFORE UPDATE ON cash_exchange WHEN OLD.state <> 'open'
+    BEGIN SELECT RAISE(ABORT, 'a settled or aborted cash exchange is final'); END;
+  CREATE TRIGGER cash_exchange_no_delete BEFORE DELETE ON cash_exchange
+    BEGIN SELECT RAISE(ABORT, 'a cash exchange is never deleted'); END;
+  -- INSERT OR REPLACE deletes the row it replaces without firing a DELETE trigger: refused too.
+  CREATE TRIGGER cash_exchange_no_replace BEFORE INSERT ON cash_exchange
+    WHEN EXISTS (SELECT 1 FROM cash_exchange WHERE id = NEW.id)
+    BEGIN SELECT RAISE(ABORT, 'a cash exchange is never replaced'); END;
+  `,
 ];

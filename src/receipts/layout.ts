@@ -19,7 +19,7 @@ export type Block =
   /** A line to sign on. */
   | { kind: 'signature'; label: string };
 
-export type ReceiptKind = 'paid' | 'provisional' | 'refundSlip' | 'testPage';
+export type ReceiptKind = 'paid' | 'provisional' | 'refundSlip' | 'settlementSlip' | 'testPage';
 
 export interface ReceiptLayout {
   kind: ReceiptKind;

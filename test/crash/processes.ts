@@ -51,6 +51,11 @@ export class Child {
     return this.proc.pid ?? -1;
   }
 
+  /** Every stdout line so far. */
+  get stdoutLines(): readonly string[] {
+    return this.lines;
+  }
+
   get alive(): boolean {
     return this.exitInfo === null;
   }

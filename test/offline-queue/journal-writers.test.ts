@@ -24,6 +24,7 @@ const WRITERS: Readonly<Record<string, string>> = {
   cash_box: 'offline-queue/cash-ledger.ts',
   stray_note: 'offline-queue/cash-ledger.ts',
   cash_collection: 'offline-queue/cash-ledger.ts',
+  cash_exchange: 'offline-queue/cash-exchange.ts',
   qr_attempt: 'offline-queue/qr-attempts.ts',
   staff_item: 'offline-queue/staff-items.ts',
   reconciliation_run: 'offline-queue/reconciliation.ts',
