@@ -22,6 +22,7 @@ import type { AuthenticatedPerson } from './authenticator';
 import {
   done,
   isRefusal,
+  paymentSubject,
   type Refusal,
   type StaffContext,
   type StaffResult,
@@ -523,7 +524,7 @@ export class OpenItems {
     actor: AuthenticatedPerson,
     agentSerial: string,
   ): Promise<StaffResult<{ agentSerial: string; state: PaymentState }>> {
-    const subject = `payment:${agentSerial}`;
+    const subject = paymentSubject(agentSerial);
     const who = this.c.guard.check(actor, 'open_items.resolve', subject);
     if (isRefusal(who)) return who;
     const p = this.c.journal.bySerial(agentSerial);

@@ -18,7 +18,13 @@ import { paperLines, screenLines } from '../receipts/render-text';
 import { reversalSlip } from '../receipts/reversal-slip';
 import type { AuthenticatedPerson } from './authenticator';
 import { REVERSAL_REASON_TEXT, isReversalReason } from './reversal-desk';
-import { done, isRefusal, type StaffContext, type StaffResult } from './staff-results';
+import {
+  done,
+  isRefusal,
+  paymentSubject,
+  type StaffContext,
+  type StaffResult,
+} from './staff-results';
 
 /** How far back a receipt may be printed again. */
 export const REPRINT_WINDOW_MS = 7 * 24 * 3600_000;
@@ -106,7 +112,7 @@ export class Reprints {
   /** The receipt of a payment of the last 7 days, as a copy; counted and audited. */
   reprint(actor: AuthenticatedPerson, agentSerial: string): StaffResult<ReprintView> {
     const serial = agentSerial.trim().toUpperCase();
-    const subject = `payment:${serial}`;
+    const subject = paymentSubject(serial);
     const who = this.c.guard.check(actor, 'receipt.reprint', subject);
     if (isRefusal(who)) return who;
     const refuse = (reason: 'no_receipt' | 'bad_query', why?: string) =>

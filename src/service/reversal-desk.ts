@@ -27,6 +27,7 @@ import type { Action, Role } from './roles';
 import {
   done,
   isRefusal,
+  paymentSubject,
   partyOf,
   type Refusal,
   type RefusalReason,
@@ -99,7 +100,7 @@ export class ReversalDesk {
     actor: AuthenticatedPerson,
     r: ReversalRequest,
   ): Promise<StaffResult<ReversalView>> {
-    const subject = `payment:${r.agentSerial}`;
+    const subject = paymentSubject(r.agentSerial);
     const who = this.c.guard.check(actor, 'reversal.request', subject);
     if (isRefusal(who)) return who;
     const refuse = (reason: RefusalReason, why?: string, amount?: number): Refusal =>
@@ -166,7 +167,7 @@ export class ReversalDesk {
     actor: AuthenticatedPerson,
     agentSerial: string,
   ): Promise<StaffResult<ReversalView>> {
-    const subject = `payment:${agentSerial}`;
+    const subject = paymentSubject(agentSerial);
     const who = this.c.guard.check(actor, 'reversal.request', subject);
     if (isRefusal(who)) return who;
     const refuse = (reason: RefusalReason, why?: string): Refusal =>
@@ -243,7 +244,7 @@ export class ReversalDesk {
     who: AuditParty,
     approver: AuditParty | null = null,
   ): ReversalView {
-    const subject = `payment:${p.agentSerial}`;
+    const subject = paymentSubject(p.agentSerial);
     const message =
       answer.kind === 'reversed'
         ? null

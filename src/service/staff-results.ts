@@ -75,6 +75,19 @@ export interface StaffContext {
   billerName(billerId: string): string;
 }
 
+/** An agent serial as typed or scanned: letters, digits and dashes, at most 64. */
+const SERIAL_SHAPE = /^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/;
+
+/**
+ * The audit subject of a payment named by its agent serial; a text that is not shaped like one
+ * (it may be anything typed in the wrong box) is not recorded.
+ */
+export function paymentSubject(agentSerial: string): string {
+  return agentSerial.length <= 64 && SERIAL_SHAPE.test(agentSerial)
+    ? `payment:${agentSerial}`
+    : 'payment:?';
+}
+
 export function partyOf(person: AuthenticatedPerson): AuditParty {
   return { staffNumber: person.staffNumber, role: person.role };
 }

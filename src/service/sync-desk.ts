@@ -8,7 +8,13 @@ import { PENDING_SYNC_STATES, type PaymentState } from '../../offline-queue/paym
 import { maskAccount } from '../receipts/mask';
 import type { AuthenticatedPerson } from './authenticator';
 import type { PaymentRequests } from './open-items';
-import { done, isRefusal, type StaffContext, type StaffResult } from './staff-results';
+import {
+  done,
+  isRefusal,
+  paymentSubject,
+  type StaffContext,
+  type StaffResult,
+} from './staff-results';
 
 export interface WaitingPaymentView {
   agentSerial: string;
@@ -86,7 +92,7 @@ export class SyncDesk {
 
   /** Asks the sync worker to try one payment (or all) now, within its rules. */
   tryNow(actor: AuthenticatedPerson, agentSerial?: string): StaffResult<TryNowView> {
-    const subject = agentSerial === undefined ? null : `payment:${agentSerial}`;
+    const subject = agentSerial === undefined ? null : paymentSubject(agentSerial);
     const who = this.c.guard.check(actor, 'sync.try_now', subject);
     if (isRefusal(who)) return who;
     let paymentId: number | undefined;

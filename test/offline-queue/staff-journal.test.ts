@@ -11,6 +11,7 @@ import {
   TransitionError,
   type PaymentRow,
 } from '../../offline-queue/payment-journal';
+import { reconcileDay } from '../../offline-queue/reconciliation';
 import { recoverJournal } from '../../offline-queue/recovery';
 import { ReversalOpen, Reversals } from '../../offline-queue/reversals';
 import { StaffItemClosed, StaffItems } from '../../offline-queue/staff-items';
@@ -330,6 +331,45 @@ describe('reversals', () => {
     expect(reversals.liveFor(id)?.state).toBe('reversed');
     expect(reversals.unsettled()).toEqual([]);
     expect(() => reversals.settleReversed(r, t.journal, staff)).toThrow();
+  });
+
+  it('a reversed payment reconciles quietly against the gateway’s reversed record', () => {
+    const id = paymentInState(t, 'WRITTEN_OFF');
+    t.db.prepare('UPDATE payment SET written_off_day = ? WHERE id = ?').run('2026-11-26', id);
+    const reversals = new Reversals(t.db, t.clock);
+    const r = reversals.intend({
+      paymentId: id,
+      reason: 'wrong_account',
+      amount: 20000,
+      requestedBy: '1001',
+      approvedBy: '1002',
+    });
+    reversals.settleReversed(r, t.journal, staff);
+    const p = t.journal.get(id);
+    const result = reconcileDay({
+      db: t.db,
+      journal: t.journal,
+      outbox: t.outbox,
+      staff,
+      day: '2026-11-26',
+      gateway: {
+        date: '2026-11-26',
+        count: 0,
+        total: 0,
+        records: [
+          {
+            agentSerial: p.agentSerial,
+            amount: 20000,
+            status: 'reversed',
+            writtenOffAt: '2026-11-26T14:05:41+08:00',
+          },
+        ],
+      },
+      clock: t.clock,
+    });
+    expect(result).toEqual({ matched: 0, differences: [] });
+    expect(t.journal.get(id).state).toBe('MANUAL_REFUND');
+    expect(staff.openCountsByKind()).toEqual({ cash_refund: 1, discrepancy: 0, note_review: 0 });
   });
 
   it('a final refusal leaves the payment written off and allows a new intent', () => {
