@@ -30,6 +30,16 @@ export interface LatestStray {
   clearAt: number | null;
 }
 
+/** A journalled note as staff review it (`boxed`: 1 when the box ledger holds it). */
+export interface ReviewedNote {
+  id: number;
+  paymentId: number;
+  value: number;
+  state: string;
+  escrowedAt: number;
+  boxed: number;
+}
+
 /** A stray note as recorded (the device's words; a value only if it said one). */
 export interface StrayRecord {
   value: number | null;
@@ -137,6 +147,31 @@ export class CashLedger {
        WHERE payment_id = ? AND state = 'stacked'
        GROUP BY value ORDER BY value DESC`,
     ).all(paymentId) as { value: number; count: number }[];
+  }
+
+  /** A note as staff review it: its payment, value, state, when escrowed, whether it is in the box. */
+  reviewedNote(noteId: number): ReviewedNote | undefined {
+    return this.sql(
+      `SELECT id, payment_id AS paymentId, value, state, escrowed_at AS escrowedAt,
+              EXISTS (SELECT 1 FROM cash_box b WHERE b.note_id = cash_note.id) AS boxed
+         FROM cash_note WHERE id = ?`,
+    ).get(noteId) as ReviewedNote | undefined;
+  }
+
+  /**
+   * A note of unknown fate staff found in the box: stacked, for the payment it now pays, and in
+   * the box ledger (if the device had not already said so). Returns false, changing nothing, if
+   * the note's fate is no longer unknown.
+   */
+  creditFoundNote(noteId: number, paymentId: number, at: number): boolean {
+    const note = this.reviewedNote(noteId);
+    if (!note || note.state !== 'unknown') return false;
+    this.sql(
+      `UPDATE cash_note SET payment_id = ?, state = 'stacked', settled_at = ?
+        WHERE id = ? AND state = 'unknown'`,
+    ).run(paymentId, at, noteId);
+    if (note.boxed === 0) this.boxNote(noteId, note.value, at);
+    return true;
   }
 
   // --- The box (cash_box, cash_collection) --------------------------------------------------

@@ -325,4 +325,33 @@ export const MIGRATIONS: readonly string[] = [
     WHEN EXISTS (SELECT 1 FROM cash_exchange WHERE id = NEW.id)
     BEGIN SELECT RAISE(ABORT, 'a cash exchange is never replaced'); END;
   `,
+  `
+  -- Assisted mode (src/service/): how staff closed an item — what they found or did (its
+  -- outcome: paid_out, credited, returned, in_box, not_found, explained) and its particulars.
+  ALTER TABLE staff_item ADD COLUMN outcome TEXT;
+  ALTER TABLE staff_item ADD COLUMN outcome_json TEXT
+    CHECK (outcome_json IS NULL OR json_valid(outcome_json));
+
+  -- Same-day reversals (冲正) of written-off payments: the intent, with who asked and who
+  -- approved it (four eyes), is journalled before the request leaves; the outcome once known.
+  -- requested: sent, or about to be, no answer yet (a crash leaves it so); unknown: no answer
+  -- that settles it (query before any re-send); reversed, too_late, not_found, refused: final.
+  -- At most one live reversal per payment (requested, unknown or reversed).
+  CREATE TABLE payment_reversal (
+    id           INTEGER PRIMARY KEY,
+    payment_id   INTEGER NOT NULL REFERENCES payment(id),
+    state        TEXT NOT NULL CHECK (state IN
+                   ('requested', 'unknown', 'reversed', 'too_late', 'not_found', 'refused')),
+    reason       TEXT NOT NULL,
+    amount       INTEGER NOT NULL CHECK (amount >= 0),
+    requested_by TEXT NOT NULL,
+    approved_by  TEXT NOT NULL CHECK (approved_by <> requested_by),
+    requested_at INTEGER NOT NULL,
+    attempts     INTEGER NOT NULL DEFAULT 0,
+    last_error   TEXT,
+    settled_at   INTEGER
+  );
+  CREATE UNIQUE INDEX payment_reversal_live ON payment_reversal(payment_id)
+    WHERE state IN ('requested', 'unknown', 'reversed');
+  `,
 ];

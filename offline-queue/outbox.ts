@@ -12,6 +12,13 @@ export interface OutboxRow {
   nextAttemptAt: number;
 }
 
+/** An open row as staff see it. */
+export interface OpenOutboxRow extends OutboxRow {
+  /** The gateway's Retry-After floor (wall ms), 0 when it gave none. */
+  notBefore: number;
+  lastError: string | null;
+}
+
 export class Outbox {
   constructor(private readonly db: JournalDb) {}
 
@@ -92,6 +99,38 @@ export class Outbox {
          WHERE done_at IS NULL AND next_attempt_at > ${limit}`,
       )
       .run({ now, capMs }).changes;
+  }
+
+  /** Every open row with its attempts, due times and last error, oldest first (staff's list). */
+  openRows(): OpenOutboxRow[] {
+    return this.db
+      .prepare(
+        `SELECT id, payment_id AS paymentId, attempts, next_attempt_at AS nextAttemptAt,
+                not_before AS notBefore, last_error AS lastError
+           FROM outbox WHERE done_at IS NULL ORDER BY id`,
+      )
+      .all() as OpenOutboxRow[];
+  }
+
+  /** A payment's open row, or undefined. */
+  openRowFor(paymentId: number): OpenOutboxRow | undefined {
+    return this.db
+      .prepare(
+        `SELECT id, payment_id AS paymentId, attempts, next_attempt_at AS nextAttemptAt,
+                not_before AS notBefore, last_error AS lastError
+           FROM outbox WHERE payment_id = ? AND done_at IS NULL`,
+      )
+      .get(paymentId) as OpenOutboxRow | undefined;
+  }
+
+  /** Makes one payment's open row due as soon as the gateway allows (as dueNow, for one row). */
+  dueNowFor(paymentId: number, now: number): void {
+    this.db
+      .prepare(
+        `UPDATE outbox SET next_attempt_at = max(?, not_before)
+          WHERE payment_id = ? AND done_at IS NULL AND next_attempt_at > ?`,
+      )
+      .run(now, paymentId, now);
   }
 
   /** Makes every open row due as soon as the gateway allows (skipping backoff, never Retry-After). */

@@ -3,7 +3,7 @@
 // (a savepoint inside a caller's) that changes a payment row, appends to its event log and,
 // where money moves, has the cash ledger and the outbox write their rows in the same commit.
 import type { Statement } from 'better-sqlite3';
-import { CashLedger } from './cash-ledger';
+import { CashLedger, type ReviewedNote } from './cash-ledger';
 import type { JournalDb } from './open-journal';
 import { Outbox } from './outbox';
 import { canTransition, PENDING_SYNC_STATES, type PaymentState } from './payment-states';
@@ -53,6 +53,48 @@ const SELECT_PAYMENT = `SELECT id, agent_serial AS agentSerial, state, biller_id
   collected_at AS collectedAt, created_at AS createdAt, updated_at AS updatedAt FROM payment`;
 
 type RawPayment = Omit<PaymentRow, 'acceptsOverpayment'> & { acceptsOverpayment: number };
+
+/** Why a found note cannot be credited to its payment now (PaymentJournal.foundNoteProblem). */
+export type FoundNoteProblem =
+  | 'note_settled'
+  | 'not_cash'
+  | 'payment_in_progress'
+  | 'overpayment_not_allowed'
+  | 'store_and_forward_expired';
+
+/** The gateway honours an expired quote this long after the money was collected (contract). */
+export const STORE_AND_FORWARD_MS = 72 * 3600_000;
+
+/** A payment still taking money, or deciding how: a visit is on, nothing may be added to it. */
+const IN_PROGRESS: readonly PaymentState[] = ['CREATED', 'COLLECTING', 'PAYMENT_UNKNOWN'];
+
+/** States whose money the gateway wrote off (and no reversal undid). */
+export const WRITTEN_OFF_STATES: readonly PaymentState[] = [
+  'WRITTEN_OFF',
+  'RECEIPTED',
+  'RECONCILED',
+  'DISCREPANCY',
+];
+
+/** States with a receipt to print again: paid, provisional (write-off pending) or refund slip. */
+const RECEIPTABLE: readonly PaymentState[] = [
+  ...WRITTEN_OFF_STATES,
+  ...PENDING_SYNC_STATES,
+  'MANUAL_REFUND',
+];
+
+export interface DayFigure {
+  billerId: string;
+  method: 'cash' | 'qr' | 'card';
+  count: number;
+  /** Fen. */
+  amount: number;
+}
+
+export interface DayFigures {
+  writtenOff: DayFigure[];
+  pending: DayFigure[];
+}
 
 export class PaymentJournal {
   /** Prepared once, reused: parsing SQL on every commit would cost more than the commit's CPU. */
@@ -379,6 +421,188 @@ export class PaymentJournal {
       this.move(id, 'WRITTEN_OFF', 'written_off_by_reconciliation', { day });
       this.sql(`UPDATE payment SET written_off_day = ? WHERE id = ?`).run(day, id);
     })();
+  }
+
+  // --- Staff at the kiosk (assisted mode) -----------------------------------------------------
+
+  /** A journalled note as staff review it, or undefined. */
+  reviewedNote(noteId: number): ReviewedNote | undefined {
+    return this.cash.reviewedNote(noteId);
+  }
+
+  /**
+   * Why a note of unknown fate, found in the box, cannot be credited now (or null when it can):
+   * its fate is settled, its payment is still taking money (the visit is on), it is not cash,
+   * the biller takes no more than is due and nothing more is due, or the gateway's
+   * store-and-forward window since the note was taken has passed (the write-off would be
+   * refused as quote_expired).
+   */
+  foundNoteProblem(noteId: number, now: number): FoundNoteProblem | null {
+    const note = this.cash.reviewedNote(noteId);
+    if (!note || note.state !== 'unknown') return 'note_settled';
+    const p = this.get(note.paymentId);
+    if (p.method !== 'cash') return 'not_cash';
+    if (IN_PROGRESS.includes(p.state)) return 'payment_in_progress';
+    if (!p.acceptsOverpayment && note.value > Math.max(0, p.amountDue - p.collected))
+      return 'overpayment_not_allowed';
+    if (now - note.escrowedAt > STORE_AND_FORWARD_MS) return 'store_and_forward_expired';
+    return null;
+  }
+
+  /**
+   * Staff found a note of unknown fate in the cash box, after its payment went on without it
+   * (captured with the notes that were credited, or closed with none). The first payment's
+   * write-off body is fixed (its agent serial answers one body for ever), so the note pays a
+   * follow-up payment of its own: a new agent serial, the same biller, account and quote,
+   * collected when the note was escrowed (the gateway honours an expired quote for money
+   * collected before its expiry, for 72 hours), the note stacked for it and its write-off
+   * queued in the outbox. One transaction: the note can be credited once; a second call finds
+   * it settled and changes nothing. Returns the follow-up payment.
+   */
+  creditFoundNote(o: {
+    noteId: number;
+    terminalId: string;
+    /** Business day (Asia/Shanghai) as YYYYMMDD, for the new serial. */
+    businessDay: string;
+    /** The write-off body of the follow-up payment (its tender is the found note). */
+    buildRequest(p: PaymentRow, collectedAt: number): string;
+  }): PaymentRow {
+    return this.db.transaction(() => {
+      const now = this.clock();
+      const problem = this.foundNoteProblem(o.noteId, now);
+      if (problem) throw new TransitionError(`note ${o.noteId} cannot be credited: ${problem}`);
+      const note = this.cash.reviewedNote(o.noteId) as ReviewedNote;
+      const first = this.get(note.paymentId);
+      const next = this.create({
+        terminalId: o.terminalId,
+        businessDay: o.businessDay,
+        billerId: first.billerId,
+        account: first.account,
+        quoteId: first.quoteId,
+        quoteJson: first.quoteJson,
+        amountDue: Math.max(0, first.amountDue - first.collected),
+        acceptsOverpayment: first.acceptsOverpayment,
+        method: 'cash',
+      });
+      this.move(next.id, 'COLLECTING', 'collecting');
+      if (!this.cash.creditFoundNote(o.noteId, next.id, now))
+        throw new TransitionError(`note ${o.noteId} is no longer of unknown fate`);
+      this.sql(`UPDATE payment SET collected = collected + ?, updated_at = ? WHERE id = ?`).run(
+        note.value,
+        now,
+        next.id,
+      );
+      this.appendEvent(next.id, now, 'note_stacked', null, null, {
+        noteId: o.noteId,
+        value: note.value,
+        foundByStaff: true,
+        from: first.agentSerial,
+      });
+      this.appendEvent(first.id, now, 'note_found_credited', null, null, {
+        noteId: o.noteId,
+        value: note.value,
+        to: next.agentSerial,
+      });
+      const row = this.get(next.id);
+      this.captureFunds(next.id, o.buildRequest(row, note.escrowedAt), note.escrowedAt);
+      return this.get(next.id);
+    })();
+  }
+
+  /**
+   * Staff recorded a note of unknown fate as given back to the resident: the note itself when
+   * the box ledger does not hold it (it is 'returned'), else its value from the committee's
+   * petty cash, the note staying in the box credited to no one. Returns which.
+   */
+  recordNoteReturnedByStaff(noteId: number): 'note' | 'petty_cash' {
+    return this.db.transaction(() => {
+      const note = this.cash.reviewedNote(noteId);
+      if (!note || note.state !== 'unknown')
+        throw new TransitionError(`note ${noteId} is not of unknown fate`);
+      const now = this.clock();
+      const from = note.boxed === 1 ? 'petty_cash' : 'note';
+      if (from === 'note') this.cash.returnNote(noteId, now);
+      this.appendEvent(note.paymentId, now, 'note_returned_by_staff', null, null, {
+        noteId,
+        value: note.value,
+        from,
+      });
+      return from;
+    })();
+  }
+
+  /** A copy of the payment's receipt was issued (副本); returns how many have been, this one included. */
+  recordReceiptCopy(id: number): number {
+    return this.db.transaction(() => {
+      this.get(id);
+      this.appendEvent(id, this.clock(), 'receipt_copy_issued', null, null);
+      return this.receiptCopies(id);
+    })();
+  }
+
+  /** Copies of the payment's receipt issued so far. */
+  receiptCopies(id: number): number {
+    const row = this.sql(
+      `SELECT count(*) AS n FROM payment_event WHERE payment_id = ? AND type = 'receipt_copy_issued'`,
+    ).get(id) as { n: number };
+    return row.n;
+  }
+
+  /**
+   * The gateway confirmed a same-day reversal (冲正) of the write-off: the money is the kiosk's
+   * to give back (REFUND_REQUIRED, reject code 'reversed'). Call inside the transaction that
+   * records the reversal's outcome and opens the refund.
+   */
+  recordReversal(id: number): void {
+    this.db.transaction(() => {
+      this.move(id, 'REFUND_REQUIRED', 'reversed');
+      this.sql(`UPDATE payment SET reject_code = ? WHERE id = ?`).run('reversed', id);
+    })();
+  }
+
+  /** The gateway's business day (YYYY-MM-DD) of the payment's write-off, or null. */
+  writtenOffDayOf(id: number): string | null {
+    const row = this.sql(`SELECT written_off_day AS day FROM payment WHERE id = ?`).get(id) as
+      { day: string | null } | undefined;
+    return row?.day ?? null;
+  }
+
+  /**
+   * Payments with money taken since `since` (wall ms, by when it was collected) whose receipt
+   * could be printed again, newest first: by agent serial, or by the last 4 digits of the account.
+   */
+  receiptable(since: number, by: { agentSerial: string } | { accountTail: string }): PaymentRow[] {
+    const marks = RECEIPTABLE.map(() => '?').join(',');
+    const rows = this.sql(
+      `${SELECT_PAYMENT} WHERE coalesce(collected_at, created_at) >= ? AND collected > 0
+         AND state IN (${marks})
+         AND (agent_serial = @serial OR (@tail IS NOT NULL AND substr(account, -4) = @tail))
+       ORDER BY id DESC LIMIT 50`,
+    ).all(since, ...RECEIPTABLE, {
+      serial: 'agentSerial' in by ? by.agentSerial : null,
+      tail: 'accountTail' in by ? by.accountTail : null,
+    }) as RawPayment[];
+    return rows.map((raw) => ({ ...raw, acceptsOverpayment: raw.acceptsOverpayment === 1 }));
+  }
+
+  /**
+   * A business day's payments (YYYY-MM-DD) by biller and method: written off that day (the
+   * gateway's day; reversed ones not counted), and captured that day still waiting for the
+   * gateway.
+   */
+  daySummary(day: string): DayFigures {
+    const written = this.sql(
+      `SELECT biller_id AS billerId, method, count(*) AS count, coalesce(sum(collected), 0) AS amount
+         FROM payment WHERE written_off_day = ? AND state IN (${WRITTEN_OFF_STATES.map(() => '?').join(',')})
+        GROUP BY biller_id, method ORDER BY biller_id, method`,
+    ).all(day, ...WRITTEN_OFF_STATES) as DayFigure[];
+    const pending = this.sql(
+      `SELECT biller_id AS billerId, method, count(*) AS count, coalesce(sum(collected), 0) AS amount
+         FROM payment WHERE state IN (${PENDING_SYNC_STATES.map(() => '?').join(',')})
+          AND date(coalesce(collected_at, created_at) / 1000 + 8 * 3600, 'unixepoch') = ?
+        GROUP BY biller_id, method ORDER BY biller_id, method`,
+    ).all(...PENDING_SYNC_STATES, day) as DayFigure[];
+    return { writtenOff: written, pending };
   }
 
   /** Moves a payment along an allowed edge and logs it; call inside a transaction. */

@@ -35,9 +35,11 @@ const ALLOWED: Record<PaymentState, readonly PaymentState[]> = {
   // Unresolved past the day cut: reconciliation settles it, or a query finds it never committed
   // (then it is re-sent, within the gateway's 72-hour store-and-forward window).
   AWAIT_RECON: ['WRITTEN_OFF', 'REFUND_REQUIRED', 'WRITEOFF_SENT'],
-  WRITTEN_OFF: ['RECEIPTED', 'RECONCILED', 'DISCREPANCY'],
+  // A same-day reversal (冲正, staff with a second person's approval) the gateway confirmed
+  // undoes the write-off: the money is the kiosk's to give back (reject code 'reversed').
+  WRITTEN_OFF: ['RECEIPTED', 'RECONCILED', 'DISCREPANCY', 'REFUND_REQUIRED'],
   REFUND_REQUIRED: ['REFUNDED', 'PREPAID_CREDITED', 'MANUAL_REFUND'],
-  RECEIPTED: ['RECONCILED', 'DISCREPANCY'],
+  RECEIPTED: ['RECONCILED', 'DISCREPANCY', 'REFUND_REQUIRED'],
   ABANDONED: [],
   REFUNDED: [],
   PREPAID_CREDITED: [],

@@ -98,12 +98,16 @@ export class SyncWorker extends EventEmitter<{ settled: [SyncSettled]; attempt: 
   }
 
   /**
-   * The network is back (or staff asked): retry every waiting write-off now instead of at the
-   * end of its backoff — but never before a Retry-After the gateway gave.
+   * The network is back (or staff asked): retry every waiting write-off — or the one of this
+   * payment — now instead of at the end of its backoff, but never before a Retry-After the
+   * gateway gave. The attempt follows the worker's rules: after an unknown outcome it queries
+   * before it sends anything.
    */
-  retryNow(): void {
+  retryNow(paymentId?: number): void {
     if (this.stopped) return;
-    this.o.outbox.dueNow(this.alignedNow());
+    const now = this.alignedNow();
+    if (paymentId === undefined) this.o.outbox.dueNow(now);
+    else this.o.outbox.dueNowFor(paymentId, now);
     this.kick();
   }
 

@@ -29,6 +29,7 @@ const REASONS: Readonly<Record<string, string>> = {
   account_locked: '户号已锁定',
   serial_conflict: '流水号冲突',
   partial_payment_not_allowed: '该单位不收部分缴费',
+  reversed: '当日冲正',
   rejected: '收费单位拒绝',
 };
 

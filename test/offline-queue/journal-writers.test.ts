@@ -28,6 +28,7 @@ const WRITERS: Readonly<Record<string, string>> = {
   qr_attempt: 'offline-queue/qr-attempts.ts',
   staff_item: 'offline-queue/staff-items.ts',
   reconciliation_run: 'offline-queue/reconciliation.ts',
+  payment_reversal: 'offline-queue/reversals.ts',
   // The staff and technician modes (src/service/).
   service_audit: 'src/service/audit-log.ts',
   staff_pin: 'src/service/pin-store.ts',
