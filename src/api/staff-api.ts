@@ -51,7 +51,14 @@ export const OutOfServiceReason = z.enum([
 export type OutOfServiceReason = z.infer<typeof OutOfServiceReason>;
 
 /** The staff and service screens a mode may open (each allowed by role; the home lists them). */
-export const StaffScreenName = z.enum(['diagnostics', 'serviceState']);
+export const StaffScreenName = z.enum([
+  'openItems',
+  'syncQueue',
+  'daySummary',
+  'cashExchange',
+  'diagnostics',
+  'serviceState',
+]);
 export type StaffScreenName = z.infer<typeof StaffScreenName>;
 
 const DeviceEvent = z.object({
@@ -95,6 +102,50 @@ export const ToolOutcome = z.object({
 });
 export type ToolOutcome = z.infer<typeof ToolOutcome>;
 
+/** What staff may do with an open item (each kind allows its own). */
+export const ItemAction = z.enum([
+  'pay_out',
+  'credit_found',
+  'returned',
+  'in_box',
+  'not_found',
+  'explain',
+  'ask_again',
+]);
+export type ItemAction = z.infer<typeof ItemAction>;
+
+export const OpenItemRow = z.object({
+  /** `item:12` or `payment:<serial>`: what an action names. */
+  key: z.string().check(z.maxLength(80)),
+  kind: z.enum(['refund_slip', 'note_review', 'stray_note', 'discrepancy', 'payment']),
+  amount: Fen,
+  agentSerial: z.nullable(z.string()),
+  /** Masked (3100****56). */
+  account: z.nullable(z.string()),
+  /** What it is about, in words the gateway or the kiosk gave (a reason, a state). */
+  detail: z.nullable(z.string().check(z.maxLength(200))),
+  /** 长款 / 短款 for a discrepancy. */
+  direction: z.nullable(z.enum(['long', 'short'])),
+  actions: z.array(ItemAction),
+  /** The reasons a discrepancy may be explained by. */
+  reasons: z.array(z.string()),
+});
+export type OpenItemRow = z.infer<typeof OpenItemRow>;
+
+/** The last action's outcome on a staff screen: done, or refused with its reason code. */
+export const DeskResult = z.object({ ok: z.boolean(), reason: z.nullable(z.string()) });
+export type DeskResult = z.infer<typeof DeskResult>;
+
+const DayRow = z.object({
+  billerName: z.string(),
+  method: z.string(),
+  count: z.int(),
+  amount: Fen,
+});
+const DayPart = z.object({ rows: z.array(DayRow), count: z.int(), amount: Fen });
+
+const NoteLine = z.object({ value: Fen, expected: z.int(), counted: z.nullable(z.int()) });
+
 export const StaffView = z.discriminatedUnion('name', [
   z.object({
     name: z.literal('signIn'),
@@ -126,6 +177,55 @@ export const StaffView = z.discriminatedUnion('name', [
     lastTool: z.nullable(ToolOutcome),
   }),
   z.object({
+    name: z.literal('openItems'),
+    items: z.array(OpenItemRow),
+    /** A refund slip being paid out: its serial typed (digits after the terminal id). */
+    entering: z.nullable(z.object({ key: z.string(), typed: z.string().check(z.maxLength(20)) })),
+    lastResult: z.nullable(DeskResult),
+  }),
+  z.object({
+    name: z.literal('syncQueue'),
+    payments: z.array(
+      z.object({
+        agentSerial: z.string(),
+        billerName: z.string(),
+        account: z.string(),
+        amount: Fen,
+        ageMinutes: z.int(),
+        attempts: z.int(),
+        lastError: z.nullable(z.string()),
+        /** Epoch ms the gateway asked the kiosk to wait until, or null. */
+        retryAfterUntil: z.nullable(z.number()),
+      }),
+    ),
+    lastResult: z.nullable(DeskResult),
+  }),
+  z.object({
+    name: z.literal('daySummary'),
+    day: z.string(),
+    writtenOff: DayPart,
+    pendingSync: DayPart,
+    reversed: z.object({ count: z.int(), amount: Fen }),
+    cashBox: z.object({ count: z.int(), total: Fen }),
+    openItems: z.record(z.string(), z.int()),
+  }),
+  z.object({
+    name: z.literal('cashExchange'),
+    /** ready: nothing begun; counting: the box is out, counts typed; settled: just finished. */
+    step: z.enum(['ready', 'counting', 'settled']),
+    boxId: z.string().check(z.maxLength(32)),
+    seal: z.string().check(z.maxLength(32)),
+    /** The field the keypad types into. */
+    field: z.nullable(z.string()),
+    lines: z.array(NoteLine),
+    expectedTotal: Fen,
+    countedTotal: z.nullable(Fen),
+    /** expected − counted (fen) once settled: > 0 短款, < 0 长款. */
+    discrepancy: z.nullable(z.int()),
+    slipPrinted: z.nullable(z.boolean()),
+    lastResult: z.nullable(DeskResult),
+  }),
+  z.object({
     name: z.literal('serviceState'),
     inService: z.boolean(),
     reason: z.nullable(OutOfServiceReason),
@@ -151,6 +251,21 @@ export const STAFF_EVENT_SCHEMAS = [
     type: z.literal('STAFF_DEVICE'),
     kind: z.nullable(z.enum(['billAcceptor', 'printer', 'scanner', 'cardReader'])),
   }),
+  /** An open item's action (`reason`: the discrepancy's explanation). */
+  z.object({
+    type: z.literal('STAFF_ITEM'),
+    key: z.string().check(z.maxLength(80)),
+    action: ItemAction,
+    reason: z.optional(z.string().check(z.maxLength(40))),
+  }),
+  /** Payments waiting: try one now (or every one, null) within the sync worker's rules. */
+  z.object({
+    type: z.literal('STAFF_TRY_NOW'),
+    agentSerial: z.nullable(z.string().check(z.maxLength(64))),
+  }),
+  /** Cash-box exchange: which field the keypad types into (box, seal, a note value in fen). */
+  z.object({ type: z.literal('STAFF_EXCHANGE_FIELD'), field: z.string().check(z.maxLength(16)) }),
+  z.object({ type: z.literal('STAFF_EXCHANGE'), action: z.enum(['begin', 'finish', 'abort']) }),
   /** Open a screen from the home, or go back to the home (null). */
   z.object({ type: z.literal('STAFF_OPEN'), screen: z.nullable(StaffScreenName) }),
   /** Service tools: a test page, the gateway check, paper replaced. */
@@ -176,6 +291,10 @@ const STAFF_EVENT_TYPES: ReadonlySet<string> = new Set<string>([
   'STAFF_HELP',
   'STAFF_OPEN',
   'STAFF_DEVICE',
+  'STAFF_ITEM',
+  'STAFF_TRY_NOW',
+  'STAFF_EXCHANGE_FIELD',
+  'STAFF_EXCHANGE',
   'STAFF_TOOL',
   'STAFF_SET_SERVICE',
 ] satisfies StaffEvent['type'][]);

@@ -33,6 +33,7 @@ import { watchHelpCalls } from './help-calls';
 import { routeCards } from './card-routing';
 import { openServiceRoom, type ServiceRoom } from '../service/open-service-room';
 import { kioskTools } from './kiosk-tools';
+import { settlementSlip } from '../receipts/settlement-slip';
 import { readJournalFigures } from '../service/bundle-journal';
 import { writeDiagnosticBundle } from '../service/diagnostic-bundle';
 import { monotonicNow } from '../time/monotonic';
@@ -174,7 +175,18 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
     // Staff and technicians work at the same screen, over the customer's paused visit.
     const service = openServiceRoom({
       db,
+      money,
       people: config.people,
+      terminalId: config.terminal.id,
+      billerName: (billerId) =>
+        actor.getSnapshot().context.billers.find((b) => b.id === billerId)?.name['zh-CN'] ??
+        billerId,
+      exchangePorts: {
+        deviceStacked: async () => (await acceptor.readCounters())?.stacked ?? null,
+        printSettlement: async (settlement) =>
+          (await receipts.issue(settlementSlip({ terminalId: config.terminal.id, settlement })))
+            .printed,
+      },
       clock,
       monotonic,
       session: { snapshot: () => actor.getSnapshot(), send: (event) => actor.send(event) },
@@ -275,7 +287,10 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
     // A bill held under the scanner is read again and again: one scan per hold.
     const debouncer = new Debouncer({ monotonic });
     scanner?.on('scan', (text) => {
-      if (debouncer.accept(text)) customerDevice({ type: 'SCANNED', text });
+      if (!debouncer.accept(text)) return;
+      // While staff work at the screen a scan is theirs (a refund slip's barcode).
+      if (service.desk.isActive()) service.desk.scanned(text);
+      else actor.send({ type: 'SCANNED', text });
     });
     if (cards) {
       cleanups.push(

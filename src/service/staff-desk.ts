@@ -22,6 +22,8 @@ import { AutoLock, type LockReason } from './auto-lock';
 import { can, type Action } from './roles';
 import { staffModeMachine } from './staff-mode-machine';
 import { staffViewOf } from './staff-view';
+import type { AssistedScreens } from './assisted-screens';
+import { isAssistedScreen } from './assisted-screens';
 
 /** What the service screens act on: the kiosk's devices, its gateway and its service state. */
 export interface KioskTools {
@@ -39,6 +41,8 @@ export interface KioskTools {
 export interface StaffDeskOptions {
   authenticate(credential: Credential, pin: string): Promise<AuthResult>;
   tools: KioskTools;
+  /** The screens over the journal: open items, sync, the day, the cash-box exchange. */
+  assisted: AssistedScreens;
   audit: AuditLog;
   /** The customer's visit, under any open mode. */
   session: { snapshot(): SessionSnapshot; send(event: SessionEvent): void };
@@ -52,6 +56,8 @@ export interface StaffDesk {
   isActive(): boolean;
   handle(event: StaffEvent): void;
   cardPresented(uid: string): void;
+  /** A scan while a mode is open (a refund slip's barcode); never the customer's. */
+  scanned(text: string): void;
   cardRemoved(): void;
   view(): StaffView | null;
   onChange(listener: () => void): () => void;
@@ -65,6 +71,22 @@ const TOOL_ACTION: Readonly<Record<ToolOutcome['tool'], Action>> = {
   paperReplaced: 'paper.replaced',
   bundle: 'bundle.write',
 };
+
+const ASSISTED_EVENTS: ReadonlySet<StaffEvent['type']> = new Set([
+  'STAFF_ITEM',
+  'STAFF_TRY_NOW',
+  'STAFF_EXCHANGE_FIELD',
+  'STAFF_EXCHANGE',
+] as const);
+
+function isAssistedEvent(
+  e: StaffEvent,
+): e is Extract<
+  StaffEvent,
+  { type: 'STAFF_ITEM' | 'STAFF_TRY_NOW' | 'STAFF_EXCHANGE_FIELD' | 'STAFF_EXCHANGE' }
+> {
+  return ASSISTED_EVENTS.has(e.type);
+}
 
 export function startStaffDesk(o: StaffDeskOptions): StaffDesk {
   const mode = createActor(
@@ -98,6 +120,11 @@ export function startStaffDesk(o: StaffDeskOptions): StaffDesk {
   };
 
   const person = () => mode.getSnapshot().context.person;
+  const mustPerson = () => {
+    const p = person();
+    if (!p) throw new Error('no one is signed in');
+    return p;
+  };
   const actor = () => {
     const p = person();
     return p ? { staffNumber: p.staffNumber, role: p.role } : null;
@@ -161,6 +188,7 @@ export function startStaffDesk(o: StaffDeskOptions): StaffDesk {
     if (s.matches('closed')) {
       gatewayCheck = null;
       lastTool = null;
+      o.assisted.reset();
     }
   });
 
@@ -213,18 +241,35 @@ export function startStaffDesk(o: StaffDeskOptions): StaffDesk {
       // A tap that fails (a refused audit entry, a device that throws) is logged, never fatal.
       const failed = (err: unknown) =>
         o.log.warn({ err, event: event.type }, 'a staff action failed');
+      const s = mode.getSnapshot();
+      const screen = s.matches({ open: 'screen' }) ? s.context.screen : null;
+      const p = person();
       try {
-        if (event.type === 'STAFF_HELP') helpAction(event.action);
+        if (p && isAssistedScreen(screen) && o.assisted.typed(screen, event, p)) {
+          // typed into the screen's field
+        } else if (p && isAssistedScreen(screen) && isAssistedEvent(event)) {
+          o.assisted.handle(event, p).then(changed, failed);
+        } else if (event.type === 'STAFF_HELP') helpAction(event.action);
         else if (event.type === 'STAFF_TOOL') runTool(event.tool).catch(failed);
         else if (event.type === 'STAFF_SET_SERVICE') setService(event.inService, event.reason);
         else {
-          if (event.type === 'STAFF_OPEN') lastTool = null;
+          if (event.type === 'STAFF_OPEN') {
+            lastTool = null;
+            o.assisted.reset();
+          }
           mode.send(event);
         }
       } catch (err) {
         failed(err);
       }
       armIdleLock();
+      changed();
+    },
+    scanned(text) {
+      const p = person();
+      if (!p || !mode.getSnapshot().matches('open')) return;
+      lock.touch();
+      if (o.assisted.scanned(text, p)) changed();
     },
     cardPresented(uid) {
       mode.send({ type: 'STAFF_CARD', uid });
@@ -240,6 +285,8 @@ export function startStaffDesk(o: StaffDeskOptions): StaffDesk {
         lastTool,
         service: () => o.tools.service(),
         printer: () => o.tools.printer(),
+        // staffViewOf asks only while the mode is open, so a person is signed in.
+        assisted: (screen) => o.assisted.view(screen, mustPerson()),
       }),
     onChange(listener) {
       listeners.add(listener);

@@ -50,6 +50,10 @@ const FRESH: ModeContext = {
 
 /** What each staff screen needs the role to be allowed. */
 export const SCREEN_ACTION: Readonly<Record<StaffScreenName, Action>> = {
+  openItems: 'open_items.view',
+  syncQueue: 'sync.view',
+  daySummary: 'day_summary.view',
+  cashExchange: 'cash_box.exchange',
   diagnostics: 'diagnostics.view',
   serviceState: 'service.out_of_service',
 };

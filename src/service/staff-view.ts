@@ -11,6 +11,7 @@ import {
   type StaffView,
   type ToolOutcome,
 } from '../api/kiosk-api';
+import type { AssistedScreen } from './assisted-screens';
 import { can } from './roles';
 import { SCREEN_ACTION } from './staff-mode-machine';
 import {
@@ -30,6 +31,8 @@ export interface ServiceFacts {
   lastTool: ToolOutcome | null;
   service(): { inService: boolean; reason: OutOfServiceReason | null };
   printer(): PrinterState;
+  /** The screens over the journal (open items, sync, the day, the cash-box exchange). */
+  assisted(screen: AssistedScreen): StaffView;
 }
 
 export function staffViewOf(
@@ -72,6 +75,10 @@ const OVERVIEW_EVENTS = 2;
 const SCREENS: {
   [S in StaffScreenName]: (facts: ServiceFacts, device: DeviceView['kind'] | null) => StaffView;
 } = {
+  openItems: (f) => f.assisted('openItems'),
+  syncQueue: (f) => f.assisted('syncQueue'),
+  daySummary: (f) => f.assisted('daySummary'),
+  cashExchange: (f) => f.assisted('cashExchange'),
   diagnostics: (f, device) => {
     const all = f.devices();
     const focused = all.some((d) => d.kind === device) ? device : null;

@@ -7,7 +7,15 @@ import type { Key } from '../../src/api/kiosk-api';
 import { sessionMachine } from '../../src/flows/session-machine';
 import type { AuthResult, AuthenticatedPerson } from '../../src/service/authenticator';
 import type { AuditEntry, AuditLog } from '../../src/service/audit-log';
+import type { AssistedScreens } from '../../src/service/assisted-screens';
 import { startStaffDesk } from '../../src/service/staff-desk';
+
+/** The journal's screens are not opened here: a stand-in that only resets. */
+const NO_ASSISTED = {
+  reset: () => undefined,
+  typed: () => false,
+  scanned: () => false,
+} as unknown as AssistedScreens;
 
 const TIMING = { writeOffWaitMs: 60_000, doneScreenMs: 60_000, partialCashWaitMs: 60_000 };
 const WANG = { staffNumber: '1001', name: '王芳', role: 'staff' } as unknown as AuthenticatedPerson;
@@ -19,6 +27,7 @@ function rig() {
     authenticate: async (_c, pin): Promise<AuthResult> =>
       pin === '731604' ? { ok: true, person: WANG } : { ok: false, reason: 'wrong_pin' },
     audit: { append: (e: AuditEntry) => audited.push(e) } as unknown as AuditLog,
+    assisted: NO_ASSISTED,
     tools: {
       devices: () => [],
       checkGateway: async () => ({
@@ -122,6 +131,7 @@ describe('the staff desk', () => {
           if (e.action === 'service.out_of_service') throw new Error('audit refused');
         },
       } as unknown as AuditLog,
+      assisted: NO_ASSISTED,
       tools: {
         devices: () => [],
         checkGateway: async () => {

@@ -39,6 +39,10 @@ export function StaffHome({ t, send, view }: ScreenProps & { view: HomeView }) {
 }
 
 const MENU: Readonly<Record<StaffScreenName, MessageKey>> = {
+  openItems: 'staffOpenOpenItems',
+  syncQueue: 'staffOpenSyncQueue',
+  daySummary: 'staffOpenDaySummary',
+  cashExchange: 'staffOpenCashExchange',
   diagnostics: 'staffOpenDiagnostics',
   serviceState: 'staffOpenServiceState',
 };

@@ -1,4 +1,4 @@
-import type { ToolOutcome } from '../../src/api/kiosk-api';
+import type { DeskResult, Key, ToolOutcome } from '../../src/api/kiosk-api';
 import type { MessageKey } from '../i18n/messages';
 import type { ScreenProps } from '../screens/types';
 
@@ -51,4 +51,47 @@ export function StaffToolbar({ t, send }: ScreenProps) {
       </button>
     </div>
   );
+}
+
+/** The last action on a journal screen: done, or refused with its reason code. */
+export function DeskOutcome({ t, result }: Pick<ScreenProps, 't'> & { result: DeskResult | null }) {
+  if (!result) return null;
+  return (
+    <p role="status" className="tool-result">
+      {result.ok ? t('deskDone') : t('deskRefused', { reason: result.reason ?? '' })}
+    </p>
+  );
+}
+
+const DIGITS: Key[] = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
+
+/** Digits for staff (a serial, a count): the resident's keypad, in the staff sizes. */
+export function StaffKeypad({ t, onKey }: ScreenProps & { onKey(key: Key): void }) {
+  return (
+    <div className="keypad">
+      {DIGITS.map((d) => (
+        <button key={d} className="button key" onClick={() => onKey(d)}>
+          {d}
+        </button>
+      ))}
+      <button className="button key secondary" onClick={() => onKey('delete')}>
+        {t('delete')}
+      </button>
+      <button className="button key" onClick={() => onKey('0')}>
+        0
+      </button>
+      <button className="button key secondary" onClick={() => onKey('clear')}>
+        {t('clear')}
+      </button>
+    </div>
+  );
+}
+
+/** "14:05" in business time (the kiosk's clock is Asia/Shanghai). */
+export function clockTime(epochMs: number): string {
+  return new Date(epochMs).toLocaleTimeString('zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
 }

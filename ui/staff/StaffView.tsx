@@ -1,6 +1,10 @@
 import type { StaffView as View } from '../../src/api/kiosk-api';
 import type { ScreenProps } from '../screens/types';
+import { CashExchange } from './CashExchange';
+import { DaySummary } from './DaySummary';
 import { Diagnostics } from './Diagnostics';
+import { OpenItems } from './OpenItems';
+import { SyncQueue } from './SyncQueue';
 import { ServiceState } from './ServiceState';
 import { SignIn } from './SignIn';
 import { StaffHome } from './StaffHome';
@@ -12,6 +16,14 @@ export function StaffScreens({ view, ...p }: ScreenProps & { view: View }) {
       return <SignIn {...p} view={view} />;
     case 'staffHome':
       return <StaffHome {...p} view={view} />;
+    case 'openItems':
+      return <OpenItems {...p} view={view} />;
+    case 'syncQueue':
+      return <SyncQueue {...p} view={view} />;
+    case 'daySummary':
+      return <DaySummary {...p} view={view} />;
+    case 'cashExchange':
+      return <CashExchange {...p} view={view} />;
     case 'diagnostics':
       return <Diagnostics {...p} view={view} />;
     case 'serviceState':

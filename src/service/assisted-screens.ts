@@ -1,0 +1,431 @@
+// The staff screens that work on the journal: open items, payments waiting to sync, the day
+// summary and the cash-box exchange. Each tap becomes one call of the staff services or the
+// exchange (which check the role and audit); this keeps only what is being typed and the last
+// outcome, and draws the views. PINs never pass here.
+import {
+  ItemAction,
+  type DeskResult,
+  type Key,
+  type OpenItemRow,
+  type StaffEvent,
+  type StaffScreenName,
+  type StaffView,
+} from '../api/kiosk-api';
+import type { CashExchange, Settlement } from '../../offline-queue/cash-exchange';
+import type { AuditEntry } from './audit-log';
+import type { AuthenticatedPerson } from './authenticator';
+import { DISCREPANCY_REASONS, type DiscrepancyReason, type OpenItemView } from './open-items';
+import type { StaffServices } from './staff-services';
+
+/** The notes a Chinese acceptor takes, largest first (fen): the rows of a count. */
+const NOTE_VALUES = [10_000, 5_000, 2_000, 1_000, 500, 100] as const;
+/** Digits typed for a box number, a seal, a count or a slip's serial. */
+const MAX_TYPED = { box: 12, seal: 12, count: 6, serial: 14 } as const;
+
+export interface AssistedPorts {
+  services: Pick<
+    StaffServices,
+    'openItems' | 'resolveItem' | 'askAgain' | 'waitingToSync' | 'tryNow' | 'daySummary'
+  >;
+  exchange: Pick<CashExchange, 'expected' | 'current' | 'begin' | 'finish' | 'abort'>;
+  terminalId: string;
+  /** The acceptor's own stacked counter (null where it keeps none). */
+  deviceStacked(): Promise<number | null>;
+  /** Prints the settlement slip; whether it printed. */
+  printSettlement(settlement: Settlement): Promise<boolean>;
+  /** Out of service while the box is out (and back after), as residents are told. */
+  setExchangeService(boxOut: boolean): void;
+  audit(entry: AuditEntry): void;
+}
+
+type AssistedEvent = Extract<
+  StaffEvent,
+  { type: 'STAFF_ITEM' | 'STAFF_TRY_NOW' | 'STAFF_EXCHANGE_FIELD' | 'STAFF_EXCHANGE' }
+>;
+
+export type AssistedScreen = Extract<
+  StaffScreenName,
+  'openItems' | 'syncQueue' | 'daySummary' | 'cashExchange'
+>;
+
+export function isAssistedScreen(screen: StaffScreenName | null): screen is AssistedScreen {
+  return (
+    screen === 'openItems' ||
+    screen === 'syncQueue' ||
+    screen === 'daySummary' ||
+    screen === 'cashExchange'
+  );
+}
+
+export class AssistedScreens {
+  private entering: { key: string; typed: string } | null = null;
+  private lastResult: DeskResult | null = null;
+  private box = '';
+  private seal = '';
+  private field: string | null = null;
+  private counts = new Map<number, string>();
+  private settled: { settlement: Settlement; printed: boolean } | null = null;
+
+  constructor(private readonly p: AssistedPorts) {}
+
+  /** A new screen, or the mode closed: nothing typed survives. */
+  reset(): void {
+    this.entering = null;
+    this.lastResult = null;
+    this.box = '';
+    this.seal = '';
+    this.field = null;
+    this.counts.clear();
+    this.settled = null;
+  }
+
+  view(screen: AssistedScreen, who: AuthenticatedPerson): StaffView {
+    switch (screen) {
+      case 'openItems':
+        return this.openItemsView(who);
+      case 'syncQueue':
+        return this.syncView(who);
+      case 'daySummary':
+        return this.summaryView(who);
+      case 'cashExchange':
+        return this.exchangeView();
+    }
+  }
+
+  /** Keys and submit on a screen that takes typing. False: not for this screen. */
+  typed(screen: AssistedScreen, event: StaffEvent, who: AuthenticatedPerson): boolean {
+    if (event.type === 'STAFF_KEY') {
+      if (screen === 'openItems' && this.entering) {
+        this.entering.typed = typedDigits(this.entering.typed, event.key, MAX_TYPED.serial);
+        return true;
+      }
+      if (screen === 'cashExchange' && this.field) {
+        this.typeInto(this.field, event.key);
+        return true;
+      }
+      return false;
+    }
+    if (event.type === 'STAFF_SUBMIT' && screen === 'openItems' && this.entering) {
+      this.payOut(who, this.entering.key, this.slipSerial(this.entering.typed), 'typed');
+      return true;
+    }
+    return false;
+  }
+
+  /** A slip's barcode scanned while its pay-out waits for it. */
+  scanned(text: string, who: AuthenticatedPerson): boolean {
+    if (!this.entering) return false;
+    this.payOut(who, this.entering.key, text.trim(), 'scanned');
+    return true;
+  }
+
+  async handle(event: AssistedEvent, who: AuthenticatedPerson): Promise<void> {
+    switch (event.type) {
+      case 'STAFF_ITEM':
+        return this.itemAction(who, event.key, event.action, event.reason);
+      case 'STAFF_TRY_NOW': {
+        const r = this.p.services.tryNow(who, event.agentSerial ?? undefined);
+        this.lastResult = r.ok ? { ok: true, reason: null } : { ok: false, reason: r.reason };
+        return;
+      }
+      case 'STAFF_EXCHANGE_FIELD':
+        this.field = event.field;
+        return;
+      case 'STAFF_EXCHANGE':
+        return this.exchangeStep(who, event.action);
+    }
+  }
+
+  // ---- open items ----
+
+  private openItemsView(who: AuthenticatedPerson): StaffView {
+    const r = this.p.services.openItems(who);
+    return {
+      name: 'openItems',
+      items: r.ok ? r.items.map(itemRow) : [],
+      entering: this.entering,
+      lastResult: r.ok ? this.lastResult : { ok: false, reason: r.reason },
+    };
+  }
+
+  private async itemAction(
+    who: AuthenticatedPerson,
+    key: string,
+    action: ItemAction,
+    reason: string | undefined,
+  ): Promise<void> {
+    const itemId = itemIdOf(key);
+    if (action === 'pay_out') {
+      // The slip's serial comes first: scanned from its barcode, or typed.
+      this.entering = { key, typed: '' };
+      this.lastResult = null;
+      return;
+    }
+    if (action === 'ask_again') {
+      const serial = key.startsWith('payment:') ? key.slice('payment:'.length) : '';
+      const r = await this.p.services.askAgain(who, serial);
+      this.lastResult = r.ok ? { ok: true, reason: null } : { ok: false, reason: r.reason };
+      return;
+    }
+    if (itemId === null) {
+      this.lastResult = { ok: false, reason: 'unknown_item' };
+      return;
+    }
+    const resolve = () => {
+      if (action !== 'explain') return this.p.services.resolveItem(who, { itemId, action });
+      if (!isDiscrepancyReason(reason)) return null;
+      return this.p.services.resolveItem(who, { itemId, action, reason });
+    };
+    const r = resolve();
+    if (r === null) {
+      this.lastResult = { ok: false, reason: 'bad_reason' };
+      return;
+    }
+    this.lastResult = r.ok ? { ok: true, reason: null } : { ok: false, reason: r.reason };
+  }
+
+  private payOut(
+    who: AuthenticatedPerson,
+    key: string,
+    slipSerial: string,
+    via: 'scanned' | 'typed',
+  ): void {
+    const itemId = itemIdOf(key);
+    const items = this.p.services.openItems(who);
+    const item = items.ok ? items.items.find((i) => i.key === key) : undefined;
+    if (itemId === null || !item) {
+      this.lastResult = { ok: false, reason: 'unknown_item' };
+      this.entering = null;
+      return;
+    }
+    const r = this.p.services.resolveItem(who, {
+      itemId,
+      action: 'pay_out',
+      slipSerial,
+      via,
+      amount: item.amount,
+    });
+    this.lastResult = r.ok ? { ok: true, reason: null } : { ok: false, reason: r.reason };
+    if (r.ok) this.entering = null;
+    else if (this.entering) this.entering.typed = '';
+  }
+
+  /** Typed digits: the business day (8) and the number (6); the terminal id is this kiosk's. */
+  private slipSerial(typed: string): string {
+    return `${this.p.terminalId}-${typed.slice(0, 8)}-${typed.slice(8)}`;
+  }
+
+  // ---- payments waiting, the day ----
+
+  private syncView(who: AuthenticatedPerson): StaffView {
+    const r = this.p.services.waitingToSync(who);
+    return {
+      name: 'syncQueue',
+      payments: r.ok
+        ? r.payments.map((p) => ({
+            agentSerial: p.agentSerial,
+            billerName: p.billerName,
+            account: p.account,
+            amount: p.amount,
+            ageMinutes: Math.floor(p.ageMs / 60_000),
+            attempts: p.attempts,
+            lastError: p.lastError === null ? null : p.lastError.slice(0, 200),
+            retryAfterUntil: p.retryAfterUntil,
+          }))
+        : [],
+      lastResult: r.ok ? this.lastResult : { ok: false, reason: r.reason },
+    };
+  }
+
+  private summaryView(who: AuthenticatedPerson): StaffView {
+    const r = this.p.services.daySummary(who);
+    if (!r.ok) {
+      const none = { rows: [], count: 0, amount: 0 };
+      return {
+        name: 'daySummary',
+        day: '',
+        writtenOff: none,
+        pendingSync: none,
+        reversed: { count: 0, amount: 0 },
+        cashBox: { count: 0, total: 0 },
+        openItems: {},
+      };
+    }
+    const part = (p: typeof r.writtenOff) => ({
+      rows: p.rows.map((row) => ({
+        billerName: row.billerName,
+        method: row.method,
+        count: row.count,
+        amount: row.amount,
+      })),
+      count: p.count,
+      amount: p.amount,
+    });
+    return {
+      name: 'daySummary',
+      day: r.day,
+      writtenOff: part(r.writtenOff),
+      pendingSync: part(r.pendingSync),
+      reversed: r.reversed,
+      cashBox: { count: r.cashBox.count, total: r.cashBox.total },
+      openItems: { ...r.openItems },
+    };
+  }
+
+  // ---- the cash-box exchange ----
+
+  private exchangeView(): StaffView {
+    const open = this.p.exchange.current();
+    const expected = open?.expected ?? this.p.exchange.expected();
+    const values = [...new Set([...NOTE_VALUES, ...Object.keys(expected.byValue).map(Number)])]
+      .filter((v) => Number.isInteger(v) && v > 0)
+      .sort((a, b) => b - a);
+    const s = this.settled?.settlement;
+    return {
+      name: 'cashExchange',
+      step: s ? 'settled' : open ? 'counting' : 'ready',
+      boxId: open?.boxId ?? s?.boxId ?? this.box,
+      seal: open?.seal ?? s?.seal ?? this.seal,
+      field: this.field,
+      lines: s
+        ? s.lines.map((l) => ({ value: l.value, expected: l.expected, counted: l.counted }))
+        : values.map((value) => ({
+            value,
+            expected: expected.byValue[value] ?? 0,
+            counted: this.counts.has(value) ? Number(this.counts.get(value) || 0) : null,
+          })),
+      expectedTotal: s ? s.expected.total : expected.total,
+      countedTotal: s
+        ? s.counted.total
+        : [...this.counts].reduce((sum, [v, n]) => sum + v * Number(n || 0), 0),
+      discrepancy: s ? s.discrepancy : null,
+      slipPrinted: this.settled ? this.settled.printed : null,
+      lastResult: this.lastResult,
+    };
+  }
+
+  private typeInto(field: string, key: Key): void {
+    if (field === 'box') this.box = typedDigits(this.box, key, MAX_TYPED.box);
+    else if (field === 'seal') this.seal = typedDigits(this.seal, key, MAX_TYPED.seal);
+    else {
+      const value = Number(field);
+      if (!Number.isInteger(value) || value <= 0) return;
+      this.counts.set(value, typedDigits(this.counts.get(value) ?? '', key, MAX_TYPED.count));
+    }
+  }
+
+  private async exchangeStep(
+    who: AuthenticatedPerson,
+    action: 'begin' | 'finish' | 'abort',
+  ): Promise<void> {
+    const by = who.staffNumber;
+    const actor = { staffNumber: who.staffNumber, role: who.role };
+    if (action === 'begin') {
+      if (this.box === '' || this.seal === '') {
+        this.lastResult = { ok: false, reason: 'box_and_seal_needed' };
+        return;
+      }
+      const r = this.p.exchange.begin({
+        boxId: this.box,
+        seal: this.seal,
+        by,
+        deviceStacked: await this.p.deviceStacked(),
+      });
+      if (!r.ok) {
+        this.lastResult = { ok: false, reason: r.refusal.reason };
+        return;
+      }
+      this.p.setExchangeService(true);
+      this.p.audit({
+        actor,
+        action: 'cash_box.exchange',
+        subject: `box:${r.exchange.id}`,
+        amountBefore: r.exchange.expected.total,
+        detail: { step: 'begin' },
+      });
+      this.settled = null;
+      this.counts.clear();
+      this.field = String(NOTE_VALUES[0]);
+      this.lastResult = { ok: true, reason: null };
+      return;
+    }
+    if (action === 'abort') {
+      const r = this.p.exchange.abort({ by, reason: 'cancelled at the kiosk' });
+      this.lastResult = r.ok ? { ok: true, reason: null } : { ok: false, reason: r.refusal.reason };
+      if (r.ok) {
+        this.p.setExchangeService(false);
+        this.p.audit({ actor, action: 'cash_box.exchange', detail: { step: 'abort' } });
+        this.reset();
+      }
+      return;
+    }
+    const counted: Record<number, number> = {};
+    for (const [value, typed] of this.counts) counted[value] = Number(typed || 0);
+    const r = this.p.exchange.finish({ counted, by });
+    if (!r.ok) {
+      this.lastResult = { ok: false, reason: r.refusal.reason };
+      return;
+    }
+    const s = r.settlement;
+    this.p.audit({
+      actor,
+      action: 'cash_box.exchange',
+      subject: `box:${s.exchangeId}`,
+      amountBefore: s.expected.total,
+      amountAfter: s.counted.total,
+      detail: { step: 'finish', outcome: s.outcome },
+    });
+    this.p.setExchangeService(false);
+    this.settled = { settlement: s, printed: await this.p.printSettlement(s) };
+    this.field = null;
+    this.lastResult = { ok: true, reason: null };
+  }
+}
+
+function typedDigits(value: string, key: Key, max: number): string {
+  if (key === 'delete') return value.slice(0, -1);
+  if (key === 'clear') return '';
+  return value.length < max ? value + key : value;
+}
+
+function isDiscrepancyReason(reason: string | undefined): reason is DiscrepancyReason {
+  return (DISCREPANCY_REASONS as readonly (string | undefined)[]).includes(reason);
+}
+
+function itemIdOf(key: string): number | null {
+  const m = /^item:(\d{1,12})$/.exec(key);
+  return m ? Number(m[1]) : null;
+}
+
+/** An open item as the list shows it: one shape for every kind. */
+function itemRow(i: OpenItemView): OpenItemRow {
+  const base = {
+    key: i.key,
+    kind: i.kind,
+    amount: i.amount,
+    // Actions the screens offer (a reversal is resumed from its own screen, not from here).
+    actions: i.actions.filter((a): a is ItemAction => ItemAction.safeParse(a).success),
+    direction: null,
+    reasons: [],
+    account: null,
+    detail: null,
+  };
+  switch (i.kind) {
+    case 'refund_slip':
+      return { ...base, agentSerial: i.agentSerial, account: i.account, detail: i.reasonText };
+    case 'note_review':
+      return { ...base, agentSerial: i.agentSerial, detail: i.creditProblem ?? i.reason };
+    case 'stray_note':
+      return { ...base, agentSerial: null, detail: i.deviceOutcome ?? i.reason };
+    case 'discrepancy':
+      return {
+        ...base,
+        agentSerial: i.agentSerial,
+        direction: i.label === '长款' ? 'long' : i.label === '短款' ? 'short' : null,
+        detail: i.difference,
+        reasons: [...i.reasons],
+      };
+    case 'payment':
+      return { ...base, agentSerial: i.agentSerial, account: i.account, detail: i.need };
+  }
+}
