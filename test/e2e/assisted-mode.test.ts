@@ -9,24 +9,14 @@ import type { Translator } from '../../ui/i18n/messages';
 import { useKioskInChromium } from '../support/e2e-fixture';
 import { insertNote, seeCollected } from '../support/insert-note';
 import { attractIn } from '../support/kiosk-locale';
+import { PEOPLE, STAFF, TECH, setPeoplePins } from '../support/staff-people';
 import { TERMINAL_ID } from '../support/kiosk-fixture';
 
-const TECH = { staffNumber: '2001', pin: '482913' };
-const STAFF = { staffNumber: '1001', pin: '731604' };
 const env = useKioskInChromium({
-  people: [
-    { staffNumber: TECH.staffNumber, name: '李工', role: 'technician' },
-    { staffNumber: STAFF.staffNumber, name: '王芳', role: 'staff' },
-  ],
+  people: PEOPLE,
 });
 
-beforeAll(async () => {
-  const { auth } = env.kiosk().host.service;
-  await auth.setupPinAtConsole(TECH.staffNumber, TECH.pin);
-  const tech = await auth.authenticate({ staffNumber: TECH.staffNumber }, TECH.pin);
-  if (!tech.ok) throw new Error('the technician could not sign in');
-  await auth.setPin(tech.person, STAFF.staffNumber, STAFF.pin);
-});
+beforeAll(() => setPeoplePins(env.kiosk()));
 
 const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
 

@@ -15,27 +15,17 @@ import { useKioskInChromium } from '../support/e2e-fixture';
 import { DEMO_TERMINALS } from '../../sim/gateway/seed';
 import { TERMINAL_ID } from '../support/kiosk-fixture';
 import { attractIn } from '../support/kiosk-locale';
+import { PEOPLE, STAFF, TECH, setPeoplePins } from '../support/staff-people';
 
-const TECH = { staffNumber: '2001', pin: '482913' };
-const STAFF = { staffNumber: '1001', pin: '731604' };
 const SECRET = DEMO_TERMINALS[TERMINAL_ID] ?? 'the terminal secret';
 /** The removable drive the diagnostic bundle goes to. */
 const USB = mkdtempSync(path.join(tmpdir(), 'kiosk-usb-'));
 const env = useKioskInChromium({
   service: { bundleDir: USB },
-  people: [
-    { staffNumber: TECH.staffNumber, name: '李工', role: 'technician' },
-    { staffNumber: STAFF.staffNumber, name: '王芳', role: 'staff' },
-  ],
+  people: PEOPLE,
 });
 
-beforeAll(async () => {
-  const { auth } = env.kiosk().host.service;
-  await auth.setupPinAtConsole(TECH.staffNumber, TECH.pin);
-  const tech = await auth.authenticate({ staffNumber: TECH.staffNumber }, TECH.pin);
-  if (!tech.ok) throw new Error('the technician could not sign in');
-  await auth.setPin(tech.person, STAFF.staffNumber, STAFF.pin);
-});
+beforeAll(() => setPeoplePins(env.kiosk()));
 
 async function signIn(page: Page, t: Translator, who: { staffNumber: string; pin: string }) {
   const button = (name: string) => page.getByRole('button', { name, exact: true });

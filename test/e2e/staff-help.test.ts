@@ -8,22 +8,13 @@ import { translator } from '../../ui/i18n/messages';
 import { useKioskInChromium } from '../support/e2e-fixture';
 import { insertNote, seeCollected } from '../support/insert-note';
 import { attractIn } from '../support/kiosk-locale';
+import { PEOPLE, STAFF, setPeoplePins } from '../support/staff-people';
 
-const PIN = '731604';
 const env = useKioskInChromium({
-  people: [
-    { staffNumber: '2001', name: '李工', role: 'technician' },
-    { staffNumber: '1001', name: '王芳', role: 'staff' },
-  ],
+  people: PEOPLE,
 });
 
-beforeAll(async () => {
-  const { auth } = env.kiosk().host.service;
-  await auth.setupPinAtConsole('2001', '482913');
-  const tech = await auth.authenticate({ staffNumber: '2001' }, '482913');
-  if (!tech.ok) throw new Error('the technician could not sign in');
-  await auth.setPin(tech.person, '1001', PIN);
-});
+beforeAll(() => setPeoplePins(env.kiosk()));
 
 describe.each<Locale>(['zh-CN', 'en'])('a help call answered by staff (%s)', (locale) => {
   it('staff sign in over the call, cancel safely for the resident and hand back', async () => {
@@ -53,7 +44,7 @@ describe.each<Locale>(['zh-CN', 'en'])('a help call answered by staff (%s)', (lo
     await page.getByRole('heading', { name: staffT('staffSignInByNumber') }).waitFor();
     for (const d of '1001') await button(d).click();
     await button(staffT('staffNext')).click();
-    for (const d of PIN) await button(d).click();
+    for (const d of STAFF.pin) await button(d).click();
     await page.getByRole('heading', { name: staffT('staffHome', { name: '王芳' }) }).waitFor();
     const call = page.getByRole('region', { name: staffT('staffHelpCall') });
     await call.getByText(staffT('staffCollected', { amount: '10.00' })).waitFor();

@@ -7,15 +7,8 @@ import type { Key } from '../../src/api/kiosk-api';
 import { sessionMachine } from '../../src/flows/session-machine';
 import type { AuthResult, AuthenticatedPerson } from '../../src/service/authenticator';
 import type { AuditEntry, AuditLog } from '../../src/service/audit-log';
-import type { AssistedScreens } from '../../src/service/assisted-screens';
 import { startStaffDesk } from '../../src/service/staff-desk';
-
-/** The journal's screens are not opened here: a stand-in that only resets. */
-const NO_ASSISTED = {
-  reset: () => undefined,
-  typed: () => false,
-  scanned: () => false,
-} as unknown as AssistedScreens;
+import { NO_ASSISTED, STUB_TOOLS } from './desk-stubs';
 
 const TIMING = { writeOffWaitMs: 60_000, doneScreenMs: 60_000, partialCashWaitMs: 60_000 };
 const WANG = { staffNumber: '1001', name: '王芳', role: 'staff' } as unknown as AuthenticatedPerson;
@@ -28,20 +21,7 @@ function rig() {
       pin === '731604' ? { ok: true, person: WANG } : { ok: false, reason: 'wrong_pin' },
     audit: { append: (e: AuditEntry) => audited.push(e) } as unknown as AuditLog,
     assisted: NO_ASSISTED,
-    tools: {
-      devices: () => [],
-      checkGateway: async () => ({
-        reachable: true,
-        latencyMs: 3,
-        clockDifferenceMs: 0,
-        problem: null,
-      }),
-      printTestPage: async () => ({ printed: true, problem: null }),
-      service: () => ({ inService: true, reason: null }),
-      setService: () => undefined,
-      printer: () => 'ok',
-      writeBundle: async () => ({ file: '/media/usb/k.tar.gz', bytes: 1, sha256: 'a'.repeat(64) }),
-    },
+    tools: STUB_TOOLS,
     session: { snapshot: () => session.getSnapshot(), send: (e) => session.send(e) },
     monotonic: () => Date.now(),
     log: { info: () => undefined, warn: () => undefined },
@@ -133,14 +113,10 @@ describe('the staff desk', () => {
       } as unknown as AuditLog,
       assisted: NO_ASSISTED,
       tools: {
-        devices: () => [],
+        ...STUB_TOOLS,
         checkGateway: async () => {
           throw new Error('socket hang up');
         },
-        printTestPage: async () => ({ printed: true, problem: null }),
-        service: () => ({ inService: true, reason: null }),
-        setService: () => undefined,
-        printer: () => 'ok',
         writeBundle: async () => {
           throw new Error('no drive');
         },

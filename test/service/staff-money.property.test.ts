@@ -19,10 +19,10 @@ import type {
   SessionEvent,
   StartResult,
 } from '../../src/flows/session-types';
-import type { AssistedScreens } from '../../src/service/assisted-screens';
 import type { AuditLog } from '../../src/service/audit-log';
 import type { AuthResult, AuthenticatedPerson } from '../../src/service/authenticator';
 import { startStaffDesk } from '../../src/service/staff-desk';
+import { NO_ASSISTED, STUB_TOOLS } from './desk-stubs';
 import { POWER, QUOTE } from '../flows/session-fixtures';
 
 const TIMING = { writeOffWaitMs: 60_000, doneScreenMs: 60_000, partialCashWaitMs: 60_000 };
@@ -100,25 +100,8 @@ async function visit(steps: Step[], allowsPartial: boolean) {
     authenticate: async (_c, pin): Promise<AuthResult> =>
       pin === PIN ? { ok: true, person: STAFF } : { ok: false, reason: 'wrong_pin' },
     audit: { append: () => undefined } as unknown as AuditLog,
-    assisted: {
-      reset: () => undefined,
-      typed: () => false,
-      scanned: () => false,
-    } as unknown as AssistedScreens,
-    tools: {
-      devices: () => [],
-      checkGateway: async () => ({
-        reachable: true,
-        latencyMs: 1,
-        clockDifferenceMs: 0,
-        problem: null,
-      }),
-      printTestPage: async () => ({ printed: true, problem: null }),
-      service: () => ({ inService: true, reason: null }),
-      setService: () => undefined,
-      printer: () => 'ok',
-      writeBundle: async () => ({ file: 'x', bytes: 0, sha256: '0'.repeat(64) }),
-    },
+    assisted: NO_ASSISTED,
+    tools: STUB_TOOLS,
     session: { snapshot: () => session.getSnapshot(), send: (e) => session.send(e) },
     monotonic: () => performance.now(),
     log: { info: () => undefined, warn: () => undefined },

@@ -1,14 +1,12 @@
 import type { Key, StaffView } from '../../src/api/kiosk-api';
 import { Alerts } from '../screens/Alerts';
 import type { ScreenProps } from '../screens/types';
+import { StaffKeypad, clockTime } from './StaffParts';
 
 type SignInView = Extract<StaffView, { name: 'signIn' }>;
 
-const DIGITS: Key[] = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
-
 /** Card + PIN, or staff number + PIN. The PIN shows as dots: the screen never holds its digits. */
 export function SignIn({ t, send, view }: ScreenProps & { view: SignInView }) {
-  const key = (k: Key) => () => send({ type: 'STAFF_KEY', key: k });
   const askingNumber = view.step === 'staffNumber';
   const problem = problemText(t, view);
   return (
@@ -51,22 +49,7 @@ export function SignIn({ t, send, view }: ScreenProps & { view: SignInView }) {
             )}
           </div>
         </div>
-        <div className="keypad">
-          {DIGITS.map((d) => (
-            <button key={d} className="button key" onClick={key(d)}>
-              {d}
-            </button>
-          ))}
-          <button className="button key secondary" onClick={key('delete')}>
-            {t('delete')}
-          </button>
-          <button className="button key" onClick={key('0')}>
-            0
-          </button>
-          <button className="button key secondary" onClick={key('clear')}>
-            {t('clear')}
-          </button>
-        </div>
+        <StaffKeypad t={t} send={send} onKey={(k: Key) => send({ type: 'STAFF_KEY', key: k })} />
       </div>
     </section>
   );
@@ -79,20 +62,12 @@ function problemText(t: ScreenProps['t'], view: SignInView): string | null {
     case 'wrong_pin':
       return t('staffWrongPin', { count: view.triesLeft ?? 0 });
     case 'locked':
-      return t('staffLocked', { time: clockTime(view.lockedUntil) });
+      return t('staffLocked', {
+        time: view.lockedUntil === null ? '' : clockTime(view.lockedUntil),
+      });
     case 'unknown':
       return t('staffUnknown');
     case 'no_pin':
       return t('staffNoPin');
   }
-}
-
-/** "14:05" in business time (the kiosk's clock is Asia/Shanghai). */
-function clockTime(epochMs: number | null): string {
-  if (epochMs === null) return '';
-  return new Date(epochMs).toLocaleTimeString('zh-CN', {
-    timeZone: 'Asia/Shanghai',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
 }
