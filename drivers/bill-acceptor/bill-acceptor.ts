@@ -77,6 +77,14 @@ export interface BillAcceptorDiagnosis extends DeviceDiagnosis {
   stacker: StackerStatus;
 }
 
+/** A note seen in the acceptor's test mode: validated, then handed back (never credited). */
+export interface TestNote {
+  /** Fen, as the device validated it (null: it said no value, e.g. a rejected note). */
+  value: number | null;
+  /** 'returned' as it should be; 'stacked' only if the device stacked it anyway (a stray). */
+  outcome: 'returned' | 'stacked';
+}
+
 export interface BillAcceptor {
   readonly status: BillAcceptorStatus;
   /** Starts the driver: opens the port, runs the start-up sequence, polls. Never rejects. */
@@ -86,6 +94,17 @@ export interface BillAcceptor {
   enable(values: number[], handlers: BillAcceptorHandlers): void;
   /** Stop accepting notes. A note already in escrow is returned. */
   disable(): void;
+  /**
+   * Diagnostics, with no payment open: every note the device validates is returned at escrow
+   * and told to `onNote` by value; none is credited. False, changing nothing, while notes are
+   * enabled for a payment or before the device has said which notes it takes. A note the
+   * device stacks anyway goes to the stray-note listeners (money in the box), never a credit.
+   */
+  startTest(onNote: (note: TestNote) => void): boolean;
+  /** Back to normal operation: inhibited until the next enable(). A note in escrow is returned. */
+  stopTest(): void;
+  /** Whether the test mode is on. */
+  readonly testing: boolean;
   onStatus(listener: (status: BillAcceptorStatus) => void): () => void;
   /** Notes outside any escrow decision (see StrayNote). Returns an unsubscribe function. */
   onStrayNote(listener: (note: StrayNote) => Promise<void> | void): () => void;

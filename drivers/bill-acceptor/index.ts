@@ -10,6 +10,7 @@ export type {
   EscrowDecision,
   StackerStatus,
   StrayNote,
+  TestNote,
 } from './bill-acceptor';
 export type { DriverLogger } from './common/driver-logger';
 export type { AcceptorOptions } from './common/driver-options';

@@ -3,6 +3,7 @@
 import {
   ProblemCode,
   type DeviceView,
+  type DiagnosticTestsView,
   type Locale,
   type Screen,
   type Snapshot,
@@ -178,6 +179,64 @@ const DEVICES: DeviceView[] = [
   },
 ];
 
+const NO_TESTS: DiagnosticTestsView = {
+  running: null,
+  notes: [],
+  scans: [],
+  card: null,
+  voiceTest: 0,
+  problem: null,
+};
+
+const DIAGNOSTICS: Extract<StaffView, { name: 'diagnostics' }> = {
+  name: 'diagnostics',
+  devices: DEVICES,
+  focus: null,
+  gateway: null,
+  lastTool: null,
+  tests: NO_TESTS,
+};
+
+/** The tests that take no money, each in the state it shows. */
+const DIAGNOSTIC_TEST_FIXTURES: Fixture[] = [
+  overBills('technician-test-acceptor', 'Technician: acceptor test, notes handed back', {
+    ...DIAGNOSTICS,
+    tests: {
+      ...NO_TESTS,
+      running: 'acceptor',
+      notes: [
+        { value: 10_000, outcome: 'returned' },
+        { value: 2_000, outcome: 'returned' },
+        { value: null, outcome: 'returned' },
+      ],
+    },
+  }),
+  overBills('technician-test-acceptor-refused', 'Technician: acceptor test refused', {
+    ...DIAGNOSTICS,
+    tests: { ...NO_TESTS, problem: 'paymentOpen' },
+  }),
+  overBills('technician-test-scanner', 'Technician: scanner test, classes only', {
+    ...DIAGNOSTICS,
+    tests: {
+      ...NO_TESTS,
+      running: 'scanner',
+      scans: [
+        { kind: 'bill', length: 17 },
+        { kind: 'paymentCode', length: 18 },
+        { kind: 'unknown', length: 5 },
+      ],
+    },
+  }),
+  overBills('technician-test-card', 'Technician: card test, last 4 digits', {
+    ...DIAGNOSTICS,
+    tests: { ...NO_TESTS, card: { last4: '9C1F', kind: 'account' } },
+  }),
+  overBills('technician-test-touch', 'Technician: touch test grid', {
+    ...DIAGNOSTICS,
+    tests: { ...NO_TESTS, running: 'touch' },
+  }),
+];
+
 const STAFF_FIXTURES: Fixture[] = [
   overBills('staff-sign-in', 'Staff: sign in by staff number', SIGN_IN),
   overBills('staff-sign-in-pin', 'Staff: PIN after a wrong try', {
@@ -334,6 +393,7 @@ const STAFF_FIXTURES: Fixture[] = [
     focus: null,
     gateway: { reachable: true, latencyMs: 42, clockDifferenceMs: -800, problem: null },
     lastTool: { tool: 'testPage', ok: true, problem: null, bundle: null },
+    tests: NO_TESTS,
   }),
   overBills('technician-diagnostics-device', 'Technician: one device, its last 20 events', {
     name: 'diagnostics',
@@ -353,7 +413,9 @@ const STAFF_FIXTURES: Fixture[] = [
     focus: 'billAcceptor',
     gateway: null,
     lastTool: null,
+    tests: NO_TESTS,
   }),
+  ...DIAGNOSTIC_TEST_FIXTURES,
   overBills('technician-service-state', 'Technician: out of service, paper', {
     name: 'serviceState',
     inService: false,

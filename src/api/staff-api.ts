@@ -146,6 +146,43 @@ const DayPart = z.object({ rows: z.array(DayRow), count: z.int(), amount: Fen })
 
 const NoteLine = z.object({ value: Fen, expected: z.int(), counted: z.nullable(z.int()) });
 
+// ---- Diagnostics: the tests that take no money (acceptor, scanner, card, voice, touch) ----
+
+/** A test on the diagnostics screen. Voice and touch run in the renderer; the host audits them. */
+export const DiagnosticTest = z.enum(['acceptor', 'scanner', 'card', 'voice', 'touch']);
+export type DiagnosticTest = z.infer<typeof DiagnosticTest>;
+
+/** What the tests have seen: never a scanned text nor a whole card UID. */
+export const DiagnosticTestsView = z.object({
+  /** The test waiting for a note, a scan, a card or touches (one at a time), or none. */
+  running: z.nullable(z.enum(['acceptor', 'scanner', 'card', 'touch'])),
+  /** Notes the acceptor validated and handed back (newest last). */
+  notes: z.array(z.object({ value: z.nullable(Fen), outcome: z.enum(['returned', 'stacked']) })),
+  /** Scans by class and length only. */
+  scans: z.array(z.object({ kind: z.enum(['bill', 'paymentCode', 'unknown']), length: z.int() })),
+  /** The last card read: its UID's last 4 hex digits and whose kind of card it is. */
+  card: z.nullable(
+    z.object({
+      last4: z.string().check(z.length(4)),
+      kind: z.enum(['account', 'staff', 'unknown']),
+    }),
+  ),
+  /** Bumped by each voice test: the renderer's voice says the test sentence once per change. */
+  voiceTest: z.int().check(z.nonnegative()),
+  /** Why the last test could not start. */
+  problem: z.nullable(z.enum(['paymentOpen', 'acceptorNotReady', 'noDevice'])),
+});
+export type DiagnosticTestsView = z.infer<typeof DiagnosticTestsView>;
+
+/** Start or stop a test (voice: say it once; touch: the grid opened, for the audit). */
+export const StaffDiagTestEvent = z.object({
+  type: z.literal('STAFF_DIAG_TEST'),
+  test: DiagnosticTest,
+  on: z.boolean(),
+});
+
+// ---- end of the diagnostics tests block ----
+
 export const StaffView = z.discriminatedUnion('name', [
   z.object({
     name: z.literal('signIn'),
@@ -175,6 +212,7 @@ export const StaffView = z.discriminatedUnion('name', [
     gateway: z.nullable(GatewayCheck),
     /** The last test's outcome, until another is run. */
     lastTool: z.nullable(ToolOutcome),
+    tests: DiagnosticTestsView,
   }),
   z.object({
     name: z.literal('openItems'),
@@ -279,6 +317,7 @@ export const STAFF_EVENT_SCHEMAS = [
     inService: z.boolean(),
     reason: z.nullable(OutOfServiceReason),
   }),
+  StaffDiagTestEvent,
 ] as const;
 export const StaffEvent = z.discriminatedUnion('type', [...STAFF_EVENT_SCHEMAS]);
 export type StaffEvent = z.infer<typeof StaffEvent>;
@@ -297,6 +336,7 @@ const STAFF_EVENT_TYPES: ReadonlySet<string> = new Set<string>([
   'STAFF_EXCHANGE',
   'STAFF_TOOL',
   'STAFF_SET_SERVICE',
+  'STAFF_DIAG_TEST',
 ] satisfies StaffEvent['type'][]);
 
 /** A tap on a staff screen (the host routes it to the staff desk, never to the visit). */

@@ -14,11 +14,18 @@ export function routeCards(
     /** The staff desk: a staff or technician card, and any card taken away. */
     staffCard(uid: string): void;
     cardRemoved(): void;
+    /** The diagnostics card test, first of all: true when it took the card (nothing else runs). */
+    diagnosticCard?(uid: string, kind: 'account' | 'staff' | 'unknown'): boolean;
   },
   log: Logger,
 ): () => void {
   const offCard = cards.reader.onCard(({ uid }) => {
     const who = cards.directory.lookup(uid);
+    const kind = who === null ? 'unknown' : who.kind === 'account' ? 'account' : 'staff';
+    if (to.diagnosticCard?.(uid, kind)) {
+      log.info({ kind }, 'card read by the diagnostics card test');
+      return;
+    }
     if (who?.kind === 'account') {
       log.info({ billerId: who.billerId }, 'account card presented');
       to.session({ type: 'ACCOUNT_CARD', billerId: who.billerId, account: who.account });

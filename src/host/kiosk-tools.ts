@@ -1,10 +1,14 @@
 // What the service screens act on, built from the running host: each device's diagnose(), a
 // signed gateway check (reachability, latency, clock difference), a test page that takes no
 // money, and the kiosk's service state. The staff desk (src/service/) sees only this face.
+import type { BillAcceptor } from '../../drivers/bill-acceptor';
 import type { DeviceDiagnosis } from '../../drivers/diagnosis';
 import type { DeviceView, GatewayCheck, OutOfServiceReason } from '../api/kiosk-api';
 import type { GatewayClient } from '../gateway/client';
 import { testPage } from '../receipts/test-page';
+import { classifyScan } from '../scanning/classify-scan';
+import { compileScanPatterns } from '../scanning/scan-patterns';
+import type { DiagnosticTools } from '../service/diagnostic-tests';
 import type { KioskTools } from '../service/staff-desk';
 import type { MonotonicClock } from '../time/monotonic';
 import type { ReceiptService } from './receipt-service';
@@ -19,6 +23,7 @@ export function kioskTools(o: {
   service: () => { inService: boolean; reason: OutOfServiceReason | null };
   setService: (inService: boolean, reason: OutOfServiceReason | null) => void;
   writeBundle: KioskTools['writeBundle'];
+  diagnostics?: DiagnosticTools;
 }): KioskTools {
   return {
     devices: () => o.devices().flatMap((d) => (d ? [deviceView(d)] : [])),
@@ -33,6 +38,31 @@ export function kioskTools(o: {
     setService: o.setService,
     printer: () => o.receipts.printerState(),
     writeBundle: o.writeBundle,
+    ...(o.diagnostics ? { diagnostics: o.diagnostics } : {}),
+  };
+}
+
+/**
+ * The diagnostics tests' devices: the acceptor's own test mode (every note handed back, told by
+ * value) and the scan classifier with the gateway's patterns (its class only, never the text).
+ */
+export function diagnosticTools(o: {
+  acceptor: Pick<BillAcceptor, 'startTest' | 'stopTest'>;
+  gateway: Pick<GatewayClient, 'billers'>;
+}): DiagnosticTools {
+  return {
+    acceptorTest(onNote) {
+      if (onNote === null) {
+        o.acceptor.stopTest();
+        return true;
+      }
+      return o.acceptor.startTest(onNote);
+    },
+    async scanClass(text) {
+      const billers = await o.gateway.billers();
+      const scan = classifyScan(text, compileScanPatterns(billers.ok ? billers.body.billers : []));
+      return scan.kind === 'junk' ? 'unknown' : scan.kind;
+    },
   };
 }
 

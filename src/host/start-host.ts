@@ -32,7 +32,7 @@ import { snapshotBuilder } from './kiosk-snapshot';
 import { watchHelpCalls } from './help-calls';
 import { routeCards } from './card-routing';
 import { openServiceRoom, type ServiceRoom } from '../service/open-service-room';
-import { kioskTools } from './kiosk-tools';
+import { diagnosticTools, kioskTools } from './kiosk-tools';
 import { settlementSlip } from '../receipts/settlement-slip';
 import { readJournalFigures } from '../service/bundle-journal';
 import { writeDiagnosticBundle } from '../service/diagnostic-bundle';
@@ -223,6 +223,8 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
               staffItems: staff,
             }),
           }),
+        // Diagnostics tests: the acceptor's test mode, the scan classifier.
+        diagnostics: diagnosticTools({ acceptor, gateway }),
       }),
       log: log.child({ room: 'service' }),
     });
@@ -300,6 +302,9 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
             session: customerDevice,
             staffCard: (uid) => service.desk.cardPresented(uid),
             cardRemoved: () => service.desk.cardRemoved(),
+            // While the diagnostics card test waits, any card is shown there and goes no further.
+            diagnosticCard: (uid, kind) =>
+              service.desk.isActive() && service.desk.cardRead(uid, kind),
           },
           log,
         ),

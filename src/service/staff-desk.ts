@@ -24,6 +24,7 @@ import { staffModeMachine } from './staff-mode-machine';
 import { staffViewOf } from './staff-view';
 import type { AssistedScreens } from './assisted-screens';
 import { isAssistedScreen } from './assisted-screens';
+import { DiagnosticTests, type CardKind, type DiagnosticTools } from './diagnostic-tests';
 
 /** What the service screens act on: the kiosk's devices, its gateway and its service state. */
 export interface KioskTools {
@@ -36,6 +37,8 @@ export interface KioskTools {
   printer(): PrinterState;
   /** The diagnostic bundle, onto the removable drive the config names. */
   writeBundle(): Promise<{ file: string; bytes: number; sha256: string }>;
+  /** The diagnostics tests' devices (the acceptor's test mode, the scan classifier). */
+  diagnostics?: DiagnosticTools;
 }
 
 export interface StaffDeskOptions {
@@ -59,6 +62,8 @@ export interface StaffDesk {
   /** A scan while a mode is open (a refund slip's barcode); never the customer's. */
   scanned(text: string): void;
   cardRemoved(): void;
+  /** Any card while the card test waits: shown by its last 4 digits and kind; true if taken. */
+  cardRead(uid: string, kind: CardKind): boolean;
   view(): StaffView | null;
   onChange(listener: () => void): () => void;
   stop(): void;
@@ -192,6 +197,38 @@ export function startStaffDesk(o: StaffDeskOptions): StaffDesk {
     }
   });
 
+  // ---- diagnostics tests (acceptor, scanner, card, voice, touch) ----
+  const tests = new DiagnosticTests({
+    tools: o.tools.diagnostics,
+    paymentOpen: () => o.session.snapshot().context.paymentId !== null,
+    changed: () => changed(),
+    log: o.log,
+  });
+  const onDiagnostics = () => {
+    const s = mode.getSnapshot();
+    return s.matches({ open: 'screen' }) && s.context.screen === 'diagnostics';
+  };
+  // Leaving the screen or closing the mode ends any test: the acceptor back to normal.
+  mode.subscribe(() => {
+    if (!onDiagnostics()) tests.reset();
+  });
+  const runTest = (test: Extract<StaffEvent, { type: 'STAFF_DIAG_TEST' }>) => {
+    if (!allowed('diagnostics.test') || !onDiagnostics()) return;
+    const ok = tests.set(test.test, test.on);
+    // Which test only: never a scanned text or a UID.
+    o.audit.append({
+      actor: actor(),
+      action: 'diagnostics.test',
+      detail: {
+        test: test.test,
+        on: test.on,
+        ok,
+        ...(ok ? {} : { problem: tests.view().problem }),
+      },
+    });
+  };
+  // ---- end of the diagnostics tests ----
+
   const runTool = async (tool: ToolOutcome['tool']) => {
     const action = TOOL_ACTION[tool];
     if (!allowed(action)) return;
@@ -252,6 +289,7 @@ export function startStaffDesk(o: StaffDeskOptions): StaffDesk {
         } else if (event.type === 'STAFF_HELP') helpAction(event.action);
         else if (event.type === 'STAFF_TOOL') runTool(event.tool).catch(failed);
         else if (event.type === 'STAFF_SET_SERVICE') setService(event.inService, event.reason);
+        else if (event.type === 'STAFF_DIAG_TEST') runTest(event);
         else {
           if (event.type === 'STAFF_OPEN') {
             lastTool = null;
@@ -269,10 +307,15 @@ export function startStaffDesk(o: StaffDeskOptions): StaffDesk {
       const p = person();
       if (!p || !mode.getSnapshot().matches('open')) return;
       lock.touch();
+      if (tests.scanned(text)) return; // the scanner test: its class only, never a payment
       if (o.assisted.scanned(text, p)) changed();
     },
     cardPresented(uid) {
       mode.send({ type: 'STAFF_CARD', uid });
+    },
+    cardRead(uid, kind) {
+      if (!mode.getSnapshot().matches('open') || !onDiagnostics()) return false;
+      return tests.cardRead(uid, kind);
     },
     cardRemoved() {
       lock.cardRemoved();
@@ -283,6 +326,7 @@ export function startStaffDesk(o: StaffDeskOptions): StaffDesk {
         devices: () => o.tools.devices(),
         gateway: gatewayCheck,
         lastTool,
+        tests: () => tests.view(),
         service: () => o.tools.service(),
         printer: () => o.tools.printer(),
         // staffViewOf asks only while the mode is open, so a person is signed in.

@@ -4,6 +4,7 @@ import type { SnapshotFrom } from 'xstate';
 import {
   StaffScreenName,
   type DeviceView,
+  type DiagnosticTestsView,
   type GatewayCheck,
   type HelpCallView,
   type OutOfServiceReason,
@@ -29,6 +30,8 @@ export interface ServiceFacts {
   devices(): DeviceView[];
   gateway: GatewayCheck | null;
   lastTool: ToolOutcome | null;
+  /** The diagnostics screen's tests: what they have seen. */
+  tests(): DiagnosticTestsView;
   service(): { inService: boolean; reason: OutOfServiceReason | null };
   printer(): PrinterState;
   /** The screens over the journal (open items, sync, the day, the cash-box exchange). */
@@ -91,6 +94,7 @@ const SCREENS: {
       focus: focused,
       gateway: f.gateway,
       lastTool: f.lastTool,
+      tests: f.tests(),
     };
   },
   serviceState: (f) => ({

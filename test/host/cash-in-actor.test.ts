@@ -45,6 +45,11 @@ class ScriptedAcceptor implements BillAcceptor {
   disable() {
     this.disabled++;
   }
+  readonly testing = false;
+  startTest() {
+    return false;
+  }
+  stopTest() {}
   onStatus(l: (s: BillAcceptorStatus) => void) {
     this.listeners.add(l);
     return () => this.listeners.delete(l);

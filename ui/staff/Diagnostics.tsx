@@ -1,6 +1,7 @@
 import type { DeviceView, StaffView } from '../../src/api/kiosk-api';
 import type { MessageKey } from '../i18n/messages';
 import type { ScreenProps } from '../screens/types';
+import { DiagnosticTests } from './DiagnosticTests';
 import { StaffToolbar, ToolResult } from './StaffParts';
 
 type DiagnosticsView = Extract<StaffView, { name: 'diagnostics' }>;
@@ -52,51 +53,56 @@ export function Diagnostics({ t, send, view }: ScreenProps & { view: Diagnostics
             : t('gatewayUnreachable', { problem: gateway.problem ?? '' })}
         </p>
       )}
-      <div className="device-list" data-focus={view.focus ?? undefined}>
-        {view.devices.map((d) => (
-          <article key={d.kind} className="device" aria-label={t(KIND[d.kind])}>
-            <h2>{t(KIND[d.kind])}</h2>
-            <p>{t('diagDriver', { driver: d.driver, port: d.port })}</p>
-            <p>
-              {t('diagModel', {
-                model: d.model ?? t('diagUnknown'),
-                firmware: d.firmware ?? t('diagUnknown'),
-              })}
-            </p>
-            <p>
-              {t('diagStatus', { status: d.status })}
-              {d.detail && ` · ${d.detail}`}
-            </p>
-            <h3>{t('diagCounters')}</h3>
-            <p className="counters">
-              {Object.entries(d.counters)
-                .map(([k, v]) => `${k} ${v}`)
-                .join(' · ')}
-            </p>
-            <h3>{t('diagEvents')}</h3>
-            {d.events.length === 0 ? (
-              <p>{t('diagNoEvents')}</p>
-            ) : (
-              <ol className="device-events">
-                {d.events.map((e, i) => (
-                  <li key={i} data-level={e.level}>
-                    {new Date(e.at).toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai' })}{' '}
-                    {e.text}
-                  </li>
-                ))}
-              </ol>
-            )}
-            <button
-              className="button secondary"
-              onClick={() =>
-                send({ type: 'STAFF_DEVICE', kind: view.focus === null ? d.kind : null })
-              }
-            >
-              {t(view.focus === null ? 'diagShowAll' : 'diagBackToAll')}
-            </button>
-          </article>
-        ))}
-      </div>
+      {/* One device in focus has the screen to itself; the tests wait for the overview. */}
+      {view.focus === null && <DiagnosticTests t={t} send={send} tests={view.tests} />}
+      {/* While a test waits, its screen is the test's: the devices come back after. */}
+      {view.tests.running === null && (
+        <div className="device-list" data-focus={view.focus ?? undefined}>
+          {view.devices.map((d) => (
+            <article key={d.kind} className="device" aria-label={t(KIND[d.kind])}>
+              <h2>{t(KIND[d.kind])}</h2>
+              <p>{t('diagDriver', { driver: d.driver, port: d.port })}</p>
+              <p>
+                {t('diagModel', {
+                  model: d.model ?? t('diagUnknown'),
+                  firmware: d.firmware ?? t('diagUnknown'),
+                })}
+              </p>
+              <p>
+                {t('diagStatus', { status: d.status })}
+                {d.detail && ` · ${d.detail}`}
+              </p>
+              <h3>{t('diagCounters')}</h3>
+              <p className="counters">
+                {Object.entries(d.counters)
+                  .map(([k, v]) => `${k} ${v}`)
+                  .join(' · ')}
+              </p>
+              <h3>{t('diagEvents')}</h3>
+              {d.events.length === 0 ? (
+                <p>{t('diagNoEvents')}</p>
+              ) : (
+                <ol className="device-events">
+                  {d.events.map((e, i) => (
+                    <li key={i} data-level={e.level}>
+                      {new Date(e.at).toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai' })}{' '}
+                      {e.text}
+                    </li>
+                  ))}
+                </ol>
+              )}
+              <button
+                className="button secondary"
+                onClick={() =>
+                  send({ type: 'STAFF_DEVICE', kind: view.focus === null ? d.kind : null })
+                }
+              >
+                {t(view.focus === null ? 'diagShowAll' : 'diagBackToAll')}
+              </button>
+            </article>
+          ))}
+        </div>
+      )}
       <StaffToolbar t={t} send={send} />
     </section>
   );

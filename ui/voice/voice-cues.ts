@@ -58,6 +58,15 @@ function settings(prev: Snapshot['prefs'], next: Snapshot['prefs'], t: Translato
   return lines;
 }
 
+/** The technician pressed the voice test (diagnostics): its counter went up. */
+function voiceTestPressed(prev: Snapshot | null, next: Snapshot): boolean {
+  const count = (s: Snapshot | null) =>
+    s?.staff?.name === 'diagnostics' ? s.staff.tests.voiceTest : null;
+  const before = count(prev);
+  const after = count(next);
+  return before !== null && after !== null && after > before;
+}
+
 export function voiceCues(
   prev: Snapshot | null,
   next: Snapshot,
@@ -71,6 +80,7 @@ export function voiceCues(
   else lines.push(...onScreen(prev.screen, next.screen, t));
   if (prev) lines.push(...settings(prev.prefs, next.prefs, t));
   if (next.helpCalled && !prev?.helpCalled) lines.push(t('helpComing'));
+  if (voiceTestPressed(prev, next)) lines.push(t('diagTestVoiceSentence'));
   if (next.prompt && !prev?.prompt) {
     lines.push(t('voiceMoreTime', { seconds: secondsLeft(next.prompt.deadline, now) }));
   }

@@ -10,6 +10,7 @@ import type {
   BillAcceptorStatus,
   CashBoxCounters,
   StrayNote,
+  TestNote,
 } from '../bill-acceptor';
 import type { DriverLogger } from './driver-logger';
 import { lineOptions } from './driver-options';
@@ -72,6 +73,7 @@ export abstract class AcceptorDriver implements BillAcceptor {
 
   /** Takes effect on the next poll: the device is reconfigured from its reported state. */
   enable(values: number[], handlers: BillAcceptorHandlers): void {
+    if (this.testHandlers) this.stopTest(); // a payment's enable ends any test
     this.wanted = [...values];
     this.handlers = handlers;
   }
@@ -79,6 +81,68 @@ export abstract class AcceptorDriver implements BillAcceptor {
   disable(): void {
     this.wanted = [];
     this.notes.disable();
+  }
+
+  // ---- test mode (diagnostics): every note returned at escrow, none credited ----
+
+  private testHandlers: BillAcceptorHandlers | null = null;
+
+  get testing(): boolean {
+    return this.testHandlers !== null;
+  }
+
+  startTest(onNote: (note: TestNote) => void): boolean {
+    if (this.testHandlers) return true;
+    const values = this.board.status.denominations;
+    // Notes enabled for a payment belong to it; an acceptor that has not said its notes waits.
+    if ((this.handlers && this.wanted.length > 0) || values.length === 0) return false;
+    const tell = (note: TestNote) => {
+      try {
+        onNote(note);
+      } catch (err) {
+        this.log.error({ err }, `${this.name}: test note listener failed`);
+      }
+    };
+    let escrowed: number | null = null;
+    const handlers: BillAcceptorHandlers = {
+      onEscrow: async (value) => {
+        escrowed = value;
+        return 'return';
+      },
+      // The device stacked a note it was told to return: money in the box, a stray, no credit.
+      onCredit: async (value) => {
+        this.log.error({ value }, `${this.name}: test mode note stacked, told as a stray`);
+        await this.strays.emit({
+          value,
+          outcome: 'stacked',
+          inBox: true,
+          reason: 'stacked in test mode',
+        });
+        tell({ value, outcome: 'stacked' });
+      },
+      onReturned: (value) => {
+        tell({ value: value ?? escrowed, outcome: 'returned' });
+        escrowed = null;
+      },
+      onUncertain: (value, reason, inBox) => {
+        this.strays.tell({ value, outcome: 'uncertain', inBox, reason });
+      },
+    };
+    this.testHandlers = handlers;
+    this.wanted = [...values];
+    this.handlers = handlers;
+    this.log.info({ values }, `${this.name}: test mode on`);
+    return true;
+  }
+
+  stopTest(): void {
+    if (!this.testHandlers) return;
+    if (this.handlers === this.testHandlers) {
+      this.handlers = null;
+      this.disable();
+    }
+    this.testHandlers = null;
+    this.log.info({}, `${this.name}: test mode off`);
   }
 
   onStatus(listener: (status: BillAcceptorStatus) => void): () => void {
