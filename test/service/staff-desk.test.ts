@@ -9,6 +9,7 @@ import type { AuthResult, AuthenticatedPerson } from '../../src/service/authenti
 import type { AuditEntry, AuditLog } from '../../src/service/audit-log';
 import type { AssistedScreens } from '../../src/service/assisted-screens';
 import { startStaffDesk } from '../../src/service/staff-desk';
+import type { ReceiptScreens } from '../../src/service/receipt-screens';
 
 /** The journal's screens are not opened here: a stand-in that only resets. */
 const NO_ASSISTED = {
@@ -16,6 +17,12 @@ const NO_ASSISTED = {
   typed: () => false,
   scanned: () => false,
 } as unknown as AssistedScreens;
+const NO_RECEIPTS = {
+  reset: () => undefined,
+  typed: () => null,
+  scanned: () => false,
+  awaitsApprover: () => false,
+} as unknown as ReceiptScreens;
 
 const TIMING = { writeOffWaitMs: 60_000, doneScreenMs: 60_000, partialCashWaitMs: 60_000 };
 const WANG = { staffNumber: '1001', name: '王芳', role: 'staff' } as unknown as AuthenticatedPerson;
@@ -28,6 +35,7 @@ function rig() {
       pin === '731604' ? { ok: true, person: WANG } : { ok: false, reason: 'wrong_pin' },
     audit: { append: (e: AuditEntry) => audited.push(e) } as unknown as AuditLog,
     assisted: NO_ASSISTED,
+    receipts: NO_RECEIPTS,
     tools: {
       devices: () => [],
       checkGateway: async () => ({
@@ -132,6 +140,7 @@ describe('the staff desk', () => {
         },
       } as unknown as AuditLog,
       assisted: NO_ASSISTED,
+      receipts: NO_RECEIPTS,
       tools: {
         devices: () => [],
         checkGateway: async () => {
