@@ -7,6 +7,7 @@ import {
   type Locale,
   type Screen,
   type Snapshot,
+  type ReceiptRow,
   type StaffView,
 } from '../../src/api/kiosk-api';
 import {
@@ -237,6 +238,16 @@ const DIAGNOSTIC_TEST_FIXTURES: Fixture[] = [
   }),
 ];
 
+const RECEIPT_ROW: ReceiptRow = {
+  agentSerial: 'KIOSK-0001-20251205-000042',
+  kind: 'paid',
+  billerName: '国网上海市电力公司',
+  account: '3100****56',
+  amount: 50_000,
+  at: 1_764_900_000_000,
+  copies: 0,
+};
+
 const STAFF_FIXTURES: Fixture[] = [
   overBills('staff-sign-in', 'Staff: sign in by staff number', SIGN_IN),
   overBills('staff-sign-in-pin', 'Staff: PIN after a wrong try', {
@@ -422,6 +433,53 @@ const STAFF_FIXTURES: Fixture[] = [
     reason: 'maintenance',
     printer: 'low',
     lastTool: null,
+  }),
+  // Receipts and PINs: reprint, same-day reversal, PINs.
+  overBills('staff-reprint', 'Staff: reprint a receipt as a copy', {
+    name: 'reprint',
+    search: { by: 'accountTail', typed: '3456', found: [RECEIPT_ROW] },
+    printed: { agentSerial: RECEIPT_ROW.agentSerial, copyNumber: 1, printed: true },
+    lastResult: { ok: true, reason: null },
+  }),
+  overBills('staff-reversal-approve', 'Staff: same-day reversal, the second person approves', {
+    name: 'reversal',
+    step: 'approve',
+    search: { by: 'accountTail', typed: '3456', found: [RECEIPT_ROW] },
+    chosen: RECEIPT_ROW,
+    reason: 'wrong_account',
+    reasons: [],
+    approver: { by: 'staffNumber', step: 'pin', staffNumber: '2001', pinLength: 3 },
+    outcome: null,
+    lastResult: { ok: false, reason: 'same_person' },
+  }),
+  overBills('staff-reversal-done', 'Staff: same-day reversal done, slip printed', {
+    name: 'reversal',
+    step: 'done',
+    search: { by: 'accountTail', typed: '3456', found: [RECEIPT_ROW] },
+    chosen: RECEIPT_ROW,
+    reason: 'wrong_account',
+    reasons: [],
+    approver: null,
+    outcome: { outcome: 'reversed', amount: RECEIPT_ROW.amount, message: null, slipPrinted: true },
+    lastResult: { ok: true, reason: null },
+  }),
+  overBills('technician-pins', "Technician: a staff member's PIN, a weak one refused", {
+    name: 'pins',
+    people: [
+      { staffNumber: '1001', name: '社区工作人员 王*', role: 'staff', hasPin: true },
+      { staffNumber: '1002', name: '社区工作人员 赵*', role: 'staff', hasPin: false },
+      { staffNumber: '9001', name: '维护工程师 李*', role: 'technician', hasPin: true },
+    ],
+    chosen: '1002',
+    typing: { field: 'first', currentLength: 0, firstLength: 2, secondLength: 0 },
+    problem: 'sequence',
+    lastResult: { ok: false, reason: 'weak_pin' },
+  }),
+  overBills('staff-my-pin', 'Staff: change my PIN', {
+    name: 'myPin',
+    typing: { field: 'first', currentLength: 6, firstLength: 4, secondLength: 0 },
+    problem: null,
+    lastResult: null,
   }),
 ];
 

@@ -58,6 +58,11 @@ export const StaffScreenName = z.enum([
   'cashExchange',
   'diagnostics',
   'serviceState',
+  // Receipts and PINs: reprint (副本), same-day reversal (冲正), PINs set and changed.
+  'reprint',
+  'reversal',
+  'pins',
+  'myPin',
 ]);
 export type StaffScreenName = z.infer<typeof StaffScreenName>;
 
@@ -182,6 +187,116 @@ export const StaffDiagTestEvent = z.object({
 });
 
 // ---- end of the diagnostics tests block ----
+// ---- Receipts and PINs: reprint (副本), same-day reversal (冲正), PINs ----
+
+/** A receipt found by serial or account tail (the last 7 days). */
+export const ReceiptRow = z.object({
+  agentSerial: z.string().check(z.maxLength(64)),
+  kind: z.enum(['paid', 'provisional', 'refundSlip', 'settlementSlip', 'testPage']),
+  billerName: z.string(),
+  /** Masked (3100****56). */
+  account: z.string(),
+  amount: Fen,
+  /** When the money was taken (epoch ms). */
+  at: z.number(),
+  copies: z.int().check(z.nonnegative()),
+});
+export type ReceiptRow = z.infer<typeof ReceiptRow>;
+
+/** How receipts are looked for: the account's last 4 digits, or the serial's 14 digits typed. */
+export const ReceiptSearch = z.object({
+  by: z.enum(['accountTail', 'serial']),
+  typed: z.string().check(z.maxLength(14)),
+  /** Null until a search ran. */
+  found: z.nullable(z.array(ReceiptRow)),
+});
+export type ReceiptSearch = z.infer<typeof ReceiptSearch>;
+
+export const REVERSAL_REASON_CODES = [
+  'wrong_account',
+  'wrong_biller',
+  'wrong_amount',
+  'duplicate_payment',
+  'customer_request',
+] as const;
+export const ReversalReasonCode = z.enum(REVERSAL_REASON_CODES);
+export type ReversalReasonCode = z.infer<typeof ReversalReasonCode>;
+
+/** A 6-digit PIN being typed: how many digits only, never the digits. */
+const PinTyping = z.object({
+  /** The field the keypad types into. */
+  field: z.enum(['current', 'first', 'second']),
+  currentLength: z.int().check(z.minimum(0), z.maximum(6)),
+  firstLength: z.int().check(z.minimum(0), z.maximum(6)),
+  secondLength: z.int().check(z.minimum(0), z.maximum(6)),
+});
+
+const ReprintView = z.object({
+  name: z.literal('reprint'),
+  search: ReceiptSearch,
+  /** The copy just printed (or not). */
+  printed: z.nullable(
+    z.object({ agentSerial: z.string(), copyNumber: z.int(), printed: z.boolean() }),
+  ),
+  lastResult: z.nullable(DeskResult),
+});
+
+const ReversalScreenView = z.object({
+  name: z.literal('reversal'),
+  /** find: a payment of today; reason: why; approve: the second person; done: the outcome. */
+  step: z.enum(['find', 'reason', 'approve', 'checking', 'done']),
+  search: ReceiptSearch,
+  chosen: z.nullable(ReceiptRow),
+  reason: z.nullable(ReversalReasonCode),
+  reasons: z.array(ReversalReasonCode),
+  /** The approver: a card read, or a staff number typed; then their PIN (its length only). */
+  approver: z.nullable(
+    z.object({
+      by: z.enum(['card', 'staffNumber']),
+      step: z.enum(['staffNumber', 'pin']),
+      staffNumber: z.string().check(z.maxLength(8)),
+      pinLength: z.int().check(z.minimum(0), z.maximum(6)),
+    }),
+  ),
+  outcome: z.nullable(
+    z.object({
+      outcome: z.enum(['reversed', 'too_late', 'not_found', 'refused', 'unknown']),
+      amount: Fen,
+      message: z.nullable(z.string().check(z.maxLength(200))),
+      /** The reversal slip printed (null: no slip for this outcome). */
+      slipPrinted: z.nullable(z.boolean()),
+    }),
+  ),
+  lastResult: z.nullable(DeskResult),
+});
+
+const PinsView = z.object({
+  name: z.literal('pins'),
+  people: z.array(
+    z.object({
+      staffNumber: z.string(),
+      /** Masked: the family name and a star. */
+      name: z.string(),
+      role: StaffRole,
+      hasPin: z.boolean(),
+    }),
+  ),
+  /** The person whose PIN is being set. */
+  chosen: z.nullable(z.string().check(z.maxLength(8))),
+  typing: PinTyping,
+  /** A refused PIN's reason (weak_pin: `problem` says why). */
+  problem: z.nullable(z.string().check(z.maxLength(40))),
+  lastResult: z.nullable(DeskResult),
+});
+
+const MyPinView = z.object({
+  name: z.literal('myPin'),
+  typing: PinTyping,
+  problem: z.nullable(z.string().check(z.maxLength(40))),
+  lastResult: z.nullable(DeskResult),
+});
+
+// ---- end of receipts and PINs ----
 
 export const StaffView = z.discriminatedUnion('name', [
   z.object({
@@ -270,6 +385,11 @@ export const StaffView = z.discriminatedUnion('name', [
     printer: z.enum(['ok', 'low', 'out', 'none']),
     lastTool: z.nullable(ToolOutcome),
   }),
+  // Receipts and PINs.
+  ReprintView,
+  ReversalScreenView,
+  PinsView,
+  MyPinView,
 ]);
 export type StaffView = z.infer<typeof StaffView>;
 export type StaffViewName = StaffView['name'];
@@ -318,6 +438,20 @@ export const STAFF_EVENT_SCHEMAS = [
     reason: z.nullable(OutOfServiceReason),
   }),
   StaffDiagTestEvent,
+  // ---- Receipts and PINs ----
+  /** Reprint and reversal: look by the account's last 4 digits or the serial typed. */
+  z.object({ type: z.literal('STAFF_FIND_BY'), by: z.enum(['accountTail', 'serial']) }),
+  /** A receipt printed again as a copy. */
+  z.object({ type: z.literal('STAFF_REPRINT'), agentSerial: z.string().check(z.maxLength(64)) }),
+  /** Reversal: choose the payment, its reason, the approver by staff number; ask again; anew. */
+  z.object({
+    type: z.literal('STAFF_REVERSAL'),
+    action: z.enum(['choose', 'reason', 'approverByNumber', 'askAgain', 'restart']),
+    agentSerial: z.optional(z.string().check(z.maxLength(64))),
+    reason: z.optional(ReversalReasonCode),
+  }),
+  /** PINs: whose PIN the technician sets. */
+  z.object({ type: z.literal('STAFF_PIN_FOR'), staffNumber: z.string().check(z.maxLength(8)) }),
 ] as const;
 export const StaffEvent = z.discriminatedUnion('type', [...STAFF_EVENT_SCHEMAS]);
 export type StaffEvent = z.infer<typeof StaffEvent>;
@@ -337,6 +471,11 @@ const STAFF_EVENT_TYPES: ReadonlySet<string> = new Set<string>([
   'STAFF_TOOL',
   'STAFF_SET_SERVICE',
   'STAFF_DIAG_TEST',
+  // Receipts and PINs.
+  'STAFF_FIND_BY',
+  'STAFF_REPRINT',
+  'STAFF_REVERSAL',
+  'STAFF_PIN_FOR',
 ] satisfies StaffEvent['type'][]);
 
 /** A tap on a staff screen (the host routes it to the staff desk, never to the visit). */

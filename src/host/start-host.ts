@@ -187,6 +187,8 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
           (await receipts.issue(settlementSlip({ terminalId: config.terminal.id, settlement })))
             .printed,
       },
+      // Reprints (副本) and reversal slips, through the same receipts as the resident's.
+      printReceipt: async (layout) => (await receipts.issue(layout)).printed,
       clock,
       monotonic,
       session: { snapshot: () => actor.getSnapshot(), send: (event) => actor.send(event) },

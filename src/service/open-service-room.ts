@@ -7,6 +7,8 @@ import type { MoneyServices } from '../host/money-services';
 import { settlementSlipText } from '../receipts/settlement-slip';
 import type { MonotonicClock } from '../time/monotonic';
 import { AssistedScreens } from './assisted-screens';
+import type { ReceiptLayout } from '../receipts/layout';
+import { ReceiptScreens } from './receipt-screens';
 import { AuditLog } from './audit-log';
 import { ServiceAuth } from './authenticator';
 import { openStaffServices } from './open-staff-services';
@@ -37,12 +39,15 @@ export function openServiceRoom(o: {
     deviceStacked(): Promise<number | null>;
     printSettlement(settlement: Settlement): Promise<boolean>;
   };
+  /** Prints a copy or a reversal slip through the host's receipts; whether it printed. */
+  printReceipt(layout: ReceiptLayout): Promise<boolean>;
   log: StaffDeskOptions['log'];
 }): ServiceRoom {
   const audit = new AuditLog(o.db, o.clock);
+  const people = new People(o.people);
   const auth = new ServiceAuth({
     db: o.db,
-    people: new People(o.people),
+    people,
     audit,
     clock: o.clock,
   });
@@ -80,7 +85,16 @@ export function openServiceRoom(o: {
     },
     audit: (entry) => audit.append(entry),
   });
+  const receipts = new ReceiptScreens({
+    services,
+    auth,
+    people: () => people.all(),
+    terminalId: o.terminalId,
+    printReceipt: o.printReceipt,
+    clock: o.clock,
+  });
   const desk = startStaffDesk({
+    receipts,
     authenticate: (credential, pin) => auth.authenticate(credential, pin),
     audit,
     tools: o.tools,

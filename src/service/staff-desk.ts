@@ -25,6 +25,7 @@ import { staffViewOf } from './staff-view';
 import type { AssistedScreens } from './assisted-screens';
 import { isAssistedScreen } from './assisted-screens';
 import { DiagnosticTests, type CardKind, type DiagnosticTools } from './diagnostic-tests';
+import { isReceiptEvent, isReceiptScreen, type ReceiptScreens } from './receipt-screens';
 
 /** What the service screens act on: the kiosk's devices, its gateway and its service state. */
 export interface KioskTools {
@@ -46,6 +47,8 @@ export interface StaffDeskOptions {
   tools: KioskTools;
   /** The screens over the journal: open items, sync, the day, the cash-box exchange. */
   assisted: AssistedScreens;
+  /** Reprint, same-day reversal and PINs. */
+  receipts: ReceiptScreens;
   audit: AuditLog;
   /** The customer's visit, under any open mode. */
   session: { snapshot(): SessionSnapshot; send(event: SessionEvent): void };
@@ -194,6 +197,7 @@ export function startStaffDesk(o: StaffDeskOptions): StaffDesk {
       gatewayCheck = null;
       lastTool = null;
       o.assisted.reset();
+      o.receipts.reset();
     }
   });
 
@@ -282,7 +286,13 @@ export function startStaffDesk(o: StaffDeskOptions): StaffDesk {
       const screen = s.matches({ open: 'screen' }) ? s.context.screen : null;
       const p = person();
       try {
-        if (p && isAssistedScreen(screen) && o.assisted.typed(screen, event, p)) {
+        const receiptWork =
+          p && isReceiptScreen(screen) ? o.receipts.typed(screen, event, p) : null;
+        if (receiptWork) {
+          receiptWork.then(changed, failed); // typed into a receipt or PIN screen
+        } else if (p && isReceiptScreen(screen) && isReceiptEvent(event)) {
+          o.receipts.handle(event, p).then(changed, failed);
+        } else if (p && isAssistedScreen(screen) && o.assisted.typed(screen, event, p)) {
           // typed into the screen's field
         } else if (p && isAssistedScreen(screen) && isAssistedEvent(event)) {
           o.assisted.handle(event, p).then(changed, failed);
@@ -294,6 +304,7 @@ export function startStaffDesk(o: StaffDeskOptions): StaffDesk {
           if (event.type === 'STAFF_OPEN') {
             lastTool = null;
             o.assisted.reset();
+            o.receipts.reset();
           }
           mode.send(event);
         }
@@ -308,9 +319,21 @@ export function startStaffDesk(o: StaffDeskOptions): StaffDesk {
       if (!p || !mode.getSnapshot().matches('open')) return;
       lock.touch();
       if (tests.scanned(text)) return; // the scanner test: its class only, never a payment
-      if (o.assisted.scanned(text, p)) changed();
+      const s = mode.getSnapshot();
+      const screen = s.matches({ open: 'screen' }) ? s.context.screen : null;
+      if (o.receipts.scanned(screen, text, p)) changed();
+      else if (o.assisted.scanned(text, p)) changed();
     },
     cardPresented(uid) {
+      // While a reversal waits for its second person, a card is theirs to approve with.
+      const s = mode.getSnapshot();
+      const screen = s.matches({ open: 'screen' }) ? s.context.screen : null;
+      if (o.receipts.awaitsApprover(screen) && lock.touch()) {
+        o.receipts.approverCard(uid);
+        armIdleLock();
+        changed();
+        return;
+      }
       mode.send({ type: 'STAFF_CARD', uid });
     },
     cardRead(uid, kind) {
@@ -331,6 +354,7 @@ export function startStaffDesk(o: StaffDeskOptions): StaffDesk {
         printer: () => o.tools.printer(),
         // staffViewOf asks only while the mode is open, so a person is signed in.
         assisted: (screen) => o.assisted.view(screen, mustPerson()),
+        receipts: (screen) => o.receipts.view(screen),
       }),
     onChange(listener) {
       listeners.add(listener);

@@ -56,6 +56,10 @@ export const SCREEN_ACTION: Readonly<Record<StaffScreenName, Action>> = {
   cashExchange: 'cash_box.exchange',
   diagnostics: 'diagnostics.view',
   serviceState: 'service.out_of_service',
+  reprint: 'receipt.reprint',
+  reversal: 'reversal.request',
+  pins: 'pin.set',
+  myPin: 'pin.change_own',
 };
 
 function mayOpen(c: ModeContext, screen: StaffScreenName | null): boolean {

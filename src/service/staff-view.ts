@@ -13,6 +13,7 @@ import {
   type ToolOutcome,
 } from '../api/kiosk-api';
 import type { AssistedScreen } from './assisted-screens';
+import type { ReceiptScreen } from './receipt-screens';
 import { can } from './roles';
 import { SCREEN_ACTION } from './staff-mode-machine';
 import {
@@ -36,6 +37,8 @@ export interface ServiceFacts {
   printer(): PrinterState;
   /** The screens over the journal (open items, sync, the day, the cash-box exchange). */
   assisted(screen: AssistedScreen): StaffView;
+  /** Reprint, reversal and PINs. */
+  receipts(screen: ReceiptScreen): StaffView;
 }
 
 export function staffViewOf(
@@ -82,6 +85,10 @@ const SCREENS: {
   syncQueue: (f) => f.assisted('syncQueue'),
   daySummary: (f) => f.assisted('daySummary'),
   cashExchange: (f) => f.assisted('cashExchange'),
+  reprint: (f) => f.receipts('reprint'),
+  reversal: (f) => f.receipts('reversal'),
+  pins: (f) => f.receipts('pins'),
+  myPin: (f) => f.receipts('myPin'),
   diagnostics: (f, device) => {
     const all = f.devices();
     const focused = all.some((d) => d.kind === device) ? device : null;

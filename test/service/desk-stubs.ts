@@ -1,6 +1,7 @@
 // Stand-ins for the staff desk's ports when a test drives the desk itself: devices and tools
 // that always answer, and no journal screens.
 import type { AssistedScreens } from '../../src/service/assisted-screens';
+import type { ReceiptScreens } from '../../src/service/receipt-screens';
 import type { KioskTools } from '../../src/service/staff-desk';
 
 export const STUB_TOOLS: KioskTools = {
@@ -24,3 +25,11 @@ export const NO_ASSISTED = {
   typed: () => false,
   scanned: () => false,
 } as unknown as AssistedScreens;
+
+/** The receipt screens (reprint, reversal, PINs) are not opened either. */
+export const NO_RECEIPTS = {
+  reset: () => undefined,
+  typed: () => null,
+  scanned: () => false,
+  awaitsApprover: () => false,
+} as unknown as ReceiptScreens;

@@ -8,7 +8,7 @@ import { sessionMachine } from '../../src/flows/session-machine';
 import type { AuthResult, AuthenticatedPerson } from '../../src/service/authenticator';
 import type { AuditEntry, AuditLog } from '../../src/service/audit-log';
 import { startStaffDesk } from '../../src/service/staff-desk';
-import { NO_ASSISTED, STUB_TOOLS } from './desk-stubs';
+import { NO_ASSISTED, NO_RECEIPTS, STUB_TOOLS } from './desk-stubs';
 
 const TIMING = { writeOffWaitMs: 60_000, doneScreenMs: 60_000, partialCashWaitMs: 60_000 };
 const WANG = { staffNumber: '1001', name: '王芳', role: 'staff' } as unknown as AuthenticatedPerson;
@@ -21,6 +21,7 @@ function rig() {
       pin === '731604' ? { ok: true, person: WANG } : { ok: false, reason: 'wrong_pin' },
     audit: { append: (e: AuditEntry) => audited.push(e) } as unknown as AuditLog,
     assisted: NO_ASSISTED,
+    receipts: NO_RECEIPTS,
     tools: STUB_TOOLS,
     session: { snapshot: () => session.getSnapshot(), send: (e) => session.send(e) },
     monotonic: () => Date.now(),
@@ -112,6 +113,7 @@ describe('the staff desk', () => {
         },
       } as unknown as AuditLog,
       assisted: NO_ASSISTED,
+      receipts: NO_RECEIPTS,
       tools: {
         ...STUB_TOOLS,
         checkGateway: async () => {

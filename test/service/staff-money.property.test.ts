@@ -22,7 +22,7 @@ import type {
 import type { AuditLog } from '../../src/service/audit-log';
 import type { AuthResult, AuthenticatedPerson } from '../../src/service/authenticator';
 import { startStaffDesk } from '../../src/service/staff-desk';
-import { NO_ASSISTED, STUB_TOOLS } from './desk-stubs';
+import { NO_ASSISTED, NO_RECEIPTS, STUB_TOOLS } from './desk-stubs';
 import { POWER, QUOTE } from '../flows/session-fixtures';
 
 const TIMING = { writeOffWaitMs: 60_000, doneScreenMs: 60_000, partialCashWaitMs: 60_000 };
@@ -101,6 +101,7 @@ async function visit(steps: Step[], allowsPartial: boolean) {
       pin === PIN ? { ok: true, person: STAFF } : { ok: false, reason: 'wrong_pin' },
     audit: { append: () => undefined } as unknown as AuditLog,
     assisted: NO_ASSISTED,
+    receipts: NO_RECEIPTS,
     tools: STUB_TOOLS,
     session: { snapshot: () => session.getSnapshot(), send: (e) => session.send(e) },
     monotonic: () => performance.now(),

@@ -45,6 +45,10 @@ const MENU: Readonly<Record<StaffScreenName, MessageKey>> = {
   cashExchange: 'staffOpenCashExchange',
   diagnostics: 'staffOpenDiagnostics',
   serviceState: 'staffOpenServiceState',
+  reprint: 'staffOpenReprint',
+  reversal: 'staffOpenReversal',
+  pins: 'staffOpenPins',
+  myPin: 'staffOpenMyPin',
 };
 
 const WAY = {

@@ -8,6 +8,9 @@ import { SyncQueue } from './SyncQueue';
 import { ServiceState } from './ServiceState';
 import { SignIn } from './SignIn';
 import { StaffHome } from './StaffHome';
+import { Reprint } from './Reprint';
+import { Reversal } from './Reversal';
+import { MyPin, Pins } from './Pins';
 
 /** Staff and service screens, in place of the resident's while a mode is open. */
 export function StaffScreens({ view, ...p }: ScreenProps & { view: View }) {
@@ -28,5 +31,13 @@ export function StaffScreens({ view, ...p }: ScreenProps & { view: View }) {
       return <Diagnostics {...p} view={view} />;
     case 'serviceState':
       return <ServiceState {...p} view={view} />;
+    case 'reprint':
+      return <Reprint {...p} view={view} />;
+    case 'reversal':
+      return <Reversal {...p} view={view} />;
+    case 'pins':
+      return <Pins {...p} view={view} />;
+    case 'myPin':
+      return <MyPin {...p} view={view} />;
   }
 }

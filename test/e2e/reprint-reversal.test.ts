@@ -1,0 +1,202 @@
+// End to end in headless Chromium, by visible text, in both languages: staff reprint a paid
+// receipt found by the account's last 4 digits (a copy on paper, never a new write-off); staff
+// reverse the same payment with a second person's approval on the spot (the same person is
+// refused as their own approver), the reversal slip prints and the money goes back by a refund
+// slip; a technician sets a staff member's PIN (a weak one refused in words), and that person
+// then signs in with it.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { Locale } from '../../src/api/kiosk-api';
+import { formatYuan } from '../../src/api/money';
+import type { Translator } from '../../ui/i18n/messages';
+import { useKioskInChromium } from '../support/e2e-fixture';
+import { insertNote } from '../support/insert-note';
+import { attractIn } from '../support/kiosk-locale';
+
+const TECH = { staffNumber: '2001', pin: '482913' };
+const STAFF = { staffNumber: '1001', pin: '731604' };
+/** A new member of staff per language: the technician sets their PIN at the kiosk. */
+const NEWCOMER: Record<Locale, { staffNumber: string; pin: string }> = {
+  'zh-CN': { staffNumber: '3001', pin: '590372' },
+  en: { staffNumber: '3002', pin: '618240' },
+};
+/** A bill per language, each paid once in this file: scan code and the account's last 4. */
+const BILL: Record<Locale, { code: string; tail: string }> = {
+  'zh-CN': { code: 'SGCC:3100123456', tail: '3456' },
+  en: { code: 'SHWATER:210012345', tail: '2345' },
+};
+
+const env = useKioskInChromium({
+  people: [
+    { staffNumber: TECH.staffNumber, name: '李工', role: 'technician' },
+    { staffNumber: STAFF.staffNumber, name: '王芳', role: 'staff' },
+    { staffNumber: NEWCOMER['zh-CN'].staffNumber, name: '赵敏', role: 'staff' },
+    { staffNumber: NEWCOMER.en.staffNumber, name: '钱进', role: 'staff' },
+  ],
+});
+
+beforeAll(async () => {
+  const { auth } = env.kiosk().host.service;
+  await auth.setupPinAtConsole(TECH.staffNumber, TECH.pin);
+  const tech = await auth.authenticate({ staffNumber: TECH.staffNumber }, TECH.pin);
+  if (!tech.ok) throw new Error('the technician could not sign in');
+  await auth.setPin(tech.person, STAFF.staffNumber, STAFF.pin);
+});
+
+const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
+
+async function signIn(page: Page, t: Translator, who: { staffNumber: string; pin: string }) {
+  await button(page, t('staffSignIn')).click();
+  for (const d of who.staffNumber) await button(page, d).click();
+  await button(page, t('staffNext')).click();
+  for (const d of who.pin) await button(page, d).click();
+  await button(page, t('staffLeave')).waitFor();
+}
+
+/** A resident pays a bill in full with 100-yuan notes; the payment's serial. */
+async function payInFull(page: Page, t: Translator, code: string): Promise<string> {
+  const host = env.kiosk().host;
+  env.kiosk().scanner.scan(code);
+  await page.getByText(t('totalDue')).first().waitFor();
+  await button(page, t('payCash')).click();
+  await button(page, t('confirmPay')).click();
+  await expect.poll(() => host.latest().screen.name, { timeout: 10_000 }).toBe('insertCash');
+  while (host.latest().screen.name === 'insertCash') {
+    await insertNote(env.kiosk(), 10_000);
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  await expect.poll(() => host.latest().screen.name, { timeout: 20_000 }).toBe('paid');
+  host.send({ type: 'DONE' });
+  await expect.poll(() => host.latest().screen.name, { timeout: 10_000 }).toBe('attract');
+  // Each visit starts in Chinese: the next one in this run's language again.
+  await attractIn(page, env.kiosk(), t.locale);
+  const paid = host.journal.inStates(['WRITTEN_OFF', 'RECEIPTED']).at(-1);
+  if (!paid) throw new Error('no payment written off');
+  return paid.agentSerial;
+}
+
+describe.each<Locale>(['zh-CN', 'en'])('reprint, reversal and PINs (%s)', (locale) => {
+  it(
+    'staff reprint a receipt as a copy, then reverse the payment with a second approval',
+    { timeout: 240_000 },
+    async () => {
+      const page = await env.browser().newPage({ viewport: { width: 1920, height: 1080 } });
+      await page.goto(env.kiosk().launchUrl());
+      const t = await attractIn(page, env.kiosk(), locale);
+      const kiosk = env.kiosk();
+      const host = kiosk.host;
+      const serial = await payInFull(page, t, BILL[locale].code);
+      const stateBefore = host.journal.bySerial(serial)?.state;
+      const pendingBefore = host.latest().service.pendingSync.count;
+
+      // Reprint by the account's last 4 digits.
+      await signIn(page, t, STAFF);
+      await button(page, t('staffOpenReprint')).click();
+      for (const d of BILL[locale].tail) await button(page, d).click();
+      await button(page, t('findSearch')).click();
+      const row = page.getByRole('listitem', { name: serial, exact: true });
+      await row.waitFor();
+      const printedBefore = kiosk.printer.receipts.length;
+      await row.getByRole('button', { name: t('reprintPrint') }).click();
+      await page.getByText(t('reprintPrinted', { copy: 1 })).waitFor();
+      expect(kiosk.printer.receipts.length).toBe(printedBefore + 1);
+      const copy = (kiosk.printer.receipts.at(-1)?.lines ?? [])
+        .map((l) => l.trim())
+        .filter(Boolean);
+      expect(copy[0]).toBe('重印 / 副本 COPY');
+      // Paper, not a payment: the write-off is as it was and nothing new waits to sync.
+      expect(host.journal.bySerial(serial)?.state).toBe(stateBefore);
+      expect(host.latest().service.pendingSync.count).toBe(pendingBefore);
+
+      // Same-day reversal of the same payment.
+      await button(page, t('staffBackHome')).click();
+      await button(page, t('staffOpenReversal')).click();
+      for (const d of BILL[locale].tail) await button(page, d).click();
+      await button(page, t('findSearch')).click();
+      await page
+        .getByRole('listitem', { name: serial, exact: true })
+        .getByRole('button', { name: t('reversalChoose') })
+        .click();
+      await button(page, t('reversalReasonWrongAccount')).click();
+      await page.getByText(t('reversalApproveTitle')).waitFor();
+
+      // The person asking cannot approve: refused, said so.
+      await button(page, t('reversalApproveByNumber')).click();
+      for (const d of STAFF.staffNumber) await button(page, d).click();
+      await button(page, t('staffNext')).click();
+      for (const d of STAFF.pin) await button(page, d).click();
+      await page.getByText(t('reversalSamePerson')).waitFor();
+      // Never the digits on screen: dots only.
+      expect(await page.locator('body').textContent()).not.toContain(STAFF.pin);
+
+      // The technician beside them approves.
+      const printedBeforeSlip = kiosk.printer.receipts.length;
+      await button(page, t('reversalApproveByNumber')).click();
+      for (const d of TECH.staffNumber) await button(page, d).click();
+      await button(page, t('staffNext')).click();
+      await page.getByText(t('reversalApproverPin')).waitFor();
+      for (const d of TECH.pin) await button(page, d).click();
+      await page.getByText(t('reversalSlipPrinted')).waitFor({ timeout: 20_000 });
+      const amount = formatYuan(host.journal.bySerial(serial)?.collected ?? 0);
+      await page.getByText(t('reversalReversed', { amount })).waitFor();
+      expect(kiosk.printer.receipts.length).toBe(printedBeforeSlip + 1);
+      expect(kiosk.printer.receipts.at(-1)?.lines.join('\n')).toContain('冲正');
+      expect(host.journal.bySerial(serial)?.state).toBe('MANUAL_REFUND');
+
+      // The money goes back by the refund-slip path: an open item against this serial.
+      await button(page, t('staffBackHome')).click();
+      await button(page, t('staffOpenOpenItems')).click();
+      await page
+        .getByRole('listitem', { name: t('itemKindRefundSlip') })
+        .filter({ hasText: serial })
+        .waitFor();
+      await button(page, t('staffLeave')).click();
+      await page.getByRole('button', { name: t('start'), exact: true }).waitFor();
+
+      const audit = host.service.audit.list({});
+      const reversal = audit.filter((r) => r.action === 'reversal.request');
+      expect(reversal.some((r) => r.approver?.staffNumber === TECH.staffNumber)).toBe(true);
+      await page.close();
+    },
+  );
+
+  it(
+    "a technician sets a staff member's PIN; a weak one is refused; they sign in with it",
+    { timeout: 120_000 },
+    async () => {
+      const page = await env.browser().newPage({ viewport: { width: 1920, height: 1080 } });
+      await page.goto(env.kiosk().launchUrl());
+      const t = await attractIn(page, env.kiosk(), locale);
+      const who = NEWCOMER[locale];
+
+      await signIn(page, t, TECH);
+      await button(page, t('staffOpenPins')).click();
+      await page
+        .getByRole('button', {
+          name: new RegExp(`（工号 ${who.staffNumber}）|\\(staff number ${who.staffNumber}\\)`),
+        })
+        .click();
+      await page.getByRole('heading', { level: 2 }).filter({ hasText: who.staffNumber }).waitFor();
+      // 111111 is refused, with the reason in words.
+      for (const d of '111111111111') await button(page, d).click();
+      await page.getByText(t('pinWeakSameDigit')).waitFor();
+      // Two different PINs are refused too.
+      for (const d of who.pin + '000000') await button(page, d).click();
+      await page.getByText(t('pinDiffer')).waitFor();
+      for (const d of who.pin + who.pin) await button(page, d).click();
+      await page.getByText(t('deskDone')).waitFor();
+      expect(await page.locator('body').textContent()).not.toContain(who.pin);
+      await button(page, t('staffLeave')).click();
+
+      // The new member of staff enters with the PIN the technician set.
+      await signIn(page, t, who);
+      await expect
+        .poll(() => env.kiosk().host.latest().staff?.name, { timeout: 10_000 })
+        .toBe('staffHome');
+      await page.getByText(t('staffHome', { name: locale === 'en' ? '钱进' : '赵敏' })).waitFor();
+      await button(page, t('staffLeave')).click();
+      await page.getByRole('button', { name: t('start'), exact: true }).waitFor();
+      await page.close();
+    },
+  );
+});

@@ -1,0 +1,119 @@
+import type { DeskResult, Key, ReceiptRow, ReceiptSearch } from '../../src/api/kiosk-api';
+import { formatYuan } from '../../src/api/money';
+import type { MessageKey } from '../i18n/messages';
+import type { ScreenProps } from '../screens/types';
+import { StaffKeypad, clockTime } from './StaffParts';
+
+/** Receipts looked for by the account's last 4 digits or the serial (typed or scanned). */
+export function ReceiptFinder({
+  t,
+  send,
+  search,
+  action,
+}: ScreenProps & {
+  search: ReceiptSearch;
+  /** The button each row found carries. */
+  action: { label: string; onRow(row: ReceiptRow): void };
+}) {
+  const byTail = search.by === 'accountTail';
+  const complete = search.typed.length === (byTail ? 4 : 14);
+  return (
+    <div className="split">
+      <div className="split-part">
+        <div className="actions">
+          {(['accountTail', 'serial'] as const).map((by) => (
+            <button
+              key={by}
+              className={`button ${search.by === by ? 'primary' : 'secondary'}`}
+              aria-pressed={search.by === by}
+              onClick={() => send({ type: 'STAFF_FIND_BY', by })}
+            >
+              {t(by === 'accountTail' ? 'findByTail' : 'findBySerial')}
+            </button>
+          ))}
+        </div>
+        <p>{t(byTail ? 'findTailHint' : 'findSerialHint')}</p>
+        <output className="account-digits" aria-label={t('findTyped', { typed: search.typed })}>
+          {search.typed || '\u00a0'}
+        </output>
+        <div className="actions">
+          <button
+            className="button primary"
+            disabled={!complete}
+            onClick={() => send({ type: 'STAFF_SUBMIT' })}
+          >
+            {t('findSearch')}
+          </button>
+        </div>
+        {search.found !== null &&
+          (search.found.length === 0 ? (
+            <p role="status">{t('findNone')}</p>
+          ) : (
+            <ul className="item-list">
+              {search.found.map((row) => (
+                <li key={row.agentSerial} className="item" aria-label={row.agentSerial}>
+                  <p>{receiptWords(t, row)}</p>
+                  <p>{t('itemSerial', { serial: row.agentSerial })}</p>
+                  <div className="actions">
+                    <button className="button secondary" onClick={() => action.onRow(row)}>
+                      {action.label}
+                    </button>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          ))}
+      </div>
+      <StaffKeypad t={t} send={send} onKey={(key: Key) => send({ type: 'STAFF_KEY', key })} />
+    </div>
+  );
+}
+
+export function receiptWords(t: ScreenProps['t'], row: ReceiptRow): string {
+  return t('receiptRow', {
+    biller: row.billerName,
+    account: row.account,
+    amount: formatYuan(row.amount),
+    time: clockTime(row.at),
+    copies: row.copies,
+  });
+}
+
+/** Refusals these screens know how to say; any other by its code. */
+const REFUSAL: Readonly<Record<string, MessageKey>> = {
+  same_person: 'reversalSamePerson',
+  approver_refused: 'reversalApproverRefused',
+  approver_not_allowed: 'reversalApproverRefused',
+  pins_differ: 'pinDiffer',
+};
+
+/** The last action's outcome in words (a refusal by its reason). */
+export function DeskWords({ t, result }: Pick<ScreenProps, 't'> & { result: DeskResult | null }) {
+  if (!result) return null;
+  const code = (result.reason ?? '').split(':')[0] ?? '';
+  const key = REFUSAL[code];
+  return (
+    <p role="status" className="tool-result">
+      {result.ok ? t('deskDone') : key ? t(key) : t('deskRefused', { reason: result.reason ?? '' })}
+    </p>
+  );
+}
+
+/** A PIN as dots: how many digits are typed, never the digits. */
+export function PinDots({
+  t,
+  length,
+  label,
+}: Pick<ScreenProps, 't'> & { length: number; label: string }) {
+  return (
+    <p>
+      {label}{' '}
+      <output
+        className="account-digits pin-dots"
+        aria-label={`${label} ${t('staffPinEntered', { count: length })}`}
+      >
+        {'●'.repeat(length) + '○'.repeat(6 - length)}
+      </output>
+    </p>
+  );
+}
