@@ -21,6 +21,8 @@ import { createCardReader, createScanner } from './input-devices';
 import { InactivityClock } from './inactivity';
 import { createPrinter } from './printer-factory';
 import { receiptService } from './receipt-service';
+import { startServiceRoom } from './service-room-wiring';
+import type { ServiceRoom } from '../service/open-service-room';
 import { startKioskServer } from '../edge/kiosk-server';
 import { startJobs } from './jobs';
 import { createLogger, type Logger } from './logger';
@@ -31,11 +33,6 @@ import { sessionActors } from './session-actors';
 import { snapshotBuilder } from './kiosk-snapshot';
 import { watchHelpCalls } from './help-calls';
 import { routeCards } from './card-routing';
-import { openServiceRoom, type ServiceRoom } from '../service/open-service-room';
-import { diagnosticTools, kioskTools } from './kiosk-tools';
-import { settlementSlip } from '../receipts/settlement-slip';
-import { readJournalFigures } from '../service/bundle-journal';
-import { writeDiagnosticBundle } from '../service/diagnostic-bundle';
 import { monotonicNow } from '../time/monotonic';
 
 export interface HostSeams {
@@ -173,62 +170,15 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
       },
     );
     // Staff and technicians work at the same screen, over the customer's paused visit.
-    const service = openServiceRoom({
+    const service = startServiceRoom(config, {
       db,
       money,
-      people: config.people,
-      terminalId: config.terminal.id,
-      billerName: (billerId) =>
-        actor.getSnapshot().context.billers.find((b) => b.id === billerId)?.name['zh-CN'] ??
-        billerId,
-      exchangePorts: {
-        deviceStacked: async () => (await acceptor.readCounters())?.stacked ?? null,
-        printSettlement: async (settlement) =>
-          (await receipts.issue(settlementSlip({ terminalId: config.terminal.id, settlement })))
-            .printed,
-      },
-      // Reprints (副本) and reversal slips, through the same receipts as the resident's.
-      printReceipt: async (layout) => (await receipts.issue(layout)).printed,
+      session: actor,
+      devices: { acceptor, printer, scanner, cardReader: cards?.reader ?? null },
+      receipts,
       clock,
       monotonic,
-      session: { snapshot: () => actor.getSnapshot(), send: (event) => actor.send(event) },
-      tools: kioskTools({
-        terminalId: config.terminal.id,
-        devices: () => [
-          acceptor.diagnose(),
-          printer?.diagnose(),
-          scanner?.diagnose(),
-          cards?.reader.diagnose(),
-        ],
-        gateway,
-        receipts,
-        clock,
-        monotonic,
-        service: () => {
-          const c = actor.getSnapshot().context;
-          return { inService: c.inService, reason: c.outOfServiceReason };
-        },
-        setService: (inService, reason) => {
-          log.warn({ inService, reason }, 'service state changed at the kiosk');
-          actor.send({ type: 'SERVICE_MODE', inService, reason });
-        },
-        writeBundle: () =>
-          writeDiagnosticBundle({
-            config,
-            devices: [acceptor, scanner, printer, cards?.reader].flatMap((d) =>
-              d ? [d.diagnose()] : [],
-            ),
-            journal: readJournalFigures({
-              db,
-              journal,
-              cashBox,
-              staffItems: staff,
-            }),
-          }),
-        // Diagnostics tests: the acceptor's test mode, the scan classifier.
-        diagnostics: diagnosticTools({ acceptor, gateway }),
-      }),
-      log: log.child({ room: 'service' }),
+      log,
     });
     cleanups.push(() => service.desk.stop());
     const inactivity = new InactivityClock({
