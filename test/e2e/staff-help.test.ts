@@ -1,7 +1,7 @@
 // End to end in headless Chromium, by visible text, in both languages: a resident with a note
 // in calls for staff; a member of staff signs in at the same screen (staff number and PIN),
-// sees what she sees and the money, cancels safely for her and hands the screen back; the
-// resident's screen then says that staff are helping.
+// sees what she sees and the money, and either cancels safely for her or hands the screen back
+// at once, after which she finishes paying with staff beside her ("staff are helping").
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Locale } from '../../src/api/kiosk-api';
 import { translator } from '../../ui/i18n/messages';
@@ -69,6 +69,52 @@ describe.each<Locale>(['zh-CN', 'en'])('a help call answered by staff (%s)', (lo
     const host = env.kiosk().host;
     host.send({ type: 'CONFIRM' });
     await expect.poll(() => host.latest().screen.name, { timeout: 10_000 }).toBe('refundSlip');
+    host.send({ type: 'DONE' });
+    await expect.poll(() => host.latest().screen.name, { timeout: 10_000 }).toBe('attract');
+    expect(host.latest().staffHelping).toBe(false);
+    await page.close();
+  });
+
+  it('staff answer, hand the screen back, and the resident finishes paying with them beside her', async () => {
+    const page = await env.browser().newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.goto(env.kiosk().launchUrl());
+    const t = await attractIn(page, env.kiosk(), locale);
+    const button = (name: string) => page.getByRole('button', { name, exact: true });
+    const host = env.kiosk().host;
+    env.kiosk().scanner.scan(locale === 'en' ? 'CTSH:13301234567' : 'SHGAS:50012345');
+    await page.getByText(t('totalDue')).first().waitFor();
+    await button(t('payCash')).click();
+    await button(t('confirmPay')).click();
+    await insertNote(env.kiosk(), 10_000);
+    await seeCollected(page, 10_000);
+    await page
+      .getByRole('button', { name: t('callStaff') })
+      .first()
+      .click();
+
+    const staffT = translator(host.latest().locale);
+    await button(staffT('staffSignIn')).click();
+    for (const d of STAFF.staffNumber) await button(d).click();
+    await button(staffT('staffNext')).click();
+    for (const d of STAFF.pin) await button(d).click();
+    const call = page.getByRole('region', { name: staffT('staffHelpCall') });
+    await call.getByText(staffT('staffCollected', { amount: '100.00' })).waitFor();
+    await button(staffT('staffHandBack')).click();
+
+    // Her screen again, saying staff are helping; she goes on with the notes and pays in full.
+    await page
+      .getByRole('status')
+      .filter({ hasText: t('staffIsHelping') })
+      .waitFor();
+    while (host.latest().screen.name === 'insertCash') {
+      await insertNote(env.kiosk(), 10_000);
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    await expect
+      .poll(() => host.latest().screen.name, { timeout: 20_000 })
+      .toMatch(/^(paid|pendingSync)$/);
+    const paid = host.journal.inStates(['WRITTEN_OFF', 'RECEIPTED']).at(-1);
+    expect(paid?.collected ?? 0).toBeGreaterThan(10_000);
     host.send({ type: 'DONE' });
     await expect.poll(() => host.latest().screen.name, { timeout: 10_000 }).toBe('attract');
     expect(host.latest().staffHelping).toBe(false);
