@@ -66,4 +66,22 @@ describe('voiceCues', () => {
     expect(cues(prefs({ muted: true }), entry)).toEqual(['声音已打开']);
     expect(cues(entry, prefs({ textScale: 1.5 }))).toEqual(['字号：特大']);
   });
+
+  it("speaks a staff screen by its title; the resident's screen underneath stays quiet", () => {
+    const home = snapshot(SCREENS.enterAccount, {
+      staff: {
+        name: 'staffHome',
+        who: { name: '王芳', role: 'staff' },
+        helpCall: null,
+        menu: [],
+      },
+    });
+    expect(cues(entry, home)).toEqual(['工作人员：王芳 现在没有居民呼叫']);
+    // The resident's screen changes under the staff screen: nothing is said.
+    const under = { ...home, seq: 3, screen: SCREENS.bills };
+    expect(cues(home, under)).toEqual([]);
+    // Staff leave: her screen is said again.
+    const back = { ...under, seq: 4, staff: null };
+    expect(cues(under, back)).toHaveLength(1);
+  });
 });

@@ -3,6 +3,7 @@
 // error, a setting, the help call, the "more time?" prompt. Never the same line per snapshot.
 import type { Screen, Snapshot } from '../../src/api/kiosk-api';
 import { formatYuan } from '../../src/api/money';
+import { staffScreenVoice } from './staff-voice';
 import type { Translator } from '../i18n/messages';
 import { secondsLeft } from '../screens/countdown';
 import { textSizeName, volumeLevel } from '../screens/prefs';
@@ -74,13 +75,23 @@ export function voiceCues(
   now: number,
 ): string[] {
   const lines: string[] = [];
+  // Staff at the screen: their screen's title when it opens; the resident's stays quiet.
+  if (next.staff) {
+    if (prev?.staff?.name !== next.staff.name || prev.locale !== next.locale) {
+      lines.push(staffScreenVoice(next.staff, t));
+    }
+    if (voiceTestPressed(prev, next)) lines.push(t('diagTestVoiceSentence'));
+    return lines;
+  }
   const newScreen =
-    !prev || prev.locale !== next.locale || screenKey(prev.screen) !== screenKey(next.screen);
+    !prev ||
+    prev.staff !== null ||
+    prev.locale !== next.locale ||
+    screenKey(prev.screen) !== screenKey(next.screen);
   if (newScreen) lines.push(screenVoice(next.screen, t, next.service.receipts));
   else lines.push(...onScreen(prev.screen, next.screen, t));
   if (prev) lines.push(...settings(prev.prefs, next.prefs, t));
   if (next.helpCalled && !prev?.helpCalled) lines.push(t('helpComing'));
-  if (voiceTestPressed(prev, next)) lines.push(t('diagTestVoiceSentence'));
   if (next.prompt && !prev?.prompt) {
     lines.push(t('voiceMoreTime', { seconds: secondsLeft(next.prompt.deadline, now) }));
   }
