@@ -1,7 +1,7 @@
 // End to end in headless Chromium, by visible text, in both languages: the open item a power
 // cut leaves behind is resolved by staff at the screen. A note lost to a power cut while
-// stacking (its fate unknown, in the box) is found and credited to its payment — written off
-// once, through a follow-up payment. (Strays and payments needing staff are resolved against the
+// stacking (its fate unknown, in the box) is found and credited through one follow-up payment,
+// which the gateway settles once. (Strays and payments needing staff are resolved against the
 // gateway simulator in test/service/open-items.test.ts.)
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
