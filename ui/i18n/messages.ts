@@ -830,6 +830,80 @@ const SCREEN: Record<Locale, Record<ScreenName, string>> = {
   },
 };
 
+/** Why a staff action was refused, in words (by the reason code the services give). */
+const REFUSAL: Record<Locale, Readonly<Record<string, string>>> = {
+  'zh-CN': {
+    not_signed_in: '请先登录',
+    not_allowed: '您的角色不能做这件事',
+    no_such_item: '没有这个事项',
+    unknown_item: '没有这个事项',
+    already_closed: '这个事项已经处理过了',
+    wrong_action: '这类事项不能这样处理',
+    wrong_serial: '流水号和这张凭证对不上，请核对',
+    wrong_amount: '金额和凭证对不上',
+    not_creditable: '这张纸币现在不能计入缴费',
+    bad_reason: '请从列出的原因中选一个',
+    bad_note: '备注太长或含有个人信息',
+    bad_query: '请输入户号后 4 位或完整流水号',
+    no_such_payment: '没有找到这笔缴费',
+    no_receipt: '这笔缴费没有凭证可以重印',
+    not_needed: '这笔缴费不需要再处理',
+    not_waiting: '这笔缴费不在等待销账',
+    not_cash: '只有现金缴费可以在这里冲正',
+    not_written_off: '这笔缴费还没有销账，不能冲正',
+    not_same_day: '只能冲正当天的缴费',
+    reversal_open: '这笔缴费的冲正正在处理',
+    already_reversed: '这笔缴费已经冲正过了',
+    no_open_reversal: '没有正在处理的冲正',
+    same_person: zhCN.reversalSamePerson,
+    approver_refused: zhCN.reversalApproverRefused,
+    approver_not_allowed: zhCN.reversalApproverRefused,
+    not_available: '现在不能做这件事，请稍后再试',
+    pins_differ: zhCN.pinDiffer,
+    box_and_seal_needed: '请先输入钱箱编号和封条号',
+    exchange_open: '已经有一次清机没有完成',
+    payment_collecting: '有居民正在放入纸币，请等缴费结束',
+    note_in_escrow: '收钞机里还有一张纸币，请等它收进或退出',
+    no_exchange: '现在没有正在进行的清机',
+    box_changed: '钱箱在清点时又收了纸币，请重新开始清机',
+  },
+  en: {
+    not_signed_in: 'Please sign in first',
+    not_allowed: 'Your role may not do this',
+    no_such_item: 'There is no such item',
+    unknown_item: 'There is no such item',
+    already_closed: 'This item has been dealt with already',
+    wrong_action: 'This kind of item cannot be closed that way',
+    wrong_serial: 'The serial does not match this slip. Please check it',
+    wrong_amount: 'The amount does not match the slip',
+    not_creditable: 'This note cannot be credited to a payment now',
+    bad_reason: 'Please choose one of the reasons listed',
+    bad_note: 'The note is too long or holds personal data',
+    bad_query: "Type the account's last 4 digits or the whole serial",
+    no_such_payment: 'No such payment was found',
+    no_receipt: 'This payment has no receipt to print again',
+    not_needed: 'This payment needs nothing more',
+    not_waiting: 'This payment is not waiting for write-off',
+    not_cash: 'Only cash payments can be reversed here',
+    not_written_off: 'This payment is not written off yet, so it cannot be reversed',
+    not_same_day: "Only today's payments can be reversed",
+    reversal_open: 'A reversal of this payment is under way',
+    already_reversed: 'This payment has been reversed already',
+    no_open_reversal: 'No reversal is under way',
+    same_person: en.reversalSamePerson,
+    approver_refused: en.reversalApproverRefused,
+    approver_not_allowed: en.reversalApproverRefused,
+    not_available: 'This cannot be done just now. Please try again later',
+    pins_differ: en.pinDiffer,
+    box_and_seal_needed: 'Type the box number and the seal number first',
+    exchange_open: 'An earlier exchange has not been finished',
+    payment_collecting: 'A resident is inserting notes: wait until the payment ends',
+    note_in_escrow: 'A note is in the acceptor: wait until it is taken in or returned',
+    no_exchange: 'No exchange is under way',
+    box_changed: 'The box took notes while it was counted: begin the exchange again',
+  },
+};
+
 /** Both tables, for the renderer and for the tests that hold them to the same placeholders. */
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
 
@@ -838,6 +912,8 @@ export interface Translator {
   (key: MessageKey, params?: Record<string, string | number>): string;
   kind(kind: BillerKind): string;
   problem(code: ProblemCode): string;
+  /** A staff action's refusal in words, or null for a code these tables do not know. */
+  refusal(code: string): string | null;
   /** A resident's screen in words (staff screens say what she sees). */
   screen(name: ScreenName): string;
   /** Joins items the way a sentence of this language lists them. */
@@ -853,6 +929,7 @@ export function translator(locale: Locale): Translator {
   t.kind = (kind) => KIND[locale][kind];
   t.problem = (code) => PROBLEM[locale][code];
   t.screen = (name) => SCREEN[locale][name];
+  t.refusal = (code) => REFUSAL[locale][code] ?? null;
   t.list = (items) => items.join(MESSAGES[locale].listSeparator);
   return t;
 }

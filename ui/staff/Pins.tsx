@@ -1,8 +1,8 @@
 import type { Key, StaffView } from '../../src/api/kiosk-api';
 import type { MessageKey } from '../i18n/messages';
 import type { ScreenProps } from '../screens/types';
-import { DeskWords, PinDots } from './ReceiptFinder';
-import { StaffKeypad, StaffToolbar } from './StaffParts';
+import { PinDots } from './ReceiptFinder';
+import { DeskOutcome, StaffKeypad, StaffToolbar } from './StaffParts';
 
 type PinsView = Extract<StaffView, { name: 'pins' }>;
 type MyPinView = Extract<StaffView, { name: 'myPin' }>;
@@ -56,7 +56,7 @@ export function Pins({ t, send, view }: ScreenProps & { view: PinsView }) {
       {view.problem ? (
         <PinProblem t={t} problem={view.problem} />
       ) : (
-        <DeskWords t={t} result={view.lastResult} />
+        <DeskOutcome t={t} result={view.lastResult} />
       )}
       <ul className="item-list">
         {view.people.map((person) => (
@@ -92,7 +92,7 @@ export function MyPin({ t, send, view }: ScreenProps & { view: MyPinView }) {
       {view.problem ? (
         <PinProblem t={t} problem={view.problem} />
       ) : (
-        <DeskWords t={t} result={view.lastResult} />
+        <DeskOutcome t={t} result={view.lastResult} />
       )}
       <PinFields t={t} send={send} typing={view.typing} own />
       <StaffToolbar t={t} send={send} />

@@ -1,6 +1,5 @@
-import type { DeskResult, Key, ReceiptRow, ReceiptSearch } from '../../src/api/kiosk-api';
+import type { Key, ReceiptRow, ReceiptSearch } from '../../src/api/kiosk-api';
 import { formatYuan } from '../../src/api/money';
-import type { MessageKey } from '../i18n/messages';
 import type { ScreenProps } from '../screens/types';
 import { StaffKeypad, clockTime } from './StaffParts';
 
@@ -77,26 +76,6 @@ export function receiptWords(t: ScreenProps['t'], row: ReceiptRow): string {
     time: clockTime(row.at),
     copies: row.copies,
   });
-}
-
-/** Refusals these screens know how to say; any other by its code. */
-const REFUSAL: Readonly<Record<string, MessageKey>> = {
-  same_person: 'reversalSamePerson',
-  approver_refused: 'reversalApproverRefused',
-  approver_not_allowed: 'reversalApproverRefused',
-  pins_differ: 'pinDiffer',
-};
-
-/** The last action's outcome in words (a refusal by its reason). */
-export function DeskWords({ t, result }: Pick<ScreenProps, 't'> & { result: DeskResult | null }) {
-  if (!result) return null;
-  const code = (result.reason ?? '').split(':')[0] ?? '';
-  const key = REFUSAL[code];
-  return (
-    <p role="status" className="tool-result">
-      {result.ok ? t('deskDone') : key ? t(key) : t('deskRefused', { reason: result.reason ?? '' })}
-    </p>
-  );
 }
 
 /** A PIN as dots: how many digits are typed, never the digits. */

@@ -1,7 +1,7 @@
 import type { StaffView } from '../../src/api/kiosk-api';
 import type { ScreenProps } from '../screens/types';
-import { DeskWords, ReceiptFinder } from './ReceiptFinder';
-import { StaffToolbar } from './StaffParts';
+import { ReceiptFinder } from './ReceiptFinder';
+import { DeskOutcome, StaffToolbar } from './StaffParts';
 
 type ReprintView = Extract<StaffView, { name: 'reprint' }>;
 
@@ -18,7 +18,7 @@ export function Reprint({ t, send, view }: ScreenProps & { view: ReprintView }) 
             : t('reprintNotPrinted')}
         </p>
       ) : (
-        <DeskWords t={t} result={view.lastResult} />
+        <DeskOutcome t={t} result={view.lastResult} />
       )}
       <ReceiptFinder
         t={t}

@@ -2,8 +2,8 @@ import type { Key, ReversalReasonCode, StaffView } from '../../src/api/kiosk-api
 import { formatYuan } from '../../src/api/money';
 import type { MessageKey } from '../i18n/messages';
 import type { ScreenProps } from '../screens/types';
-import { DeskWords, PinDots, ReceiptFinder } from './ReceiptFinder';
-import { StaffKeypad, StaffToolbar } from './StaffParts';
+import { PinDots, ReceiptFinder } from './ReceiptFinder';
+import { DeskOutcome, StaffKeypad, StaffToolbar } from './StaffParts';
 
 type ReversalView = Extract<StaffView, { name: 'reversal' }>;
 
@@ -32,7 +32,7 @@ export function Reversal({ t, send, view }: ScreenProps & { view: ReversalView }
   return (
     <section className="screen staff-screen">
       <h1>{t('reversalTitle')}</h1>
-      <DeskWords t={t} result={view.lastResult} />
+      <DeskOutcome t={t} result={view.lastResult} />
       {chosen && (
         <p>
           {t('reversalChosen', {

@@ -58,7 +58,7 @@ export function DeskOutcome({ t, result }: Pick<ScreenProps, 't'> & { result: De
   if (!result) return null;
   return (
     <p role="status" className="tool-result">
-      {result.ok ? t('deskDone') : t('deskRefused', { reason: result.reason ?? '' })}
+      {result.ok ? t('deskDone') : refusalWords(t, result.reason)}
     </p>
   );
 }
@@ -94,4 +94,10 @@ export function clockTime(epochMs: number): string {
     hour: '2-digit',
     minute: '2-digit',
   });
+}
+
+/** A refusal in words; a code the tables do not know, as "not done: <code>". */
+export function refusalWords(t: ScreenProps['t'], reason: string | null): string {
+  const code = (reason ?? '').split(':')[0] ?? '';
+  return t.refusal(code) ?? t('deskRefused', { reason: reason ?? '' });
 }
