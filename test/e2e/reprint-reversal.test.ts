@@ -161,7 +161,7 @@ describe.each<Locale>(['zh-CN', 'en'])('reprint, reversal and PINs (%s)', (local
   );
 
   it(
-    "a technician sets a staff member's PIN; a weak one is refused; they sign in with it",
+    "a technician sets a staff member's PIN (a weak one refused); they sign in with it and change it",
     { timeout: 120_000 },
     async () => {
       const page = await env.browser().newPage({ viewport: { width: 1920, height: 1080 } });
@@ -194,6 +194,19 @@ describe.each<Locale>(['zh-CN', 'en'])('reprint, reversal and PINs (%s)', (local
         .poll(() => env.kiosk().host.latest().staff?.name, { timeout: 10_000 })
         .toBe('staffHome');
       await page.getByText(t('staffHome', { name: locale === 'en' ? '钱进' : '赵敏' })).waitFor();
+
+      // They change it themselves: the current PIN, then the new one twice; the new one opens.
+      const changed = { ...who, pin: locale === 'en' ? '740396' : '852063' };
+      await button(page, t('staffOpenMyPin')).click();
+      await page.getByRole('heading', { name: t('myPinTitle') }).waitFor();
+      for (const d of who.pin + changed.pin + changed.pin) await button(page, d).click();
+      await page.getByText(t('deskDone')).waitFor();
+      expect(await page.locator('body').textContent()).not.toContain(changed.pin);
+      await button(page, t('staffLeave')).click();
+      await signIn(page, t, changed);
+      await expect
+        .poll(() => env.kiosk().host.latest().staff?.name, { timeout: 10_000 })
+        .toBe('staffHome');
       await button(page, t('staffLeave')).click();
       await page.getByRole('button', { name: t('start'), exact: true }).waitFor();
       await page.close();
