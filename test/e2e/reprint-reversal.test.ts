@@ -7,6 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Locale } from '../../src/api/kiosk-api';
+import type { KioskConfig } from '../../src/config/schema';
 import { formatYuan } from '../../src/api/money';
 import type { Translator } from '../../ui/i18n/messages';
 import { useKioskInChromium } from '../support/e2e-fixture';
@@ -26,14 +27,23 @@ const BILL: Record<Locale, { code: string; tail: string }> = {
   en: { code: 'SHWATER:210012345', tail: '2345' },
 };
 
+/** The technician's card: in English the approval is given with it (in Chinese by number). */
+const TECH_CARD = '04C0FFEE000002';
 const env = useKioskInChromium({
+  devices: {
+    billAcceptor: { driver: 'id003', port: 'sim://bill-acceptor', pollIntervalMs: 100 },
+    scanner: { driver: 'serial-line', port: 'sim://scanner' },
+    printer: { driver: 'escpos', port: 'sim://printer', paper: 80, pollIntervalMs: 1000 },
+    cardReader: { driver: 'pcsc', reader: 'sim://card-reader', retryMs: 200, cards: [] },
+  },
   people: [
-    { staffNumber: TECH.staffNumber, name: '李工', role: 'technician' },
+    { staffNumber: TECH.staffNumber, name: '李工', role: 'technician', cardUid: TECH_CARD },
     { staffNumber: STAFF.staffNumber, name: '王芳', role: 'staff' },
     { staffNumber: NEWCOMER['zh-CN'].staffNumber, name: '赵敏', role: 'staff' },
     { staffNumber: NEWCOMER.en.staffNumber, name: '钱进', role: 'staff' },
   ],
-});
+  // The fixture parses this as config input: the schema fills in the devices' defaults.
+} as Partial<KioskConfig>);
 
 beforeAll(async () => {
   const { auth } = env.kiosk().host.service;
@@ -129,11 +139,15 @@ describe.each<Locale>(['zh-CN', 'en'])('reprint, reversal and PINs (%s)', (local
       // Never the digits on screen: dots only.
       expect(await page.locator('body').textContent()).not.toContain(STAFF.pin);
 
-      // The technician beside them approves.
+      // The technician beside them approves: with their card (English run) or their number.
       const printedBeforeSlip = kiosk.printer.receipts.length;
-      await button(page, t('reversalApproveByNumber')).click();
-      for (const d of TECH.staffNumber) await button(page, d).click();
-      await button(page, t('staffNext')).click();
+      if (locale === 'en') {
+        kiosk.cards.set(TECH_CARD);
+      } else {
+        await button(page, t('reversalApproveByNumber')).click();
+        for (const d of TECH.staffNumber) await button(page, d).click();
+        await button(page, t('staffNext')).click();
+      }
       await page.getByText(t('reversalApproverPin')).waitFor();
       for (const d of TECH.pin) await button(page, d).click();
       await page.getByText(t('reversalSlipPrinted')).waitFor({ timeout: 20_000 });
