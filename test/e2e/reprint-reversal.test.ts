@@ -7,11 +7,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Locale } from '../../src/api/kiosk-api';
-import type { KioskConfig } from '../../src/config/schema';
+import { CardReaderConfig } from '../../src/config/schema';
 import { formatYuan } from '../../src/api/money';
 import type { Translator } from '../../ui/i18n/messages';
 import { useKioskInChromium } from '../support/e2e-fixture';
 import { insertNote } from '../support/insert-note';
+import { testConfig } from '../support/kiosk-fixture';
 import { attractIn } from '../support/kiosk-locale';
 
 const TECH = { staffNumber: '2001', pin: '482913' };
@@ -31,10 +32,13 @@ const BILL: Record<Locale, { code: string; tail: string }> = {
 const TECH_CARD = '04C0FFEE000002';
 const env = useKioskInChromium({
   devices: {
-    billAcceptor: { driver: 'id003', port: 'sim://bill-acceptor', pollIntervalMs: 100 },
-    scanner: { driver: 'serial-line', port: 'sim://scanner' },
-    printer: { driver: 'escpos', port: 'sim://printer', paper: 80, pollIntervalMs: 1000 },
-    cardReader: { driver: 'pcsc', reader: 'sim://card-reader', retryMs: 200, cards: [] },
+    ...testConfig('/tmp/unused').devices,
+    cardReader: CardReaderConfig.parse({
+      driver: 'pcsc',
+      reader: 'sim://card-reader',
+      retryMs: 200,
+      cards: [],
+    }),
   },
   people: [
     { staffNumber: TECH.staffNumber, name: '李工', role: 'technician', cardUid: TECH_CARD },
@@ -42,8 +46,7 @@ const env = useKioskInChromium({
     { staffNumber: NEWCOMER['zh-CN'].staffNumber, name: '赵敏', role: 'staff' },
     { staffNumber: NEWCOMER.en.staffNumber, name: '钱进', role: 'staff' },
   ],
-  // The fixture parses this as config input: the schema fills in the devices' defaults.
-} as Partial<KioskConfig>);
+});
 
 beforeAll(async () => {
   const { auth } = env.kiosk().host.service;
