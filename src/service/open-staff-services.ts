@@ -4,12 +4,13 @@
 import type { PaperWidth } from '../../drivers/printer';
 import { gatewayReversalPort } from '../gateway/reversal-port';
 import type { MoneyServices } from '../host/money-services';
-import type { ServiceRoom } from './open-service-room';
+import type { AuditLog } from './audit-log';
+import type { ServiceAuth } from './authenticator';
 import { StaffServices } from './staff-services';
 
 export function openStaffServices(o: {
   money: Pick<MoneyServices, 'db' | 'journal' | 'staff' | 'syncWorker' | 'compensate' | 'gateway'>;
-  room: Pick<ServiceRoom, 'audit' | 'auth'>;
+  room: { audit: AuditLog; auth: ServiceAuth };
   terminalId: string;
   /** A biller's name as receipts show it (zh-CN), e.g. from the gateway's biller list. */
   billerName(billerId: string): string;
