@@ -120,6 +120,15 @@ describe.each<Locale>(['zh-CN', 'en'])('reprint, reversal and PINs (%s)', (local
       // Paper, not a payment: the write-off is as it was and nothing new waits to sync.
       expect(host.journal.bySerial(serial)?.state).toBe(stateBefore);
       expect(host.latest().service.pendingSync.count).toBe(pendingBefore);
+      // Again by the receipt's serial, scanned from its barcode: the second copy.
+      kiosk.scanner.scan(serial);
+      await page.getByRole('listitem', { name: serial, exact: true }).waitFor();
+      await page
+        .getByRole('listitem', { name: serial, exact: true })
+        .getByRole('button', { name: t('reprintPrint') })
+        .click();
+      await page.getByText(t('reprintPrinted', { copy: 2 })).waitFor();
+      expect(host.journal.bySerial(serial)?.state).toBe(stateBefore);
 
       // Same-day reversal of the same payment.
       await button(page, t('staffBackHome')).click();

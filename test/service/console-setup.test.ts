@@ -128,14 +128,25 @@ describe('set-pin (the command)', () => {
   const run = (args: string[], input: string, o: { asRoot?: boolean } = {}) => {
     const switchUser = root && !o.asRoot;
     if (switchUser) for (const f of [tmp.dir, configFile]) chownSync(f, NOBODY, NOBODY);
-    return spawnSync(process.execPath, ['--import', 'tsx', 'src/service/set-pin-cli.ts', ...args], {
-      cwd: ROOT,
-      input,
-      encoding: 'utf8',
-      env: { PATH: process.env.PATH ?? '' },
-      timeout: 60_000,
-      ...(switchUser ? { uid: NOBODY, gid: NOBODY } : {}),
-    });
+    const result = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'src/service/set-pin-cli.ts', ...args],
+      {
+        cwd: ROOT,
+        input,
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH ?? '' },
+        timeout: 60_000,
+        ...(switchUser ? { uid: NOBODY, gid: NOBODY } : {}),
+      },
+    );
+    // Run as nobody, node itself must be readable by them (not under root's home: NODE24_DIR).
+    if (result.error) {
+      throw new Error(
+        `set-pin could not be started${switchUser ? ' as nobody' : ''}: ${result.error.message}`,
+      );
+    }
+    return result;
   };
 
   it('reads the PIN from a pipe, sets it with the production hash, exits 0; refuses a second', async () => {
