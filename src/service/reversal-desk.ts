@@ -13,6 +13,7 @@
 // An unknown outcome (or a crash after step 2) is settled by resume(): it asks the gateway
 // first (GET /v1/payments/{agentSerial}), and sends the reversal again — under the approval
 // already given — only when the gateway says the payment is still written off.
+import { REVERSAL_REASON_CODES } from '../api/kiosk-api';
 import type { PaperWidth } from '../../drivers/printer';
 import type { PaymentRow } from '../../offline-queue/payment-journal';
 import { Reversals, ReversalOpen, type Reversal } from '../../offline-queue/reversals';
@@ -35,13 +36,8 @@ import {
   type StaffResult,
 } from './staff-results';
 
-export const REVERSAL_REASONS = [
-  'wrong_account',
-  'wrong_biller',
-  'wrong_amount',
-  'duplicate_payment',
-  'customer_request',
-] as const;
+/** The reasons a reversal may be asked for: the KioskApi's list, one for screens and desk. */
+export const REVERSAL_REASONS = REVERSAL_REASON_CODES;
 export type ReversalReason = (typeof REVERSAL_REASONS)[number];
 
 export const REVERSAL_REASON_TEXT: Readonly<

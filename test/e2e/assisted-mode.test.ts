@@ -9,7 +9,7 @@ import type { Translator } from '../../ui/i18n/messages';
 import { useKioskInChromium } from '../support/e2e-fixture';
 import { insertNote, seeCollected } from '../support/insert-note';
 import { attractIn } from '../support/kiosk-locale';
-import { PEOPLE, STAFF, TECH, setPeoplePins } from '../support/staff-people';
+import { PEOPLE, STAFF, TECH, setPeoplePins, signIn } from '../support/staff-people';
 import { TERMINAL_ID } from '../support/kiosk-fixture';
 
 const env = useKioskInChromium({
@@ -19,14 +19,6 @@ const env = useKioskInChromium({
 beforeAll(() => setPeoplePins(env.kiosk()));
 
 const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
-
-async function signIn(page: Page, t: Translator, who: { staffNumber: string; pin: string }) {
-  await button(page, t('staffSignIn')).click();
-  for (const d of who.staffNumber) await button(page, d).click();
-  await button(page, t('staffNext')).click();
-  for (const d of who.pin) await button(page, d).click();
-  await page.getByRole('button', { name: t('staffLeave'), exact: true }).waitFor();
-}
 
 /** A resident stops after one 10-yuan note at a biller without part payment: a refund slip. */
 async function refundSlipVisit(page: Page, t: Translator): Promise<void> {

@@ -14,9 +14,8 @@ import { useKioskInChromium } from '../support/e2e-fixture';
 import { insertNote } from '../support/insert-note';
 import { testConfig } from '../support/kiosk-fixture';
 import { attractIn } from '../support/kiosk-locale';
+import { STAFF, TECH, setPeoplePins, signIn } from '../support/staff-people';
 
-const TECH = { staffNumber: '2001', pin: '482913' };
-const STAFF = { staffNumber: '1001', pin: '731604' };
 /** A new member of staff per language: the technician sets their PIN at the kiosk. */
 const NEWCOMER: Record<Locale, { staffNumber: string; pin: string }> = {
   'zh-CN': { staffNumber: '3001', pin: '590372' },
@@ -48,23 +47,9 @@ const env = useKioskInChromium({
   ],
 });
 
-beforeAll(async () => {
-  const { auth } = env.kiosk().host.service;
-  await auth.setupPinAtConsole(TECH.staffNumber, TECH.pin);
-  const tech = await auth.authenticate({ staffNumber: TECH.staffNumber }, TECH.pin);
-  if (!tech.ok) throw new Error('the technician could not sign in');
-  await auth.setPin(tech.person, STAFF.staffNumber, STAFF.pin);
-});
+beforeAll(() => setPeoplePins(env.kiosk()));
 
 const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
-
-async function signIn(page: Page, t: Translator, who: { staffNumber: string; pin: string }) {
-  await button(page, t('staffSignIn')).click();
-  for (const d of who.staffNumber) await button(page, d).click();
-  await button(page, t('staffNext')).click();
-  for (const d of who.pin) await button(page, d).click();
-  await button(page, t('staffLeave')).waitFor();
-}
 
 /** A resident pays a bill in full with 100-yuan notes; the payment's serial. */
 async function payInFull(page: Page, t: Translator, code: string): Promise<string> {

@@ -8,14 +8,12 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import type { Locale } from '../../src/api/kiosk-api';
-import type { Translator } from '../../ui/i18n/messages';
 import { useKioskInChromium } from '../support/e2e-fixture';
 import { DEMO_TERMINALS } from '../../sim/gateway/seed';
 import { TERMINAL_ID } from '../support/kiosk-fixture';
 import { attractIn } from '../support/kiosk-locale';
-import { PEOPLE, STAFF, TECH, setPeoplePins } from '../support/staff-people';
+import { PEOPLE, STAFF, TECH, setPeoplePins, signIn } from '../support/staff-people';
 
 const SECRET = DEMO_TERMINALS[TERMINAL_ID] ?? 'the terminal secret';
 /** The removable drive the diagnostic bundle goes to. */
@@ -26,14 +24,6 @@ const env = useKioskInChromium({
 });
 
 beforeAll(() => setPeoplePins(env.kiosk()));
-
-async function signIn(page: Page, t: Translator, who: { staffNumber: string; pin: string }) {
-  const button = (name: string) => page.getByRole('button', { name, exact: true });
-  await button(t('staffSignIn')).click();
-  for (const d of who.staffNumber) await button(d).click();
-  await button(t('staffNext')).click();
-  for (const d of who.pin) await button(d).click();
-}
 
 describe.each<Locale>(['zh-CN', 'en'])('service mode (%s)', (locale) => {
   it('a technician diagnoses, tests without money, and takes the kiosk out of service and back', async () => {

@@ -1,6 +1,7 @@
 import type { Key, StaffView } from '../../src/api/kiosk-api';
 import { Alerts } from '../screens/Alerts';
 import type { ScreenProps } from '../screens/types';
+import { PinDots } from './ReceiptFinder';
 import { StaffKeypad, clockTime } from './StaffParts';
 
 type SignInView = Extract<StaffView, { name: 'signIn' }>;
@@ -25,12 +26,7 @@ export function SignIn({ t, send, view }: ScreenProps & { view: SignInView }) {
               {view.staffNumber || '\u00a0'}
             </output>
           ) : (
-            <output
-              className="account-digits pin-dots"
-              aria-label={t('staffPinEntered', { count: view.pinLength })}
-            >
-              {'●'.repeat(view.pinLength) + '○'.repeat(6 - view.pinLength)}
-            </output>
+            <PinDots t={t} length={view.pinLength} label={t('staffPin')} />
           )}
           {view.step === 'checking' && <p role="status">{t('staffChecking')}</p>}
           <Alerts messages={[problem]} />
