@@ -8,7 +8,10 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
 import { Key, WS_PATH, type Snapshot } from '../../src/api/kiosk-api';
+import { STAFF_EVENT_SCHEMAS } from '../../src/api/kiosk-api';
 import { USER_EVENT_TYPES } from '../flows/session-model-graph';
+
+const STAFF_TYPES = STAFF_EVENT_SCHEMAS.map((schema) => String(schema.shape.type.def.values[0]));
 import { kioskSocket } from '../support/kiosk-pass';
 import { rawGet, rawRequest, slowClients } from './raw-http';
 import { startHostTarget, type HostTarget } from './targets';
@@ -294,7 +297,8 @@ describe('generated requests', () => {
   it('any JSON, and events of every type with any fields', async () => {
     const eventish = fc.record(
       {
-        type: fc.oneof(fc.constantFrom(...USER_EVENT_TYPES), fc.string()),
+        // The customer's events and the staff screens' (sign-in, keypad, every tool and screen).
+        type: fc.oneof(fc.constantFrom(...USER_EVENT_TYPES, ...STAFF_TYPES), fc.string()),
         billerId: fc.oneof(fc.constantFrom('sh-power', 'sh-water', '__proto__'), fc.string()),
         key: fc.oneof(fc.constantFrom(...Key.options), fc.string()),
         scale: fc.oneof(fc.constantFrom(1, 1.25, 1.5), fc.double()),
@@ -302,6 +306,17 @@ describe('generated requests', () => {
         muted: fc.anything(),
         topicId: fc.oneof(fc.constant(null), fc.string({ maxLength: 100 })),
         locale: fc.oneof(fc.constantFrom('zh-CN', 'en'), fc.string()),
+        screen: fc.oneof(fc.constantFrom(null, 'diagnostics', 'cashExchange', 'pins'), fc.string()),
+        action: fc.oneof(
+          fc.constantFrom('back', 'cancel', 'handBack', 'begin', 'pay_out'),
+          fc.anything(),
+        ),
+        tool: fc.oneof(fc.constantFrom('testPage', 'gateway', 'bundle'), fc.string()),
+        field: fc.oneof(fc.constantFrom('box', 'seal', '10000'), fc.string()),
+        agentSerial: fc.oneof(fc.constant(null), fc.string({ maxLength: 100 })),
+        staffNumber: fc.string({ maxLength: 20 }),
+        inService: fc.anything(),
+        reason: fc.oneof(fc.constantFrom('maintenance', 'counting_error'), fc.string()),
       },
       { requiredKeys: ['type'] },
     );
@@ -320,6 +335,7 @@ describe('generated requests', () => {
       ),
       { numRuns: 200 },
     );
+    t.screen.send({ type: 'STAFF_LOCK' }); // any mode a generated tap opened
     t.screen.send({ type: 'CANCEL' });
     await stillServing();
   }, 120_000);
