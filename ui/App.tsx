@@ -30,6 +30,11 @@ export function App({ api }: { api: KioskApi }) {
   if (snapshot.staff) {
     return (
       <main className="frame staff-frame" data-screen={`staff:${snapshot.staff.name}`}>
+        {snapshot.staffCardAway && (
+          <p role="status" className="staff-notice">
+            {t(snapshot.staffCardAway === 'forApproval' ? 'staffCardLent' : 'staffCardDue')}
+          </p>
+        )}
         <StaffScreens t={t} send={send} view={snapshot.staff} />
       </main>
     );

@@ -46,6 +46,7 @@ export const BASE: Omit<Snapshot, 'screen' | 'locale'> = {
   prompt: null,
   helpCalled: false,
   staffHelping: false,
+  staffCardAway: null,
   staff: null,
 };
 
@@ -124,9 +125,15 @@ const BILLS: Screen = { name: 'bills', biller: ELECTRICITY, quote: OVERDUE_QUOTE
 const receipt = { receiptLines: RECEIPT_LINES, printed: true, eReceiptUrl: VERIFY_URL };
 
 /** Staff and service screens: drawn over the resident's (here the bills) while a mode is up. */
-const overBills = (id: string, title: string, staff: StaffView): Fixture =>
+const overBills = (
+  id: string,
+  title: string,
+  staff: StaffView,
+  staffCardAway: Snapshot['staffCardAway'] = null,
+): Fixture =>
   at(id, title, BILLS, {
     staff,
+    staffCardAway,
     helpCalled: staff.name === 'staffHome' && staff.helpCall !== null,
   });
 
@@ -246,6 +253,26 @@ const RECEIPT_ROW: ReceiptRow = {
   amount: 50_000,
   at: 1_764_900_000_000,
   copies: 0,
+};
+
+type ReversalScreenView = Extract<StaffView, { name: 'reversal' }>;
+/** A reversal whose payment and reason are chosen, waiting for the second person. */
+const REVERSAL_APPROVE: ReversalScreenView = {
+  name: 'reversal',
+  step: 'approve',
+  search: { by: 'accountTail', typed: '3456', found: [RECEIPT_ROW] },
+  chosen: RECEIPT_ROW,
+  reason: 'wrong_account',
+  reasons: [],
+  approver: null,
+  outcome: null,
+  lastResult: null,
+};
+const REVERSAL_DONE: ReversalScreenView = {
+  ...REVERSAL_APPROVE,
+  step: 'done',
+  outcome: { outcome: 'reversed', amount: RECEIPT_ROW.amount, message: null, slipPrinted: true },
+  lastResult: { ok: true, reason: null },
 };
 
 const STAFF_FIXTURES: Fixture[] = [
@@ -442,27 +469,23 @@ const STAFF_FIXTURES: Fixture[] = [
     lastResult: { ok: true, reason: null },
   }),
   overBills('staff-reversal-approve', 'Staff: same-day reversal, the second person approves', {
-    name: 'reversal',
-    step: 'approve',
-    search: { by: 'accountTail', typed: '3456', found: [RECEIPT_ROW] },
-    chosen: RECEIPT_ROW,
-    reason: 'wrong_account',
-    reasons: [],
+    ...REVERSAL_APPROVE,
     approver: { by: 'staffNumber', step: 'pin', staffNumber: '2001', pinLength: 3 },
-    outcome: null,
     lastResult: { ok: false, reason: 'same_person' },
   }),
-  overBills('staff-reversal-done', 'Staff: same-day reversal done, slip printed', {
-    name: 'reversal',
-    step: 'done',
-    search: { by: 'accountTail', typed: '3456', found: [RECEIPT_ROW] },
-    chosen: RECEIPT_ROW,
-    reason: 'wrong_account',
-    reasons: [],
-    approver: null,
-    outcome: { outcome: 'reversed', amount: RECEIPT_ROW.amount, message: null, slipPrinted: true },
-    lastResult: { ok: true, reason: null },
-  }),
+  overBills(
+    'staff-reversal-card-lent',
+    "Staff: one-slot reader, her card lent for the approver's",
+    { ...REVERSAL_APPROVE, approver: { by: 'card', step: 'pin', staffNumber: '', pinLength: 2 } },
+    'forApproval',
+  ),
+  overBills('staff-reversal-done', 'Staff: same-day reversal done, slip printed', REVERSAL_DONE),
+  overBills(
+    'staff-reversal-card-due',
+    'Staff: reversal approved, her lent card asked back',
+    REVERSAL_DONE,
+    'mustReturn',
+  ),
   overBills('technician-pins', "Technician: a staff member's PIN, a weak one refused", {
     name: 'pins',
     people: [

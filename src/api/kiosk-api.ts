@@ -228,6 +228,11 @@ export const Snapshot = z.object({
   staffHelping: z.boolean(),
   /** Staff or service mode over the customer's screen (null: the customer's screen). */
   staff: z.nullable(StaffView),
+  /**
+   * The card that opened the mode is out of the reader (single slot): lent for a second
+   * person's approval, or due back within 30 seconds or the mode locks. Null: in, or no mode.
+   */
+  staffCardAway: z.nullable(z.enum(['forApproval', 'mustReturn'])),
 });
 export type Snapshot = z.infer<typeof Snapshot>;
 

@@ -17,6 +17,8 @@ export function snapshotBuilder(read: {
   service: () => ServiceFigures;
   /** Staff or service mode over the customer's screen, or null. */
   staff: () => StaffView | null;
+  /** The opening card's absence while a mode is open (see Snapshot.staffCardAway). */
+  staffCardAway: () => Snapshot['staffCardAway'];
 }): () => Snapshot {
   let seq = 0;
   return () => {
@@ -32,6 +34,7 @@ export function snapshotBuilder(read: {
       helpCalled: helpCalled(s),
       staffHelping: staffHelping(s),
       staff: read.staff(),
+      staffCardAway: read.staffCardAway(),
     };
   };
 }

@@ -203,6 +203,7 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
     const snapshotNow = snapshotBuilder({
       session: () => actor.getSnapshot(),
       staff: () => service.desk.view(),
+      staffCardAway: () => service.desk.cardAway(),
       service: () => {
         const pending = journal.pendingSync();
         return {

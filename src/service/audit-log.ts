@@ -24,8 +24,11 @@ export type AuthAuditAction =
 /** PIN changes beyond the mode actions pin.set and pin.change_own. */
 export type PinAuditAction = 'pin.console_setup';
 
-/** A mode opened and locked again (auto-lock.ts gives the reason). */
-export type ModeAuditAction = 'mode.opened' | 'mode.locked';
+/**
+ * A mode opened and locked again (auto-lock.ts gives the reason); its opening card lent for a
+ * second person's approval, and back.
+ */
+export type ModeAuditAction = 'mode.opened' | 'mode.locked' | 'mode.card_lent' | 'mode.card_back';
 
 export type AuditAction = Action | AuthAuditAction | PinAuditAction | ModeAuditAction;
 

@@ -153,6 +153,11 @@ export class ReceiptScreens {
     return screen === 'reversal' && this.step === 'approve';
   }
 
+  /** A reversal's approval is under way: waited for, or being checked. */
+  inApproval(screen: StaffScreenName | null): boolean {
+    return screen === 'reversal' && (this.step === 'approve' || this.step === 'checking');
+  }
+
   /** A staff card presented for the approval: its PIN is asked next. */
   approverCard(uid: string): void {
     this.approver = { by: 'card', card: uid, step: 'pin', staffNumber: '', pin: '' };

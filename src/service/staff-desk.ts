@@ -18,7 +18,7 @@ import type { SessionEvent } from '../flows/session-types';
 import type { MonotonicClock } from '../time/monotonic';
 import type { AuditLog } from './audit-log';
 import type { AuthResult, Credential } from './authenticator';
-import { AutoLock, type LockReason } from './auto-lock';
+import { AutoLock, type CardAway, type LockReason } from './auto-lock';
 import { can, type Action } from './roles';
 import { staffModeMachine } from './staff-mode-machine';
 import { staffViewOf } from './staff-view';
@@ -65,6 +65,8 @@ export interface StaffDesk {
   /** A scan while a mode is open (a refund slip's barcode); never the customer's. */
   scanned(text: string): void;
   cardRemoved(): void;
+  /** The opening card is out for a second person's approval, or must come back; null: in. */
+  cardAway(): CardAway | null;
   /** Any card while the card test waits: shown by its last 4 digits and kind; true if taken. */
   cardRead(uid: string, kind: CardKind): boolean;
   view(): StaffView | null;
@@ -112,6 +114,7 @@ export function startStaffDesk(o: StaffDeskOptions): StaffDesk {
   });
   const listeners = new Set<() => void>();
   const changed = () => {
+    settleLentCard();
     for (const l of listeners) l();
   };
   let timer: NodeJS.Timeout | null = null;
@@ -128,6 +131,17 @@ export function startStaffDesk(o: StaffDeskOptions): StaffDesk {
   };
 
   const person = () => mode.getSnapshot().context.person;
+  const openScreen = () => {
+    const s = mode.getSnapshot();
+    return s.matches({ open: 'screen' }) ? s.context.screen : null;
+  };
+  // A single-slot reader: the opening card comes out so the approver's can go in. Once the
+  // approval is over (approved, refused, or left), its time to come back starts.
+  const settleLentCard = () => {
+    if (lock.cardAway() !== 'forApproval' || o.receipts.inApproval(openScreen())) return;
+    lock.approvalOver();
+    armIdleLock();
+  };
   const mustPerson = () => {
     const p = person();
     if (!p) throw new Error('no one is signed in');
@@ -325,10 +339,14 @@ export function startStaffDesk(o: StaffDeskOptions): StaffDesk {
       else if (o.assisted.scanned(text, p)) changed();
     },
     cardPresented(uid) {
+      if (mode.getSnapshot().matches('open') && lock.cardBack(uid)) {
+        o.audit.append({ actor: actor(), action: 'mode.card_back' });
+        armIdleLock();
+        changed();
+        return;
+      }
       // While a reversal waits for its second person, a card is theirs to approve with.
-      const s = mode.getSnapshot();
-      const screen = s.matches({ open: 'screen' }) ? s.context.screen : null;
-      if (o.receipts.awaitsApprover(screen) && lock.touch()) {
+      if (o.receipts.awaitsApprover(openScreen()) && lock.touch()) {
         o.receipts.approverCard(uid);
         armIdleLock();
         changed();
@@ -341,9 +359,20 @@ export function startStaffDesk(o: StaffDeskOptions): StaffDesk {
       return tests.cardRead(uid, kind);
     },
     cardRemoved() {
-      lock.cardRemoved();
-      mode.send({ type: 'CARD_REMOVED' });
+      // Sign-in by card ends with its card; an open mode asks its lock (which may lend the card).
+      if (!mode.getSnapshot().matches('open')) {
+        mode.send({ type: 'CARD_REMOVED' });
+        return;
+      }
+      const wasIn = lock.cardAway() === null;
+      lock.cardRemoved(undefined, { forApproval: o.receipts.awaitsApprover(openScreen()) });
+      if (wasIn && lock.cardAway() !== null) {
+        o.audit.append({ actor: actor(), action: 'mode.card_lent' });
+      }
+      armIdleLock();
+      changed();
     },
+    cardAway: () => lock.cardAway(),
     view: () =>
       staffViewOf(mode.getSnapshot(), o.session.snapshot(), {
         devices: () => o.tools.devices(),

@@ -15,7 +15,7 @@ export type ModeEvent =
   | StaffEvent
   /** A card the directory knows as staff or technician was presented (full UID, memory only). */
   | { type: 'STAFF_CARD'; uid: string }
-  /** The card on the reader was taken away. */
+  /** The card on the reader was taken away (during a sign-in by card; an open mode's lock decides). */
   | { type: 'CARD_REMOVED' }
   /** The desk's auto-lock said so: idle for 2 minutes, or the opening card removed. */
   | { type: 'LOCKED' };
@@ -180,10 +180,11 @@ export const staffModeMachine = setup({
     },
     open: {
       initial: 'home',
+      // A card taken away is the auto-lock's to judge (it may be lent for an approval): the
+      // lock's LOCKED closes the mode.
       on: {
         STAFF_LOCK: 'closed',
         LOCKED: 'closed',
-        CARD_REMOVED: { guard: 'byCard', target: 'closed' },
         // A screen this person's role may not open stays shut (staff never reach service mode).
         STAFF_OPEN: [
           { guard: ({ event }) => event.screen === null, target: '.home' },

@@ -32,4 +32,5 @@ export const NO_RECEIPTS = {
   typed: () => null,
   scanned: () => false,
   awaitsApprover: () => false,
+  inApproval: () => false,
 } as unknown as ReceiptScreens;

@@ -255,9 +255,12 @@ const zhCN = {
   reversalReasonCustomerRequest: '居民当日申请撤销',
   reversalReasonIs: '原因：{reason}',
   reversalApproveTitle: '请另一位工作人员现场审批',
-  reversalApproveHint: '审批人请刷工作人员卡，或点“用工号审批”',
+  reversalApproveHint:
+    '审批人请放入工作人员卡（读卡器里有您的卡时，先取出，审批后放回），或点“用工号审批”',
   reversalApproveByNumber: '用工号审批',
   reversalApproverNumber: '审批人工号：{number}',
+  staffCardLent: '您的卡已取出，供审批人放卡；审批结束后请放回您的卡',
+  staffCardDue: '请放回您的卡：30 秒内不放回，本模式将自动锁定',
   reversalApproverCard: '已读到审批人的卡',
   reversalApproverPin: '审批人请输入 6 位密码',
   reversalChecking: '正在核对审批并向缴费平台冲正',
@@ -623,9 +626,13 @@ const en: Record<MessageKey, string> = {
   reversalReasonCustomerRequest: 'Resident asked to undo it today',
   reversalReasonIs: 'Reason: {reason}',
   reversalApproveTitle: 'A second member of staff approves on the spot',
-  reversalApproveHint: 'The approver presents their staff card, or taps "Approve by staff number"',
+  reversalApproveHint:
+    'The approver presents their staff card (take yours out of the reader first, and put it back after), or taps "Approve by staff number"',
   reversalApproveByNumber: 'Approve by staff number',
   reversalApproverNumber: "Approver's staff number: {number}",
+  staffCardLent:
+    'Your card is out so the approver can use the reader; put it back when they are done',
+  staffCardDue: 'Put your card back: without it this mode locks within 30 seconds',
   reversalApproverCard: "Approver's card read",
   reversalApproverPin: 'The approver types their 6-digit PIN',
   reversalChecking: 'Checking the approval and asking the payment platform to reverse',
