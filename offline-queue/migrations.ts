@@ -354,4 +354,11 @@ export const MIGRATIONS: readonly string[] = [
   CREATE UNIQUE INDEX payment_reversal_live ON payment_reversal(payment_id)
     WHERE state IN ('requested', 'unknown', 'reversed');
   `,
+  `
+  -- INSERT OR REPLACE deletes the row it replaces without firing payment_event's DELETE trigger
+  -- (recursive triggers are off): an event's id taken again is refused, as in service_audit.
+  CREATE TRIGGER payment_event_no_replace BEFORE INSERT ON payment_event
+    WHEN EXISTS (SELECT 1 FROM payment_event WHERE id = NEW.id)
+    BEGIN SELECT RAISE(ABORT, 'payment_event is append-only'); END;
+  `,
 ];

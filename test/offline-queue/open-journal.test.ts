@@ -183,7 +183,7 @@ describe('openJournal: refusals', () => {
 });
 
 describe('payment_event is append-only', () => {
-  it('raises on UPDATE and DELETE and keeps the event as written', () => {
+  it('raises on UPDATE, DELETE and REPLACE and keeps the event as written', () => {
     const db = open(tmp.file('journal.sqlite'));
     const journal = new PaymentJournal(db);
     const p = journal.create(newPayment());
@@ -194,6 +194,17 @@ describe('payment_event is append-only', () => {
       /append-only/,
     );
     expect(() => db.prepare('DELETE FROM payment_event').run()).toThrow(/append-only/);
+    // A REPLACE deletes the old row without a DELETE trigger: refused on its own.
+    const [first] = db.prepare('SELECT * FROM payment_event').all() as Record<string, unknown>[];
+    expect(() =>
+      db
+        .prepare(
+          `INSERT OR REPLACE INTO payment_event
+             SELECT id, payment_id, at, 'forged', from_state, to_state, data_json
+             FROM payment_event WHERE id = ?`,
+        )
+        .run(first?.['id']),
+    ).toThrow(/append-only/);
     expect(journal.events(p.id)).toEqual(before);
   });
 });
