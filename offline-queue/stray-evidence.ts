@@ -82,18 +82,17 @@ export class StrayEvidence {
   }
 
   /**
-   * The acceptor's note path is clear: the latest record, if a later report could still be
-   * taken for it (a note of unknown fate or handed back, or an unattributed stray), is closed.
+   * The acceptor's note path is clear: the latest record is closed, whatever its state, so no
+   * later report is taken for it — neither as its evidence nor as a repeat of it (a note
+   * stacked and then another of the same value slipped in would otherwise be dropped as the
+   * first one said again, and the box would hold a note the ledger does not).
    */
   pathClear(): void {
     this.db.transaction(() => {
       const latest = this.ledger.latest();
       if (!latest || latest.clearAt !== null) return;
-      if (latest.kind === 'stray') {
-        this.ledger.closeStrayPath(latest.id, this.clock());
-      } else if (latest.state === 'unknown' || latest.state === 'returned') {
-        this.ledger.closeNotePath(latest.id, this.clock());
-      }
+      if (latest.kind === 'stray') this.ledger.closeStrayPath(latest.id, this.clock());
+      else this.ledger.closeNotePath(latest.id, this.clock());
     })();
   }
 

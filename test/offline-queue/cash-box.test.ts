@@ -238,15 +238,21 @@ describe('stray notes', () => {
     expect(boxRows().map((r) => r.value)).toEqual([1000, 2000, 5000, 5000]);
   });
 
-  it('a clear path is recorded only where a later report could be taken for the note', () => {
+  it('a clear path closes the latest note whatever its state: a same-value credit after it is a new note', () => {
     collectingPayment(t, { stacked: [1000] });
+    // Before the path is clear, the device saying it again is the same note.
+    expect(box.strayNote({ ...credit, value: 1000 })).toBe('repeat');
     box.notePathClear();
     const cleared = () =>
       t.db.prepare(`SELECT id FROM cash_note WHERE path_clear_at IS NOT NULL`).all();
-    expect(cleared()).toEqual([]);
+    expect(cleared()).toHaveLength(1);
+    // Another 10-yuan note slipped in with no payment waiting: money in the box, for staff.
+    expect(box.strayNote({ ...credit, value: 1000 })).toBe('unattributed');
+    expect(boxRows().map((r) => r.value)).toEqual([1000, 1000]);
+    expect(staff.openItems().at(-1)).toMatchObject({ amount: 1000, reason: 'stray_note_in_box' });
     const { noteId } = unknownNote(5000);
     box.notePathClear();
-    expect(cleared()).toEqual([{ id: noteId }]);
+    expect(cleared()).toContainEqual({ id: noteId });
   });
 
   it('refuses a report that contradicts itself or has no sense, changing nothing', () => {
