@@ -3,8 +3,8 @@
 // stacking (its fate unknown, in the box) is found and credited through one follow-up payment,
 // which the gateway settles once. A note that goes in and meets a power cut before the
 // acceptor says a word about it is handed back at power-up: the kiosk records it as a stray of
-// its own (no payment, no value, not in the box), and staff record it given back. (Payments
-// needing staff are resolved against the gateway simulator in test/service/open-items.test.ts.)
+// its own (no payment, no value, not in the box), and staff record it given back. (A payment
+// needing staff is resolved at the screen in open-item-payments.test.ts.)
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Locale } from '../../src/api/kiosk-api';
 import { useKioskInChromium } from '../support/e2e-fixture';
