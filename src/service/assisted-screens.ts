@@ -13,7 +13,7 @@ import {
 import type { AuthenticatedPerson } from './authenticator';
 import { CashExchangeScreen, type CashExchangePorts } from './cash-exchange-screen';
 import { typedDigits } from './keypad-typing';
-import { DISCREPANCY_REASONS, type DiscrepancyReason, type OpenItemView } from './open-items';
+import { DISCREPANCY_REASONS, type DiscrepancyReason, type OpenItemView } from './open-item-kinds';
 import type { StaffServices } from './staff-services';
 
 /** Digits typed for a refund slip's serial (the business day and the number). */
