@@ -1,16 +1,17 @@
 // End to end in headless Chromium, by visible text, in both languages: staff reprint a paid
-// receipt found by the account's last 4 digits (a copy on paper, never a new write-off); staff
-// reverse the same payment with a second person's approval on the spot (the same person is
-// refused as their own approver), the reversal slip prints and the money goes back by a refund
-// slip; a technician sets a staff member's PIN (a weak one refused in words), and that person
-// then signs in with it.
+// receipt found by the account's last 4 digits, by its scanned serial and by its serial typed
+// (a copy on paper, never above the payment, never a new write-off); staff reverse the same
+// payment with a second person's approval on the spot (the same person is refused as their own
+// approver), the reversal slip prints and the money goes back by a refund slip; a technician
+// sets a staff member's PIN (a weak one refused in words), and that person then signs in with it.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Locale } from '../../src/api/kiosk-api';
 import { CardReaderConfig } from '../../src/config/schema';
 import { formatYuan } from '../../src/api/money';
 import type { Translator } from '../../ui/i18n/messages';
-import { useKioskInChromium } from '../support/e2e-fixture';
+import type { GatewaySim } from '../../sim/gateway/server';
+import { useKioskInChromium, type TestKiosk } from '../support/e2e-fixture';
 import { insertNote } from '../support/insert-note';
 import { testConfig } from '../support/kiosk-fixture';
 import { attractIn } from '../support/kiosk-locale';
@@ -50,6 +51,19 @@ const env = useKioskInChromium({
 beforeAll(() => setPeoplePins(env.kiosk()));
 
 const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
+
+/** The gateway simulator this kiosk talks to. */
+function gatewayOf(kiosk: TestKiosk): GatewaySim {
+  if (!kiosk.gateway) throw new Error('no gateway simulator');
+  return kiosk.gateway;
+}
+
+/** What staff type for a serial: its business day and number (SH-…-20261206-000012 → 14 digits). */
+const typedSerial = (serial: string) => serial.split('-').slice(-2).join('');
+
+/** Every amount of money printed (123.45), in fen. */
+const amountsOn = (text: string) =>
+  [...text.matchAll(/(\d+)\.(\d{2})(?!\d)/g)].map((m) => Number(m[1]) * 100 + Number(m[2]));
 
 /** A resident pays a bill in full with 100-yuan notes; the payment's serial. */
 async function payInFull(page: Page, t: Translator, code: string): Promise<string> {
@@ -114,6 +128,27 @@ describe.each<Locale>(['zh-CN', 'en'])('reprint, reversal and PINs (%s)', (local
         .click();
       await page.getByText(t('reprintPrinted', { copy: 2 })).waitFor();
       expect(host.journal.bySerial(serial)?.state).toBe(stateBefore);
+      // And by the serial typed on the keypad (its business day and number, 14 digits): the
+      // third copy, marked as a copy, no figure above what the payment took, no new write-off.
+      const writeOffsBefore = gatewayOf(kiosk).stats().requests.byRoute['POST /v1/payments'];
+      await button(page, t('findBySerial')).click();
+      for (const d of typedSerial(serial)) await button(page, d).click();
+      await button(page, t('findSearch')).click();
+      await page
+        .getByRole('listitem', { name: serial, exact: true })
+        .getByRole('button', { name: t('reprintPrint') })
+        .click();
+      await page.getByText(t('reprintPrinted', { copy: 3 })).waitFor();
+      const third = kiosk.printer.receipts.at(-1)?.lines.join('\n') ?? '';
+      expect(third.split('\n')[0]?.trim()).toBe('重印 / 副本 COPY');
+      expect(third).toContain(serial);
+      const collected = host.journal.bySerial(serial)?.collected ?? 0;
+      expect(third).toContain(formatYuan(collected));
+      expect(Math.max(...amountsOn(third))).toBeLessThanOrEqual(collected);
+      expect(gatewayOf(kiosk).stats().requests.byRoute['POST /v1/payments']).toBe(writeOffsBefore);
+      expect(gatewayOf(kiosk).stats().payments[serial]?.commits).toBe(1);
+      expect(host.journal.bySerial(serial)?.state).toBe(stateBefore);
+      expect(host.latest().service.pendingSync.count).toBe(pendingBefore);
 
       // Same-day reversal of the same payment.
       await button(page, t('staffBackHome')).click();
