@@ -117,7 +117,10 @@ export function Reversal({ t, send, view }: ScreenProps & { view: ReversalView }
           {view.approver && keypad}
         </div>
       )}
-      {view.step === 'checking' && <p role="status">{t('reversalChecking')}</p>}
+      {view.step === 'checking' && (
+        // Asked before (an outcome not known yet): only the gateway is asked now.
+        <p role="status">{t(view.outcome ? 'reversalAsking' : 'reversalChecking')}</p>
+      )}
       {view.step === 'done' && view.outcome && (
         <div role="status" className="tool-result">
           <p>
