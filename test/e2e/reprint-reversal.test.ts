@@ -2,8 +2,10 @@
 // receipt found by the account's last 4 digits, by its scanned serial and by its serial typed
 // (a copy on paper, never above the payment, never a new write-off); staff reverse the same
 // payment with a second person's approval on the spot (the same person is refused as their own
-// approver), the reversal slip prints and the money goes back by a refund slip; a technician
-// sets a staff member's PIN (a weak one refused in words), and that person then signs in with it.
+// approver), the reversal slip prints and the money goes back by a refund slip; a reversal whose
+// answer is lost is said to be unknown and settled exactly once by asking again, also after the
+// screen was left; a technician sets a staff member's PIN (a weak one refused in words), and
+// that person then signs in with it.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Locale } from '../../src/api/kiosk-api';
@@ -26,6 +28,12 @@ const NEWCOMER: Record<Locale, { staffNumber: string; pin: string }> = {
 const BILL: Record<Locale, { code: string; tail: string }> = {
   'zh-CN': { code: 'SGCC:3100123456', tail: '3456' },
   en: { code: 'SHWATER:210012345', tail: '2345' },
+};
+
+/** A bill per language whose reversal's answer is lost on the way back. */
+const LOST: Record<Locale, { code: string; tail: string }> = {
+  'zh-CN': { code: 'CTSH:13301234567', tail: '4567' },
+  en: { code: 'SGCC:3100000002', tail: '0002' },
 };
 
 /** The technician's card: in English the approval is given with it (in Chinese by number). */
@@ -202,6 +210,122 @@ describe.each<Locale>(['zh-CN', 'en'])('reprint, reversal and PINs (%s)', (local
       const audit = host.service.audit.list({});
       const reversal = audit.filter((r) => r.action === 'reversal.request');
       expect(reversal.some((r) => r.approver?.staffNumber === TECH.staffNumber)).toBe(true);
+      await page.close();
+    },
+  );
+
+  it(
+    'a reversal whose answer is lost is said to be unknown; "ask again" settles it exactly once',
+    { timeout: 240_000 },
+    async () => {
+      const page = await env.browser().newPage({ viewport: { width: 1920, height: 1080 } });
+      await page.goto(env.kiosk().launchUrl());
+      const t = await attractIn(page, env.kiosk(), locale);
+      const kiosk = env.kiosk();
+      const host = kiosk.host;
+      const gateway = gatewayOf(kiosk);
+      const serial = await payInFull(page, t, LOST[locale].code);
+      const paid = host.journal.bySerial(serial);
+      if (!paid) throw new Error('the payment is not in the journal');
+      const amount = formatYuan(paid.collected);
+
+      await signIn(page, t, STAFF);
+      await button(page, t('staffOpenReversal')).click();
+      for (const d of LOST[locale].tail) await button(page, d).click();
+      await button(page, t('findSearch')).click();
+      await page
+        .getByRole('listitem', { name: serial, exact: true })
+        .getByRole('button', { name: t('reversalChoose') })
+        .click();
+      await button(page, t('reversalReasonDuplicatePayment')).click();
+      await button(page, t('reversalApproveByNumber')).click();
+      for (const d of TECH.staffNumber) await button(page, d).click();
+      await button(page, t('staffNext')).click();
+
+      // The gateway reverses the payment, but its answer never comes back: the kiosk gives up
+      // after its timeout and cannot tell what happened.
+      const route = 'POST /v1/payments/:serial/reversal';
+      gateway.setFaults([{ route, kind: 'timeout', when: 'after_commit', times: 1 }]);
+      const printedBefore = kiosk.printer.receipts.length;
+      for (const d of TECH.pin) await button(page, d).click();
+      await page.getByText(t('reversalUnknown')).waitFor({ timeout: 20_000 });
+      // Not known is not reversed: no slip, no refund, the payment stays written off here.
+      expect(gateway.stats().payments[serial]?.stored).toBe('reversed');
+      expect(kiosk.printer.receipts.length).toBe(printedBefore);
+      expect(host.journal.bySerial(serial)?.state).toBe(paid.state);
+      expect(await page.getByText(t('reversalReversed', { amount })).count()).toBe(0);
+
+      // Asked again while the gateway's answer to the question is lost too: it is asking, said
+      // in words, and then still not known.
+      gateway.setFaults([{ route: 'GET /v1/payments/:serial', kind: 'timeout', times: 1 }]);
+      await button(page, t('reversalAskAgain')).click();
+      await page.getByText(t('reversalAsking')).waitFor();
+      await page.getByText(t('reversalUnknown')).waitFor({ timeout: 20_000 });
+      expect(kiosk.printer.receipts.length).toBe(printedBefore);
+
+      // Staff leave the screen; back on it, the payment found again is not asked for anew (no
+      // reason, no approval): its outcome is said to be unknown, and the choice is to ask again.
+      await button(page, t('staffBackHome')).click();
+      await button(page, t('staffOpenReversal')).click();
+      for (const d of LOST[locale].tail) await button(page, d).click();
+      await button(page, t('findSearch')).click();
+      await page
+        .getByRole('listitem', { name: serial, exact: true })
+        .getByRole('button', { name: t('reversalChoose') })
+        .click();
+      await page.getByText(t('reversalUnknown')).waitFor();
+      expect(await page.getByText(t('reversalReasonTitle')).count()).toBe(0);
+
+      // Ask again, tapped twice in one go: the gateway is asked first, says reversed, and the
+      // reversal is settled once, without being sent again.
+      await button(page, t('reversalAskAgain')).evaluate((b) => {
+        const tap = b as unknown as { click(): void };
+        tap.click();
+        tap.click();
+      });
+      await page.getByText(t('reversalReversed', { amount })).waitFor({ timeout: 20_000 });
+      await page.getByText(t('reversalSlipPrinted')).waitFor();
+      expect(await button(page, t('reversalAskAgain')).count()).toBe(0);
+      // Whatever else may still be on its way settles nothing twice.
+      await new Promise((r) => setTimeout(r, 1_000));
+
+      const sent = gateway.requests({ serial, route });
+      expect(sent.reduce((n, r) => n + r.performed, 0)).toBe(1);
+      expect(gateway.stats().payments[serial]?.stored).toBe('reversed');
+      expect(host.journal.bySerial(serial)?.state).toBe('MANUAL_REFUND');
+      expect(host.journal.events(paid.id).filter((e) => e.type === 'reversed')).toHaveLength(1);
+      const slips = kiosk.printer.receipts
+        .slice(printedBefore)
+        .filter((r) => r.lines.join('\n').includes('冲正'));
+      expect(slips).toHaveLength(1);
+      expect(kiosk.printer.receipts.length).toBe(printedBefore + 1);
+      expect(slips[0]?.lines.join('\n')).toContain(serial);
+
+      // The money goes back by one refund slip.
+      await button(page, t('staffBackHome')).click();
+      await button(page, t('staffOpenOpenItems')).click();
+      const refund = page
+        .getByRole('listitem', { name: t('itemKindRefundSlip') })
+        .filter({ hasText: serial });
+      await refund.first().waitFor();
+      expect(await refund.count()).toBe(1);
+      await button(page, t('staffLeave')).click();
+      await page.getByRole('button', { name: t('start'), exact: true }).waitFor();
+
+      const outcomes = host.service.audit
+        .list({ action: 'reversal.request', subject: `payment:${serial}` })
+        .map(
+          (r) => (r.detail as { step?: string; outcome?: string; answer?: string } | null) ?? {},
+        );
+      expect(outcomes.filter((d) => d.step === 'outcome').map((d) => d.outcome)).toEqual([
+        'unknown',
+        'unknown',
+        'reversed',
+      ]);
+      expect(outcomes.filter((d) => d.step === 'query').map((d) => d.answer)).toEqual([
+        'unknown',
+        'reversed',
+      ]);
       await page.close();
     },
   );
