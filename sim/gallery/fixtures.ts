@@ -248,7 +248,8 @@ const RECEIPT_ROW: ReceiptRow = {
   copies: 0,
 };
 
-const STAFF_FIXTURES: Fixture[] = [
+/** The staff and service screens, each variant and notable sub-state (drawn over the bills). */
+export const STAFF_FIXTURES: Fixture[] = [
   overBills('staff-sign-in', 'Staff: sign in by staff number', SIGN_IN),
   overBills('staff-sign-in-pin', 'Staff: PIN after a wrong try', {
     ...SIGN_IN,

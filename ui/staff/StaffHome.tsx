@@ -1,7 +1,7 @@
-import type { HelpCallView, ScreenName, StaffView } from '../../src/api/kiosk-api';
+import type { HelpCallView, StaffView } from '../../src/api/kiosk-api';
 import { formatYuan } from '../../src/api/money';
 import type { ScreenProps } from '../screens/types';
-import { HELP_WAY, STAFF_MENU } from './staff-words';
+import { HELP_WAY, STAFF_MENU, screenWords } from './staff-words';
 
 type HomeView = Extract<StaffView, { name: 'staffHome' }>;
 
@@ -75,9 +75,4 @@ function HelpCall({ t, send, call }: ScreenProps & { call: HelpCallView }) {
       </div>
     </div>
   );
-}
-
-/** The screen in words; a name this renderer does not know (a newer host) is shown as it is. */
-function screenWords(t: ScreenProps['t'], name: string): string {
-  return (t.screen(name as ScreenName) as string | undefined) ?? name;
 }

@@ -7,6 +7,7 @@ import type {
   ItemAction,
   OpenItemRow,
   ReversalReasonCode,
+  ScreenName,
   StaffScreenName,
   StaffView,
   ToolOutcome,
@@ -173,4 +174,9 @@ export function toolWords(t: Translator, outcome: ToolOutcome): string {
   return outcome.ok
     ? t('toolOk', { tool })
     : t('toolFailed', { tool, problem: outcome.problem ?? '' });
+}
+
+/** A resident's screen in words; a name this renderer does not know (a newer host) as it is. */
+export function screenWords(t: Translator, name: string): string {
+  return (t.screen(name as ScreenName) as string | undefined) ?? name;
 }
