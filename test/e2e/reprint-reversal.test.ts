@@ -1,11 +1,11 @@
 // End to end in headless Chromium, by visible text, in both languages: staff reprint a paid
-// receipt found by the account's last 4 digits, by its scanned serial and by its serial typed
-// (a copy on paper, never above the payment, never a new write-off); staff reverse the same
-// payment with a second person's approval on the spot (the same person is refused as their own
-// approver), the reversal slip prints and the money goes back by a refund slip; a reversal whose
-// answer is lost is said to be unknown and settled exactly once by asking again, also after the
-// screen was left; a technician sets a staff member's PIN (a weak one refused in words), and
-// that person then signs in with it.
+// receipt found by the account's last 4 digits (the screen's voice saying what was found), by
+// its scanned serial and by its serial typed (a copy on paper, never above the payment, never a
+// new write-off); staff reverse the same payment with a second person's approval on the spot
+// (the same person is refused as their own approver), the reversal slip prints and the money
+// goes back by a refund slip; a reversal whose answer is lost is said to be unknown and settled
+// exactly once by asking again, also after the screen was left; a technician sets a staff
+// member's PIN (a weak one refused in words), and that person then signs in with it.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Locale } from '../../src/api/kiosk-api';
@@ -69,6 +69,14 @@ function gatewayOf(kiosk: TestKiosk): GatewaySim {
 /** What staff type for a serial: its business day and number (SH-…-20261206-000012 → 14 digits). */
 const typedSerial = (serial: string) => serial.split('-').slice(-2).join('');
 
+/** Every line the kiosk's voice has said in this page (ui/voice/voice-trace.ts). */
+const spoken = (page: Page) =>
+  page.evaluate(() =>
+    ((globalThis as unknown as { __kioskVoice?: { text: string }[] }).__kioskVoice ?? []).map(
+      (l) => l.text,
+    ),
+  );
+
 /** Every amount of money printed (123.45), in fen. */
 const amountsOn = (text: string) =>
   [...text.matchAll(/(\d+)\.(\d{2})(?!\d)/g)].map((m) => Number(m[1]) * 100 + Number(m[2]));
@@ -116,6 +124,18 @@ describe.each<Locale>(['zh-CN', 'en'])('reprint, reversal and PINs (%s)', (local
       await button(page, t('findSearch')).click();
       const row = page.getByRole('listitem', { name: serial, exact: true });
       await row.waitFor();
+      // The screen's voice, heard in the browser: what was found (the serial's last 4 digits one
+      // by one, the amount as the resident's voice says it) and the choice; never the serial.
+      const tail = serial.slice(-4).split('').join(' ');
+      await expect
+        .poll(async () => (await spoken(page)).filter((l) => l.includes(tail)), { timeout: 10_000 })
+        .toHaveLength(1);
+      const heard = (await spoken(page)).find((l) => l.includes(tail)) ?? '';
+      expect(heard.startsWith(t('reprintTitle'))).toBe(true);
+      expect(heard).toContain(formatYuan(host.journal.bySerial(serial)?.collected ?? 0));
+      expect(heard).toContain(t('reprintPrint'));
+      expect(heard).not.toContain(serial);
+      expect(heard).not.toContain(typedSerial(serial).slice(-6));
       const printedBefore = kiosk.printer.receipts.length;
       await row.getByRole('button', { name: t('reprintPrint') }).click();
       await page.getByText(t('reprintPrinted', { copy: 1 })).waitFor();
