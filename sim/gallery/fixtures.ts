@@ -275,7 +275,8 @@ const REVERSAL_DONE: ReversalScreenView = {
   lastResult: { ok: true, reason: null },
 };
 
-const STAFF_FIXTURES: Fixture[] = [
+/** The staff and service screens, each variant and notable sub-state (drawn over the bills). */
+export const STAFF_FIXTURES: Fixture[] = [
   overBills('staff-sign-in', 'Staff: sign in by staff number', SIGN_IN),
   overBills('staff-sign-in-pin', 'Staff: PIN after a wrong try', {
     ...SIGN_IN,

@@ -75,6 +75,8 @@ export class ReceiptScreens {
   private by: ReceiptSearch['by'] = 'accountTail';
   private typedQuery = '';
   private found: ReceiptRow[] | null = null;
+  /** Serials found whose reversal's outcome is not known yet: chosen, they are asked again. */
+  private openReversals = new Set<string>();
   private printed: { agentSerial: string; copyNumber: number; printed: boolean } | null = null;
   private lastResult: DeskResult | null = null;
   // Reversal.
@@ -101,6 +103,7 @@ export class ReceiptScreens {
     this.by = 'accountTail';
     this.typedQuery = '';
     this.found = null;
+    this.openReversals = new Set();
     this.printed = null;
     this.lastResult = null;
     this.step = 'find';
@@ -248,9 +251,11 @@ export class ReceiptScreens {
       return;
     }
     const today = businessDate(this.p.clock());
-    this.found = r.receipts
-      .filter((f) => !todayWrittenOff || (f.kind === 'paid' && businessDate(f.at) === today))
-      .map(receiptRow);
+    const shown = r.receipts.filter(
+      (f) => !todayWrittenOff || (f.kind === 'paid' && businessDate(f.at) === today),
+    );
+    this.found = shown.map(receiptRow);
+    this.openReversals = new Set(shown.filter((f) => f.reversalOpen).map((f) => f.agentSerial));
     this.lastResult = null;
   }
 
@@ -300,8 +305,20 @@ export class ReceiptScreens {
         const row = this.found?.find((f) => f.agentSerial === event.agentSerial) ?? null;
         if (!row || this.step !== 'find') return;
         this.chosen = row;
-        this.step = 'reason';
         this.lastResult = null;
+        if (this.openReversals.has(row.agentSerial)) {
+          // Asked before and not known yet (the screen was left, the kiosk restarted): no new
+          // reason nor approval, only the gateway asked again.
+          this.step = 'done';
+          this.outcome = {
+            outcome: 'unknown',
+            amount: row.amount,
+            message: null,
+            slipPrinted: null,
+          };
+          return;
+        }
+        this.step = 'reason';
         return;
       }
       case 'reason':
@@ -324,8 +341,12 @@ export class ReceiptScreens {
         return;
       case 'askAgain': {
         if (this.step !== 'done' || !this.chosen || this.outcome?.outcome !== 'unknown') return;
+        // Asking: a second tap meanwhile is not a second question.
+        this.step = 'checking';
+        this.lastResult = null;
         const r = await this.p.services.resumeReversal(who, this.chosen.agentSerial);
         if (!r.ok) {
+          this.step = 'done';
           this.lastResult = { ok: false, reason: r.reason };
           return;
         }

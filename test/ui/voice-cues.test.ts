@@ -67,7 +67,7 @@ describe('voiceCues', () => {
     expect(cues(entry, prefs({ textScale: 1.5 }))).toEqual(['字号：特大']);
   });
 
-  it("speaks a staff screen by its title; the resident's screen underneath stays quiet", () => {
+  it("speaks a staff screen (its title, facts and choices); the resident's screen underneath stays quiet", () => {
     const home = snapshot(SCREENS.enterAccount, {
       staff: {
         name: 'staffHome',
@@ -76,7 +76,9 @@ describe('voiceCues', () => {
         menu: [],
       },
     });
-    expect(cues(entry, home)).toEqual(['工作人员：王芳 现在没有居民呼叫']);
+    expect(cues(entry, home)).toEqual([
+      '工作人员：王芳。 社区工作人员。 现在没有居民呼叫。 可以点：退出，回到居民界面。',
+    ]);
     // The resident's screen changes under the staff screen: nothing is said.
     const under = { ...home, seq: 3, screen: SCREENS.bills };
     expect(cues(home, under)).toEqual([]);

@@ -10,10 +10,11 @@ export function spellDigits(text: string): string {
   return text.split('').join(' ');
 }
 
-type Part = string | false | null | undefined;
+/** A sentence to say, or nothing (a condition not met). */
+export type Part = string | false | null | undefined;
 
 /** Joins the parts present into sentences, ended the way the language ends them. */
-function speech(t: Translator, parts: Part[]): string {
+export function speech(t: Translator, parts: Part[]): string {
   return parts
     .filter((p): p is string => typeof p === 'string' && p.length > 0)
     .map((p) => (/[。.！!？?]$/u.test(p) ? p : p + t('sentenceEnd')))

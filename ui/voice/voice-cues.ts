@@ -3,7 +3,7 @@
 // error, a setting, the help call, the "more time?" prompt. Never the same line per snapshot.
 import type { Screen, Snapshot } from '../../src/api/kiosk-api';
 import { formatYuan } from '../../src/api/money';
-import { staffScreenVoice } from './staff-voice';
+import { staffScreenKey, staffScreenNews, staffScreenVoice } from './staff-voice';
 import type { Translator } from '../i18n/messages';
 import { secondsLeft } from '../screens/countdown';
 import { textSizeName, volumeLevel } from '../screens/prefs';
@@ -75,10 +75,14 @@ export function voiceCues(
   now: number,
 ): string[] {
   const lines: string[] = [];
-  // Staff at the screen: their screen's title when it opens; the resident's stays quiet.
+  // Staff at the screen: their screen whole when it opens or what it is about changes, else an
+  // outcome appearing on it; the resident's screen underneath stays quiet.
   if (next.staff) {
-    if (prev?.staff?.name !== next.staff.name || prev.locale !== next.locale) {
+    const before = prev?.locale === next.locale ? prev.staff : null;
+    if (!before || staffScreenKey(before) !== staffScreenKey(next.staff)) {
       lines.push(staffScreenVoice(next.staff, t));
+    } else {
+      lines.push(...staffScreenNews(before, next.staff, t));
     }
     if (voiceTestPressed(prev, next)) lines.push(t('diagTestVoiceSentence'));
     return lines;
