@@ -130,6 +130,16 @@ const SAYS: Record<string, (t: Translator) => string[]> = {
     t('reversalSamePerson'),
     t('reversalApproverPin'),
   ],
+  'staff-reversal-card-lent': (t) => [
+    t('reversalTitle'),
+    t('voiceReversalChosen', { tail: '0 0 4 2', amount: yuan(50_000) }),
+    t('reversalApproverPin'),
+  ],
+  'staff-reversal-card-due': (t) => [
+    t('reversalTitle'),
+    t('reversalReversed', { amount: yuan(50_000) }),
+    t('reversalSlipPrinted'),
+  ],
   'staff-reversal-done': (t) => [
     t('reversalTitle'),
     t('reversalReversed', { amount: yuan(50_000) }),
@@ -215,6 +225,16 @@ describe('when a staff screen is said again', () => {
     ...s,
     seq,
     staff,
+  });
+
+  it('says once that the opening card is lent for an approval, and once that it is due back', () => {
+    const lent = snap('staff-reversal-card-lent');
+    const due = snap('staff-reversal-card-due');
+    const before = { ...lent, staffCardAway: null, seq: 1 };
+    expect(cues(before, lent)).toContain(t('staffCardLent'));
+    expect(cues(lent, { ...lent, seq: lent.seq + 1 })).not.toContain(t('staffCardLent'));
+    expect(cues(lent, due)).toContain(t('staffCardDue'));
+    expect(cues(due, { ...due, staffCardAway: null })).not.toContain(t('staffCardDue'));
   });
 
   it('says the receipts a search found, but not each digit typed', () => {

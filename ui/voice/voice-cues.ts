@@ -85,6 +85,11 @@ export function voiceCues(
       lines.push(...staffScreenNews(before, next.staff, t));
     }
     if (voiceTestPressed(prev, next)) lines.push(t('diagTestVoiceSentence'));
+    // The opening card lent for an approval, or due back: said once, when it changes.
+    const away = next.staffCardAway;
+    if (away && away !== prev?.staffCardAway) {
+      lines.push(t(away === 'forApproval' ? 'staffCardLent' : 'staffCardDue'));
+    }
     return lines;
   }
   const newScreen =
