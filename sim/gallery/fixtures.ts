@@ -338,7 +338,7 @@ export const STAFF_FIXTURES: Fixture[] = [
         detail: '清机 应有 320.00 元，实点 310.00 元',
         direction: 'short',
         actions: ['explain'],
-        reasons: ['counting_error', 'note_found', 'other'],
+        reasons: ['counting_error', 'note_found', 'late_write_off'],
       },
     ],
     entering: null,

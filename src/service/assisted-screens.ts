@@ -280,14 +280,16 @@ function itemRow(i: OpenItemView): OpenItemRow {
     case 'note_review':
       return { ...base, agentSerial: i.agentSerial, detail: i.creditProblem ?? i.reason };
     case 'stray_note':
-      return { ...base, agentSerial: null, detail: i.deviceOutcome ?? i.reason };
+      // Its reason (stray_note_in_box, _returned, _uncertain) says what the device said.
+      return { ...base, agentSerial: null, detail: i.reason };
     case 'discrepancy':
       return {
         ...base,
         agentSerial: i.agentSerial,
         direction: i.label === '长款' ? 'long' : i.label === '短款' ? 'short' : null,
         detail: i.difference,
-        reasons: [...i.reasons],
+        // 'other' needs a typed note, which the kiosk's keypad cannot give.
+        reasons: i.reasons.filter((r) => r !== 'other'),
       };
     case 'payment':
       return { ...base, agentSerial: i.agentSerial, account: i.account, detail: i.need };

@@ -206,7 +206,10 @@ describe.each<Locale>(['zh-CN', 'en'])('the staff screens’ voice (%s)', (local
     const line = staffScreenVoice(broken, t);
     expect(line).toContain(
       t('voiceDiagFaults', {
-        devices: t('voiceDiagDevice', { device: t('diagKindPrinter'), status: 'hardwareError' }),
+        devices: t('voiceDiagDevice', {
+          device: t('diagKindPrinter'),
+          status: t('deviceHardwareError'),
+        }),
       }),
     );
     expect(line).not.toContain(t('voiceDiagNoFault'));

@@ -2,7 +2,7 @@ import type { StaffView } from '../../src/api/kiosk-api';
 import type { ScreenProps } from '../screens/types';
 import { DiagnosticTests } from './DiagnosticTests';
 import { StaffToolbar, ToolResult } from './StaffParts';
-import { DEVICE_KIND } from './staff-words';
+import { DEVICE_KIND, deviceStatusWords } from './staff-words';
 
 type DiagnosticsView = Extract<StaffView, { name: 'diagnostics' }>;
 
@@ -62,7 +62,7 @@ export function Diagnostics({ t, send, view }: ScreenProps & { view: Diagnostics
                 })}
               </p>
               <p>
-                {t('diagStatus', { status: d.status })}
+                {t('diagStatus', { status: deviceStatusWords(t, d.status) })}
                 {d.detail && ` · ${d.detail}`}
               </p>
               <h3>{t('diagCounters')}</h3>

@@ -2,7 +2,7 @@ import type { Key, StaffView } from '../../src/api/kiosk-api';
 import { formatYuan } from '../../src/api/money';
 import type { ScreenProps } from '../screens/types';
 import { DeskOutcome, StaffKeypad, StaffToolbar } from './StaffParts';
-import { ITEM_ACTION, ITEM_KIND } from './staff-words';
+import { ITEM_ACTION, ITEM_KIND, discrepancyReasonWords, itemDetailWords } from './staff-words';
 
 type OpenItemsView = Extract<StaffView, { name: 'openItems' }>;
 
@@ -47,7 +47,7 @@ export function OpenItems({ t, send, view }: ScreenProps & { view: OpenItemsView
                 {item.agentSerial && ` · ${t('itemSerial', { serial: item.agentSerial })}`}
                 {item.account && ` · ${item.account}`}
               </p>
-              {item.detail && <p>{item.detail}</p>}
+              {item.detail && <p>{itemDetailWords(t, item.detail)}</p>}
               <div className="actions">
                 {item.actions.map((action) =>
                   action === 'explain' ? (
@@ -57,7 +57,7 @@ export function OpenItems({ t, send, view }: ScreenProps & { view: OpenItemsView
                         className="button secondary"
                         onClick={() => send({ type: 'STAFF_ITEM', key: item.key, action, reason })}
                       >
-                        {t('itemExplain', { reason })}
+                        {t('itemExplain', { reason: discrepancyReasonWords(t, reason) })}
                       </button>
                     ))
                   ) : (

@@ -55,6 +55,71 @@ export const ITEM_ACTION: Readonly<Record<Exclude<ItemAction, 'explain'>, Messag
   ask_again: 'itemAskAgain',
 };
 
+/** A device's status as its driver publishes it (drivers/device.ts), in words. */
+const DEVICE_STATUS: Readonly<Record<string, MessageKey>> = {
+  online: 'deviceOnline',
+  offline: 'deviceOffline',
+  hardwareError: 'deviceHardwareError',
+  busy: 'deviceBusy',
+  noDevice: 'deviceNoDevice',
+  userError: 'deviceUserError',
+};
+
+/** A device status in words; one a newer host sends, as it is. */
+export function deviceStatusWords(t: Translator, status: string): string {
+  const key = Object.hasOwn(DEVICE_STATUS, status) ? DEVICE_STATUS[status] : undefined;
+  return key ? t(key) : status;
+}
+
+/** An open item's detail codes in words (what the journal or the device recorded). */
+const ITEM_DETAIL: Readonly<Record<string, MessageKey>> = {
+  note_in_escrow_at_restart: 'itemWhyNoteInEscrowAtRestart',
+  acceptor_boxed_note_after_restart: 'itemWhyBoxedAfterRestart',
+  note_settled: 'itemWhyNoteSettled',
+  not_cash: 'itemWhyNotCash',
+  payment_in_progress: 'itemWhyPaymentInProgress',
+  overpayment_not_allowed: 'itemWhyOverpaymentNotAllowed',
+  store_and_forward_expired: 'itemWhyStoreAndForwardExpired',
+  stray_note_in_box: 'itemWhyStrayInBox',
+  stray_note_returned: 'itemWhyStrayReturned',
+  stray_note_uncertain: 'itemWhyStrayUncertain',
+  payment_unknown: 'itemNeedPaymentUnknown',
+  await_recon: 'itemNeedAwaitRecon',
+  refund_required: 'itemNeedRefundRequired',
+  reversal_unknown: 'itemNeedReversalUnknown',
+  cash_exchange_short: 'itemDiffCashShort',
+  cash_exchange_long: 'itemDiffCashLong',
+  cash_exchange_mixed: 'itemDiffCashMixed',
+  kiosk_only: 'itemDiffKioskOnly',
+  gateway_only: 'itemDiffGatewayOnly',
+  amount_mismatch: 'itemDiffAmountMismatch',
+  reversed_at_gateway: 'itemDiffReversedAtGateway',
+  written_off_after_refund: 'itemDiffWrittenOffAfterRefund',
+};
+
+/** An item's detail in words: a known code by its words, anything else (a device's words) as is. */
+export function itemDetailWords(t: Translator, detail: string): string {
+  const key = Object.hasOwn(ITEM_DETAIL, detail) ? ITEM_DETAIL[detail] : undefined;
+  return key ? t(key) : detail;
+}
+
+/** The reasons a difference is explained by. */
+const DISCREPANCY_REASON: Readonly<Record<string, MessageKey>> = {
+  counting_error: 'discrepancyCountingError',
+  late_write_off: 'discrepancyLateWriteOff',
+  reversal_after_day_cut: 'discrepancyReversalAfterDayCut',
+  refund_paid: 'discrepancyRefundPaid',
+  note_found: 'discrepancyNoteFound',
+  gateway_error: 'discrepancyGatewayError',
+  other: 'discrepancyOther',
+};
+
+/** A discrepancy reason in words; a code a newer host sends, as it is. */
+export function discrepancyReasonWords(t: Translator, reason: string): string {
+  const key = Object.hasOwn(DISCREPANCY_REASON, reason) ? DISCREPANCY_REASON[reason] : undefined;
+  return key ? t(key) : reason;
+}
+
 export const REVERSAL_REASON: Readonly<Record<ReversalReasonCode, MessageKey>> = {
   wrong_account: 'reversalReasonWrongAccount',
   wrong_biller: 'reversalReasonWrongBiller',

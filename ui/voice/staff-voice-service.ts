@@ -6,6 +6,7 @@ import type { Translator } from '../i18n/messages';
 import { OUT_OF_SERVICE_REASON } from '../screens/out-of-service-reason';
 import {
   DEVICE_KIND,
+  deviceStatusWords,
   PRINTER_STATE,
   TEST_HINT,
   TEST_PROBLEM,
@@ -26,7 +27,10 @@ export function faultyDevices(devices: readonly DeviceView[]): DeviceView[] {
 
 export function diagnosticsVoice(t: Translator, v: View<'diagnostics'>): Part[] {
   const faulty = faultyDevices(v.devices).map((d) =>
-    t('voiceDiagDevice', { device: t(DEVICE_KIND[d.kind]), status: d.status }),
+    t('voiceDiagDevice', {
+      device: t(DEVICE_KIND[d.kind]),
+      status: deviceStatusWords(t, d.status),
+    }),
   );
   const running = v.tests.running;
   const focus = v.focus;
