@@ -10,13 +10,11 @@ import {
   type Snapshot,
   type StaffView,
 } from '../../src/api/kiosk-api';
-import { formatYuan } from '../../src/api/money';
 import { translator, type Translator } from '../../ui/i18n/messages';
 import { STAFF_MENU } from '../../ui/staff/staff-words';
 import { staffScreenVoice } from '../../ui/voice/staff-voice';
-import { voiceCues } from '../../ui/voice/voice-cues';
-
-const yuan = formatYuan;
+import { sayWithAmounts as say } from '../../ui/voice/spoken-amount';
+import { newVoiceMemory, voiceCues } from '../../ui/voice/voice-cues';
 
 /** Per fixture: the title it starts with, then what else it must say. */
 const SAYS: Record<string, (t: Translator) => string[]> = {
@@ -34,23 +32,27 @@ const SAYS: Record<string, (t: Translator) => string[]> = {
   'staff-home-call': (t) => [
     t('staffHome', { name: '社区工作人员 王*' }),
     t('staffHelpCall'),
-    t('staffAmountDue', { amount: yuan(41_790) }),
-    t('staffCollected', { amount: yuan(20_000) }),
+    say(t, 'staffAmountDue', { amount: 41_790 }),
+    say(t, 'staffCollected', { amount: 20_000 }),
     t('staffWaySettleCash'),
     t('staffCancelForCustomer'),
     t('staffHandBack'),
   ],
   'staff-open-items': (t) => [
     t('itemsTitle'),
-    t('voiceItemsCount', {
-      count: 3,
-      amount: yuan(16_000),
-      kinds: t.list(
-        (['itemKindRefundSlip', 'itemKindNoteReview', 'itemKindDiscrepancy'] as const).map((k) =>
-          t('voiceItemKindCount', { kind: t(k), count: 1 }),
+    say(
+      t,
+      'voiceItemsCount',
+      { amount: 16_000 },
+      {
+        count: 3,
+        kinds: t.list(
+          (['itemKindRefundSlip', 'itemKindNoteReview', 'itemKindDiscrepancy'] as const).map((k) =>
+            t('voiceItemKindCount', { kind: t(k), count: 1 }),
+          ),
         ),
-      ),
-    }),
+      },
+    ),
     t('itemPayOut'),
     t('itemCreditFound'),
     t('voiceItemExplain'),
@@ -58,26 +60,26 @@ const SAYS: Record<string, (t: Translator) => string[]> = {
   'staff-pay-out-serial': (t) => [t('itemsTitle'), t('itemEnterSerial'), t('itemConfirmSerial')],
   'staff-sync-queue': (t) => [
     t('syncTitle'),
-    t('voiceSyncCount', { count: 1, amount: yuan(30_000), minutes: 42 }),
+    say(t, 'voiceSyncCount', { amount: 30_000 }, { count: 1, minutes: 42 }),
     t('syncTryAll'),
     t('syncTryNow'),
   ],
   'staff-day-summary': (t) => [
     t('summaryTitle', { day: '2026-12-06' }),
-    t('summaryWrittenOff', { count: 16, amount: yuan(417_200) }),
-    t('summaryReversed', { count: 1, amount: yuan(19_433) }),
-    t('summaryCashBox', { count: 41, amount: yuan(356_000) }),
+    say(t, 'summaryWrittenOff', { amount: 417_200 }, { count: 16 }),
+    say(t, 'summaryReversed', { amount: 19_433 }, { count: 1 }),
+    say(t, 'summaryCashBox', { amount: 356_000 }, { count: 41 }),
     t('summaryOpenItems', { count: 2 }),
   ],
   'technician-cash-exchange': (t) => [
     t('exchangeTitle'),
-    t('exchangeTotals', { expected: yuan(356_000), counted: yuan(300_000) }),
+    say(t, 'exchangeTotals', { expected: 356_000, counted: 300_000 }),
     t('exchangeFinish'),
     t('exchangeAbort'),
   ],
   'technician-cash-exchange-settled': (t) => [
     t('exchangeTitle'),
-    t('exchangeShort', { amount: yuan(10_000) }),
+    say(t, 'exchangeShort', { amount: 10_000 }),
     t('exchangeSlipPrinted'),
   ],
   'technician-home': (t) => [
@@ -121,28 +123,28 @@ const SAYS: Record<string, (t: Translator) => string[]> = {
   'staff-reprint': (t) => [
     t('reprintTitle'),
     t('reprintPrinted', { copy: 1 }),
-    t('voiceReceipt', { tail: '0 0 4 2', biller: '国网上海市电力公司', amount: yuan(50_000) }),
+    say(t, 'voiceReceipt', { amount: 50_000 }, { tail: '0 0 4 2', biller: '国网上海市电力公司' }),
     t('reprintPrint'),
   ],
   'staff-reversal-approve': (t) => [
     t('reversalTitle'),
-    t('voiceReversalChosen', { tail: '0 0 4 2', amount: yuan(50_000) }),
+    say(t, 'voiceReversalChosen', { amount: 50_000 }, { tail: '0 0 4 2' }),
     t('reversalSamePerson'),
     t('reversalApproverPin'),
   ],
   'staff-reversal-card-lent': (t) => [
     t('reversalTitle'),
-    t('voiceReversalChosen', { tail: '0 0 4 2', amount: yuan(50_000) }),
+    say(t, 'voiceReversalChosen', { amount: 50_000 }, { tail: '0 0 4 2' }),
     t('reversalApproverPin'),
   ],
   'staff-reversal-card-due': (t) => [
     t('reversalTitle'),
-    t('reversalReversed', { amount: yuan(50_000) }),
+    say(t, 'reversalReversed', { amount: 50_000 }),
     t('reversalSlipPrinted'),
   ],
   'staff-reversal-done': (t) => [
     t('reversalTitle'),
-    t('reversalReversed', { amount: yuan(50_000) }),
+    say(t, 'reversalReversed', { amount: 50_000 }),
     t('reversalSlipPrinted'),
     t('reversalAnother'),
   ],
@@ -187,9 +189,10 @@ describe.each<Locale>(['zh-CN', 'en'])('the staff screens’ voice (%s)', (local
     for (const { id, view } of fixtures) {
       const line = staffScreenVoice(view, t);
       // Every run of 5 or more digits in the screen's data (serials, typed digits, times)
-      // stays off the voice; amounts are said as yuan, staff numbers (4 digits) may be.
+      // stays off the voice; amounts are said in words, staff numbers (4 digits) may be.
       const runs = JSON.stringify(view).match(/\d{5,}/g) ?? [];
       for (const run of runs) expect(line, `${id}: ${run}`).not.toContain(run);
+      expect(line, id).not.toMatch(/\d\.\d\d/);
       expect(line, id).not.toMatch(/SH-XH|KIOSK-0001|9C1F/);
     }
   });
@@ -223,7 +226,7 @@ describe('when a staff screen is said again', () => {
     if (!f) throw new Error(id);
     return f.snapshot('zh-CN');
   };
-  const cues = (prev: Snapshot, next: Snapshot) => voiceCues(prev, next, t, 0);
+  const cues = (prev: Snapshot, next: Snapshot) => voiceCues(prev, next, t, 0, newVoiceMemory());
   const withStaff = (s: Snapshot, staff: StaffView, seq: number): Snapshot => ({
     ...s,
     seq,
@@ -268,7 +271,7 @@ describe('when a staff screen is said again', () => {
     const searched = withStaff(base, { ...view, printed: null, lastResult: null }, 4);
     const [line] = cues(typed, searched);
     expect(line).toContain(
-      t('voiceReceipt', { tail: '0 0 4 2', biller: '国网上海市电力公司', amount: '500.00' }),
+      say(t, 'voiceReceipt', { amount: 50_000 }, { tail: '0 0 4 2', biller: '国网上海市电力公司' }),
     );
     expect(line).toContain(t('reprintPrint'));
   });

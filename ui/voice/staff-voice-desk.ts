@@ -2,7 +2,6 @@
 // in and whether a resident is calling, the open items by kind, the payments waiting, the day's
 // figures, the cash-box exchange's totals and difference; then the screen's choices.
 import type { StaffView } from '../../src/api/kiosk-api';
-import { formatYuan } from '../../src/api/money';
 import type { Translator } from '../i18n/messages';
 import {
   HELP_WAY,
@@ -14,6 +13,7 @@ import {
 } from '../staff/staff-words';
 import type { Part } from './screen-voice';
 import { choices, resultWords } from './staff-voice-parts';
+import { sayWithAmounts as say } from './spoken-amount';
 
 type View<N extends StaffView['name']> = Extract<StaffView, { name: N }>;
 
@@ -36,10 +36,10 @@ export function homeVoice(t: Translator, v: View<'staffHome'>): Part[] {
     t(call.reason === 'timeout' ? 'staffHelpReasonTimeout' : 'staffHelpReasonCustomer'),
     t('staffCustomerSees', { screen: screenWords(t, call.customerScreen) }),
     call.billerName && t('staffBiller', { name: call.billerName }),
-    call.amountDue !== null && t('staffAmountDue', { amount: formatYuan(call.amountDue) }),
-    t('staffCollected', { amount: formatYuan(call.collected) }),
+    call.amountDue !== null && say(t, 'staffAmountDue', { amount: call.amountDue }),
+    say(t, 'staffCollected', { amount: call.collected }),
     call.noteInEscrow && t('staffNoteInEscrow'),
-    call.underReview > 0 && t('staffUnderReview', { amount: formatYuan(call.underReview) }),
+    call.underReview > 0 && say(t, 'staffUnderReview', { amount: call.underReview }),
     t(HELP_WAY[call.wayForward]),
     choices(t, [
       call.canGoBack && t('staffStepBack'),
@@ -66,11 +66,15 @@ export function openItemsVoice(t: Translator, v: View<'openItems'>): Part[] {
   }
   return [
     resultWords(t, v.lastResult),
-    t('voiceItemsCount', {
-      count: v.items.length,
-      amount: formatYuan(v.items.reduce((sum, i) => sum + i.amount, 0)),
-      kinds: t.list([...kinds].map(([kind, count]) => t('voiceItemKindCount', { kind, count }))),
-    }),
+    say(
+      t,
+      'voiceItemsCount',
+      { amount: v.items.reduce((sum, i) => sum + i.amount, 0) },
+      {
+        count: v.items.length,
+        kinds: t.list([...kinds].map(([kind, count]) => t('voiceItemKindCount', { kind, count }))),
+      },
+    ),
     choices(t, [...actions]),
   ];
 }
@@ -79,39 +83,40 @@ export function syncVoice(t: Translator, v: View<'syncQueue'>): Part[] {
   if (v.payments.length === 0) return [resultWords(t, v.lastResult), t('syncNone')];
   return [
     resultWords(t, v.lastResult),
-    t('voiceSyncCount', {
-      count: v.payments.length,
-      amount: formatYuan(v.payments.reduce((sum, p) => sum + p.amount, 0)),
-      minutes: Math.max(...v.payments.map((p) => p.ageMinutes)),
-    }),
+    say(
+      t,
+      'voiceSyncCount',
+      { amount: v.payments.reduce((sum, p) => sum + p.amount, 0) },
+      { count: v.payments.length, minutes: Math.max(...v.payments.map((p) => p.ageMinutes)) },
+    ),
     choices(t, [t('syncTryAll'), t('syncTryNow')]),
   ];
 }
 
 export function summaryVoice(t: Translator, v: View<'daySummary'>): Part[] {
-  const figures = (p: { count: number; amount: number }) => ({
-    count: p.count,
-    amount: formatYuan(p.amount),
-  });
+  const figures = (
+    key: 'summaryWrittenOff' | 'summaryPending' | 'summaryReversed' | 'summaryCashBox',
+    p: { count: number; amount: number },
+  ) => say(t, key, { amount: p.amount }, { count: p.count });
   return [
-    t('summaryWrittenOff', figures(v.writtenOff)),
-    v.pendingSync.count > 0 && t('summaryPending', figures(v.pendingSync)),
-    v.reversed.count > 0 && t('summaryReversed', figures(v.reversed)),
-    t('summaryCashBox', figures({ count: v.cashBox.count, amount: v.cashBox.total })),
+    figures('summaryWrittenOff', v.writtenOff),
+    v.pendingSync.count > 0 && figures('summaryPending', v.pendingSync),
+    v.reversed.count > 0 && figures('summaryReversed', v.reversed),
+    figures('summaryCashBox', { count: v.cashBox.count, amount: v.cashBox.total }),
     t('summaryOpenItems', { count: Object.values(v.openItems).reduce((a, b) => a + b, 0) }),
   ];
 }
 
 export function exchangeVoice(t: Translator, v: View<'cashExchange'>): Part[] {
-  const totals = t('exchangeTotals', {
-    expected: formatYuan(v.expectedTotal),
-    counted: formatYuan(v.countedTotal ?? 0),
+  const totals = say(t, 'exchangeTotals', {
+    expected: v.expectedTotal,
+    counted: v.countedTotal ?? 0,
   });
   switch (v.step) {
     case 'ready':
       return [
         resultWords(t, v.lastResult),
-        t('voiceExchangeExpected', { amount: formatYuan(v.expectedTotal) }),
+        say(t, 'voiceExchangeExpected', { amount: v.expectedTotal }),
         t('voiceExchangeReady'),
         choices(t, [t('exchangeBox'), t('exchangeSeal'), t('exchangeBegin')]),
       ];
@@ -129,7 +134,7 @@ export function exchangeVoice(t: Translator, v: View<'cashExchange'>): Part[] {
         d !== null &&
           (d === 0
             ? t('exchangeMatch')
-            : t(d > 0 ? 'exchangeShort' : 'exchangeLong', { amount: formatYuan(Math.abs(d)) })),
+            : say(t, d > 0 ? 'exchangeShort' : 'exchangeLong', { amount: Math.abs(d) })),
         v.slipPrinted !== null &&
           t(v.slipPrinted ? 'exchangeSlipPrinted' : 'exchangeSlipNotPrinted'),
       ];

@@ -1,11 +1,11 @@
 // Pieces every staff screen's voice says alike: its choices, the last action's outcome, a
-// receipt by its serial's last 4 digits. Amounts are said as the resident's voice says them
-// (formatYuan in the "{amount} 元" lines), never a whole serial, account, card or PIN.
+// receipt by its serial's last 4 digits. Amounts are said in words as the resident's voice says
+// them (sayWithAmounts, spoken-amount.ts), never a whole serial, account, card or PIN.
 import type { DeskResult, ReceiptRow } from '../../src/api/kiosk-api';
-import { formatYuan } from '../../src/api/money';
 import type { Translator } from '../i18n/messages';
 import { refusalWords } from '../staff/staff-words';
 import { spellDigits } from './screen-voice';
+import { sayWithAmounts } from './spoken-amount';
 
 /** "You can tap: A, B, C", with the buttons' own words; nothing when there is no choice. */
 export function choices(t: Translator, labels: readonly (string | false | null)[]): string | null {
@@ -26,11 +26,12 @@ export function serialTail(agentSerial: string): string {
 
 /** One receipt found: its serial's tail, biller and amount. */
 export function receiptWords(t: Translator, row: ReceiptRow): string {
-  return t('voiceReceipt', {
-    tail: serialTail(row.agentSerial),
-    biller: row.billerName,
-    amount: formatYuan(row.amount),
-  });
+  return sayWithAmounts(
+    t,
+    'voiceReceipt',
+    { amount: row.amount },
+    { tail: serialTail(row.agentSerial), biller: row.billerName },
+  );
 }
 
 /** A few receipts found are read out; a long list is counted. */

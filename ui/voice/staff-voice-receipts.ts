@@ -2,11 +2,11 @@
 // serial's last 4 digits and amount) and the choice; a reversal's chosen payment, its step and
 // outcome; whose PIN and which PIN to type next. Never a whole serial, account or PIN.
 import type { ReceiptSearch, StaffView } from '../../src/api/kiosk-api';
-import { formatYuan } from '../../src/api/money';
 import type { Translator } from '../i18n/messages';
 import { REVERSAL_OUTCOME, REVERSAL_REASON, pinProblemWords } from '../staff/staff-words';
 import type { Part } from './screen-voice';
 import { RECEIPTS_READ, choices, receiptWords, resultWords, serialTail } from './staff-voice-parts';
+import { sayWithAmounts as say } from './spoken-amount';
 
 type View<N extends StaffView['name']> = Extract<StaffView, { name: N }>;
 
@@ -46,10 +46,12 @@ export function reprintVoice(t: Translator, v: View<'reprint'>): Part[] {
 export function reversalVoice(t: Translator, v: View<'reversal'>): Part[] {
   const chosen =
     v.chosen &&
-    t('voiceReversalChosen', {
-      tail: serialTail(v.chosen.agentSerial),
-      amount: formatYuan(v.chosen.amount),
-    });
+    say(
+      t,
+      'voiceReversalChosen',
+      { amount: v.chosen.amount },
+      { tail: serialTail(v.chosen.agentSerial) },
+    );
   switch (v.step) {
     case 'find': {
       const any = (v.search.found?.length ?? 0) > 0;
@@ -89,10 +91,7 @@ export function reversalVoice(t: Translator, v: View<'reversal'>): Part[] {
       return [
         chosen,
         o &&
-          t(REVERSAL_OUTCOME[o.outcome], {
-            amount: formatYuan(o.amount),
-            message: o.message ?? '',
-          }),
+          say(t, REVERSAL_OUTCOME[o.outcome], { amount: o.amount }, { message: o.message ?? '' }),
         o?.slipPrinted != null &&
           t(o.slipPrinted ? 'reversalSlipPrinted' : 'reversalSlipNotPrinted'),
         v.lastResult?.ok === false && resultWords(t, v.lastResult),
