@@ -13,6 +13,7 @@ import { CardReaderConfig } from '../../src/config/schema';
 import { formatYuan } from '../../src/api/money';
 import type { Translator } from '../../ui/i18n/messages';
 import type { GatewaySim } from '../../sim/gateway/server';
+import { spokenAmount } from '../../ui/voice/spoken-amount';
 import { useKioskInChromium, type TestKiosk } from '../support/e2e-fixture';
 import { insertNote } from '../support/insert-note';
 import { testConfig } from '../support/kiosk-fixture';
@@ -132,7 +133,7 @@ describe.each<Locale>(['zh-CN', 'en'])('reprint, reversal and PINs (%s)', (local
         .toHaveLength(1);
       const heard = (await spoken(page)).find((l) => l.includes(tail)) ?? '';
       expect(heard.startsWith(t('reprintTitle'))).toBe(true);
-      expect(heard).toContain(formatYuan(host.journal.bySerial(serial)?.collected ?? 0));
+      expect(heard).toContain(spokenAmount(host.journal.bySerial(serial)?.collected ?? 0, locale));
       expect(heard).toContain(t('reprintPrint'));
       expect(heard).not.toContain(serial);
       expect(heard).not.toContain(typedSerial(serial).slice(-6));
