@@ -108,7 +108,8 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
     // before the driver acknowledges it.
     acceptor.onStrayNote((note) => {
       const attributed = cashBox.strayNote(note);
-      log.warn({ note, attributed }, 'the acceptor reported a note outside any payment');
+      if (attributed === 'refused') log.info({ note }, 'a note offered between payments went back');
+      else log.warn({ note, attributed }, 'the acceptor reported a note outside any payment');
     });
     // Once the note path is clear, no later stray can be taken for a note from before.
     acceptor.onNotePathClear(() => cashBox.notePathClear());
