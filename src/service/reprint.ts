@@ -201,6 +201,7 @@ export class Reprints {
         agentSerial: p.agentSerial,
         quote,
         collected: p.collected,
+        amountDue: p.amountDue,
         at,
         result,
         ...(this.o.verifyBase ? { verifyBase: this.o.verifyBase } : {}),

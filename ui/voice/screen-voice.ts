@@ -4,6 +4,7 @@ import type { ReceiptDelivery, Screen } from '../../src/api/kiosk-api';
 import { formatYuan } from '../../src/api/money';
 import type { Translator } from '../i18n/messages';
 import { topicPage } from '../screens/info-pages';
+import { changeLines, whyTotal } from '../screens/pay-words';
 
 /** "3100123456" read digit by digit, not as three billion and more. */
 export function spellDigits(text: string): string {
@@ -44,6 +45,7 @@ export function screenVoice(screen: Screen, t: Translator, receipts: ReceiptDeli
       return t('lookingUp');
     case 'bills': {
       const { quote } = screen;
+      const why = whyTotal(screen);
       const lateFees = quote.bills.reduce((sum, b) => sum + b.lateFee, 0);
       return speech(t, [
         screen.requoted && t('requoted'),
@@ -53,18 +55,26 @@ export function screenVoice(screen: Screen, t: Translator, receipts: ReceiptDeli
           amount: formatYuan(quote.totalDue),
         }),
         lateFees > 0 && t('voiceLateFee', { amount: formatYuan(lateFees) }),
+        why && t(why),
+        screen.scope === 'overdue' &&
+          `${t('payNowOverdue')} ${t('yuan', { amount: formatYuan(screen.amountToPay) })}`,
+        ...changeLines(t, screen.cash, screen.amountToPay),
         receipts === 'screen' && t('receiptOnScreen'),
         t('voiceChooseMethod'),
       ]);
     }
     case 'confirm':
-      return t('voiceConfirm', {
-        payee: screen.biller.name[t.locale],
-        amount: formatYuan(screen.amountDue),
-        account: spellDigits(screen.account),
-        holder: screen.holder,
-        method: t(screen.method === 'cash' ? 'methodCash' : 'methodQr'),
-      });
+      return speech(t, [
+        t('voiceConfirm', {
+          payee: screen.biller.name[t.locale],
+          amount: formatYuan(screen.amountDue),
+          account: spellDigits(screen.account),
+          holder: screen.holder,
+          method: t(screen.method === 'cash' ? 'methodCash' : 'methodQr'),
+        }),
+        screen.scope === 'overdue' && t('confirmOverdueOnly'),
+        ...(screen.method === 'cash' ? changeLines(t, screen.cash, screen.amountDue) : []),
+      ]);
     case 'qrPay': {
       const amount = formatYuan(screen.amountDue);
       if (screen.step === 'paying') return t('qrPaying');
@@ -94,8 +104,14 @@ export function screenVoice(screen: Screen, t: Translator, receipts: ReceiptDeli
         !screen.canContinue && t('partialFaultLead'),
         t(screen.outcome === 'writeOff' ? 'partialWriteOffLead' : 'partialRefundLead', { amount }),
         screen.underReview > 0 && t('underReview', { amount: formatYuan(screen.underReview) }),
+        t('partialCallStaff'),
       ]);
     }
+    case 'awaitingStaff':
+      return speech(t, [
+        t('awaitingStaff'),
+        t('awaitingStaffLead', { amount: formatYuan(screen.collected) }),
+      ]);
     case 'refundSlip':
       return speech(t, [
         t('refundSlip'),
@@ -124,7 +140,7 @@ export function screenKey(screen: Screen): string {
     case 'enterAccount':
       return `${screen.name}:${screen.biller.id}`;
     case 'bills':
-      return `${screen.name}:${screen.quote.totalDue}:${screen.requoted}`;
+      return `${screen.name}:${screen.quote.totalDue}:${screen.requoted}:${screen.scope}`;
     case 'qrPay':
       return `${screen.name}:${screen.step}:${screen.kioskCodeUrl ? 'code' : ''}`;
     case 'staffHelp':
