@@ -409,17 +409,15 @@ const en: Record<MessageKey, string> = {
   daysOverdue: '{days} days overdue',
   dueDate: 'Due by {date}',
   totalDue: 'Total due',
-  billsWhyAll:
-    'This biller takes a payment only for all its unpaid bills at once, so the total includes the current bill',
+  billsWhyAll: 'This biller takes all unpaid bills at once, so the total includes the current bill',
   billsWhyChoice:
-    'The total includes the current bill. This biller takes part payments: you may pay only the overdue bill now, and the current one before it is due',
+    'The total includes the current bill. You may pay just the overdue bill now, and the current one before it is due',
   payOverdueOnly: 'Pay the overdue bill only',
   payAllBills: 'Pay all the bills',
   payNowOverdue: 'Paying the overdue bill only',
-  changeKept:
-    'This machine gives no change: any extra money stays on your account and counts towards your next bill',
+  changeKept: 'This machine gives no change: any extra stays on your account for your next bill',
   changeRefused:
-    'This machine gives no change, and this bill takes no extra money: a note larger than what is still due comes back',
+    'This machine gives no change, and this bill takes no extra: a note larger than what is still due comes back',
   changeRefusedNow: 'Notes that would come back now: {notes} yuan',
   changeNotesCannotPay:
     '{amount} yuan cannot be made with banknotes, so cash cannot pay this bill. Please pay by QR code',
@@ -434,7 +432,7 @@ const en: Record<MessageKey, string> = {
   methodCash: 'Cash',
   methodQr: 'WeChat or Alipay QR code',
   confirmPay: 'Confirm and pay',
-  confirmOverdueOnly: 'The overdue bill only; the current bill is paid another time',
+  confirmOverdueOnly: 'The overdue bill only; the current bill is paid later',
   change: 'Go back and change',
   qrShowYourCode: 'Open your WeChat or Alipay payment code and hold it to the scanner',
   qrNoCode: 'No payment code? Scan a code instead',
@@ -458,7 +456,7 @@ const en: Record<MessageKey, string> = {
   noOverpaymentNote: 'A note above the amount due is given back',
   writingOff: 'Recording your payment, please wait',
   paid: 'Payment complete',
-  prepaid: 'The extra {amount} yuan stays on your account and counts towards your next bill',
+  prepaid: 'The extra {amount} yuan stays on your account for your next bill',
   pendingSync: 'Your money is safely received',
   pendingSyncLead:
     'The network is busy. Your payment will be recorded automatically; do not pay again. Please keep your receipt.',
