@@ -266,6 +266,17 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
     }
     actor.start();
     cleanups.push(() => actor.stop());
+    // The notes the acceptor takes, whenever they change: before she inserts any, the bills and
+    // confirm screens name those a biller that takes no overpayment would refuse.
+    let notesTold = '';
+    const tellNotes = () => {
+      const values = acceptor.status.denominations;
+      if (values.join() === notesTold) return;
+      notesTold = values.join();
+      actor.send({ type: 'ACCEPTOR_NOTES', values: [...values] });
+    };
+    cleanups.push(acceptor.onStatus(tellNotes));
+    tellNotes();
     cleanups.push(() => inactivity.stop());
     cleanups.push(watchHelpCalls(actor, log));
     const stopJobs = startJobs(config, {

@@ -207,6 +207,7 @@ export class Reprints {
         agentSerial: p.agentSerial,
         quote,
         collected: p.collected,
+        amountDue: p.amountDue,
         at,
         result,
         ...(this.o.verifyBase ? { verifyBase: this.o.verifyBase } : {}),

@@ -26,12 +26,14 @@ describe('screenVoice', () => {
     const line = say(SCREENS.confirm);
     expect(line).toBe(
       '请核对：向 国网上海市电力公司 缴费 一百八十六元五角，户号尾号 3 4 5 6，户名 张某英，' +
-        '支付方式：现金。 您可以点：确认支付。 也可以点：返回修改。',
+        '支付方式：现金。 本机不找零；多放的钱留在您的账户里，下次缴费时自动抵扣。 ' +
+        '您可以点：确认支付。 也可以点：返回修改。',
     );
     expect(line).not.toContain('3 1 0 0 1 2');
     expect(say(SCREENS.confirm, 'en')).toBe(
       'Please check: one hundred and eighty-six yuan fifty fen to State Grid Shanghai, ' +
-        'account ending 3 4 5 6, holder 张*英, payment by Cash. You can tap Confirm and pay. ' +
+        'account ending 3 4 5 6, holder 张*英, payment by Cash. This machine gives no change: ' +
+        'any extra stays on your account for your next bill. You can tap Confirm and pay. ' +
         'You can also tap Go back and change.',
     );
     expect(spellDigits('310')).toBe('3 1 0');
@@ -73,7 +75,8 @@ describe('screenVoice', () => {
 
   it('says what was received on both result screens, never "inserted"', () => {
     expect(say(SCREENS.paid)).toBe(
-      '缴费成功。 共收到 两百元。 转入预存 十三元五角。 请取走打印的凭证。 您可以点：完成。',
+      '缴费成功。 共收到 两百元。 多放的 十三元五角留在您的账户里，下次缴费时自动抵扣。 ' +
+        '请取走打印的凭证。 您可以点：完成。',
     );
     expect(say(SCREENS.pendingSync)).toContain('共收到 一百八十六元五角');
     expect(say(SCREENS.paid, 'en')).not.toMatch(/insert/i);

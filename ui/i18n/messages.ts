@@ -26,7 +26,18 @@ const zhCN = {
   principal: '本金',
   lateFee: '违约金',
   daysOverdue: '逾期 {days} 天',
+  dueDate: '缴费期限 {date}',
   totalDue: '应缴合计',
+  billsWhyAll: '这家收费单位只收全部未缴账单的钱，所以合计里也有本期账单',
+  billsWhyChoice:
+    '合计里也有本期账单。这家收费单位收部分缴费：您可以只缴欠费账单，本期账单到期前再缴',
+  payOverdueOnly: '只缴欠费账单',
+  payAllBills: '全部缴清',
+  payNowOverdue: '本次只缴欠费账单',
+  changeKept: '本机不找零；多放的钱留在您的账户里，下次缴费时自动抵扣',
+  changeRefused: '本机不找零，这项缴费也不收多放的钱：比还需金额大的纸币会退回',
+  changeRefusedNow: '现在放入会被退回的纸币：{notes} 元',
+  changeNotesCannotPay: '{amount} 元凑不成整张纸币，不能用现金缴这项费用，请选择扫码支付',
   requoted: '账单金额已经重新查询，请核对下面的应缴合计',
   payCash: '现金缴费',
   payQr: '扫码支付',
@@ -38,6 +49,7 @@ const zhCN = {
   methodCash: '现金',
   methodQr: '微信或支付宝扫码',
   confirmPay: '确认支付',
+  confirmOverdueOnly: '只缴欠费账单，本期账单留到下次缴',
   change: '返回修改',
   qrShowYourCode: '请打开微信或支付宝付款码，对准扫码口',
   qrNoCode: '没有付款码？扫码支付',
@@ -61,7 +73,7 @@ const zhCN = {
   noOverpaymentNote: '超出应缴金额的纸币会退回',
   writingOff: '正在入账，请稍候',
   paid: '缴费成功',
-  prepaid: '转入预存 {amount} 元',
+  prepaid: '多放的 {amount} 元留在您的账户里，下次缴费时自动抵扣',
   pendingSync: '款项已收妥',
   pendingSyncLead: '网络暂时繁忙，您的缴费将自动入账，无需再次缴费。请保管好凭证。',
   receipt: '凭证',
@@ -80,12 +92,15 @@ const zhCN = {
   partialShort: '还差 {amount} 元',
   partialWriteOffLead: '确认后，已放入的 {amount} 元将缴入您的账户，剩余部分下次再缴',
   partialRefundLead:
-    '这项缴费需要一次缴足。确认后将打印退款凭证，请凭凭证找工作人员退还 {amount} 元',
+    '这项缴费需要一次缴足。您可以继续放入纸币；也可以打印退款凭证，拿凭证找工作人员退还 {amount} 元',
+  partialCallStaff: '不知道怎么办，请点呼叫工作人员',
   partialFaultLead: '收钞机出现故障，不能继续放入纸币',
   continueInserting: '继续放入',
   confirmPartialWriteOff: '确认缴入 {amount} 元',
   confirmRefundSlip: '打印退款凭证',
   refundSlip: '请凭退款凭证找工作人员退款',
+  awaitingStaff: '工作人员马上来处理，请稍候',
+  awaitingStaffLead: '已放入的 {amount} 元不会丢失，工作人员会当面处理',
   refundSlipLead: '您的 {amount} 元已妥善保管，工作人员会当面退还给您',
   takeRefundSlip: '请取走打印的退款凭证',
   showRefundSlip: '打印机暂时不能打印，请把这个页面给工作人员看',
@@ -459,7 +474,20 @@ const en: Record<MessageKey, string> = {
   principal: 'Amount',
   lateFee: 'Late fee',
   daysOverdue: '{days} days overdue',
+  dueDate: 'Due by {date}',
   totalDue: 'Total due',
+  billsWhyAll: 'This biller takes all unpaid bills at once, so the total includes the current bill',
+  billsWhyChoice:
+    'The total includes the current bill. You may pay just the overdue bill now, and the current one before it is due',
+  payOverdueOnly: 'Pay the overdue bill only',
+  payAllBills: 'Pay all the bills',
+  payNowOverdue: 'Paying the overdue bill only',
+  changeKept: 'This machine gives no change: any extra stays on your account for your next bill',
+  changeRefused:
+    'This machine gives no change, and this bill takes no extra: a note larger than what is still due comes back',
+  changeRefusedNow: 'Notes that would come back now: {notes} yuan',
+  changeNotesCannotPay:
+    '{amount} yuan cannot be made with banknotes, so cash cannot pay this bill. Please pay by QR code',
   requoted: 'Your bills were looked up again. Please check the new total below',
   payCash: 'Pay with cash',
   payQr: 'Pay by QR code',
@@ -471,6 +499,7 @@ const en: Record<MessageKey, string> = {
   methodCash: 'Cash',
   methodQr: 'WeChat or Alipay QR code',
   confirmPay: 'Confirm and pay',
+  confirmOverdueOnly: 'The overdue bill only; the current bill is paid later',
   change: 'Go back and change',
   qrShowYourCode: 'Open your WeChat or Alipay payment code and hold it to the scanner',
   qrNoCode: 'No payment code? Scan a code instead',
@@ -494,7 +523,7 @@ const en: Record<MessageKey, string> = {
   noOverpaymentNote: 'A note above the amount due is given back',
   writingOff: 'Recording your payment, please wait',
   paid: 'Payment complete',
-  prepaid: '{amount} yuan kept on your account',
+  prepaid: 'The extra {amount} yuan stays on your account for your next bill',
   pendingSync: 'Your money is safely received',
   pendingSyncLead:
     'The network is busy. Your payment will be recorded automatically; do not pay again. Please keep your receipt.',
@@ -515,12 +544,15 @@ const en: Record<MessageKey, string> = {
   partialWriteOffLead:
     'If you confirm, the {amount} yuan you inserted will be paid to your account; pay the rest next time',
   partialRefundLead:
-    'This bill must be paid in full. If you confirm, a refund slip is printed: show it to staff to get your {amount} yuan back',
+    'This bill must be paid in full. You can insert more notes, or print a refund slip and take it to staff to get your {amount} yuan back',
+  partialCallStaff: 'Not sure what to do? Tap Call staff',
   partialFaultLead: 'The banknote reader has a fault and cannot take more notes',
   continueInserting: 'Insert more notes',
   confirmPartialWriteOff: 'Pay {amount} yuan',
   confirmRefundSlip: 'Print refund slip',
   refundSlip: 'Please take the refund slip to staff',
+  awaitingStaff: 'A member of staff is coming to deal with this. Please wait',
+  awaitingStaffLead: 'The {amount} yuan inserted is safe; staff will settle it with you in person',
   refundSlipLead: 'Your {amount} yuan is kept safe; staff will give it back to you in person',
   takeRefundSlip: 'Please take the printed refund slip',
   showRefundSlip: 'The printer cannot print just now. Please show this screen to staff',
@@ -934,6 +966,31 @@ const PROBLEM: Record<Locale, Record<ProblemCode, string>> = {
   },
 };
 
+/** A calendar day as a resident reads it: 2026年10月15日, 15 October 2026. */
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+function formatDay(locale: Locale, day: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!m) return day;
+  const [, y, mo, d] = m;
+  return locale === 'en'
+    ? `${Number(d)} ${MONTHS_EN[Number(mo) - 1] ?? mo} ${y}`
+    : `${y}年${Number(mo)}月${Number(d)}日`;
+}
+
 /** The resident's screens by name, as staff are told what she sees. */
 const SCREEN: Record<Locale, Record<ScreenName, string>> = {
   'zh-CN': {
@@ -949,6 +1006,7 @@ const SCREEN: Record<Locale, Record<ScreenName, string>> = {
     info: '政策信息',
     insertCash: '放入纸币',
     partialCash: '钱不够应缴金额（部分缴费）',
+    awaitingStaff: '部分缴费没人处理，等工作人员',
     refundSlip: '退款凭证',
     writingOff: '正在销账',
     paid: '缴费成功',
@@ -968,6 +1026,7 @@ const SCREEN: Record<Locale, Record<ScreenName, string>> = {
     info: 'information',
     insertCash: 'inserting notes',
     partialCash: 'less than the amount due (part payment)',
+    awaitingStaff: 'a part payment left unsettled, waiting for staff',
     refundSlip: 'the refund slip',
     writingOff: 'writing off the payment',
     paid: 'paid',
@@ -1064,6 +1123,8 @@ export interface Translator {
   screen(name: ScreenName): string;
   /** Joins items the way a sentence of this language lists them. */
   list(items: readonly string[]): string;
+  /** A calendar day (YYYY-MM-DD) as a resident reads it. */
+  day(day: string): string;
 }
 
 export function translator(locale: Locale): Translator {
@@ -1077,5 +1138,6 @@ export function translator(locale: Locale): Translator {
   t.screen = (name) => SCREEN[locale][name];
   t.refusal = (code) => REFUSAL[locale][code] ?? null;
   t.list = (items) => items.join(MESSAGES[locale].listSeparator);
+  t.day = (day) => formatDay(locale, day);
   return t;
 }

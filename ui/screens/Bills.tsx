@@ -1,5 +1,7 @@
 import type { ReceiptDelivery, Screen } from '../../src/api/kiosk-api';
 import { Alerts } from './Alerts';
+import { ChangeNote } from './ChangeNote';
+import { whyTotal } from './pay-words';
 import { Money } from './Money';
 import { Decide } from './Decide';
 import type { ScreenProps } from './types';
@@ -13,6 +15,8 @@ export function Bills({
   receipts,
 }: ScreenProps & { screen: BillsScreen; receipts: ReceiptDelivery }) {
   const { quote } = screen;
+  const why = whyTotal(screen);
+  const overdueChosen = screen.scope === 'overdue';
   return (
     <section className="screen">
       <h1>
@@ -27,6 +31,16 @@ export function Bills({
             <button className="button primary" onClick={() => send({ type: 'PAY_QR' })}>
               {t('payQr')}
             </button>
+            {screen.overdueOnly !== null && (
+              <button
+                className="button secondary"
+                onClick={() =>
+                  send({ type: 'CHOOSE_SCOPE', scope: overdueChosen ? 'all' : 'overdue' })
+                }
+              >
+                {t(overdueChosen ? 'payAllBills' : 'payOverdueOnly')}
+              </button>
+            )}
             <button className="button secondary" onClick={() => send({ type: 'BACK' })}>
               {t('back')}
             </button>
@@ -41,6 +55,7 @@ export function Bills({
           {quote.bills.map((b) => (
             <li key={b.billId} className="bill">
               <span className="bill-period">{t('period', { period: b.period })}</span>
+              <span className="bill-due">{t('dueDate', { date: t.day(b.dueDate) })}</span>
               <span>
                 {t('principal')} <Money t={t} fen={b.principal} />
               </span>
@@ -57,6 +72,13 @@ export function Bills({
         <p className="total">
           {t('totalDue')} <Money t={t} fen={quote.totalDue} testId="total-due" />
         </p>
+        {why && <p>{t(why)}</p>}
+        {overdueChosen && (
+          <p className="total">
+            {t('payNowOverdue')} <Money t={t} fen={screen.amountToPay} testId="amount-to-pay" />
+          </p>
+        )}
+        <ChangeNote t={t} cash={screen.cash} amount={screen.amountToPay} />
         {receipts === 'screen' && <p role="note">{t('receiptOnScreen')}</p>}
       </Decide>
     </section>

@@ -3,11 +3,12 @@
 // they stand, the main ones first — all from the message tables. The switch is exhaustive, so a
 // new screen cannot go unspoken; test/ui/resident-voice.test.ts renders every gallery screen and
 // fails on a button or an amount shown but not said.
-import type { ReceiptDelivery, Screen } from '../../src/api/kiosk-api';
+import type { CashChange, ReceiptDelivery, Screen } from '../../src/api/kiosk-api';
 import type { Translator } from '../i18n/messages';
 import { OUT_OF_SERVICE_REASON } from '../screens/out-of-service-reason';
 import { topicPage } from '../screens/info-pages';
 import { sayWithAmounts, spokenAmount } from './spoken-amount';
+import { whyTotal } from '../screens/pay-words';
 
 /** "3100123456" read digit by digit, not as three billion and more. */
 export function spellDigits(text: string): string {
@@ -62,6 +63,19 @@ export const helpLine = (t: Translator): string =>
 
 /** A message with its amounts (integer fen, by placeholder) in words. */
 const say = sayWithAmounts;
+
+/** The sentences on change (pay-words.ts changeLines), with every amount in words. */
+function spokenChange(t: Translator, cash: CashChange, amount: number): Part[] {
+  if (cash.overpayment === 'kept') return [t('changeKept')];
+  if (!cash.notesCanPay) return [say(t, 'changeNotesCannotPay', { amount })];
+  const notes = cash.refusedNotes.map((v) => spokenAmount(v, t.locale));
+  return [
+    t('changeRefused'),
+    notes.length > 0 &&
+      // "{notes} 元" said as the notes' own words, each with its unit.
+      t('changeRefusedNow', { notes: t.list(notes) }).replace(/\s*(元|yuan)$/, ''),
+  ];
+}
 
 /** A bill's period "2025-09" as people say it: 2025年9月, September 2025. */
 export function spokenPeriod(period: string, locale: Translator['locale']): string {
@@ -123,6 +137,7 @@ function screenParts(screen: Screen, t: Translator, receipts: ReceiptDelivery): 
       return [t('lookingUp')];
     case 'bills': {
       const { quote } = screen;
+      const why = whyTotal(screen);
       return [
         screen.requoted && t('requoted'),
         t('voiceBills', {
@@ -146,8 +161,20 @@ function screenParts(screen: Screen, t: Translator, receipts: ReceiptDelivery): 
               ),
         ),
         say(t, 'voiceTotalDue', { amount: quote.totalDue }),
+        why && t(why),
+        screen.scope === 'overdue' &&
+          `${t('payNowOverdue')} ${say(t, 'yuan', { amount: screen.amountToPay })}`,
+        ...spokenChange(t, screen.cash, screen.amountToPay),
         receipts === 'screen' && t('receiptOnScreen'),
-        ...choiceParts(t, [t('payCash'), t('payQr')], [t('back')]),
+        ...choiceParts(
+          t,
+          [t('payCash'), t('payQr')],
+          [
+            screen.overdueOnly !== null &&
+              t(screen.scope === 'overdue' ? 'payAllBills' : 'payOverdueOnly'),
+            t('back'),
+          ],
+        ),
       ];
     }
     case 'confirm':
@@ -165,6 +192,8 @@ function screenParts(screen: Screen, t: Translator, receipts: ReceiptDelivery): 
             method: t(screen.method === 'cash' ? 'methodCash' : 'methodQr'),
           },
         ),
+        screen.scope === 'overdue' && t('confirmOverdueOnly'),
+        ...(screen.method === 'cash' ? spokenChange(t, screen.cash, screen.amountDue) : []),
         ...choiceParts(t, [t('confirmPay')], [t('change')]),
       ];
     case 'qrPay': {
@@ -231,13 +260,20 @@ function screenParts(screen: Screen, t: Translator, receipts: ReceiptDelivery): 
         !screen.canContinue && t('partialFaultLead'),
         say(t, writeOff ? 'partialWriteOffLead' : 'partialRefundLead', amount),
         screen.underReview > 0 && say(t, 'underReview', { amount: screen.underReview }),
+        t('partialCallStaff'),
+        // Going on is the main choice while she can; else a person (the screen's order).
         ...choiceParts(
           t,
-          [writeOff ? say(t, 'confirmPartialWriteOff', amount) : t('confirmRefundSlip')],
-          [screen.canContinue && t('continueInserting')],
+          [screen.canContinue ? t('continueInserting') : t('callStaff')],
+          [
+            writeOff ? say(t, 'confirmPartialWriteOff', amount) : t('confirmRefundSlip'),
+            screen.canContinue && t('callStaff'),
+          ],
         ),
       ];
     }
+    case 'awaitingStaff':
+      return [t('awaitingStaff'), say(t, 'awaitingStaffLead', { amount: screen.collected })];
     case 'refundSlip':
       return [
         t('refundSlip'),
@@ -304,7 +340,7 @@ export function screenKey(screen: Screen): string {
     case 'enterAccount':
       return `${screen.name}:${screen.biller.id}`;
     case 'bills':
-      return `${screen.name}:${screen.quote.totalDue}:${screen.requoted}`;
+      return `${screen.name}:${screen.quote.totalDue}:${screen.requoted}:${screen.scope}`;
     case 'qrPay':
       return `${screen.name}:${screen.step}:${screen.kioskCodeUrl ? 'code' : ''}`;
     case 'staffHelp':
