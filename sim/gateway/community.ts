@@ -5,7 +5,7 @@
 // upload on its hash): the same body answers the first answer again, another body is
 // `409 serial_conflict`. Choices the contract leaves open: README.md, "Community services".
 import { createHash, randomBytes } from 'node:crypto';
-import { isMobile, isTaxId, normalizeTrackingCode } from '../../src/community/checks';
+import { isTaxId, normalizeTrackingCode } from '../../src/community/checks';
 import {
   MAX_UPLOAD_BYTES,
   type ApplicationProgress,
@@ -20,6 +20,7 @@ import {
   type Service,
   type UploadRequest,
 } from '../../src/community/contract';
+import { documentProblem, fieldProblem } from '../../src/community/form-check';
 import { sha256Hex } from '../../src/gateway/signature';
 import { canonicalJson } from './canonical';
 import {
@@ -33,7 +34,7 @@ import {
 } from './community-seed';
 import type { ApplicationRow, ApplicationScript, CommunityStore } from './community-store';
 import { fail, ok, type Reply } from './reply';
-import { addDays, businessDate, isCalendarDate, isoShanghai } from './shanghai-time';
+import { addDays, businessDate, isoShanghai } from './shanghai-time';
 import type { GatewayStore } from './store';
 
 /** What one idempotent POST did to its serial; the simulator's statistics count these. */
@@ -169,62 +170,19 @@ function expiredUpload(
 
 // --- Applications --------------------------------------------------------------------------
 
-/** Why a form does not fit its service, as the contract's 422, or null. */
-function formProblem(svc: Service, fields: ApplicationRequest['fields']): Reply | null {
-  for (const f of svc.fields) {
-    const value = fields[f.id];
-    if (value === undefined || value === '') {
-      if (f.optional) continue;
-      return fail(422, 'missing_field', `${f.id}: required`);
-    }
-    const invalid = (why: string) => fail(422, 'invalid_field', `${f.id}: ${why}`);
-    switch (f.kind) {
-      case 'integer':
-        if (typeof value !== 'number' || !Number.isInteger(value))
-          return invalid('not a whole number');
-        if ((f.min !== undefined && value < f.min) || (f.max !== undefined && value > f.max))
-          return invalid(`outside ${f.min ?? '…'}–${f.max ?? '…'}`);
-        break;
-      case 'text':
-        if (typeof value !== 'string' || [...value].length > f.maxLength)
-          return invalid(`text of at most ${f.maxLength} characters`);
-        break;
-      case 'phone':
-        if (typeof value !== 'string' || !isMobile(value)) return invalid('not a mobile number');
-        break;
-      case 'choice':
-        if (!f.options.some((o) => o.id === value)) return invalid('not one of the options');
-        break;
-      case 'date':
-        if (typeof value !== 'string' || !isCalendarDate(value)) return invalid('not YYYY-MM-DD');
-        break;
-    }
-  }
-  const extra = Object.keys(fields).find((id) => !svc.fields.some((f) => f.id === id));
-  return extra === undefined
-    ? null
-    : fail(422, 'invalid_field', `${extra}: not a field of ${svc.id}`);
-}
-
-/** Why the documents do not fit the service's list, or null. */
-function documentsProblem(
+/** Why a form does not fit its service, as the contract's 422 (the kiosk's own check), or null. */
+function formProblem(
   svc: Service,
-  documents: ApplicationRequest['documents'],
-  signature: boolean,
+  req: Pick<ApplicationRequest, 'fields' | 'documents' | 'signature'>,
 ): Reply | null {
-  for (const d of documents) {
-    if (!svc.documents.some((s) => s.id === d.documentId))
-      return fail(422, 'invalid_field', `documents.${d.documentId}: not a document of ${svc.id}`);
-  }
-  for (const doc of svc.documents) {
-    const pages = documents.find((d) => d.documentId === doc.id)?.uploadIds.length ?? 0;
-    if (pages < doc.pages.min)
-      return fail(422, 'missing_document', `${doc.id}: at least ${doc.pages.min} pages`);
-    if (pages > doc.pages.max)
-      return fail(422, 'invalid_field', `documents.${doc.id}: at most ${doc.pages.max} pages`);
-  }
-  if (svc.signature && !signature) return fail(422, 'missing_document', 'signature: required');
-  return null;
+  const problem =
+    fieldProblem(svc, req.fields) ??
+    documentProblem(
+      svc,
+      req.documents.map((d) => ({ documentId: d.documentId, pages: d.uploadIds.length })),
+      req.signature !== undefined,
+    );
+  return problem ? fail(422, problem.code, problem.message) : null;
 }
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -259,9 +217,7 @@ export function postApplication(
     const account = store.account(req.billerId, req.account);
     if (!biller || biller.kind !== svc.billerKind || !account)
       return fail(422, 'account_not_found', `no ${svc.billerKind} account ${req.account}`);
-    const problem =
-      formProblem(svc, req.fields) ??
-      documentsProblem(svc, req.documents, req.signature !== undefined);
+    const problem = formProblem(svc, req);
     if (problem) return problem;
     const ids = [
       ...req.documents.flatMap((d) => d.uploadIds),
