@@ -3,6 +3,7 @@
 // attaches by editing config, not code. Ports of the form sim://NAME are served by in-process
 // emulators and only exist when the simulator launcher (sim/launch.ts) starts the host.
 import { z } from 'zod';
+import { CommunityConfig } from '../community';
 import { CardDirectoryConfig } from '../service/card-directory';
 import { PeopleConfig } from '../service/people';
 import { secretProblem } from './secret-strength';
@@ -258,6 +259,8 @@ const sections = {
     })
     .strict()
     .prefault({}),
+  /** The community service point (src/community/README.md); optional. */
+  community: CommunityConfig.optional(),
   /** Used only by the simulator launcher; the production host ignores it. */
   simulation: z
     .object({

@@ -22,6 +22,8 @@ import { InactivityClock } from './inactivity';
 import { createPrinter } from './printer-factory';
 import { receiptService } from './receipt-service';
 import { startServiceRoom } from './service-room-wiring';
+import { startCommunityRoom } from './community-room-wiring';
+import type { CommunityRoom } from '../community';
 import type { ServiceRoom } from '../service/open-service-room';
 import { startKioskServer } from '../edge/kiosk-server';
 import { startJobs } from './jobs';
@@ -65,6 +67,8 @@ export interface RunningHost {
   money: MoneyServices;
   /** Staff and technicians: their sign-in, PINs, audit and the desk over the session. */
   service: ServiceRoom;
+  /** The community service point: applications, invoices, care and notices (src/community/). */
+  community: CommunityRoom;
   log: Logger;
   /** Sends a user event as if it came from the renderer (tests, Electron ipc). */
   send(event: UserEvent): void;
@@ -182,6 +186,8 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
       log,
     });
     cleanups.push(() => service.desk.stop());
+    const community = startCommunityRoom(config, { money, service, clock, monotonic, log });
+    cleanups.push(() => community.close());
     const inactivity = new InactivityClock({
       clock,
       monotonic,
@@ -313,6 +319,7 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
       syncWorker,
       money,
       service,
+      community: community.room,
       log,
       send: userEvent,
       latest: () => latest ?? snapshotNow(),
