@@ -301,6 +301,48 @@ const REVERSAL_DONE: ReversalScreenView = {
   lastResult: { ok: true, reason: null },
 };
 
+type CareScreenView = Extract<StaffView, { name: 'care' }>;
+const CARE_LOW: CareScreenView['alerts'][number] = {
+  alertId: 'ca_0001',
+  kind: 'low_usage',
+  label: '武康路**弄**号 3 室',
+  holder: '王*芳',
+  contact: '138****8000',
+  since: '2026-12-05',
+  lastKwh: 0.1,
+  medianKwh: 3.4,
+  outcome: null,
+};
+const CARE_SPIKE: CareScreenView['alerts'][number] = {
+  alertId: 'ca_0002',
+  kind: 'spike',
+  label: '武康路**弄**号 12 室',
+  holder: '陈*',
+  contact: '139****1234',
+  since: '2026-12-03',
+  lastKwh: 19.8,
+  medianKwh: 5.2,
+  outcome: null,
+};
+/** 30 days of an elder's use (kWh): a weekly rhythm around 3.4, then next to nothing. */
+const WEEK = [0.2, -0.3, 0.1, 0.4, -0.2, 0.6, -0.1] as const;
+const CARE_READINGS: CareScreenView['readings'] = Array.from({ length: 30 }, (_, i) => {
+  const day = new Date(Date.UTC(2026, 10, 6 + i)).toISOString().slice(0, 10);
+  const usual = 3.4 + (WEEK[i % 7] ?? 0);
+  return { day, kwh: i === 29 ? 0.1 : Math.round(usual * 10) / 10 };
+});
+const CARE_LIST: CareScreenView = {
+  name: 'care',
+  step: 'list',
+  alerts: [CARE_LOW, CARE_SPIKE],
+  households: 5,
+  chosen: null,
+  readings: [],
+  outcomes: ['visited_ok', 'called_ok', 'needs_help', 'away', 'false_alarm'],
+  problem: null,
+  lastResult: null,
+};
+
 /** The staff and service screens, each variant and notable sub-state (drawn over the bills). */
 export const STAFF_FIXTURES: Fixture[] = [
   overBills('staff-sign-in', 'Staff: sign in by staff number', SIGN_IN),
@@ -530,6 +572,15 @@ export const STAFF_FIXTURES: Fixture[] = [
     typing: { field: 'first', currentLength: 6, firstLength: 4, secondLength: 0 },
     problem: null,
     lastResult: null,
+  }),
+  overBills('staff-care-alerts', 'Staff: care alerts (a drop, a spike)', CARE_LIST),
+  overBills('staff-care-alert', 'Staff: a care alert with its 30 days, recorded', {
+    ...CARE_LIST,
+    step: 'alert',
+    chosen: { ...CARE_LOW, outcome: 'visited_ok' },
+    alerts: [{ ...CARE_LOW, outcome: 'visited_ok' }, CARE_SPIKE],
+    readings: CARE_READINGS,
+    lastResult: { ok: true, reason: null },
   }),
 ];
 

@@ -21,7 +21,7 @@ export function startCommunityRoom(
   config: KioskConfig,
   o: {
     money: Pick<MoneyServices, 'db' | 'gatewayOptions'>;
-    service: Pick<ServiceRoom, 'desk' | 'audit'>;
+    service: Pick<ServiceRoom, 'desk' | 'audit'> & Partial<Pick<ServiceRoom, 'care'>>;
     clock: () => number;
     monotonic: MonotonicClock;
     log: Logger;
@@ -48,6 +48,8 @@ export function startCommunityRoom(
     log: o.log.child({ room: 'community' }),
   });
   room.start();
+  // The staff desk's care screen reads and records through the room (staff only, audited).
+  o.service.care?.attach(room.care);
   return {
     room,
     async close() {

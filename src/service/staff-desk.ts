@@ -26,6 +26,7 @@ import type { AssistedScreens } from './assisted-screens';
 import { isAssistedScreen } from './assisted-screens';
 import { DiagnosticTests, type CardKind, type DiagnosticTools } from './diagnostic-tests';
 import { isReceiptEvent, isReceiptScreen, type ReceiptScreens } from './receipt-screens';
+import { isCareEvent, type CareScreen } from './care-screen';
 
 /** What the service screens act on: the kiosk's devices, its gateway and its service state. */
 export interface KioskTools {
@@ -49,6 +50,8 @@ export interface StaffDeskOptions {
   assisted: AssistedScreens;
   /** Reprint, same-day reversal and PINs. */
   receipts: ReceiptScreens;
+  /** Care for elders living alone (its port attached once the community room is open). */
+  care?: CareScreen;
   audit: AuditLog;
   /** The customer's visit, under any open mode. */
   session: { snapshot(): SessionSnapshot; send(event: SessionEvent): void };
@@ -99,6 +102,19 @@ function isAssistedEvent(
 > {
   return ASSISTED_EVENTS.has(e.type);
 }
+
+/** The care screen of a desk without a community room (tests): nothing to show. */
+const emptyCare: StaffView = {
+  name: 'care',
+  step: 'list',
+  alerts: [],
+  households: 0,
+  chosen: null,
+  readings: [],
+  outcomes: [],
+  problem: 'not_configured',
+  lastResult: null,
+};
 
 export function startStaffDesk(o: StaffDeskOptions): StaffDesk {
   const mode = createActor(
@@ -214,6 +230,7 @@ export function startStaffDesk(o: StaffDeskOptions): StaffDesk {
       lastTool = null;
       o.assisted.reset();
       o.receipts.reset();
+      o.care?.reset();
     }
   });
 
@@ -316,13 +333,20 @@ export function startStaffDesk(o: StaffDeskOptions): StaffDesk {
         else if (event.type === 'STAFF_TOOL') runTool(event.tool).catch(failed);
         else if (event.type === 'STAFF_SET_SERVICE') setService(event.inService, event.reason);
         else if (event.type === 'STAFF_DIAG_TEST') runTest(event);
-        else {
+        else if (isCareEvent(event)) {
+          if (p && screen === 'care' && o.care) o.care.handle(event, p.role).then(changed, failed);
+        } else {
           if (event.type === 'STAFF_OPEN') {
             lastTool = null;
             o.assisted.reset();
             o.receipts.reset();
+            o.care?.reset();
           }
           mode.send(event);
+          // The care screen reads the gateway as it opens (each read audited by the room).
+          if (event.type === 'STAFF_OPEN' && openScreen() === 'care' && p && o.care) {
+            o.care.load(p.role).then(changed, failed);
+          }
         }
       } catch (err) {
         failed(err);
@@ -386,6 +410,7 @@ export function startStaffDesk(o: StaffDeskOptions): StaffDesk {
         // staffViewOf asks only while the mode is open, so a person is signed in.
         assisted: (screen) => o.assisted.view(screen, mustPerson()),
         receipts: (screen) => o.receipts.view(screen),
+        care: () => (o.care ? o.care.view(mustPerson().role) : emptyCare),
       }),
     onDuty: () => (mode.getSnapshot().matches('open') ? actor() : null),
     onChange(listener) {

@@ -61,6 +61,7 @@ export const SCREEN_ACTION: Readonly<Record<StaffScreenName, Action>> = {
   reversal: 'reversal.request',
   pins: 'pin.set',
   myPin: 'pin.change_own',
+  care: 'care.view',
 };
 
 function mayOpen(c: ModeContext, screen: StaffScreenName | null): boolean {

@@ -40,6 +40,8 @@ export interface ServiceFacts {
   assisted(screen: AssistedScreen): StaffView;
   /** Reprint, reversal and PINs. */
   receipts(screen: ReceiptScreen): StaffView;
+  /** Care for elders living alone (the community room's care part). */
+  care(): StaffView;
 }
 
 export function staffViewOf(
@@ -90,6 +92,7 @@ const SCREENS: {
   reversal: (f) => f.receipts('reversal'),
   pins: (f) => f.receipts('pins'),
   myPin: (f) => f.receipts('myPin'),
+  care: (f) => f.care(),
   diagnostics: (f, device) => {
     const all = f.devices();
     const focused = all.some((d) => d.kind === device) ? device : null;

@@ -155,6 +155,24 @@ const SAYS: Record<string, (t: Translator) => string[]> = {
     t('voicePinType', { field: t('pinNew') }),
   ],
   'staff-my-pin': (t) => [t('myPinTitle'), t('voicePinType', { field: t('pinNew') })],
+  'staff-care-alerts': (t) => [
+    t('careTitle'),
+    t('careCount', { alerts: 2, households: 5 }),
+    t('careKindLowUsage'),
+    t('careKindSpike'),
+    t('careOpen'),
+    t('careRefresh'),
+  ],
+  'staff-care-alert': (t) => [
+    t('careTitle'),
+    t('careKindLowUsage'),
+    t('careFigures', { last: '0.1', median: '3.4' }),
+    t('careDrop', { percent: 97 }),
+    t('careChartTitle'),
+    t('careRecorded', { outcome: t('careOutcomeVisitedOk') }),
+    t('careOutcomeNeedsHelp'),
+    t('careBackToList'),
+  ],
 };
 
 const staffOf = (s: Snapshot): StaffView => {

@@ -17,6 +17,7 @@ import {
 } from './staff-voice-desk';
 import { resultWords } from './staff-voice-parts';
 import { myPinVoice, pinsVoice, reprintVoice, reversalVoice } from './staff-voice-receipts';
+import { careVoice } from './staff-voice-care';
 import { diagnosticsVoice, faultyDevices, serviceStateVoice } from './staff-voice-service';
 
 export function staffScreenVoice(view: StaffView, t: Translator): string {
@@ -56,6 +57,8 @@ export function staffScreenVoice(view: StaffView, t: Translator): string {
       return speech(t, [t('pinsTitle'), ...pinsVoice(t, view)]);
     case 'myPin':
       return speech(t, [t('myPinTitle'), ...myPinVoice(t, view)]);
+    case 'care':
+      return speech(t, [t('careTitle'), ...careVoice(t, view)]);
   }
 }
 
@@ -112,6 +115,13 @@ export function staffScreenKey(view: StaffView): string {
       return key(view.chosen, view.typing.field);
     case 'myPin':
       return key(view.typing.field);
+    case 'care':
+      return key(
+        view.step,
+        view.problem,
+        view.chosen?.alertId,
+        view.alerts.map((a) => a.alertId).join(','),
+      );
   }
 }
 
@@ -128,6 +138,7 @@ function outcomeWords(view: StaffView, t: Translator): string | null {
     case 'cashExchange':
     case 'reprint':
     case 'reversal':
+    case 'care':
       return resultWords(t, view.lastResult);
     case 'diagnostics':
       return view.tests.problem
