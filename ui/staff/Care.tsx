@@ -40,36 +40,45 @@ export function Care({ t, send, view }: ScreenProps & { view: CareView }) {
       ) : view.problem ? (
         <p role="status">{t('careProblem')}</p>
       ) : chosen ? (
-        <>
-          <div className="item" data-kind={chosen.kind}>
-            <AlertHead t={t} alert={chosen} />
+        <div className="care-alert">
+          <div className="care-main">
+            <div className="item" data-kind={chosen.kind}>
+              <AlertHead t={t} alert={chosen} />
+            </div>
+            <CareChart t={t} readings={view.readings} />
           </div>
-          <DeskOutcome t={t} result={view.lastResult} />
-          <CareChart t={t} readings={view.readings} />
-          <h2>{t('careRecordTitle')}</h2>
-          <div className="actions care-outcomes">
-            {view.outcomes.map((outcome) => (
+          <div className="care-side">
+            <DeskOutcome t={t} result={view.lastResult} />
+            <h2>{t('careRecordTitle')}</h2>
+            <div className="actions care-outcomes">
+              {view.outcomes.map((outcome) => (
+                <button
+                  key={outcome}
+                  className={outcome === chosen.outcome ? 'button primary' : 'button secondary'}
+                  aria-pressed={outcome === chosen.outcome}
+                  onClick={() =>
+                    send({
+                      type: 'STAFF_CARE',
+                      action: 'outcome',
+                      alertId: chosen.alertId,
+                      outcome,
+                    })
+                  }
+                >
+                  {t(CARE_OUTCOME[outcome])}
+                </button>
+              ))}
+            </div>
+            <div className="actions">
               <button
-                key={outcome}
-                className={outcome === chosen.outcome ? 'button primary' : 'button secondary'}
-                aria-pressed={outcome === chosen.outcome}
-                onClick={() =>
-                  send({ type: 'STAFF_CARE', action: 'outcome', alertId: chosen.alertId, outcome })
-                }
+                className="button secondary"
+                onClick={() => send({ type: 'STAFF_CARE', action: 'list' })}
               >
-                {t(CARE_OUTCOME[outcome])}
+                {t('careBackToList')}
               </button>
-            ))}
+            </div>
           </div>
-          <div className="actions">
-            <button
-              className="button secondary"
-              onClick={() => send({ type: 'STAFF_CARE', action: 'list' })}
-            >
-              {t('careBackToList')}
-            </button>
-          </div>
-        </>
+        </div>
       ) : (
         <>
           <p role="status">

@@ -7,7 +7,7 @@ import { careChartText, medianKwh } from './staff-words';
 /** Chart sizes: axis labels ≥ 22 px as all staff text; thick lines to be read from a step back. */
 const AXIS_FONT = '24px sans-serif';
 const WIDTH = 900;
-const HEIGHT = 360;
+const HEIGHT = 320;
 
 /**
  * A household's last 30 days, drawn by uPlot (loaded only when a member of staff opens an alert:
@@ -45,6 +45,8 @@ export function CareChart({ t, readings }: { t: Translator; readings: readonly C
           axes: [
             {
               ...axis,
+              // A label every few days: each one whole at 24 px.
+              space: 120,
               values: (_u: uPlot, splits: number[]) =>
                 splits.map((i) => readings[i]?.day.slice(5) ?? ''),
             },
