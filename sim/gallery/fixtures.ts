@@ -343,6 +343,49 @@ const CARE_LIST: CareScreenView = {
   lastResult: null,
 };
 
+type NoticesScreenView = Extract<StaffView, { name: 'notices' }>;
+const NOTICE_SENT_ROW: NoticesScreenView['sent'][number] = {
+  noticeSerial: 'SH-XH-WK-0007-20261206-000003',
+  text: '【武康路社区】12月10日 14:00在社区活动室举办安全用电讲座，欢迎居民参加。',
+  tags: ['elder', 'building-3'],
+  sendAt: '2026-12-06T10:05:00+08:00',
+  recipients: 57,
+  delivered: 55,
+};
+const NOTICES: NoticesScreenView = {
+  name: 'notices',
+  step: 'template',
+  templates: [
+    {
+      id: 'power-outage',
+      title: { 'zh-CN': '计划停电通知', en: 'Planned power cut' },
+      fields: ['place', 'date', 'time'],
+    },
+    {
+      id: 'safety-talk',
+      title: { 'zh-CN': '安全用电讲座', en: 'Electrical safety talk' },
+      fields: ['date', 'time', 'place'],
+    },
+  ],
+  chosen: null,
+  field: null,
+  date: { typed: '', value: null },
+  time: { typed: '', value: null },
+  place: null,
+  places: ['社区活动室', '居委会', '小区广场'],
+  tags: [],
+  tagChoices: ['elder', 'volunteer', 'building-1', 'building-2', 'building-3'],
+  preview: null,
+  outcome: null,
+  sent: [NOTICE_SENT_ROW],
+  problem: null,
+  lastResult: null,
+};
+const NOTICE_TEXT = {
+  'zh-CN': '【武康路社区】因电网检修，居委会将于12月20日 09:00起计划停电约4小时，请提前做好准备。',
+  en: '[Wukang Road community] Grid maintenance: planned power cut at 居委会 on 12月20日 from 09:00, about 4 hours.',
+};
+
 /** The staff and service screens, each variant and notable sub-state (drawn over the bills). */
 export const STAFF_FIXTURES: Fixture[] = [
   overBills('staff-sign-in', 'Staff: sign in by staff number', SIGN_IN),
@@ -581,6 +624,28 @@ export const STAFF_FIXTURES: Fixture[] = [
     alerts: [{ ...CARE_LOW, outcome: 'visited_ok' }, CARE_SPIKE],
     readings: CARE_READINGS,
     lastResult: { ok: true, reason: null },
+  }),
+  overBills('staff-notices', 'Staff: community notices, a template to choose', NOTICES),
+  overBills('staff-notice-compose', 'Staff: a notice being filled in', {
+    ...NOTICES,
+    step: 'compose',
+    chosen: 'power-outage',
+    field: 'time',
+    date: { typed: '1220', value: '12月20日' },
+    time: { typed: '09', value: null },
+    place: '居委会',
+    tags: ['elder'],
+  }),
+  overBills('staff-notice-sent', 'Staff: a notice sent, with its count', {
+    ...NOTICES,
+    step: 'done',
+    chosen: 'power-outage',
+    date: { typed: '1220', value: '12月20日' },
+    time: { typed: '0900', value: '09:00' },
+    place: '居委会',
+    tags: ['elder', 'building-3'],
+    preview: NOTICE_TEXT,
+    outcome: { state: 'accepted', recipients: 184, serial: 'SH-XH-WK-0007-20261206-000004' },
   }),
 ];
 

@@ -63,8 +63,9 @@ export const StaffScreenName = z.enum([
   'reversal',
   'pins',
   'myPin',
-  // The community service point: care for elders living alone (独居老人关怀).
+  // The community service point: care for elders living alone (独居老人关怀), notices (社区通知).
   'care',
+  'notices',
 ]);
 export type StaffScreenName = z.infer<typeof StaffScreenName>;
 
@@ -350,6 +351,61 @@ const CareScreenView = z.object({
 });
 
 // ---- end of care ----
+// ---- Community notices (社区短信通知) ----
+
+export const NoticeFieldName = z.enum(['date', 'time', 'place']);
+export type NoticeFieldName = z.infer<typeof NoticeFieldName>;
+
+const BothTexts = z.object({
+  'zh-CN': z.string().check(z.maxLength(300)),
+  en: z.string().check(z.maxLength(300)),
+});
+
+const NoticesScreenView = z.object({
+  name: z.literal('notices'),
+  /** template: choose one; compose: fields and audience; preview: the text; done: sent or not. */
+  step: z.enum(['template', 'compose', 'preview', 'sending', 'done']),
+  templates: z.array(
+    z.object({
+      id: z.string().check(z.maxLength(40)),
+      title: BothTexts,
+      fields: z.array(NoticeFieldName),
+    }),
+  ),
+  chosen: z.nullable(z.string().check(z.maxLength(40))),
+  /** The field the keypad types into (date: MMDD, time: HHMM). */
+  field: z.nullable(NoticeFieldName),
+  /** Digits typed, and the value they make once whole (12月20日, 09:00), or null. */
+  date: z.object({ typed: z.string().check(z.maxLength(4)), value: z.nullable(z.string()) }),
+  time: z.object({ typed: z.string().check(z.maxLength(4)), value: z.nullable(z.string()) }),
+  place: z.nullable(z.string().check(z.maxLength(40))),
+  places: z.array(z.string().check(z.maxLength(40))),
+  tags: z.array(z.string().check(z.maxLength(40))),
+  tagChoices: z.array(z.string().check(z.maxLength(40))),
+  preview: z.nullable(BothTexts),
+  /** A notice just sent: accepted (recipients counted by the gateway) or kept to send later. */
+  outcome: z.nullable(
+    z.object({
+      state: z.enum(['accepted', 'pending', 'rejected']),
+      recipients: z.nullable(z.int()),
+      serial: z.string().check(z.maxLength(64)),
+    }),
+  ),
+  sent: z.array(
+    z.object({
+      noticeSerial: z.string().check(z.maxLength(64)),
+      text: z.string().check(z.maxLength(300)),
+      tags: z.array(z.string()),
+      sendAt: z.string().check(z.maxLength(40)),
+      recipients: z.int(),
+      delivered: z.int(),
+    }),
+  ),
+  problem: z.nullable(z.string().check(z.maxLength(40))),
+  lastResult: z.nullable(DeskResult),
+});
+
+// ---- end of notices ----
 
 export const StaffView = z.discriminatedUnion('name', [
   z.object({
@@ -444,6 +500,7 @@ export const StaffView = z.discriminatedUnion('name', [
   PinsView,
   MyPinView,
   CareScreenView,
+  NoticesScreenView,
 ]);
 export type StaffView = z.infer<typeof StaffView>;
 export type StaffViewName = StaffView['name'];
@@ -513,6 +570,14 @@ export const STAFF_EVENT_SCHEMAS = [
     action: z.enum(['choose', 'outcome', 'list', 'refresh']),
     alertId: z.optional(z.string().check(z.maxLength(64))),
     outcome: z.optional(CareOutcomeName),
+  }),
+  /** Notices: a template, the field the keypad types into, a place, a tag on or off, then on. */
+  z.object({
+    type: z.literal('STAFF_NOTICE'),
+    action: z.enum(['template', 'field', 'place', 'tag', 'preview', 'edit', 'send', 'new']),
+    templateId: z.optional(z.string().check(z.maxLength(40))),
+    field: z.optional(NoticeFieldName),
+    value: z.optional(z.string().check(z.maxLength(40))),
   }),
 ] as const;
 export const StaffEvent = z.discriminatedUnion('type', [...STAFF_EVENT_SCHEMAS]);

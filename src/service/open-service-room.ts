@@ -11,6 +11,7 @@ import type { ReceiptLayout } from '../receipts/layout';
 import { ReceiptScreens } from './receipt-screens';
 import { AuditLog } from './audit-log';
 import { CareScreen } from './care-screen';
+import { NoticesScreen } from './notices-screen';
 import { ServiceAuth } from './authenticator';
 import { openStaffServices } from './open-staff-services';
 import { People, type PeopleConfig } from './people';
@@ -25,6 +26,7 @@ export interface ServiceRoom {
   exchange: CashExchange;
   /** The care screen: the host attaches the community room's care part once it is open. */
   care: CareScreen;
+  notices: NoticesScreen;
 }
 
 export function openServiceRoom(o: {
@@ -97,9 +99,11 @@ export function openServiceRoom(o: {
     clock: o.clock,
   });
   const care = new CareScreen();
+  const notices = new NoticesScreen();
   const desk = startStaffDesk({
     receipts,
     care,
+    notices,
     authenticate: (credential, pin) => auth.authenticate(credential, pin),
     audit,
     tools: o.tools,
@@ -108,5 +112,5 @@ export function openServiceRoom(o: {
     monotonic: o.monotonic,
     log: o.log,
   });
-  return { auth, audit, desk, services, exchange, care };
+  return { auth, audit, desk, services, exchange, care, notices };
 }

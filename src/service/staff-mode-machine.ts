@@ -62,6 +62,7 @@ export const SCREEN_ACTION: Readonly<Record<StaffScreenName, Action>> = {
   pins: 'pin.set',
   myPin: 'pin.change_own',
   care: 'care.view',
+  notices: 'notices.view',
 };
 
 function mayOpen(c: ModeContext, screen: StaffScreenName | null): boolean {

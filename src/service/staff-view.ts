@@ -42,6 +42,8 @@ export interface ServiceFacts {
   receipts(screen: ReceiptScreen): StaffView;
   /** Care for elders living alone (the community room's care part). */
   care(): StaffView;
+  /** Community notices. */
+  notices(): StaffView;
 }
 
 export function staffViewOf(
@@ -93,6 +95,7 @@ const SCREENS: {
   pins: (f) => f.receipts('pins'),
   myPin: (f) => f.receipts('myPin'),
   care: (f) => f.care(),
+  notices: (f) => f.notices(),
   diagnostics: (f, device) => {
     const all = f.devices();
     const focused = all.some((d) => d.kind === device) ? device : null;

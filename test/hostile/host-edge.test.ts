@@ -307,11 +307,20 @@ describe('generated requests', () => {
         topicId: fc.oneof(fc.constant(null), fc.string({ maxLength: 100 })),
         locale: fc.oneof(fc.constantFrom('zh-CN', 'en'), fc.string()),
         screen: fc.oneof(
-          fc.constantFrom(null, 'diagnostics', 'cashExchange', 'pins', 'care'),
+          fc.constantFrom(null, 'diagnostics', 'cashExchange', 'pins', 'care', 'notices'),
           fc.string(),
         ),
         action: fc.oneof(
-          fc.constantFrom('back', 'cancel', 'handBack', 'begin', 'pay_out', 'choose', 'outcome'),
+          fc.constantFrom(
+            'back',
+            'cancel',
+            'handBack',
+            'begin',
+            'pay_out',
+            'choose',
+            'outcome',
+            'send',
+          ),
           fc.anything(),
         ),
         tool: fc.oneof(fc.constantFrom('testPage', 'gateway', 'bundle'), fc.string()),

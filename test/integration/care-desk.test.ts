@@ -107,3 +107,46 @@ describe('the care screen at the kiosk', () => {
     expect(JSON.stringify(views)).not.toMatch(/\*|138/);
   });
 });
+
+describe('community notices at the kiosk', () => {
+  type Notices = Extract<StaffView, { name: 'notices' }>;
+  const notices = (s: Snapshot): Notices | null => (s.staff?.name === 'notices' ? s.staff : null);
+  const notice = (e: Omit<Extract<UserEvent, { type: 'STAFF_NOTICE' }>, 'type'>) =>
+    send({ type: 'STAFF_NOTICE', ...e });
+
+  it('composed without Chinese typing, previewed, sent once however often tapped, counted', async () => {
+    send({ type: 'STAFF_LOCK' });
+    await signIn('1001', STAFF_PIN);
+    send({ type: 'STAFF_OPEN', screen: 'notices' });
+    await until((s) => notices(s)?.step === 'template', 'the templates');
+    notice({ action: 'template', templateId: 'safety-talk' });
+    notice({ action: 'field', field: 'date' });
+    for (const d of '1310') send({ type: 'STAFF_KEY', key: d as Key }); // no 13th month
+    expect(notices(kiosk.host.latest())?.date).toEqual({ typed: '1310', value: null });
+    send({ type: 'STAFF_KEY', key: 'clear' });
+    for (const d of '1210') send({ type: 'STAFF_KEY', key: d as Key });
+    notice({ action: 'field', field: 'time' });
+    for (const d of '1400') send({ type: 'STAFF_KEY', key: d as Key });
+    notice({ action: 'place', value: '社区活动室' });
+    notice({ action: 'preview' }); // no audience yet
+    await until((s) => notices(s)?.lastResult?.reason === 'no_audience', 'no audience');
+    notice({ action: 'tag', value: 'elder' });
+    notice({ action: 'preview' });
+    const preview = notices(await until((s) => notices(s)?.step === 'preview', 'the preview'));
+    expect(preview?.preview?.['zh-CN']).toContain('12月10日 14:00在社区活动室');
+
+    notice({ action: 'send' });
+    notice({ action: 'send' });
+    const done = notices(await until((s) => notices(s)?.step === 'done', 'sent'));
+    expect(done?.outcome).toMatchObject({ state: 'accepted' });
+    expect(done?.outcome?.recipients).toBeGreaterThan(0);
+    notice({ action: 'send' });
+    expect(kiosk.host.service.audit.list({ action: 'notices.send' })).toHaveLength(1);
+    const sent = notices(await until((s) => (notices(s)?.sent.length ?? 0) > 0, 'the sent list'));
+    expect(sent?.sent[0]).toMatchObject({
+      noticeSerial: done?.outcome?.serial,
+      recipients: done?.outcome?.recipients,
+      tags: ['elder'],
+    });
+  });
+});

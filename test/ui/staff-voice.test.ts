@@ -173,6 +173,27 @@ const SAYS: Record<string, (t: Translator) => string[]> = {
     t('careOutcomeNeedsHelp'),
     t('careBackToList'),
   ],
+  'staff-notices': (t) => [
+    t('noticesTitle'),
+    t('noticeChooseTemplate'),
+    t('voiceNoticeTemplates', { count: 2 }),
+    t.locale === 'en' ? 'Planned power cut' : '计划停电通知',
+  ],
+  'staff-notice-compose': (t) => [
+    t('noticesTitle'),
+    t('voiceNoticeFilled', { field: t('noticeFieldPlace'), value: '居委会' }),
+    t('voiceNoticeFilled', { field: t('noticeFieldDate'), value: '12月20日' }),
+    t('voiceNoticeFilled', { field: t('noticeFieldTime'), value: t('noticeNotSet') }),
+    t('noticeTyping', { field: t('noticeFieldTime') }),
+    t('noticeTagElder'),
+    t('noticePreview'),
+  ],
+  'staff-notice-sent': (t) => [
+    t('noticesTitle'),
+    t('noticeTagBuilding', { number: 3 }),
+    t('noticeSentTo', { count: 184 }),
+    t('noticeNew'),
+  ],
 };
 
 const staffOf = (s: Snapshot): StaffView => {

@@ -12,6 +12,7 @@ import { Reprint } from './Reprint';
 import { Reversal } from './Reversal';
 import { MyPin, Pins } from './Pins';
 import { Care } from './Care';
+import { Notices } from './Notices';
 
 /** Staff and service screens, in place of the resident's while a mode is open. */
 export function StaffScreens({ view, ...p }: ScreenProps & { view: View }) {
@@ -42,5 +43,7 @@ export function StaffScreens({ view, ...p }: ScreenProps & { view: View }) {
       return <MyPin {...p} view={view} />;
     case 'care':
       return <Care {...p} view={view} />;
+    case 'notices':
+      return <Notices {...p} view={view} />;
   }
 }

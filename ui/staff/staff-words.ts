@@ -6,6 +6,7 @@ import type {
   CareReadingRow,
   DeviceView,
   DiagnosticTestsView,
+  NoticeFieldName,
   HelpCallView,
   ItemAction,
   OpenItemRow,
@@ -30,6 +31,7 @@ export const STAFF_MENU: Readonly<Record<StaffScreenName, MessageKey>> = {
   pins: 'staffOpenPins',
   myPin: 'staffOpenMyPin',
   care: 'staffOpenCare',
+  notices: 'staffOpenNotices',
 };
 
 /** The way forward for a resident whose call staff answered. */
@@ -310,3 +312,30 @@ export function careChartText(t: Translator, readings: readonly CareReadingRow[]
 }
 
 const comma = (t: Translator) => (t.locale === 'zh-CN' ? '，' : ', ');
+
+// ---- Community notices ----
+
+export const NOTICE_FIELD: Readonly<Record<NoticeFieldName, MessageKey>> = {
+  date: 'noticeFieldDate',
+  time: 'noticeFieldTime',
+  place: 'noticeFieldPlace',
+};
+
+/** An audience tag in words (elder, volunteer, building-12). */
+export function noticeTagWords(t: Translator, tag: string): string {
+  if (tag === 'elder') return t('noticeTagElder');
+  if (tag === 'volunteer') return t('noticeTagVolunteer');
+  const building = /^building-(\d+)$/.exec(tag);
+  return building ? t('noticeTagBuilding', { number: building[1] ?? '' }) : tag;
+}
+
+/** A notice's outcome: sent to so many, or kept to go later. */
+export function noticeOutcomeWords(
+  t: Translator,
+  outcome: Extract<StaffView, { name: 'notices' }>['outcome'],
+): string | null {
+  if (!outcome) return null;
+  if (outcome.state === 'accepted') return t('noticeSentTo', { count: outcome.recipients ?? 0 });
+  if (outcome.state === 'pending') return t('noticeSentLater');
+  return refusalWords(t, 'rejected');
+}

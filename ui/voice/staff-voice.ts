@@ -17,7 +17,7 @@ import {
 } from './staff-voice-desk';
 import { resultWords } from './staff-voice-parts';
 import { myPinVoice, pinsVoice, reprintVoice, reversalVoice } from './staff-voice-receipts';
-import { careVoice } from './staff-voice-care';
+import { careVoice, noticesVoice } from './staff-voice-care';
 import { diagnosticsVoice, faultyDevices, serviceStateVoice } from './staff-voice-service';
 
 export function staffScreenVoice(view: StaffView, t: Translator): string {
@@ -59,6 +59,8 @@ export function staffScreenVoice(view: StaffView, t: Translator): string {
       return speech(t, [t('myPinTitle'), ...myPinVoice(t, view)]);
     case 'care':
       return speech(t, [t('careTitle'), ...careVoice(t, view)]);
+    case 'notices':
+      return speech(t, [t('noticesTitle'), ...noticesVoice(t, view)]);
   }
 }
 
@@ -122,6 +124,8 @@ export function staffScreenKey(view: StaffView): string {
         view.chosen?.alertId,
         view.alerts.map((a) => a.alertId).join(','),
       );
+    case 'notices':
+      return key(view.step, view.chosen, view.field, view.outcome?.serial);
   }
 }
 
@@ -139,6 +143,7 @@ function outcomeWords(view: StaffView, t: Translator): string | null {
     case 'reprint':
     case 'reversal':
     case 'care':
+    case 'notices':
       return resultWords(t, view.lastResult);
     case 'diagnostics':
       return view.tests.problem
