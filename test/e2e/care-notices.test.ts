@@ -2,7 +2,9 @@
 // "care for elders living alone", sees the open alerts of enrolled households masked, opens the
 // drop with its household's 30 days drawn by the charting library (a canvas with ink on it, and
 // its text alternative naming the drop), and records that she visited: once at the gateway, however
-// often the button is tapped.
+// often the button is tapped. And a notice: a template, its date and time on the staff keypad, a
+// place and the audience chosen, the text previewed, sent once on a double tap, with the count
+// of recipients the gateway simulator found shown to staff and in the sent list.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Locale } from '../../src/api/kiosk-api';
@@ -77,6 +79,44 @@ describe.each<Locale>(['zh-CN', 'en'])('care for elders living alone (%s)', (loc
         .waitFor();
       const outcomes = env.kiosk().gateway?.community().careOutcomes ?? [];
       expect(outcomes.filter((o) => o.alertId === alertId)).toHaveLength(1);
+      await page.close();
+    },
+  );
+
+  it(
+    'a notice composed, previewed and sent once, with its count',
+    { timeout: 120_000 },
+    async () => {
+      const host = env.kiosk().host;
+      host.send({ type: 'STAFF_LOCK' });
+      const page = await env.browser().newPage({ viewport: { width: 1920, height: 1080 } });
+      await page.goto(env.kiosk().launchUrl());
+      const t = await attractIn(page, env.kiosk(), locale);
+      await signIn(page, t, STAFF);
+      await button(page, t('staffOpenNotices')).click();
+      await page.getByRole('heading', { name: t('noticeChooseTemplate') }).waitFor();
+      await button(page, locale === 'en' ? 'Electrical safety talk' : '安全用电讲座').click();
+      const field = (key: 'noticeFieldDate' | 'noticeFieldTime') =>
+        page.getByRole('button', { name: new RegExp(`^${t(key).replace(/[()（）]/g, '.')}`) });
+      await field('noticeFieldDate').click();
+      for (const d of '1210') await button(page, d).click();
+      await field('noticeFieldTime').click();
+      for (const d of '1400') await button(page, d).click();
+      await button(page, '社区活动室').click();
+      await button(page, t('noticeTagElder')).click();
+      await button(page, t('noticePreview')).click();
+      await page.getByText('12月10日 14:00在社区活动室', { exact: false }).first().waitFor();
+
+      await button(page, t('noticeSend')).dblclick();
+      const gateway = env.kiosk().gateway;
+      if (!gateway) throw new Error('no gateway simulator');
+      await expect.poll(() => gateway.community().notices.length, { timeout: 10_000 }).toBe(1);
+      const [row] = gateway.community().notices;
+      await page.getByText(t('noticeSentTo', { count: row?.recipients ?? -1 })).waitFor();
+      expect(row?.recipients).toBeGreaterThan(0);
+      await page.getByRole('heading', { name: t('noticeSentList') }).waitFor();
+      await new Promise((r) => setTimeout(r, 500)); // a late second tap would have gone by now
+      expect(gateway.community().notices).toHaveLength(1);
       await page.close();
     },
   );
