@@ -22,6 +22,9 @@ export function Attract({ t, send, screen }: ScreenProps & { screen: AttractScre
           {t('start')}
         </button>
         <p>{t('scanHint')}</p>
+        <button className="button secondary" onClick={() => send({ type: 'OPEN_SERVICES' })}>
+          {t('communityServices')}
+        </button>
       </div>
       {highlight ? (
         <aside className="highlight" aria-labelledby="highlight-heading" data-topic={highlight.id}>
