@@ -87,6 +87,7 @@ function buttons(html: string): string[] {
  */
 const SAID_ORDER: Readonly<Record<string, (labels: string[]) => string[]>> = {
   enterAccount: (labels) => [...labels.slice(1), ...labels.slice(0, 1)],
+  // The tracking code's keypad: its way on first, then its pages, 删除 and 清空, and 返回 last.
   progressEntry: (labels) => [...labels.slice(1), ...labels.slice(0, 1)],
 };
 

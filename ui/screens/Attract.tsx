@@ -21,10 +21,10 @@ export function Attract({ t, send, screen }: ScreenProps & { screen: AttractScre
         <button className="button primary huge" onClick={() => send({ type: 'START' })}>
           {t('start')}
         </button>
-        <p>{t('scanHint')}</p>
         <button className="button secondary" onClick={() => send({ type: 'OPEN_SERVICES' })}>
           {t('communityServices')}
         </button>
+        <p>{t('scanHint')}</p>
       </div>
       {highlight ? (
         <aside className="highlight" aria-labelledby="highlight-heading" data-topic={highlight.id}>

@@ -1,10 +1,16 @@
 // The community service point (issue 14): its home, 查进度 on the kiosk's own keypad (digits and
 // Latin capitals: no Chinese typing), and an application's timeline in plain words.
+import { Fragment, useState } from 'react';
 import type { Screen, ServiceKey } from '../../src/api/kiosk-api';
 import type { Translator } from '../i18n/messages';
 import { Alerts } from './Alerts';
 import { Decide } from './Decide';
-import { SERVICE_PROBLEM_WORDS, STATUS_WORDS } from './service-words';
+import {
+  KEYPAD_PAGE_LABELS,
+  LETTER_PAGES,
+  SERVICE_PROBLEM_WORDS,
+  STATUS_WORDS,
+} from './service-words';
 import type { ScreenProps } from './types';
 
 type ProgressEntryScreen = Extract<Screen, { name: 'progressEntry' }>;
@@ -33,21 +39,32 @@ export function ServiceHome({ t, send }: ScreenProps) {
   );
 }
 
-const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'];
-/** A tracking code may hold any Latin capital: all 26 are offered. */
-const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.split('');
+const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
+type KeypadPage = 'digits' | 0 | 1 | 2;
 
 export function ProgressEntry({ t, send, screen }: ScreenProps & { screen: ProgressEntryScreen }) {
+  const [page, setPage] = useState<KeypadPage>('digits');
   const key = (k: ServiceKey) => () => send({ type: 'SERVICE_KEY', key: k });
   const code = screen.step === 'code';
   const value = code ? screen.code : screen.last4;
   const shown = code && value.length > 4 ? `${value.slice(0, 4)}-${value.slice(4)}` : value;
+  const keys = !code || page === 'digits' ? DIGITS : (LETTER_PAGES[page] ?? []);
+  const pageIndex = page === 'digits' ? 0 : page + 1;
+  // Three keys a row, 删除 · 0 · 清空 below; on the code's keypad its pages stand to the left.
+  const cells: (ServiceKey | null)[] = [...keys, ...Array<null>(9 - keys.length).fill(null)];
+  const rows = [
+    cells.slice(0, 3),
+    cells.slice(3, 6),
+    cells.slice(6, 9),
+    ['delete', keys === DIGITS ? '0' : null, 'clear'] as (ServiceKey | null)[],
+  ];
   return (
     <section className="screen">
       <h1>{t(code ? 'enterTrackingCode' : 'enterPhoneLast4')}</h1>
       <div className="split">
         <div className="split-part">
-          <p>{t(code ? 'trackingCodeHint' : 'phoneLast4Hint')}</p>
+          {/* A problem says what to check instead (the screen never scrolls). */}
+          {!screen.problem && <p>{t(code ? 'trackingCodeHint' : 'phoneLast4Hint')}</p>}
           <output
             className="account-digits"
             aria-label={t(code ? 'enterTrackingCode' : 'enterPhoneLast4')}
@@ -68,24 +85,33 @@ export function ProgressEntry({ t, send, screen }: ScreenProps & { screen: Progr
             </button>
           </div>
         </div>
-        <div className="keypad">
-          {DIGITS.map((d) => (
-            <button key={d} className="button key" onClick={key(d)}>
-              {d}
-            </button>
+        <div className={code ? 'keypad keypad-pages' : 'keypad'}>
+          {rows.map((row, i) => (
+            <Fragment key={i}>
+              {code && (
+                <button
+                  className="button key secondary"
+                  aria-pressed={i === pageIndex}
+                  onClick={() => setPage(i === 0 ? 'digits' : ((i - 1) as 0 | 1 | 2))}
+                >
+                  {KEYPAD_PAGE_LABELS[i]}
+                </button>
+              )}
+              {row.map((k, j) =>
+                k === null ? (
+                  <span key={j} />
+                ) : (
+                  <button
+                    key={k}
+                    className={`button key${k === 'delete' || k === 'clear' ? ' secondary' : ''}`}
+                    onClick={key(k)}
+                  >
+                    {k === 'delete' || k === 'clear' ? t(k) : k}
+                  </button>
+                ),
+              )}
+            </Fragment>
           ))}
-          <button className="button key secondary" onClick={key('delete')}>
-            {t('delete')}
-          </button>
-          <button className="button key secondary" onClick={key('clear')}>
-            {t('clear')}
-          </button>
-          {code &&
-            LETTERS.map((l) => (
-              <button key={l} className="button key" onClick={key(l)}>
-                {l}
-              </button>
-            ))}
         </div>
       </div>
     </section>
@@ -122,13 +148,16 @@ export function Progress({ t, send, screen }: ScreenProps & { screen: ProgressSc
           />
         )}
         {screen.reason && <p>{t('progressReason', { text: local(t, screen.reason) })}</p>}
-        {screen.nextStep && <p>{t('progressNext', { text: local(t, screen.nextStep) })}</p>}
+        {/* With needs_more, what is asked for is the next step. */}
+        {screen.nextStep && screen.status !== 'needs_more' && (
+          <p>{t('progressNext', { text: local(t, screen.nextStep) })}</p>
+        )}
         <ol className="timeline">
-          {screen.timeline.map((e) => (
+          {screen.timeline.map((e, i) => (
             <li key={`${e.at}-${e.status}`}>
               <strong>{t(STATUS_WORDS[e.status])}</strong> · {when(t, e.at)}
-              <br />
-              {local(t, e.note)}
+              {/* The latest step's note in full; the earlier ones by their status and day. */}
+              {i === screen.timeline.length - 1 && ` · ${local(t, e.note)}`}
             </li>
           ))}
         </ol>

@@ -24,3 +24,9 @@ export const SERVICE_PROBLEM_WORDS: Record<Problem, MessageKey> = {
   invalid_code: 'serviceProblemInvalidCode',
   invalid_last4: 'serviceProblemInvalidLast4',
 };
+
+/** The capitals in pages of nine, so the keypad keeps the size of the account keypad (R2, R12). */
+export const LETTER_PAGES = ['ABCDEFGHI', 'JKLMNOPQR', 'STUVWXYZ'].map((p) => p.split(''));
+
+/** The tracking code keypad's pages as their buttons (and the voice) name them. */
+export const KEYPAD_PAGE_LABELS = ['0–9', ...LETTER_PAGES.map((p) => `${p[0]}–${p.at(-1)}`)];

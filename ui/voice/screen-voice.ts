@@ -9,7 +9,7 @@ import { OUT_OF_SERVICE_REASON } from '../screens/out-of-service-reason';
 import { topicPage } from '../screens/info-pages';
 import { sayWithAmounts, spokenAmount } from './spoken-amount';
 import { whyTotal } from '../screens/pay-words';
-import { SERVICE_PROBLEM_WORDS, STATUS_WORDS } from '../screens/service-words';
+import { KEYPAD_PAGE_LABELS, SERVICE_PROBLEM_WORDS, STATUS_WORDS } from '../screens/service-words';
 
 /** "3100123456" read digit by digit, not as three billion and more. */
 export function spellDigits(text: string): string {
@@ -312,6 +312,7 @@ function screenParts(screen: Screen, t: Translator, receipts: ReceiptDelivery): 
         screen.step === 'code'
           ? t('voiceEnterTrackingCode', { next: t('nextStep') })
           : t('voiceEnterPhoneLast4', { next: t('confirm') }),
+        screen.step === 'code' && t('voiceKeypadPages', { pages: t.list(KEYPAD_PAGE_LABELS) }),
         screen.problem && t(SERVICE_PROBLEM_WORDS[screen.problem]),
         ...choiceParts(t, [], [t('delete'), t('clear'), t('back')]),
       ];
@@ -326,7 +327,9 @@ function screenParts(screen: Screen, t: Translator, receipts: ReceiptDelivery): 
             docs: t.list(screen.requested.map((r) => r.label?.[t.locale] ?? r.documentId)),
           }),
         screen.reason && t('progressReason', { text: screen.reason[t.locale] }),
-        screen.nextStep && t('progressNext', { text: screen.nextStep[t.locale] }),
+        screen.nextStep &&
+          screen.status !== 'needs_more' &&
+          t('progressNext', { text: screen.nextStep[t.locale] }),
         ...choiceParts(t, [t('done')]),
       ];
     case 'problem':
