@@ -138,7 +138,14 @@ export const ApplicationStatusView = z.enum([
 export type ApplicationStatusView = z.infer<typeof ApplicationStatusView>;
 
 /** Why a service-point step could not go on. */
-export const ServiceProblem = z.enum(['not_found', 'unreachable', 'invalid_code', 'invalid_last4']);
+export const ServiceProblem = z.enum([
+  'not_found',
+  'unreachable',
+  'invalid_code',
+  'invalid_last4',
+  /** A code was scanned that is no application receipt's QR. */
+  'not_a_receipt',
+]);
 export type ServiceProblem = z.infer<typeof ServiceProblem>;
 
 /** The community service point's screens (src/flows/service-point/). */

@@ -350,6 +350,7 @@ export const sessionMachine = setup({
             OPEN_PROGRESS: { actions: sendTo('servicePoint', ({ event }) => event) },
             SERVICE_KEY: { actions: sendTo('servicePoint', ({ event }) => event) },
             SERVICE_NEXT: { actions: sendTo('servicePoint', ({ event }) => event) },
+            SCANNED: { actions: sendTo('servicePoint', ({ event }) => event) },
             BACK: { actions: sendTo('servicePoint', ({ event }) => event) },
             DONE: { actions: sendTo('servicePoint', ({ event }) => event) },
             CANCEL: 'attract',

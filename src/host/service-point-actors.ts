@@ -1,12 +1,37 @@
 // The service point's flow (src/flows/service-point/) over the community room (src/community/).
 // The room answers values, never throws; its refusals become the screens' problem codes.
 import { fromPromise } from 'xstate';
-import type { CommunityRoom, Refusal } from '../community';
+import {
+  applicationSerialOfScan,
+  type ApplicationProgress,
+  type CommunityRoom,
+  type Lookup,
+  type Refusal,
+} from '../community';
 import type { ServiceProblem } from '../api/kiosk-api';
 import {
   servicePointMachine,
   type ProgressLookup,
 } from '../flows/service-point/service-point-machine';
+
+function toLookup(found: Lookup<ApplicationProgress>, code: string | null): ProgressLookup {
+  if (!found.ok) return { ok: false, problem: problemOf(found) };
+  const p = found.value;
+  return {
+    ok: true,
+    progress: {
+      trackingCode: p.trackingCode ?? code,
+      status: p.status,
+      timeline: p.timeline.map((e) => ({ status: e.status, at: e.at, note: e.note })),
+      nextStep: p.nextStep ?? null,
+      reason: p.reason ?? null,
+      requested: (p.requested ?? []).map((d) => ({
+        documentId: d.documentId,
+        label: d.label ?? null,
+      })),
+    },
+  };
+}
 
 function problemOf(r: Refusal): ServiceProblem {
   if (r.reason === 'not_found') return 'not_found';
@@ -22,25 +47,16 @@ export function servicePointLogic(room: () => CommunityRoom | null) {
         async ({ input }) => {
           const r = room();
           if (!r) return { ok: false, problem: 'unreachable' };
-          const found = await r.progressByTrackingCode(input.code, input.last4);
-          if (!found.ok) return { ok: false, problem: problemOf(found) };
-          const p = found.value;
-          return {
-            ok: true,
-            progress: {
-              trackingCode: p.trackingCode ?? input.code,
-              status: p.status,
-              timeline: p.timeline.map((e) => ({ status: e.status, at: e.at, note: e.note })),
-              nextStep: p.nextStep ?? null,
-              reason: p.reason ?? null,
-              requested: (p.requested ?? []).map((d) => ({
-                documentId: d.documentId,
-                label: d.label ?? null,
-              })),
-            },
-          };
+          return toLookup(await r.progressByTrackingCode(input.code, input.last4), input.code);
         },
       ),
+      progressByScan: fromPromise<ProgressLookup, { text: string }>(async ({ input }) => {
+        const serial = applicationSerialOfScan(input.text);
+        if (serial === null) return { ok: false, problem: 'not_a_receipt' };
+        const r = room();
+        if (!r) return { ok: false, problem: 'unreachable' };
+        return toLookup(await r.progressBySerial(serial), null);
+      }),
     },
   });
 }

@@ -4,7 +4,8 @@
 // simulator seeds N3ED-5MR8 (mobile 13912345678), which a reviewer sent back for a document.
 import { describe, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DEMO_COMMUNITY } from '../../sim/gateway/community-seed';
+import { DEMO_APPLICATIONS, DEMO_COMMUNITY } from '../../sim/gateway/community-seed';
+import { businessDate } from '../../sim/gateway/shanghai-time';
 import { useKioskInChromium } from '../support/e2e-fixture';
 import { attractIn } from '../support/kiosk-locale';
 
@@ -19,14 +20,17 @@ async function open(locale: 'zh-CN' | 'en'): Promise<Page> {
   return page;
 }
 
-/** Types on the kiosk's keypad, turning to the page (0–9, A–I, J–R, S–Z) each character is on. */
+/** Types on the kiosk's keypad, turning to the page (0–9, A–I, J–R, S–Z) a character is on. */
 async function type(page: Page, text: string): Promise<void> {
   const pages = ['0123456789', 'ABCDEFGHI', 'JKLMNOPQR', 'STUVWXYZ'];
   const labels = ['0–9', 'A–I', 'J–R', 'S–Z'];
   for (const key of text) {
-    const tab = page.getByRole('button', { name: labels[pages.findIndex((p) => p.includes(key))] });
-    if ((await tab.count()) > 0) await tab.click();
-    await page.getByRole('button', { name: key, exact: true }).click();
+    const button = page.getByRole('button', { name: key, exact: true });
+    if ((await button.count()) === 0) {
+      const label = labels[pages.findIndex((p) => p.includes(key))] ?? '';
+      await page.getByRole('button', { name: label, exact: true }).click();
+    }
+    await button.click();
   }
 }
 
@@ -68,6 +72,24 @@ describe('查进度: an application followed by its tracking code', () => {
     await page.getByText('More documents needed', { exact: true }).first().waitFor();
     await page.getByRole('alert').filter({ hasText: 'Still needed' }).waitFor();
     await page.getByRole('button', { name: 'Done' }).click();
+    await page.getByRole('button', { name: '开始缴费' }).waitFor({ timeout: 10_000 });
+    await page.close();
+  }, 60_000);
+
+  it("by the receipt's QR held to the scanner: a wallet code is said to be no receipt", async () => {
+    const seeded = DEMO_APPLICATIONS.find((a) => a.script === 'needs_more');
+    if (!seeded) throw new Error('no seeded needs_more');
+    const received = new Date(Date.now() - seeded.receivedDaysAgo * 86_400_000);
+    const serial = `SH-XH-WK-0007-${businessDate(received).replaceAll('-', '')}-${seeded.serialSuffix}`;
+    const page = await open('zh-CN');
+    await page.getByRole('button', { name: '社区服务' }).click();
+    await page.getByText('也可以把受理回执上的二维码对准扫码口').waitFor();
+    env.kiosk().scanner.scan('134567890123456780');
+    await page.getByRole('alert').filter({ hasText: '不是受理回执' }).waitFor({ timeout: 10_000 });
+    env.kiosk().scanner.scan(`KIOSK-APP:${serial}`);
+    await page.getByRole('heading', { name: '办理进度' }).waitFor({ timeout: 10_000 });
+    await page.getByRole('alert').filter({ hasText: '房产证或租赁合同' }).waitFor();
+    await page.getByRole('button', { name: '完成' }).click();
     await page.getByRole('button', { name: '开始缴费' }).waitFor({ timeout: 10_000 });
     await page.close();
   }, 60_000);

@@ -109,6 +109,39 @@ describe('the service point flow', () => {
     expect(a.getSnapshot().context.problem).toBe('unreachable');
   });
 
+  it("the receipt's QR held to the scanner, from any screen of hers, shows its progress", async () => {
+    const scans: string[] = [];
+    const logic = servicePointMachine.provide({
+      actors: {
+        progressByScan: fromPromise<ProgressLookup, { text: string }>(async ({ input }) => {
+          scans.push(input.text);
+          return input.text.startsWith('KIOSK-APP:')
+            ? { ok: true, progress: { ...NEEDS_MORE, trackingCode: null } }
+            : { ok: false, problem: 'not_a_receipt' };
+        }),
+      },
+    });
+    const a = createActor(logic).start();
+    a.send({ type: 'OPEN_PROGRESS' });
+    for (const e of keys('K7')) a.send(e);
+    a.send({ type: 'SCANNED', text: '134567890123456780' }); // a wallet code
+    await waitFor(a, (s) => s.matches('enterCode'));
+    expect(servicePointScreenOf(a.getSnapshot())).toMatchObject({
+      name: 'progressEntry',
+      code: '',
+      problem: 'not_a_receipt',
+    });
+    a.send({ type: 'SCANNED', text: 'KIOSK-APP:SH-XH-WK-0007-20261204-900002' });
+    expect(servicePointScreenOf(a.getSnapshot())).toEqual({ name: 'progressLookingUp' });
+    await waitFor(a, (s) => s.matches('progress'));
+    expect(servicePointScreenOf(a.getSnapshot())).toMatchObject({
+      name: 'progress',
+      trackingCode: null,
+      status: 'needs_more',
+    });
+    expect(scans).toEqual(['134567890123456780', 'KIOSK-APP:SH-XH-WK-0007-20261204-900002']);
+  });
+
   it('every state has a screen', () => {
     const states = Object.keys(servicePointMachine.root.states);
     const initial = createActor(servicePointMachine).getSnapshot();
@@ -135,6 +168,12 @@ describe('the service point in the session', () => {
     a.send({ type: 'OPEN_PROGRESS' });
     a.send({ type: 'CANCEL' });
     expect(screenOf(a.getSnapshot()).name).toBe('attract');
+    // A scan at the service point is hers (the stand-in answers "unreachable").
+    a.send({ type: 'OPEN_SERVICES' });
+    a.send({ type: 'SCANNED', text: 'KIOSK-APP:SH-XH-WK-0007-20261204-900002' });
+    await waitFor(a, (s) => screenOf(s).name === 'progressEntry');
+    expect(screenOf(a.getSnapshot())).toMatchObject({ problem: 'unreachable' });
+    a.send({ type: 'CANCEL' });
     // Opened afresh: nothing of the last visit's typing.
     a.send({ type: 'OPEN_SERVICES' });
     a.send({ type: 'OPEN_PROGRESS' });

@@ -34,6 +34,7 @@ export function ServiceHome({ t, send }: ScreenProps) {
       >
         <p className="lead">{t('communityServicesLead')}</p>
         <p>{t('checkProgressLead')}</p>
+        <p>{t('scanReceiptHint')}</p>
       </Decide>
     </section>
   );

@@ -23,6 +23,7 @@ export const SERVICE_PROBLEM_WORDS: Record<Problem, MessageKey> = {
   unreachable: 'serviceProblemUnreachable',
   invalid_code: 'serviceProblemInvalidCode',
   invalid_last4: 'serviceProblemInvalidLast4',
+  not_a_receipt: 'serviceProblemNotAReceipt',
 };
 
 /** The capitals in pages of nine, so the keypad keeps the size of the account keypad (R2, R12). */

@@ -306,7 +306,11 @@ function screenParts(screen: Screen, t: Translator, receipts: ReceiptDelivery): 
         ...choiceParts(t, [t('done')]),
       ];
     case 'serviceHome':
-      return [t('communityServices'), ...choiceParts(t, [t('checkProgress')], [t('back')])];
+      return [
+        t('communityServices'),
+        ...choiceParts(t, [t('checkProgress')], [t('back')]),
+        t('scanReceiptHint'),
+      ];
     case 'progressEntry':
       return [
         screen.step === 'code'

@@ -36,6 +36,8 @@ export type ServicePointEvent =
   | { type: 'OPEN_PROGRESS' }
   | { type: 'SERVICE_KEY'; key: ServiceKey }
   | { type: 'SERVICE_NEXT' }
+  /** A code held to the scanner: an application receipt's QR names its application. */
+  | { type: 'SCANNED'; text: string }
   | { type: 'BACK' }
   | { type: 'DONE' };
 
@@ -63,11 +65,17 @@ export const servicePointMachine = setup({
       ok: false,
       problem: 'unreachable',
     })),
+    progressByScan: fromPromise<ProgressLookup, { text: string }>(async () => ({
+      ok: false,
+      problem: 'unreachable',
+    })),
   },
 }).createMachine({
   id: 'servicePoint',
   context: fresh,
   initial: 'home',
+  // The receipt's QR held to the scanner, wherever she is: its application's progress.
+  on: { SCANNED: { target: '.lookingUpScan', actions: assign(fresh) } },
   states: {
     home: {
       on: {
@@ -132,6 +140,29 @@ export const servicePointMachine = setup({
           },
         ],
         onError: { target: 'enterCode', actions: assign({ problem: 'unreachable', last4: '' }) },
+      },
+    },
+    lookingUpScan: {
+      on: { SCANNED: {} },
+      invoke: {
+        src: 'progressByScan',
+        input: ({ event }) => ({ text: event.type === 'SCANNED' ? event.text : '' }),
+        onDone: [
+          {
+            guard: ({ event }) => event.output.ok,
+            target: 'progress',
+            actions: assign({
+              progress: ({ event }) => (event.output.ok ? event.output.progress : null),
+            }),
+          },
+          {
+            target: 'enterCode',
+            actions: assign({
+              problem: ({ event }) => (event.output.ok ? null : event.output.problem),
+            }),
+          },
+        ],
+        onError: { target: 'enterCode', actions: assign({ problem: 'unreachable' }) },
       },
     },
     progress: {

@@ -22,6 +22,7 @@ const SCREENS: { [S in ServicePointState]: (c: ServicePointContext) => Screen } 
   enterCode: entry('code'),
   enterLast4: entry('last4'),
   lookingUp: () => ({ name: 'progressLookingUp' }),
+  lookingUpScan: () => ({ name: 'progressLookingUp' }),
   progress: (c) => (c.progress ? { name: 'progress', ...c.progress } : { name: 'serviceHome' }),
   left: () => ({ name: 'serviceHome' }),
 };
