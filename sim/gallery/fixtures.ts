@@ -649,6 +649,33 @@ export const STAFF_FIXTURES: Fixture[] = [
   }),
 ];
 
+/** An application the reviewer sent back for a document (the simulator seeds one like it). */
+const PROGRESS_NEEDS_MORE: Extract<Screen, { name: 'progress' }> = {
+  name: 'progress',
+  trackingCode: 'N3ED-5MR8',
+  status: 'needs_more',
+  timeline: [
+    {
+      status: 'received',
+      at: '2026-12-01T02:10:00Z',
+      note: { 'zh-CN': '社区服务点已受理', en: 'Received at the community service point' },
+    },
+    {
+      status: 'in_review',
+      at: '2026-12-02T06:30:00Z',
+      note: { 'zh-CN': '供电公司审核中', en: 'Being reviewed by the power company' },
+    },
+    {
+      status: 'needs_more',
+      at: '2026-12-03T01:00:00Z',
+      note: { 'zh-CN': '房产证照片不清楚', en: 'The property certificate photo is not clear' },
+    },
+  ],
+  nextStep: { 'zh-CN': '补交材料后继续审核', en: 'The review goes on once the document is in' },
+  reason: null,
+  requested: [{ documentId: 'property', label: { 'zh-CN': '房产证', en: 'Property certificate' } }],
+};
+
 export const FIXTURES: readonly Fixture[] = [
   at('attract', 'Attract', attract),
   at('out-of-service', 'Out of service', { name: 'outOfService', reason: 'maintenance' }),
@@ -806,6 +833,44 @@ export const FIXTURES: readonly Fixture[] = [
     prompt: { kind: 'moreTime', deadline: 0 },
   }),
   at('help-called', 'Staff called (over the bills)', BILLS, { helpCalled: true }),
+  at('service-home', 'Community services', { name: 'serviceHome' }),
+  at('progress-code', 'Check progress: the tracking code', {
+    name: 'progressEntry',
+    step: 'code',
+    code: 'N3ED5M',
+    last4: '',
+    problem: null,
+  }),
+  at('progress-not-found', 'Check progress: nothing found', {
+    name: 'progressEntry',
+    step: 'code',
+    code: 'N3ED5MR9',
+    last4: '',
+    problem: 'not_found',
+  }),
+  at('progress-last4', "Check progress: the mobile's last four", {
+    name: 'progressEntry',
+    step: 'last4',
+    code: 'N3ED5MR8',
+    last4: '56',
+    problem: null,
+  }),
+  at('progress-looking-up', 'Check progress: looking up', { name: 'progressLookingUp' }),
+  at('progress-needs-more', 'Progress: more documents needed', PROGRESS_NEEDS_MORE),
+  at('progress-completed', 'Progress: completed', {
+    ...PROGRESS_NEEDS_MORE,
+    trackingCode: 'R9TB-7WXC',
+    status: 'completed',
+    requested: [],
+    timeline: [
+      ...PROGRESS_NEEDS_MORE.timeline.slice(0, 2),
+      {
+        status: 'completed',
+        at: '2026-12-04T03:00:00Z',
+        note: { 'zh-CN': '已办结，新户名已生效', en: 'Done: the new holder is on the account' },
+      },
+    ],
+  }),
   ...STAFF_FIXTURES,
   at('staff-footer', 'Staff figures in the footer', attract, {
     service: {

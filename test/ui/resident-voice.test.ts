@@ -75,8 +75,9 @@ function buttons(html: string): string[] {
         const first = /^<span[^>]*>([\s\S]*?)<\/span>/.exec(inner);
         return decode(first ? (first[1] ?? '') : inner);
       })
-      // The keypad's digits are echoed as typed, not read out as choices.
-      .filter((label) => !/^\d$/.test(label))
+      // The keypad's digits (and the service point's Latin capitals) are echoed as typed, not
+      // read out as choices.
+      .filter((label) => !/^[\dA-Z]$/.test(label))
   );
 }
 
@@ -86,6 +87,8 @@ function buttons(html: string): string[] {
  */
 const SAID_ORDER: Readonly<Record<string, (labels: string[]) => string[]>> = {
   enterAccount: (labels) => [...labels.slice(1), ...labels.slice(0, 1)],
+  // The tracking code's keypad: its way on first, then its pages, 删除 and 清空, and 返回 last.
+  progressEntry: (labels) => [...labels.slice(1), ...labels.slice(0, 1)],
 };
 
 describe.each(LOCALES)('the resident’s screens say their choices and amounts (%s)', (locale) => {

@@ -21,6 +21,9 @@ export function Attract({ t, send, screen }: ScreenProps & { screen: AttractScre
         <button className="button primary huge" onClick={() => send({ type: 'START' })}>
           {t('start')}
         </button>
+        <button className="button secondary" onClick={() => send({ type: 'OPEN_SERVICES' })}>
+          {t('communityServices')}
+        </button>
         <p>{t('scanHint')}</p>
       </div>
       {highlight ? (

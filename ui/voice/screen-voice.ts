@@ -9,6 +9,7 @@ import { OUT_OF_SERVICE_REASON } from '../screens/out-of-service-reason';
 import { topicPage } from '../screens/info-pages';
 import { sayWithAmounts, spokenAmount } from './spoken-amount';
 import { whyTotal } from '../screens/pay-words';
+import { KEYPAD_PAGE_LABELS, SERVICE_PROBLEM_WORDS, STATUS_WORDS } from '../screens/service-words';
 
 /** "3100123456" read digit by digit, not as three billion and more. */
 export function spellDigits(text: string): string {
@@ -106,7 +107,11 @@ function screenParts(screen: Screen, t: Translator, receipts: ReceiptDelivery): 
       return [
         t('voiceAttract'),
         topic && t('voiceAttractTopic', { title: topic.title }),
-        ...choiceParts(t, [t('start')], [t(topic ? 'readMore' : 'policyInfo')]),
+        ...choiceParts(
+          t,
+          [t('start')],
+          [t('communityServices'), t(topic ? 'readMore' : 'policyInfo')],
+        ),
         t('voiceHelp', { button: t('callStaff') }),
       ];
     }
@@ -300,6 +305,37 @@ function screenParts(screen: Screen, t: Translator, receipts: ReceiptDelivery): 
         receiptLine(t, screen),
         ...choiceParts(t, [t('done')]),
       ];
+    case 'serviceHome':
+      return [
+        t('communityServices'),
+        ...choiceParts(t, [t('checkProgress')], [t('back')]),
+        t('scanReceiptHint'),
+      ];
+    case 'progressEntry':
+      return [
+        screen.step === 'code'
+          ? t('voiceEnterTrackingCode', { next: t('nextStep') })
+          : t('voiceEnterPhoneLast4', { next: t('confirm') }),
+        screen.step === 'code' && t('voiceKeypadPages', { pages: t.list(KEYPAD_PAGE_LABELS) }),
+        screen.problem && t(SERVICE_PROBLEM_WORDS[screen.problem]),
+        ...choiceParts(t, [], [t('delete'), t('clear'), t('back')]),
+      ];
+    case 'progressLookingUp':
+      return [t('lookingUpProgress')];
+    case 'progress':
+      return [
+        t('voiceProgress', { status: t(STATUS_WORDS[screen.status]) }),
+        screen.status === 'needs_more' &&
+          screen.requested.length > 0 &&
+          t('progressRequested', {
+            docs: t.list(screen.requested.map((r) => r.label?.[t.locale] ?? r.documentId)),
+          }),
+        screen.reason && t('progressReason', { text: screen.reason[t.locale] }),
+        screen.nextStep &&
+          screen.status !== 'needs_more' &&
+          t('progressNext', { text: screen.nextStep[t.locale] }),
+        ...choiceParts(t, [t('done')]),
+      ];
     case 'problem':
       return [t('problemTitle'), t.problem(screen.problem), ...choiceParts(t, [t('home')])];
   }
@@ -321,6 +357,7 @@ export function residentDecides(screen: Screen): boolean {
     case 'lookingUp':
     case 'writingOff':
     case 'staffHelp':
+    case 'progressLookingUp':
       return false;
     case 'chooseBiller':
       return screen.billers.length > 0;
@@ -349,6 +386,10 @@ export function screenKey(screen: Screen): string {
       return `${screen.name}:${screen.topic?.id ?? ''}`;
     case 'problem':
       return `${screen.name}:${screen.problem}`;
+    case 'progressEntry':
+      return `${screen.name}:${screen.step}:${screen.problem ?? ''}`;
+    case 'progress':
+      return `${screen.name}:${screen.trackingCode ?? ''}:${screen.status}`;
     default:
       return screen.name;
   }
