@@ -1,6 +1,7 @@
 // One fixture per screen variant and notable sub-state, typed against the KioskApi's Snapshot so
 // that a change to the API breaks the gallery at compile time rather than in a screenshot.
 import {
+  DEFAULT_FRONT_PANEL,
   ProblemCode,
   type DeviceView,
   type DiagnosticTestsView,
@@ -48,6 +49,7 @@ export const BASE: Omit<Snapshot, 'screen' | 'locale'> = {
   staffHelping: false,
   staffCardAway: null,
   staff: null,
+  frontPanel: DEFAULT_FRONT_PANEL,
 };
 
 /** The gallery moves a prompt's deadline to 30 s after the page loads. */
