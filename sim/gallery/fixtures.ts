@@ -74,6 +74,8 @@ function at(
 }
 
 const PRINTER_OUT = { ...BASE.service, receipts: 'screen', printer: 'out' } as const;
+/** Another model of terminal (config `frontPanel`): the receipt left, scanner right, notes below. */
+const FRONT_B: Snapshot['frontPanel'] = { left: ['receipt'], right: ['scanner'], below: ['notes'] };
 const DUE = OVERDUE_QUOTE.totalDue;
 
 const insertCash = (s: Partial<Extract<Screen, { name: 'insertCash' }>>): Screen => ({
@@ -588,6 +590,18 @@ export const FIXTURES: readonly Fixture[] = [
     { name: 'pendingSync', collected: 50_000, ...receipt, receiptLines: PROVISIONAL_LINES },
     { service: { ...BASE.service, pendingSync: { count: 1, total: 50_000 } } },
   ),
+  at(
+    'insert-cash-front-b',
+    'Insert cash on another model: notes below the screen',
+    insertCash({ collected: 20_000 }),
+    { frontPanel: FRONT_B },
+  ),
+  at(
+    'paid-front-b',
+    'Paid on another model: the receipt left of the screen',
+    { name: 'paid', collected: 50_000, prepaidCredited: 8_210, ...receipt },
+    { frontPanel: FRONT_B },
+  ),
   at('qr-show-your-code', 'QR: show your payment code', qrPay({})),
   at('qr-kiosk-code', 'QR: scan the kiosk code', qrPay({ kioskCodeUrl: KIOSK_CODE_URL })),
   at('qr-paying', 'QR: wallet confirming', qrPay({ step: 'paying' })),
@@ -620,6 +634,13 @@ export const FIXTURES: readonly Fixture[] = [
     prompt: { kind: 'moreTime', deadline: 0 },
   }),
   at('help-called', 'Staff called (over the bills)', BILLS, { helpCalled: true }),
+  at('staff-helping', 'A member of staff helping at her screen', BILLS, {
+    helpCalled: true,
+    staffHelping: true,
+  }),
+  at('sound-off', 'Sound off (the frame keeps its size)', attract, {
+    prefs: { ...BASE.prefs, muted: true },
+  }),
   ...STAFF_FIXTURES,
   at('staff-footer', 'Staff figures in the footer', attract, {
     service: {
