@@ -1,6 +1,7 @@
 // One fixture per screen variant and notable sub-state, typed against the KioskApi's Snapshot so
 // that a change to the API breaks the gallery at compile time rather than in a screenshot.
 import {
+  DEFAULT_FRONT_PANEL,
   ProblemCode,
   type CashChange,
   type DeviceView,
@@ -54,6 +55,7 @@ export const BASE: Omit<Snapshot, 'screen' | 'locale'> = {
   staffHelping: false,
   staffCardAway: null,
   staff: null,
+  frontPanel: DEFAULT_FRONT_PANEL,
 };
 
 /** The gallery moves a prompt's deadline to 30 s after the page loads. */
@@ -78,6 +80,8 @@ function at(
 }
 
 const PRINTER_OUT = { ...BASE.service, receipts: 'screen', printer: 'out' } as const;
+/** Another model of terminal (config `frontPanel`): the receipt left, scanner right, notes below. */
+const FRONT_B: Snapshot['frontPanel'] = { left: ['receipt'], right: ['scanner'], below: ['notes'] };
 const DUE = OVERDUE_QUOTE.totalDue;
 
 const insertCash = (s: Partial<Extract<Screen, { name: 'insertCash' }>>): Screen => ({
@@ -801,6 +805,18 @@ export const FIXTURES: readonly Fixture[] = [
     { name: 'pendingSync', collected: 50_000, ...receipt, receiptLines: PROVISIONAL_LINES },
     { service: { ...BASE.service, pendingSync: { count: 1, total: 50_000 } } },
   ),
+  at(
+    'insert-cash-front-b',
+    'Insert cash on another model: notes below the screen',
+    insertCash({ collected: 20_000 }),
+    { frontPanel: FRONT_B },
+  ),
+  at(
+    'paid-front-b',
+    'Paid on another model: the receipt left of the screen',
+    { name: 'paid', collected: 50_000, prepaidCredited: 8_210, ...receipt },
+    { frontPanel: FRONT_B },
+  ),
   at('qr-show-your-code', 'QR: show your payment code', qrPay({})),
   at('qr-kiosk-code', 'QR: scan the kiosk code', qrPay({ kioskCodeUrl: KIOSK_CODE_URL })),
   at('qr-paying', 'QR: wallet confirming', qrPay({ step: 'paying' })),
@@ -870,6 +886,13 @@ export const FIXTURES: readonly Fixture[] = [
         note: { 'zh-CN': '已办结，新户名已生效', en: 'Done: the new holder is on the account' },
       },
     ],
+  }),
+  at('staff-helping', 'A member of staff helping at her screen', BILLS, {
+    helpCalled: true,
+    staffHelping: true,
+  }),
+  at('sound-off', 'Sound off (the frame keeps its size)', attract, {
+    prefs: { ...BASE.prefs, muted: true },
   }),
   ...STAFF_FIXTURES,
   at('staff-footer', 'Staff figures in the footer', attract, {

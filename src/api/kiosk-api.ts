@@ -4,6 +4,7 @@
 // This module must stay browser-safe: it imports nothing but zod, and only its tree-shakable
 // `zod/mini` form, which keeps the renderer's bundle (and its start on a slow kiosk) small.
 import { z } from 'zod/mini';
+import { FrontPanel } from './front-panel';
 import { Fen, Key } from './primitives';
 import { OutOfServiceReason, STAFF_EVENT_SCHEMAS, StaffView } from './staff-api';
 
@@ -331,6 +332,8 @@ export const Snapshot = z.object({
    * person's approval, or due back within 30 seconds or the mode locks. Null: in, or no mode.
    */
   staffCardAway: z.nullable(z.enum(['forApproval', 'mustReturn'])),
+  /** Where notes go in, the scanner window is and the receipt comes out on this terminal. */
+  frontPanel: FrontPanel,
 });
 export type Snapshot = z.infer<typeof Snapshot>;
 
@@ -399,4 +402,5 @@ export interface KioskApi {
 }
 
 export * from './channels';
+export * from './front-panel';
 export * from './staff-api';

@@ -217,6 +217,7 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
       session: () => actor.getSnapshot(),
       staff: () => service.desk.view(),
       staffCardAway: () => service.desk.cardAway(),
+      frontPanel: config.frontPanel,
       service: () => {
         const pending = journal.pendingSync();
         return {

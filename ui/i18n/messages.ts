@@ -533,6 +533,23 @@ const zhCN = {
   voiceEnterTrackingCode: '请输入受理编号，一共 8 位，输完按{next}',
   voiceEnterPhoneLast4: '请输入手机号码后四位，输完按{next}',
   voiceProgress: '办理进度：{status}',
+  // ---- The look (issue 13): the step indicator, the terminal's front ----
+  stepOf: '第 {step} 步，共 {steps} 步',
+  frontPicture: '本机正面示意图。{parts}',
+  frontPartNotes: '纸币口',
+  frontPartScanner: '扫码口',
+  frontPartReceipt: '凭证出口',
+  frontSideLeft: '屏幕左边',
+  frontSideRight: '屏幕右边',
+  frontSideBelow: '屏幕下方',
+  frontWhere: '{part}在{side}',
+  frontWhereOf: '{part}在{side}，{position}',
+  frontPosUpper: '上面一个',
+  frontPosLower: '下面一个',
+  frontPosLeft: '左边一个',
+  frontPosRight: '右边一个',
+  frontPosMiddle: '中间一个',
+  waitNothingToDo: '请稍候，您不需要做任何操作',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -1082,6 +1099,23 @@ const en: Record<MessageKey, string> = {
   voiceEnterTrackingCode: 'Enter the tracking code, 8 characters, then tap {next}',
   voiceEnterPhoneLast4: 'Enter the last four digits of your mobile number, then tap {next}',
   voiceProgress: 'Your application: {status}',
+  // ---- The look (issue 13): the step indicator, the terminal's front ----
+  stepOf: 'Step {step} of {steps}',
+  frontPicture: 'Picture of the front of this terminal. {parts}',
+  frontPartNotes: 'note slot',
+  frontPartScanner: 'scanner window',
+  frontPartReceipt: 'receipt slot',
+  frontSideLeft: 'to the left of the screen',
+  frontSideRight: 'to the right of the screen',
+  frontSideBelow: 'below the screen',
+  frontWhere: 'The {part} is {side}',
+  frontWhereOf: 'The {part} is {side}: the {position}',
+  frontPosUpper: 'upper one',
+  frontPosLower: 'lower one',
+  frontPosLeft: 'left one',
+  frontPosRight: 'right one',
+  frontPosMiddle: 'middle one',
+  waitNothingToDo: 'Please wait: there is nothing you need to do',
 };
 
 const KIND: Record<Locale, Record<BillerKind, string>> = {

@@ -1,17 +1,22 @@
 import type { ProblemCode } from '../../src/api/kiosk-api';
+import { TONE_ICONS } from '../design/icons';
+import { Screen } from '../design/Screen';
 import { Alerts } from './Alerts';
 import type { ScreenProps } from './types';
 
+const Attention = TONE_ICONS.attention;
+
 export function Problem({ t, send, problem }: ScreenProps & { problem: ProblemCode }) {
   return (
-    <section className="screen center">
-      <h1>{t('problemTitle')}</h1>
+    <Screen
+      title={t('problemTitle')}
+      tone="failure"
+      actions={{ primary: { label: t('home'), onClick: () => send({ type: 'DONE' }) } }}
+    >
       <Alerts messages={[t.problem(problem)]} />
-      <div className="actions">
-        <button className="button primary" onClick={() => send({ type: 'DONE' })}>
-          {t('home')}
-        </button>
+      <div className="pictogram-big tone-failure">
+        <Attention />
       </div>
-    </section>
+    </Screen>
   );
 }

@@ -1,10 +1,10 @@
 // The community service point (issue 14): its home, 查进度 on the kiosk's own keypad (digits and
 // Latin capitals: no Chinese typing), and an application's timeline in plain words.
 import { Fragment, useState } from 'react';
-import type { Screen, ServiceKey } from '../../src/api/kiosk-api';
+import type { Screen as KioskScreen, ServiceKey } from '../../src/api/kiosk-api';
+import { Screen } from '../design/Screen';
 import type { Translator } from '../i18n/messages';
 import { Alerts } from './Alerts';
-import { Decide } from './Decide';
 import {
   KEYPAD_PAGE_LABELS,
   LETTER_PAGES,
@@ -13,30 +13,22 @@ import {
 } from './service-words';
 import type { ScreenProps } from './types';
 
-type ProgressEntryScreen = Extract<Screen, { name: 'progressEntry' }>;
-type ProgressScreen = Extract<Screen, { name: 'progress' }>;
+type ProgressEntryScreen = Extract<KioskScreen, { name: 'progressEntry' }>;
+type ProgressScreen = Extract<KioskScreen, { name: 'progress' }>;
 
 export function ServiceHome({ t, send }: ScreenProps) {
   return (
-    <section className="screen">
-      <h1>{t('communityServices')}</h1>
-      <Decide
-        actions={
-          <>
-            <button className="button primary huge" onClick={() => send({ type: 'OPEN_PROGRESS' })}>
-              {t('checkProgress')}
-            </button>
-            <button className="button secondary" onClick={() => send({ type: 'BACK' })}>
-              {t('back')}
-            </button>
-          </>
-        }
-      >
-        <p className="lead">{t('communityServicesLead')}</p>
-        <p>{t('checkProgressLead')}</p>
-        <p>{t('scanReceiptHint')}</p>
-      </Decide>
-    </section>
+    <Screen
+      title={t('communityServices')}
+      actions={{
+        primary: { label: t('checkProgress'), onClick: () => send({ type: 'OPEN_PROGRESS' }) },
+        secondary: [{ label: t('back'), onClick: () => send({ type: 'BACK' }) }],
+      }}
+    >
+      <p className="lead">{t('communityServicesLead')}</p>
+      <p>{t('checkProgressLead')}</p>
+      <p>{t('scanReceiptHint')}</p>
+    </Screen>
   );
 }
 
@@ -60,10 +52,19 @@ export function ProgressEntry({ t, send, screen }: ScreenProps & { screen: Progr
     ['delete', keys === DIGITS ? '0' : null, 'clear'] as (ServiceKey | null)[],
   ];
   return (
-    <section className="screen">
-      <h1>{t(code ? 'enterTrackingCode' : 'enterPhoneLast4')}</h1>
-      <div className="split">
-        <div className="split-part">
+    <Screen
+      title={t(code ? 'enterTrackingCode' : 'enterPhoneLast4')}
+      actions={{
+        primary: {
+          label: t(code ? 'nextStep' : 'confirm'),
+          disabled: value.length === 0,
+          onClick: () => send({ type: 'SERVICE_NEXT' }),
+        },
+        secondary: [{ label: t('back'), onClick: () => send({ type: 'BACK' }) }],
+      }}
+    >
+      <div className="columns">
+        <div className="column fixed">
           {/* A problem says what to check instead (the screen never scrolls). */}
           {!screen.problem && <p>{t(code ? 'trackingCodeHint' : 'phoneLast4Hint')}</p>}
           <output
@@ -73,18 +74,6 @@ export function ProgressEntry({ t, send, screen }: ScreenProps & { screen: Progr
             {shown || '\u00a0'}
           </output>
           <Alerts messages={[screen.problem && t(SERVICE_PROBLEM_WORDS[screen.problem])]} />
-          <div className="actions">
-            <button className="button secondary" onClick={() => send({ type: 'BACK' })}>
-              {t('back')}
-            </button>
-            <button
-              className="button primary"
-              disabled={value.length === 0}
-              onClick={() => send({ type: 'SERVICE_NEXT' })}
-            >
-              {t(code ? 'nextStep' : 'confirm')}
-            </button>
-          </div>
         </div>
         <div className={code ? 'keypad keypad-pages' : 'keypad'}>
           {rows.map((row, i) => (
@@ -115,7 +104,7 @@ export function ProgressEntry({ t, send, screen }: ScreenProps & { screen: Progr
           ))}
         </div>
       </div>
-    </section>
+    </Screen>
   );
 }
 
@@ -132,37 +121,31 @@ function when(t: Translator, at: string): string {
 export function Progress({ t, send, screen }: ScreenProps & { screen: ProgressScreen }) {
   const docs = screen.requested.map((r) => (r.label ? local(t, r.label) : r.documentId));
   return (
-    <section className="screen">
-      <h1>{t('progressTitle')}</h1>
-      <Decide
-        actions={
-          <button className="button primary" onClick={() => send({ type: 'DONE' })}>
-            {t('done')}
-          </button>
-        }
-      >
-        {screen.trackingCode && <p>{t('progressCode', { code: screen.trackingCode })}</p>}
-        <p className="lead">{t(STATUS_WORDS[screen.status])}</p>
-        {screen.status === 'needs_more' && docs.length > 0 && (
-          <Alerts
-            messages={[t('progressRequested', { docs: t.list(docs) }), t('progressRequestedHelp')]}
-          />
-        )}
-        {screen.reason && <p>{t('progressReason', { text: local(t, screen.reason) })}</p>}
-        {/* With needs_more, what is asked for is the next step. */}
-        {screen.nextStep && screen.status !== 'needs_more' && (
-          <p>{t('progressNext', { text: local(t, screen.nextStep) })}</p>
-        )}
-        <ol className="timeline">
-          {screen.timeline.map((e, i) => (
-            <li key={`${e.at}-${e.status}`}>
-              <strong>{t(STATUS_WORDS[e.status])}</strong> · {when(t, e.at)}
-              {/* The latest step's note in full; the earlier ones by their status and day. */}
-              {i === screen.timeline.length - 1 && ` · ${local(t, e.note)}`}
-            </li>
-          ))}
-        </ol>
-      </Decide>
-    </section>
+    <Screen
+      title={t('progressTitle')}
+      actions={{ primary: { label: t('done'), onClick: () => send({ type: 'DONE' }) } }}
+    >
+      {screen.trackingCode && <p>{t('progressCode', { code: screen.trackingCode })}</p>}
+      <p className="lead">{t(STATUS_WORDS[screen.status])}</p>
+      {screen.status === 'needs_more' && docs.length > 0 && (
+        <Alerts
+          messages={[t('progressRequested', { docs: t.list(docs) }), t('progressRequestedHelp')]}
+        />
+      )}
+      {screen.reason && <p>{t('progressReason', { text: local(t, screen.reason) })}</p>}
+      {/* With needs_more, what is asked for is the next step. */}
+      {screen.nextStep && screen.status !== 'needs_more' && (
+        <p>{t('progressNext', { text: local(t, screen.nextStep) })}</p>
+      )}
+      <ol className="timeline">
+        {screen.timeline.map((e, i) => (
+          <li key={`${e.at}-${e.status}`}>
+            <strong>{t(STATUS_WORDS[e.status])}</strong> · {when(t, e.at)}
+            {/* The latest step's note in full; the earlier ones by their status and day. */}
+            {i === screen.timeline.length - 1 && ` · ${local(t, e.note)}`}
+          </li>
+        ))}
+      </ol>
+    </Screen>
   );
 }

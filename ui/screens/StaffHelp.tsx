@@ -1,22 +1,29 @@
-import type { Screen } from '../../src/api/kiosk-api';
+import type { Screen as KioskScreen } from '../../src/api/kiosk-api';
+import { TONE_ICONS } from '../design/icons';
+import { Screen } from '../design/Screen';
 import type { ScreenProps } from './types';
 
-type StaffHelpScreen = Extract<Screen, { name: 'staffHelp' }>;
+type StaffHelpScreen = Extract<KioskScreen, { name: 'staffHelp' }>;
+
+const HelpPictogram = TONE_ICONS.help;
 
 /** A person is coming. With money in flight there is no way out but them. */
 export function StaffHelp({ t, send, screen }: ScreenProps & { screen: StaffHelpScreen }) {
   return (
-    <section className="screen center">
-      <div role="status">
-        <h1>{t('staffHelp')}</h1>
+    <Screen
+      title={t('staffHelp')}
+      tone="help"
+      live="status"
+      actions={
+        screen.moneyInFlight
+          ? { none: 'wait' }
+          : { primary: { label: t('back'), onClick: () => send({ type: 'DONE' }) } }
+      }
+    >
+      <div className="pictogram-big">
+        <HelpPictogram />
       </div>
-      {screen.moneyInFlight ? (
-        <p className="reassure">{t('moneySafe')}</p>
-      ) : (
-        <button className="button primary" onClick={() => send({ type: 'DONE' })}>
-          {t('back')}
-        </button>
-      )}
-    </section>
+      {screen.moneyInFlight && <p className="reassure">{t('moneySafe')}</p>}
+    </Screen>
   );
 }

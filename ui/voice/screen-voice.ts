@@ -110,7 +110,10 @@ function screenParts(screen: Screen, t: Translator, receipts: ReceiptDelivery): 
         ...choiceParts(
           t,
           [t('start')],
-          [t('communityServices'), t(topic ? 'readMore' : 'policyInfo')],
+          // As they stand: the topic's 了解更多 in its panel, then the action bar's.
+          topic
+            ? [t('readMore'), t('communityServices')]
+            : [t('communityServices'), t('policyInfo')],
         ),
         t('voiceHelp', { button: t('callStaff') }),
       ];
