@@ -62,7 +62,7 @@ describe('the developer panel', () => {
 
 describe('with the network pulled', () => {
   it('takes the money, reassures the customer, and writes it off when the network returns', async () => {
-    const page = await env.browser().newPage();
+    const page = await env.browser().newPage({ viewport: { width: 1920, height: 1080 } });
     await page.goto(env.kiosk().launchUrl());
     await page.getByRole('button', { name: '开始缴费' }).waitFor();
     env.kiosk().scanner.scan('SHWATER:210012345', 3);
