@@ -4,7 +4,7 @@
 // (src/gateway/write-off-port.ts): 400, 409, 413 and 422 can never succeed with the same body
 // and are definitive; 401, 403, 404 on a POST, 408, 429, 5xx, timeouts, dropped connections
 // and replies that fail their schema are unknown: query first, then retry.
-import type { GatewayReply } from '../gateway/signed-request';
+import { unknownOutcome, type GatewayReply } from '../gateway/signed-request';
 import type { CommunityClient } from './client';
 import type { SubmissionKind } from './community-journal';
 import { NoticeRequest } from './contract';
@@ -53,17 +53,7 @@ function failure(
   if (reply.kind === 'error' && DEFINITIVE_STATUSES.includes(reply.status)) {
     return { kind: 'rejected', code: reply.code, message: reply.message };
   }
-  const reason =
-    reply.kind === 'unreachable'
-      ? reply.reason
-      : reply.kind === 'error'
-        ? reply.code
-        : reply.reason;
-  return {
-    kind: 'unknown',
-    reason,
-    ...(reply.kind === 'error' && reply.retryAfterMs ? { retryAfterMs: reply.retryAfterMs } : {}),
-  };
+  return unknownOutcome(reply);
 }
 
 const accepted = (body: unknown): SubmitOutcome => ({

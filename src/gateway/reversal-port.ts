@@ -3,7 +3,8 @@
 // (past the day cut); 404 not_found; any other 400/403/409/422 refused. Everything else — a
 // timeout, a dropped connection, 5xx, 401, 408, 429, a reply that does not parse — is unknown:
 // the gateway may have reversed it, so it is queried before anything is sent again.
-import type { GatewayClient, GatewayReply } from './client';
+import type { GatewayClient } from './client';
+import { failureReason } from './signed-request';
 
 export type ReversalAnswer =
   | { kind: 'reversed' }
@@ -27,14 +28,6 @@ export interface ReversalPort {
 /** Transient whatever the status: the same request may yet succeed. */
 const TRANSIENT = [401, 408, 429];
 
-function reasonOf(reply: GatewayReply<unknown> & { ok: false }): string {
-  return reply.kind === 'unreachable'
-    ? reply.reason
-    : reply.kind === 'error'
-      ? reply.code
-      : reply.reason;
-}
-
 export function gatewayReversalPort(client: GatewayClient): ReversalPort {
   return {
     async reverse(agentSerial, reason) {
@@ -46,7 +39,7 @@ export function gatewayReversalPort(client: GatewayClient): ReversalPort {
         if (reply.status === 404) return { kind: 'not_found', message: reply.message };
         return { kind: 'refused', code: reply.code, message: reply.message };
       }
-      return { kind: 'unknown', reason: reasonOf(reply) };
+      return { kind: 'unknown', reason: failureReason(reply) };
     },
     async query(agentSerial) {
       const reply = await client.queryPayment(agentSerial);
@@ -56,7 +49,7 @@ export function gatewayReversalPort(client: GatewayClient): ReversalPort {
         return { kind: reply.body.status };
       }
       if (reply.kind === 'error' && reply.status === 404) return { kind: 'not_found' };
-      return { kind: 'unknown', reason: reasonOf(reply) };
+      return { kind: 'unknown', reason: failureReason(reply) };
     },
   };
 }

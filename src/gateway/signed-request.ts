@@ -42,6 +42,27 @@ export type GatewayReply<T> =
   | { ok: false; kind: 'unreachable'; reason: string }
   | { ok: false; kind: 'bad_reply'; status: number; reason: string };
 
+/** Why a reply failed, in one short word or phrase: the error's code, or the transport's reason. */
+export function failureReason(reply: GatewayReply<unknown> & { ok: false }): string {
+  return reply.kind === 'error' ? reply.code : reply.reason;
+}
+
+/**
+ * A failed reply that settles nothing (query first, then retry): its reason, and the gateway's
+ * Retry-After where it sent one. Every port that sends money or documents uses this one rule.
+ */
+export function unknownOutcome(reply: GatewayReply<unknown> & { ok: false }): {
+  kind: 'unknown';
+  reason: string;
+  retryAfterMs?: number;
+} {
+  return {
+    kind: 'unknown',
+    reason: failureReason(reply),
+    ...(reply.kind === 'error' && reply.retryAfterMs ? { retryAfterMs: reply.retryAfterMs } : {}),
+  };
+}
+
 export interface SignedRequest<S extends z.ZodType> {
   method: 'GET' | 'POST';
   pathWithQuery: string;

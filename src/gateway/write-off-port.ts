@@ -6,6 +6,7 @@
 // unknown: query first, then retry.
 import type { QueryOutcome, WriteOffOutcome, WriteOffPort } from '../../offline-queue/sync-worker';
 import { isDefinitiveRejection, type GatewayClient, type GatewayReply } from './client';
+import { unknownOutcome } from './signed-request';
 import type { PaymentResult } from './contract';
 import { businessDate } from '../time/shanghai';
 
@@ -35,17 +36,7 @@ function classify(reply: GatewayReply<PaymentResult>, agentSerial: string): Writ
   ) {
     return { kind: 'rejected', code: reply.code, message: reply.message };
   }
-  const reason =
-    reply.kind === 'unreachable'
-      ? reply.reason
-      : reply.kind === 'error'
-        ? reply.code
-        : reply.reason;
-  return {
-    kind: 'unknown',
-    reason,
-    ...(reply.kind === 'error' && reply.retryAfterMs ? { retryAfterMs: reply.retryAfterMs } : {}),
-  };
+  return unknownOutcome(reply);
 }
 
 export function gatewayWriteOffPort(client: GatewayClient): WriteOffPort {
