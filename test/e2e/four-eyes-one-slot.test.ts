@@ -6,12 +6,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Locale } from '../../src/api/kiosk-api';
-import { CardReaderConfig } from '../../src/config/schema';
 import { useKioskInChromium } from '../support/e2e-fixture';
-import { testConfig } from '../support/kiosk-fixture';
 import { attractIn } from '../support/kiosk-locale';
 import { payInFull } from '../support/pay-in-full';
-import { STAFF, TECH, setPeoplePins } from '../support/staff-people';
+import { STAFF, TECH, setPeoplePins, devicesWithCardReader } from '../support/staff-people';
 
 const STAFF_CARD = '04C0FFEE000011';
 const TECH_CARD = '04C0FFEE000012';
@@ -21,15 +19,7 @@ const BILL: Record<Locale, { code: string; tail: string }> = {
 };
 
 const env = useKioskInChromium({
-  devices: {
-    ...testConfig('/tmp/unused').devices,
-    cardReader: CardReaderConfig.parse({
-      driver: 'pcsc',
-      reader: 'sim://card-reader',
-      retryMs: 200,
-      cards: [],
-    }),
-  },
+  devices: devicesWithCardReader(),
   people: [
     { staffNumber: TECH.staffNumber, name: TECH.name, role: 'technician', cardUid: TECH_CARD },
     { staffNumber: STAFF.staffNumber, name: STAFF.name, role: 'staff', cardUid: STAFF_CARD },

@@ -9,16 +9,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Locale } from '../../src/api/kiosk-api';
-import { CardReaderConfig } from '../../src/config/schema';
 import { formatYuan } from '../../src/api/money';
-import type { Translator } from '../../ui/i18n/messages';
 import type { GatewaySim } from '../../sim/gateway/server';
 import { spokenAmount } from '../../ui/voice/spoken-amount';
 import { useKioskInChromium, type TestKiosk } from '../support/e2e-fixture';
-import { insertNote } from '../support/insert-note';
-import { testConfig } from '../support/kiosk-fixture';
 import { attractIn } from '../support/kiosk-locale';
-import { STAFF, TECH, setPeoplePins, signIn } from '../support/staff-people';
+import { payInFull } from '../support/pay-in-full';
+import { STAFF, TECH, setPeoplePins, signIn, devicesWithCardReader } from '../support/staff-people';
 
 /** A new member of staff per language: the technician sets their PIN at the kiosk. */
 const NEWCOMER: Record<Locale, { staffNumber: string; pin: string }> = {
@@ -40,15 +37,7 @@ const LOST: Record<Locale, { code: string; tail: string }> = {
 /** The technician's card: in English the approval is given with it (in Chinese by number). */
 const TECH_CARD = '04C0FFEE000002';
 const env = useKioskInChromium({
-  devices: {
-    ...testConfig('/tmp/unused').devices,
-    cardReader: CardReaderConfig.parse({
-      driver: 'pcsc',
-      reader: 'sim://card-reader',
-      retryMs: 200,
-      cards: [],
-    }),
-  },
+  devices: devicesWithCardReader(),
   people: [
     { staffNumber: TECH.staffNumber, name: '李工', role: 'technician', cardUid: TECH_CARD },
     { staffNumber: STAFF.staffNumber, name: '王芳', role: 'staff' },
@@ -82,28 +71,6 @@ const spoken = (page: Page) =>
 const amountsOn = (text: string) =>
   [...text.matchAll(/(\d+)\.(\d{2})(?!\d)/g)].map((m) => Number(m[1]) * 100 + Number(m[2]));
 
-/** A resident pays a bill in full with 100-yuan notes; the payment's serial. */
-async function payInFull(page: Page, t: Translator, code: string): Promise<string> {
-  const host = env.kiosk().host;
-  env.kiosk().scanner.scan(code);
-  await page.getByText(t('totalDue')).first().waitFor();
-  await button(page, t('payCash')).click();
-  await button(page, t('confirmPay')).click();
-  await expect.poll(() => host.latest().screen.name, { timeout: 10_000 }).toBe('insertCash');
-  while (host.latest().screen.name === 'insertCash') {
-    await insertNote(env.kiosk(), 10_000);
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  await expect.poll(() => host.latest().screen.name, { timeout: 20_000 }).toBe('paid');
-  host.send({ type: 'DONE' });
-  await expect.poll(() => host.latest().screen.name, { timeout: 10_000 }).toBe('attract');
-  // Each visit starts in Chinese: the next one in this run's language again.
-  await attractIn(page, env.kiosk(), t.locale);
-  const paid = host.journal.inStates(['WRITTEN_OFF', 'RECEIPTED']).at(-1);
-  if (!paid) throw new Error('no payment written off');
-  return paid.agentSerial;
-}
-
 describe.each<Locale>(['zh-CN', 'en'])('reprint, reversal and PINs (%s)', (locale) => {
   it(
     'staff reprint a receipt as a copy, then reverse the payment with a second approval',
@@ -114,7 +81,7 @@ describe.each<Locale>(['zh-CN', 'en'])('reprint, reversal and PINs (%s)', (local
       const t = await attractIn(page, env.kiosk(), locale);
       const kiosk = env.kiosk();
       const host = kiosk.host;
-      const serial = await payInFull(page, t, BILL[locale].code);
+      const serial = await payInFull(env.kiosk(), page, t, BILL[locale].code);
       const stateBefore = host.journal.bySerial(serial)?.state;
       const pendingBefore = host.latest().service.pendingSync.count;
 
@@ -245,7 +212,7 @@ describe.each<Locale>(['zh-CN', 'en'])('reprint, reversal and PINs (%s)', (local
       const kiosk = env.kiosk();
       const host = kiosk.host;
       const gateway = gatewayOf(kiosk);
-      const serial = await payInFull(page, t, LOST[locale].code);
+      const serial = await payInFull(env.kiosk(), page, t, LOST[locale].code);
       const paid = host.journal.bySerial(serial);
       if (!paid) throw new Error('the payment is not in the journal');
       const amount = formatYuan(paid.collected);

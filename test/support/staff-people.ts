@@ -1,9 +1,11 @@
 // The committee's people for tests that sign staff in: a technician and a member of staff with
 // PINs set as on a terminal (the technician's at the console, the other's by the technician).
 import type { Page } from 'playwright-core';
+import { CardReaderConfig } from '../../src/config/schema';
 import type { PeopleConfig } from '../../src/service/people';
 import type { Translator } from '../../ui/i18n/messages';
 import type { TestKiosk } from './e2e-fixture';
+import { testConfig } from './kiosk-fixture';
 
 export const TECH = { staffNumber: '2001', name: '李工', pin: '482913' } as const;
 export const STAFF = { staffNumber: '1001', name: '王芳', pin: '731604' } as const;
@@ -46,4 +48,17 @@ export async function openOpenItems(
   await signIn(page, t, who);
   await page.getByRole('button', { name: t('staffOpenOpenItems'), exact: true }).click();
   await page.getByRole('heading', { name: t('itemsTitle') }).waitFor();
+}
+
+/** The test kiosk's devices with a simulated PC/SC reader that takes the staff cards a test lays. */
+export function devicesWithCardReader(): ReturnType<typeof testConfig>['devices'] {
+  return {
+    ...testConfig('/tmp/unused').devices,
+    cardReader: CardReaderConfig.parse({
+      driver: 'pcsc',
+      reader: 'sim://card-reader',
+      retryMs: 200,
+      cards: [],
+    }),
+  };
 }
