@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { JournalDb } from '../../offline-queue/open-journal';
-import type { GatewayReply } from '../gateway/signed-request';
+import { failureReason, type GatewayReply } from '../gateway/signed-request';
 import { businessDay, shanghaiIso } from '../time/shanghai';
 import {
   applicationQrText,
@@ -270,8 +270,11 @@ function lookup<T, U = T>(
     ![401, 408, 429].includes(reply.status)
   )
     return refusal('refused', reply.code, reply.message);
-  const why = reply.kind === 'error' ? reply.code : reply.reason;
-  return refusal('unreachable', reply.kind === 'error' ? reply.code : reply.kind, why);
+  return refusal(
+    'unreachable',
+    reply.kind === 'error' ? reply.code : reply.kind,
+    failureReason(reply),
+  );
 }
 
 const JPEG = [0xff, 0xd8, 0xff];
@@ -416,6 +419,26 @@ export function openCommunityRoom(o: CommunityRoomOptions): CommunityRoom {
   const community = (): string | Refusal =>
     o.community ??
     refusal('not_configured', 'no_community', 'the config names no community (community.id)');
+
+  /** A staff-only care read (alerts or households), audited with its count and never a name. */
+  const careView = async <B, T extends readonly unknown[]>(
+    view: 'alerts' | 'households',
+    fetch: (community: string, staffNumber: string) => Promise<GatewayReply<B>>,
+    pick: (body: B) => T,
+  ): Promise<Lookup<T>> => {
+    const person = staff('care.view');
+    if ('ok' in person) return person;
+    const c = community();
+    if (typeof c !== 'string') return c;
+    const r = lookup(await fetch(c, person.staffNumber), pick);
+    o.audit({
+      actor: person,
+      action: 'care.view',
+      subject: `community:${c}`,
+      detail: { view, ok: r.ok, [view]: r.ok ? r.value.length : null },
+    });
+    return r;
+  };
 
   const services = async (): Promise<Lookup<Service[]>> => {
     const now = clock();
@@ -638,34 +661,18 @@ export function openCommunityRoom(o: CommunityRoomOptions): CommunityRoom {
     retryNow: () => worker.retryNow(),
 
     care: {
-      async alerts() {
-        const person = staff('care.view');
-        if ('ok' in person) return person;
-        const c = community();
-        if (typeof c !== 'string') return c;
-        const r = lookup(await o.client.careAlerts(c, person.staffNumber), (b) => b.alerts);
-        o.audit({
-          actor: person,
-          action: 'care.view',
-          subject: `community:${c}`,
-          detail: { view: 'alerts', ok: r.ok, alerts: r.ok ? r.value.length : null },
-        });
-        return r;
-      },
-      async households() {
-        const person = staff('care.view');
-        if ('ok' in person) return person;
-        const c = community();
-        if (typeof c !== 'string') return c;
-        const r = lookup(await o.client.careHouseholds(c, person.staffNumber), (b) => b.households);
-        o.audit({
-          actor: person,
-          action: 'care.view',
-          subject: `community:${c}`,
-          detail: { view: 'households', ok: r.ok, households: r.ok ? r.value.length : null },
-        });
-        return r;
-      },
+      alerts: () =>
+        careView(
+          'alerts',
+          (c, staffNumber) => o.client.careAlerts(c, staffNumber),
+          (b) => b.alerts,
+        ),
+      households: () =>
+        careView(
+          'households',
+          (c, staffNumber) => o.client.careHouseholds(c, staffNumber),
+          (b) => b.households,
+        ),
       async recordOutcome(alertId, outcome, note) {
         const person = staff('care.outcome');
         if ('ok' in person) return person;
