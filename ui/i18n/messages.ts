@@ -56,7 +56,7 @@ const zhCN = {
   amountDue: '应缴金额',
   collected: '已放入',
   remaining: '还需放入',
-  acceptedNotes: '可收纸币: {notes}',
+  acceptedNotes: '可收纸币：{notes} 元',
   overpaymentNote: '多放的钱将存入您的账户，下次抵扣',
   noOverpaymentNote: '超出应缴金额的纸币会退回',
   writingOff: '正在入账，请稍候',
@@ -80,7 +80,7 @@ const zhCN = {
   partialShort: '还差 {amount} 元',
   partialWriteOffLead: '确认后，已放入的 {amount} 元将缴入您的账户，剩余部分下次再缴',
   partialRefundLead:
-    '这项缴费需要一次缴足。确认后将打印退款凭证，请凭凭证找工作人员退还 {amount} 元',
+    '这项缴费需要一次缴足。确认后将打印退款凭证，请拿着退款凭证找工作人员退还 {amount} 元',
   partialFaultLead: '收钞机出现故障，不能继续放入纸币',
   continueInserting: '继续放入',
   confirmPartialWriteOff: '确认缴入 {amount} 元',
@@ -422,7 +422,7 @@ const en: Record<MessageKey, string> = {
   amountDue: 'Amount due',
   collected: 'Inserted',
   remaining: 'Still to insert',
-  acceptedNotes: 'Notes accepted: {notes}',
+  acceptedNotes: 'Notes accepted: {notes} yuan',
   overpaymentNote: 'Any extra is kept on your account for your next bill',
   noOverpaymentNote: 'A note above the amount due is given back',
   writingOff: 'Recording your payment, please wait',
@@ -859,7 +859,7 @@ const REFUSAL: Record<Locale, Readonly<Record<string, string>>> = {
     not_cash: '只有现金缴费可以在这里冲正',
     not_written_off: '这笔缴费还没有销账，不能冲正',
     not_same_day: '只能冲正当天的缴费',
-    reversal_open: '这笔缴费的冲正正在处理',
+    reversal_open: '这笔缴费的冲正还在处理中',
     already_reversed: '这笔缴费已经冲正过了',
     no_open_reversal: '没有正在处理的冲正',
     same_person: zhCN.reversalSamePerson,
@@ -913,6 +913,20 @@ const REFUSAL: Record<Locale, Readonly<Record<string, string>>> = {
 
 /** Both tables, for the renderer and for the tests that hold them to the same placeholders. */
 export const MESSAGES: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
+
+/** Every text of a language from every table, each with a name saying where it is (for tests). */
+export function everyText(locale: Locale): [string, string][] {
+  const tables: [string, Readonly<Record<string, string>>][] = [
+    ['messages', MESSAGES[locale]],
+    ['kind', KIND[locale]],
+    ['problem', PROBLEM[locale]],
+    ['screen', SCREEN[locale]],
+    ['refusal', REFUSAL[locale]],
+  ];
+  return tables.flatMap(([table, texts]) =>
+    Object.entries(texts).map(([key, text]): [string, string] => [`${table}.${key}`, text]),
+  );
+}
 
 export interface Translator {
   locale: Locale;
