@@ -112,6 +112,8 @@ export const INFO: Record<Locale, { topics: InfoTopicView[]; lateFees: InfoTopic
       { id: 'receipts', title: '凭证丢了怎么办' },
       { id: 'cash', title: '可以使用哪些纸币' },
       { id: 'qr', title: '怎样用手机付款' },
+      { id: 'saving', title: '节约用电' },
+      { id: 'safety', title: '安全用电' },
     ],
     lateFees: {
       id: 'late-fees',
@@ -128,6 +130,8 @@ export const INFO: Record<Locale, { topics: InfoTopicView[]; lateFees: InfoTopic
       { id: 'receipts', title: 'If you lose your receipt' },
       { id: 'cash', title: 'Which banknotes you can use' },
       { id: 'qr', title: 'Paying with your phone' },
+      { id: 'saving', title: 'Saving electricity' },
+      { id: 'safety', title: 'Safe use of electricity' },
     ],
     lateFees: {
       id: 'late-fees',

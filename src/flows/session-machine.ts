@@ -183,7 +183,7 @@ export const sessionMachine = setup({
     ...freshCustomer,
     helpReason: null,
     promptDeadline: null,
-    info: { topics: [], topicId: null },
+    info: { topics: [], topicId: null, topicFrom: 'list' },
     timing: input,
   }),
   on: {
@@ -299,10 +299,15 @@ export const sessionMachine = setup({
           },
           on: {
             START: { guard: 'inService', target: 'loadingBillers' },
+            // A topic opened from the idle screen goes back there; the list goes back there too.
             OPEN_INFO: {
               target: 'info',
               actions: assign({
-                info: ({ context, event }) => ({ ...context.info, topicId: event.topicId }),
+                info: ({ context, event }) => ({
+                  ...context.info,
+                  topicId: event.topicId,
+                  topicFrom: event.topicId === null ? 'list' : 'attract',
+                }),
               }),
             },
             SCANNED: { guard: 'inService', target: 'lookingUpScan' },
@@ -417,12 +422,19 @@ export const sessionMachine = setup({
           on: {
             OPEN_INFO: {
               actions: assign({
-                info: ({ context, event }) => ({ ...context.info, topicId: event.topicId }),
+                info: ({ context, event }) => ({
+                  ...context.info,
+                  topicId: event.topicId,
+                  topicFrom: 'list',
+                }),
               }),
             },
+            // Back goes where she came from: a topic to the list, or to the idle screen when
+            // she opened it there; the list to the idle screen.
             BACK: [
               {
-                guard: ({ context }) => context.info.topicId !== null,
+                guard: ({ context }) =>
+                  context.info.topicId !== null && context.info.topicFrom === 'list',
                 actions: assign({ info: ({ context }) => ({ ...context.info, topicId: null }) }),
               },
               { target: 'attract' },

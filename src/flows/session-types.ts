@@ -160,7 +160,11 @@ export interface SessionContext {
   helpReason: HelpReason | null;
   /** "Need more time?" until this epoch ms, while the prompt region asks. */
   promptDeadline: number | null;
-  info: { topics: InfoContent[]; topicId: string | null };
+  /**
+   * The information centre: its topics, the one open (null: the list), and where "back" from
+   * that topic goes: the idle screen it was opened from, or the list.
+   */
+  info: { topics: InfoContent[]; topicId: string | null; topicFrom: 'attract' | 'list' };
   timing: SessionTiming;
 }
 

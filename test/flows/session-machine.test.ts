@@ -703,9 +703,29 @@ describe('the complete statechart', () => {
     expect(k.screen()).toMatchObject({
       highlights: [{ title: 'Tiered electricity prices', summary: 'Three tiers.' }],
     });
-    // A highlight opens its own topic directly.
+    // A highlight opens its own topic directly, and back goes back to the idle screen.
     k.actor.send({ type: 'OPEN_INFO', topicId: 'tiered-pricing' });
     await k.reach('info');
     expect(k.screen()).toMatchObject({ topic: { id: 'tiered-pricing' } });
+    k.actor.send({ type: 'BACK' });
+    await k.reach('attract');
+  });
+
+  it('back from a topic goes where she came from: the idle screen, or the list', async () => {
+    const k = start(effects());
+    await waitFor(k.actor, (s) => s.context.info.topics.length > 0);
+    // From the idle screen's highlight: back to the idle screen, not the list.
+    k.actor.send({ type: 'OPEN_INFO', topicId: 'tiered-pricing' });
+    await k.reach('info');
+    k.actor.send({ type: 'BACK' });
+    await k.reach('attract');
+    // From the list: back to the list, then to the idle screen.
+    k.actor.send({ type: 'OPEN_INFO', topicId: null });
+    await k.reach('info');
+    k.actor.send({ type: 'OPEN_INFO', topicId: 'tiered-pricing' });
+    k.actor.send({ type: 'BACK' });
+    expect(k.screen()).toMatchObject({ name: 'info', topic: null });
+    k.actor.send({ type: 'BACK' });
+    await k.reach('attract');
   });
 });

@@ -178,6 +178,7 @@ export function serializeModel(s: ModelSnapshot): string {
     c.qr.step,
     c.problem,
     c.info.topicId,
+    c.info.topicFrom,
     s.value.help,
     s.value.prompt,
   ]);

@@ -34,6 +34,12 @@ export function Attract({ t, send, screen }: ScreenProps & { screen: AttractScre
           >
             {t('readMore')}
           </button>
+          <button
+            className="button secondary"
+            onClick={() => send({ type: 'OPEN_INFO', topicId: null })}
+          >
+            {t('allTopics')}
+          </button>
         </aside>
       ) : (
         <button

@@ -7,7 +7,10 @@ import type { ScreenProps } from './types';
 
 type InfoScreen = Extract<Screen, { name: 'info' }>;
 
-/** The information centre: a page of topics to choose from, or one topic to read. */
+/**
+ * The information centre: a page of topics to choose from, or one topic to read. Back from a
+ * topic goes where she came from (the list, or the idle screen that showed it).
+ */
 export function Info({ t, send, screen }: ScreenProps & { screen: InfoScreen }) {
   if (screen.topic) {
     return (
@@ -15,10 +18,7 @@ export function Info({ t, send, screen }: ScreenProps & { screen: InfoScreen }) 
         <h1>{screen.topic.title}</h1>
         <Decide
           actions={
-            <button
-              className="button primary"
-              onClick={() => send({ type: 'OPEN_INFO', topicId: null })}
-            >
+            <button className="button primary" onClick={() => send({ type: 'BACK' })}>
               {t('back')}
             </button>
           }
