@@ -311,8 +311,8 @@ async function helpCall(v: Visit): Promise<string> {
   else await chooseBiller(v.k, v.rng.pick(PAYABLE).billerId);
   v.k.send({ type: 'CALL_STAFF' });
   await v.k.waitFor(is('staffHelp'), 'staff help');
-  // Staff help, then the customer goes on (back a step) or gives up.
-  v.k.send({ type: 'DONE' });
+  // Staff help, then the customer carries on by herself (or withdraws the call) and gives up.
+  v.k.send({ type: v.rng.next() < 0.5 ? 'CONTINUE_ALONE' : 'CANCEL_CALL' });
   await v.k.waitFor(is('bills', 'enterAccount'), 'the screen under staff help');
   await leave(v.k, { type: 'CANCEL' });
   return onBills ? 'helped:bills' : 'helped:keypad';

@@ -591,11 +591,22 @@ export const FIXTURES: readonly Fixture[] = [
   at('qr-paying', 'QR: wallet confirming', qrPay({ step: 'paying' })),
   at('qr-cancelling', 'QR: cancelling', qrPay({ step: 'cancelling' })),
   at('qr-refused', 'QR: refused, try again', qrPay({ refused: true })),
-  at('staff-help', 'Staff help: asked for', { name: 'staffHelp', moneyInFlight: false }),
+  at(
+    'staff-help',
+    'Staff help: asked for (carry on, or cancel the call)',
+    { name: 'staffHelp', reason: 'customer', moneyInFlight: false, canLeave: true },
+    { helpCalled: true },
+  ),
   at(
     'staff-help-money',
-    'Staff help: money in flight',
-    { name: 'staffHelp', moneyInFlight: true },
+    'Staff help: asked for with money in',
+    { name: 'staffHelp', reason: 'customer', moneyInFlight: true, canLeave: true },
+    { helpCalled: true },
+  ),
+  at(
+    'staff-help-timeout',
+    'Staff help: time ran out with money on its way (staff only)',
+    { name: 'staffHelp', reason: 'timeout', moneyInFlight: true, canLeave: false },
     { helpCalled: true },
   ),
   at('info', 'Information centre', (locale) => ({

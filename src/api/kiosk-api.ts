@@ -5,7 +5,7 @@
 // `zod/mini` form, which keeps the renderer's bundle (and its start on a slow kiosk) small.
 import { z } from 'zod/mini';
 import { Fen, Key } from './primitives';
-import { OutOfServiceReason, STAFF_EVENT_SCHEMAS, StaffView } from './staff-api';
+import { HelpReason, OutOfServiceReason, STAFF_EVENT_SCHEMAS, StaffView } from './staff-api';
 
 export { Fen, Key };
 
@@ -144,8 +144,17 @@ export const Screen = z.discriminatedUnion('name', [
     /** The last attempt was refused by the wallet (the customer may try again). */
     refused: z.boolean(),
   }),
-  /** A person is needed: the customer asked, or time ran out with money in flight. */
-  z.object({ name: z.literal('staffHelp'), moneyInFlight: z.boolean() }),
+  /**
+   * A person is needed: the customer asked, or time ran out with money in flight. She may go on
+   * by herself meanwhile, or withdraw the call (canLeave), unless the kiosk called because time
+   * ran out with her money on its way: then only staff end it.
+   */
+  z.object({
+    name: z.literal('staffHelp'),
+    reason: HelpReason,
+    moneyInFlight: z.boolean(),
+    canLeave: z.boolean(),
+  }),
   /** The information centre: topics, or one topic. */
   z.object({
     name: z.literal('info'),
@@ -249,6 +258,10 @@ export const UserEvent = z.discriminatedUnion('type', [
   /** On the QR screen: show a code for the customer's phone to scan instead. */
   z.object({ type: z.literal('SHOW_KIOSK_CODE') }),
   z.object({ type: z.literal('CALL_STAFF') }),
+  /** On the staff-help screen: go on by herself; the call stands and staff still come. */
+  z.object({ type: z.literal('CONTINUE_ALONE') }),
+  /** Withdraw the call for staff (staff see it gone). */
+  z.object({ type: z.literal('CANCEL_CALL') }),
   z.object({ type: z.literal('MORE_TIME') }),
   z.object({
     type: z.literal('SET_TEXT_SCALE'),

@@ -19,9 +19,16 @@ export const SignInProblem = z.enum([
 ]);
 export type SignInProblem = z.infer<typeof SignInProblem>;
 
+/**
+ * Why staff were called: the customer asked, or the kiosk did (time ran out with money on its
+ * way).
+ */
+export const HelpReason = z.enum(['customer', 'timeout']);
+export type HelpReason = z.infer<typeof HelpReason>;
+
 /** What the customer's visit needs from the member of staff who answers a call. */
 export const HelpCallView = z.object({
-  reason: z.enum(['customer', 'timeout']),
+  reason: HelpReason,
   /** The screen the customer sees under the staff screen (a ScreenName). */
   customerScreen: z.string().check(z.maxLength(32)),
   billerName: z.nullable(z.string()),

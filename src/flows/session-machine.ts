@@ -16,7 +16,7 @@ import {
 import type { Key, Locale, PaymentMethod } from '../api/kiosk-api';
 import {
   DEFAULT_PREFS,
-  moneyInFlight,
+  mayLeaveHelp,
   type BillerChoice,
   type CashInInput,
   type InfoContent,
@@ -232,19 +232,36 @@ export const sessionMachine = setup({
             STAFF_ANSWERED: '.answered',
           },
           states: {
-            // The staff-help screen is over the visit.
+            // The staff-help screen is over the visit: staff are coming; she may go on by herself
+            // meanwhile, or withdraw the call (not when the kiosk called because time ran out
+            // with her money on its way: then only staff end it).
             shown: {
               on: {
                 MORE_TIME: 'dismissed',
-                DONE: { guard: ({ context }) => !moneyInFlight(context), target: 'dismissed' },
+                CONTINUE_ALONE: {
+                  guard: ({ context }) => mayLeaveHelp(context),
+                  target: 'dismissed',
+                },
+                CANCEL_CALL: {
+                  guard: ({ context }) => mayLeaveHelp(context),
+                  target: '#session.help.idle',
+                  actions: assign({ helpReason: null }),
+                },
+                // Time ran out while she was reading it: now the kiosk needs a person too.
+                HELP_NEEDED: { actions: assign({ helpReason: ({ event }) => event.reason }) },
               },
             },
             // A member of staff took the call: the customer's screen again, with them beside her.
             answered: {},
-            // The customer went back to the visit; the call stands until the visit ends.
+            // The customer went back to the visit; the call stands until the visit ends or she
+            // withdraws it.
             dismissed: {
               on: {
                 CALL_STAFF: 'shown',
+                CANCEL_CALL: {
+                  target: '#session.help.idle',
+                  actions: assign({ helpReason: null }),
+                },
                 HELP_NEEDED: {
                   target: 'shown',
                   actions: assign({ helpReason: ({ event }) => event.reason }),

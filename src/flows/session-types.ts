@@ -3,6 +3,7 @@
 // screen mapping and the host's actors.
 import type {
   BillerView,
+  HelpReason as HelpReasonCode,
   Locale,
   LocalizedText,
   OutOfServiceReason,
@@ -97,7 +98,7 @@ export type InternalEvent =
   | WriteOffOutcomeEvent;
 
 /** The customer asked for staff, or the kiosk did (a timeout with money on its way). */
-export type HelpReason = 'customer' | 'timeout';
+export type HelpReason = HelpReasonCode;
 
 /** Events the session raises to itself between its regions. */
 export type RegionEvent =
@@ -194,4 +195,13 @@ export interface RefundSlipOutcome {
 /** Money taken or on its way: the visit may not simply end (staff help instead). */
 export function moneyInFlight(c: SessionContext): boolean {
   return c.collected > 0 || c.noteInEscrow || c.qr.step === 'paying';
+}
+
+/**
+ * She may leave the staff-help screen (go on by herself, or withdraw the call), unless the kiosk
+ * called because time ran out with her money on its way: she may have walked away, and the
+ * next person must not take over. Then only staff end the call.
+ */
+export function mayLeaveHelp(c: SessionContext): boolean {
+  return c.helpReason !== 'timeout' || !moneyInFlight(c);
 }

@@ -3,6 +3,7 @@ import type { SnapshotFrom } from 'xstate';
 import type { BillerView, Screen } from '../api/kiosk-api';
 import type { sessionMachine } from './session-machine';
 import {
+  mayLeaveHelp,
   moneyInFlight,
   type BillerChoice,
   type QuoteChoice,
@@ -51,7 +52,12 @@ export function screenOf(s: SessionSnapshot): Screen {
   const c = s.context;
   // Shown over whatever the visit is doing (a note stacking, a wallet confirming).
   if (s.matches({ help: { called: 'shown' } })) {
-    return { name: 'staffHelp', moneyInFlight: moneyInFlight(c) };
+    return {
+      name: 'staffHelp',
+      reason: c.helpReason ?? 'customer',
+      moneyInFlight: moneyInFlight(c),
+      canLeave: mayLeaveHelp(c),
+    };
   }
   return customerScreenOf(s);
 }

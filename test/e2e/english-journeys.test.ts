@@ -147,10 +147,12 @@ describe('in English, through the real host', () => {
     await typeAccount(page, /Telephone/, '13301234567');
     await page.getByText('Total due').waitFor({ timeout: 10_000 });
     await page.getByRole('button', { name: 'Call staff' }).click();
-    await page.getByRole('heading', { name: 'Staff have been called. Please wait' }).waitFor();
+    await page
+      .getByRole('heading', { name: 'Staff have your call and are on their way' })
+      .waitFor();
     await page.getByText('Staff are on their way').first().waitFor();
     await expect.poll(() => env.kiosk().host.latest().helpCalled).toBe(true);
-    await page.getByRole('button', { name: 'Back', exact: true }).click();
+    await page.getByRole('button', { name: 'Carry on by myself', exact: true }).click();
     await page.getByText('Total due').waitFor();
     await page.getByRole('button', { name: 'Back', exact: true }).click();
     await page.getByRole('heading', { name: 'Enter your account number' }).waitFor();

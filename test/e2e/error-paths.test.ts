@@ -71,11 +71,12 @@ async function backToAttract(): Promise<void> {
   const host = env.kiosk().host;
   for (let i = 0; i < 20 && host.latest().screen.name !== 'attract'; i++) {
     const screen = host.latest().screen;
-    const leave = ['paid', 'pendingSync', 'refundSlip', 'problem', 'staffHelp'].includes(
-      screen.name,
-    )
-      ? 'DONE'
-      : 'CANCEL';
+    const leave =
+      screen.name === 'staffHelp'
+        ? 'CONTINUE_ALONE'
+        : ['paid', 'pendingSync', 'refundSlip', 'problem'].includes(screen.name)
+          ? 'DONE'
+          : 'CANCEL';
     host.send({ type: leave });
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -266,7 +267,7 @@ describe.each<{ locale: Locale; pay: { kind: BillerKind; account: string } }>([
           .click({ timeout: 2_000 })
           .catch(() => {});
       if (prompt) await tap(t('moreTimeContinue'));
-      else if (screen.name === 'staffHelp' && !screen.moneyInFlight) await tap(t('back'));
+      else if (screen.name === 'staffHelp' && screen.canLeave) await tap(t('continueAlone'));
       else if (screen.name === 'qrPay' && screen.refused) {
         const alert = page.getByRole('alert').filter({ hasText: t('qrRefused') });
         toldNotPaid ||= await alert.isVisible();

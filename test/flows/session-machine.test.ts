@@ -581,9 +581,12 @@ describe('the complete statechart', () => {
     await k.reach('insertCash');
     e.cash?.({ type: 'NOTE_ESCROWED' });
     k.actor.send({ type: 'TIMED_OUT' });
-    expect(k.screen()).toEqual({ name: 'staffHelp', moneyInFlight: true });
-    k.actor.send({ type: 'DONE' }); // money in flight: only staff end this
-    expect(k.screen()).toEqual({ name: 'staffHelp', moneyInFlight: true });
+    const waiting = { name: 'staffHelp', reason: 'timeout', moneyInFlight: true, canLeave: false };
+    expect(k.screen()).toEqual(waiting);
+    // Money in flight and she may have gone: only staff end this.
+    k.actor.send({ type: 'CONTINUE_ALONE' });
+    k.actor.send({ type: 'CANCEL_CALL' });
+    expect(k.screen()).toEqual(waiting);
     e.cash?.({ type: 'NOTE_STACKED', collected: 10_000 });
     expect(k.actor.getSnapshot().context.collected).toBe(10_000);
     expect(k.actor.getSnapshot().value.customer).toBe('insertCash');
@@ -606,10 +609,46 @@ describe('the complete statechart', () => {
     const e = effects();
     const k = await toBills(e);
     k.actor.send({ type: 'CALL_STAFF' });
-    expect(k.screen()).toEqual({ name: 'staffHelp', moneyInFlight: false });
+    expect(k.screen()).toEqual({
+      name: 'staffHelp',
+      reason: 'customer',
+      moneyInFlight: false,
+      canLeave: true,
+    });
     expect(helpCalled(k.actor.getSnapshot())).toBe(true);
-    k.actor.send({ type: 'DONE' });
+    // She carries on by herself: her screen again, and the call stands.
+    k.actor.send({ type: 'CONTINUE_ALONE' });
     expect(k.screen()).toMatchObject({ name: 'bills' });
+    expect(helpCalled(k.actor.getSnapshot())).toBe(true);
+  });
+
+  it('cancelling the call withdraws it, from the help screen or after carrying on', async () => {
+    const e = effects();
+    const k = await toBills(e);
+    k.actor.send({ type: 'CALL_STAFF' });
+    k.actor.send({ type: 'CANCEL_CALL' });
+    expect(k.screen()).toMatchObject({ name: 'bills' });
+    expect(helpCalled(k.actor.getSnapshot())).toBe(false);
+    expect(k.actor.getSnapshot().context.helpReason).toBeNull();
+    k.actor.send({ type: 'CALL_STAFF' });
+    k.actor.send({ type: 'CONTINUE_ALONE' });
+    k.actor.send({ type: 'CANCEL_CALL' });
+    expect(helpCalled(k.actor.getSnapshot())).toBe(false);
+    // The visit went on all along.
+    expect(k.actor.getSnapshot().value.customer).toBe('bills');
+  });
+
+  it('with her own money in, she asked: she may still carry on or cancel the call', async () => {
+    const e = effects();
+    const k = await toConfirm(e, 'PAY_CASH');
+    k.actor.send({ type: 'CONFIRM' });
+    await k.reach('insertCash');
+    e.cash?.({ type: 'NOTE_ESCROWED' });
+    e.cash?.({ type: 'NOTE_STACKED', collected: 10_000 });
+    k.actor.send({ type: 'CALL_STAFF' });
+    expect(k.screen()).toMatchObject({ name: 'staffHelp', moneyInFlight: true, canLeave: true });
+    k.actor.send({ type: 'CONTINUE_ALONE' });
+    expect(k.screen()).toMatchObject({ name: 'insertCash', collected: 10_000 });
   });
 
   it('help is a region beside the visit: a note stacks while staff are called, and the call ends with the visit', async () => {

@@ -141,7 +141,15 @@ export function modelEvents(s: ModelSnapshot, o: ModelOptions = {}): SessionEven
   } else {
     events.push({ type: 'NOTE_ESCROWED' });
   }
-  if (o.staff) events.push({ type: 'CALL_STAFF' }, { type: 'MORE_TIME' }, { type: 'TIMED_OUT' });
+  if (o.staff) {
+    events.push(
+      { type: 'CALL_STAFF' },
+      { type: 'CONTINUE_ALONE' },
+      { type: 'CANCEL_CALL' },
+      { type: 'MORE_TIME' },
+      { type: 'TIMED_OUT' },
+    );
+  }
   // The stand-in actors' answers and the state's own timers.
   for (const inv of node.invoke) {
     const outputs = OUTPUTS[String(inv.src)] ?? [];

@@ -36,7 +36,12 @@ describe('the state → screen mapping', () => {
       value: { customer: 'bills', help: { called: 'shown' }, prompt: 'none' },
       context,
     });
-    expect(screenOf(shown)).toEqual({ name: 'staffHelp', moneyInFlight: false });
+    expect(screenOf(shown)).toEqual({
+      name: 'staffHelp',
+      reason: 'customer',
+      moneyInFlight: false,
+      canLeave: true,
+    });
     const dismissed = sessionMachine.resolveState({
       value: { customer: 'bills', help: { called: 'dismissed' }, prompt: 'none' },
       context,

@@ -51,6 +51,16 @@ describe('screenVoice', () => {
     expect(say({ ...SCREENS.staffHelp, moneyInFlight: false })).not.toContain('您的钱不会丢失');
   });
 
+  it('says what happens next on the help screen, and speaks both choices when she has them', () => {
+    const help = SCREENS.staffHelp;
+    expect(say(help)).toContain('工作人员已收到呼叫，马上过来');
+    expect(say(help)).toContain('继续自己操作');
+    expect(say(help)).toContain('取消呼叫');
+    const staffOnly = say({ ...help, reason: 'timeout', canLeave: false });
+    expect(staffOnly).toContain('请在这里稍候');
+    expect(staffOnly).not.toContain('取消呼叫');
+  });
+
   it('reads a topic, or the titles of the first page of topics', () => {
     expect(say(SCREENS.info)).toContain('阶梯电价、节约用电');
     const topic = { id: 'tiers', title: '阶梯电价', paragraphs: ['第一档', '第二档'] };

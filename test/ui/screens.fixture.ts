@@ -47,7 +47,7 @@ export const SCREENS: { [N in ScreenName]: Extract<Screen, { name: N }> } = {
     kioskCodeUrl: null,
     refused: false,
   },
-  staffHelp: { name: 'staffHelp', moneyInFlight: true },
+  staffHelp: { name: 'staffHelp', reason: 'customer', moneyInFlight: true, canLeave: true },
   info: {
     name: 'info',
     topics: [

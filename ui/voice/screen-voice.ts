@@ -75,7 +75,13 @@ export function screenVoice(screen: Screen, t: Translator, receipts: ReceiptDeli
       ]);
     }
     case 'staffHelp':
-      return speech(t, [t('staffHelp'), screen.moneyInFlight && t('moneySafe')]);
+      return speech(t, [
+        t('staffHelp'),
+        t(screen.canLeave ? 'staffHelpNext' : 'staffHelpWait'),
+        screen.moneyInFlight && t('moneySafe'),
+        screen.canLeave &&
+          t('voiceHelpChoices', { carryOn: t('continueAlone'), cancel: t('cancelCall') }),
+      ]);
     case 'info':
       if (screen.topic) return speech(t, [screen.topic.title, ...screen.topic.paragraphs]);
       return t('voiceInfoList', {
@@ -128,7 +134,7 @@ export function screenKey(screen: Screen): string {
     case 'qrPay':
       return `${screen.name}:${screen.step}:${screen.kioskCodeUrl ? 'code' : ''}`;
     case 'staffHelp':
-      return `${screen.name}:${screen.moneyInFlight}`;
+      return `${screen.name}:${screen.reason}:${screen.moneyInFlight}:${screen.canLeave}`;
     case 'info':
       return `${screen.name}:${screen.topic?.id ?? ''}`;
     case 'problem':
