@@ -28,18 +28,20 @@ export function Attract({ t, send, screen }: ScreenProps & { screen: AttractScre
           <h2 id="highlight-heading">{t('policyInfo')}</h2>
           <p className="highlight-title">{highlight.title}</p>
           <p>{highlight.summary}</p>
-          <button
-            className="button secondary"
-            onClick={() => send({ type: 'OPEN_INFO', topicId: highlight.id })}
-          >
-            {t('readMore')}
-          </button>
-          <button
-            className="button secondary"
-            onClick={() => send({ type: 'OPEN_INFO', topicId: null })}
-          >
-            {t('allTopics')}
-          </button>
+          <div className="actions">
+            <button
+              className="button secondary"
+              onClick={() => send({ type: 'OPEN_INFO', topicId: highlight.id })}
+            >
+              {t('readMore')}
+            </button>
+            <button
+              className="button secondary"
+              onClick={() => send({ type: 'OPEN_INFO', topicId: null })}
+            >
+              {t('allTopics')}
+            </button>
+          </div>
         </aside>
       ) : (
         <button
