@@ -278,12 +278,17 @@ async function accountProblem(v: Visit, a: Account, expected: string): Promise<s
   return ending;
 }
 
+/** A typing mistake stays on the keypad; an account the kiosk cannot take has its own screen. */
 async function endAtKeypad(k: KioskClient, s: Snapshot): Promise<string> {
   if (s.screen.name === 'enterAccount' && s.screen.problem) {
     await leave(k, { type: 'CANCEL' });
     return s.screen.problem;
   }
-  throw new StuckError(`expected a problem on the keypad, got ${JSON.stringify(s.screen)}`);
+  if (s.screen.name === 'problem') {
+    await leave(k, { type: 'DONE' });
+    return s.screen.problem;
+  }
+  throw new StuckError(`expected a problem for the account, got ${JSON.stringify(s.screen)}`);
 }
 
 async function junkScan(v: Visit): Promise<string> {

@@ -1,6 +1,6 @@
 // The sample world the gallery's fixtures share: the five billers, one account's overdue quote,
 // and the lines of a receipt and a refund slip as the host sends them to the screen.
-import type { BillerView, Locale, QuoteView, Screen } from '../../src/api/kiosk-api';
+import type { BillerView, Locale, QuoteView, Screen, ServiceHall } from '../../src/api/kiosk-api';
 
 type InfoScreen = Extract<Screen, { name: 'info' }>;
 type InfoTopicView = InfoScreen['topics'][number];
@@ -103,6 +103,13 @@ export const VERIFY_URL =
   'https://pay.example.cn/verify?serial=SH-XH-WK-0007-20251126-000042&txn=SGCC-889120042';
 
 export const KIOSK_CODE_URL = 'weixin://wxpay/bizpayurl?pr=Xk3t9Qa';
+
+/** The service hall of the demo config (config site.serviceHall). */
+export const SERVICE_HALL: ServiceHall = {
+  name: { 'zh-CN': '国网上海徐汇供电营业厅', en: 'State Grid Xuhui service hall' },
+  address: { 'zh-CN': '徐汇区漕溪北路 201 号', en: '201 North Caoxi Road, Xuhui' },
+  hours: { 'zh-CN': '周一至周六 8:30—17:00', en: 'Monday to Saturday, 8:30 to 17:00' },
+};
 
 /** The information centre's content, which the host sends in the customer's language. */
 export const INFO: Record<Locale, { topics: InfoTopicView[]; lateFees: InfoTopic }> = {

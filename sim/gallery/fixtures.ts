@@ -22,6 +22,7 @@ import {
   PROVISIONAL_LINES,
   RECEIPT_LINES,
   REFUND_SLIP_LINES,
+  SERVICE_HALL,
   VERIFY_URL,
 } from './fixture-data';
 
@@ -101,6 +102,7 @@ const qrPay = (s: Partial<Extract<Screen, { name: 'qrPay' }>>): Screen => ({
   name: 'qrPay',
   biller: ELECTRICITY,
   amountDue: DUE,
+  scannerWindow: 'belowScreen',
   step: 'showYourCode',
   kioskCodeUrl: null,
   refused: false,
@@ -623,8 +625,18 @@ export const FIXTURES: readonly Fixture[] = [
     at(`problem-${problem.replaceAll('_', '-')}`, `Problem: ${problem}`, {
       name: 'problem',
       problem,
+      ...(problem === 'account_locked' || problem === 'nothing_due'
+        ? { account: ACCOUNT, serviceHall: SERVICE_HALL, canRetype: true }
+        : { account: null, serviceHall: null, canRetype: false }),
     }),
   ),
+  at('problem-account-locked-no-hall', 'Problem: account_locked, no service hall in config', {
+    name: 'problem',
+    problem: 'account_locked',
+    account: ACCOUNT,
+    serviceHall: null,
+    canRetype: false,
+  }),
   at('more-time', 'Need more time? (over the account screen)', enterAccount('31001'), {
     prompt: { kind: 'moreTime', deadline: 0 },
   }),

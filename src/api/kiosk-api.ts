@@ -47,6 +47,19 @@ export const QuoteView = z.object({
 });
 export type QuoteView = z.infer<typeof QuoteView>;
 
+/** Where the scanner's window is on the terminal's front (config `devices.scanner.window`). */
+export const SCANNER_WINDOWS = ['belowScreen', 'leftOfScreen', 'rightOfScreen'] as const;
+export const ScannerWindow = z.enum(SCANNER_WINDOWS);
+export type ScannerWindow = z.infer<typeof ScannerWindow>;
+
+/** The nearest service hall (营业厅), as config names it (`site.serviceHall`). */
+export const ServiceHall = z.object({
+  name: LocalizedText,
+  address: LocalizedText,
+  hours: z.nullable(LocalizedText),
+});
+export type ServiceHall = z.infer<typeof ServiceHall>;
+
 /** Why a step could not go on; the renderer turns each code into words and a voice line. */
 export const ProblemCode = z.enum([
   'account_not_found',
@@ -139,6 +152,8 @@ export const Screen = z.discriminatedUnion('name', [
     name: z.literal('qrPay'),
     biller: BillerView,
     amountDue: Fen,
+    /** Where to hold the payment code (null: the terminal's config does not say). */
+    scannerWindow: z.nullable(ScannerWindow),
     step: z.enum(['showYourCode', 'paying', 'cancelling']),
     kioskCodeUrl: z.nullable(z.string()),
     /** The last attempt was refused by the wallet (the customer may try again). */
@@ -203,7 +218,18 @@ export const Screen = z.discriminatedUnion('name', [
     ...IssuedReceipt,
   }),
   z.object({ name: z.literal('pendingSync'), collected: Fen, ...IssuedReceipt }),
-  z.object({ name: z.literal('problem'), problem: ProblemCode }),
+  /**
+   * Why she cannot go on, and what next. For an account the kiosk cannot take (locked, nothing
+   * due): that account, and the service hall to go to (null when config names none).
+   */
+  z.object({
+    name: z.literal('problem'),
+    problem: ProblemCode,
+    account: z.nullable(z.string()),
+    serviceHall: z.nullable(ServiceHall),
+    /** The account was typed (or its biller chosen): "type it again" goes back to the keypad. */
+    canRetype: z.boolean(),
+  }),
 ]);
 export type Screen = z.infer<typeof Screen>;
 export type ScreenName = Screen['name'];

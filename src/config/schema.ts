@@ -3,6 +3,7 @@
 // attaches by editing config, not code. Ports of the form sim://NAME are served by in-process
 // emulators and only exist when the simulator launcher (sim/launch.ts) starts the host.
 import { z } from 'zod';
+import { SCANNER_WINDOWS } from '../api/kiosk-api';
 import { CardDirectoryConfig } from '../service/card-directory';
 import { PeopleConfig } from '../service/people';
 import { secretProblem } from './secret-strength';
@@ -26,14 +27,22 @@ export const BillAcceptorConfig = SerialDevice.extend({
 }).strict();
 export type BillAcceptorConfig = z.infer<typeof BillAcceptorConfig>;
 /**
+ * Where the scanner's window is on this terminal model's front, as residents are told ("hold
+ * your payment code to the scanner window below the screen"); unset, the screen names no side.
+ */
+export const ScannerWindow = z.enum(SCANNER_WINDOWS);
+const scannerWindow = ScannerWindow.optional();
+
+/**
  * A QR/barcode scanner: USB-serial line mode (a serial port), or HID POS through node-hid, named
  * `usb:VVVV:PPPP` (vendor and product id, hex), a hidraw path, or sim://NAME.
  */
 export const ScannerConfig = z.discriminatedUnion('driver', [
-  SerialDevice.extend({ driver: z.literal('serial-line') }).strict(),
+  SerialDevice.extend({ driver: z.literal('serial-line'), window: scannerWindow }).strict(),
   z
     .object({
       driver: z.literal('hid-pos'),
+      window: scannerWindow,
       port: z
         .string()
         .regex(
@@ -152,8 +161,32 @@ export const GatewayConfig = z
   });
 export type GatewayConfig = z.infer<typeof GatewayConfig>;
 
+/** Words residents read: one line, no control characters. */
+const Words = z
+  .string()
+  .trim()
+  .min(1)
+  .max(80)
+  .regex(/^[^\p{Cc}]*$/u, 'one line of text without control characters');
+const LocalizedWords = z.object({ 'zh-CN': Words, en: Words }).strict();
+
+/**
+ * Where the terminal stands, as residents are told: the nearest service hall (营业厅), where
+ * an account the kiosk cannot take (locked, or nothing due) is dealt with.
+ */
+export const SiteConfig = z
+  .object({
+    serviceHall: z
+      .object({ name: LocalizedWords, address: LocalizedWords, hours: LocalizedWords.optional() })
+      .strict()
+      .optional(),
+  })
+  .strict();
+export type SiteConfig = z.infer<typeof SiteConfig>;
+
 const sections = {
   gateway: GatewayConfig,
+  site: SiteConfig.prefault({}),
   /**
    * Committee staff and technicians: staff number, name, role and optionally a card. They enter
    * their modes with card + PIN or staff number + PIN; PINs live hashed in the journal, never

@@ -16,6 +16,7 @@ import {
 import type { Key, Locale, PaymentMethod } from '../api/kiosk-api';
 import {
   DEFAULT_PREFS,
+  canRetype,
   mayLeaveHelp,
   type BillerChoice,
   type CashInInput,
@@ -28,8 +29,9 @@ import {
   type RefundSlipOutcome,
   type ScanLookupResult,
   type SessionContext,
+  NO_SITE,
   type SessionEvent,
-  type SessionTiming,
+  type SessionInput,
   type StartResult,
 } from './session-types';
 
@@ -90,16 +92,19 @@ export const sessionMachine = setup({
   types: {
     context: {} as SessionContext,
     events: {} as SessionEvent,
-    input: {} as SessionTiming,
+    input: {} as SessionInput,
   },
   actions: {
     /** A bill scanned or an account card read: its biller and bills, as if typed. */
     showFoundBills: assign((_, found: ScanLookupResult) =>
       found.ok ? { biller: found.biller, quote: found.quote, digits: found.quote.account } : {},
     ),
-    showLookupProblem: assign({
-      problem: (_, found: ScanLookupResult) => (found.ok ? 'nothing_due' : found.problem),
-    }),
+    /** Nothing due says which account and biller (she may type another); a failure says why. */
+    showLookupProblem: assign(({ context }, found: ScanLookupResult) =>
+      found.ok
+        ? { problem: 'nothing_due' as const, biller: found.biller, digits: found.quote.account }
+        : { problem: found.problem, biller: context.biller, digits: context.digits },
+    ),
     /** The information centre's topics as just read from their files (an operator may replace them). */
     storeInfoTopics: assign({
       info: ({ context }, topics: InfoContent[]) => ({ ...context.info, topics }),
@@ -184,7 +189,12 @@ export const sessionMachine = setup({
     helpReason: null,
     promptDeadline: null,
     info: { topics: [], topicId: null, topicFrom: 'list' },
-    timing: input,
+    timing: {
+      writeOffWaitMs: input.writeOffWaitMs,
+      doneScreenMs: input.doneScreenMs,
+      partialCashWaitMs: input.partialCashWaitMs,
+    },
+    site: input.site ?? NO_SITE,
   }),
   on: {
     SET_LOCALE: { actions: assign({ locale: ({ event }) => event.locale }) },
@@ -414,12 +424,19 @@ export const sessionMachine = setup({
                   quote: ({ event }) => (event.output.ok ? event.output.quote : null),
                 }),
               },
+              // No way on from here (the gateway, a locked account, nothing due): say why and
+              // what to do instead.
               {
                 guard: ({ event }) =>
-                  !event.output.ok && event.output.problem === 'gateway_unavailable',
+                  event.output.ok ||
+                  event.output.problem === 'gateway_unavailable' ||
+                  event.output.problem === 'account_locked',
                 target: 'problem',
-                actions: assign({ problem: 'gateway_unavailable' }),
+                actions: assign({
+                  problem: ({ event }) => (event.output.ok ? 'nothing_due' : event.output.problem),
+                }),
               },
+              // A typing mistake: the keypad again, saying what was wrong.
               {
                 target: 'enterAccount',
                 actions: assign({
@@ -755,7 +772,19 @@ export const sessionMachine = setup({
           after: { doneScreen: 'attract' },
         },
         problem: {
-          on: { DONE: 'attract', CANCEL: 'attract', BACK: 'attract' },
+          on: {
+            DONE: 'attract',
+            CANCEL: 'attract',
+            // An account the kiosk cannot take: she may type another one.
+            BACK: [
+              {
+                guard: ({ context }) => canRetype(context),
+                target: 'enterAccount',
+                actions: assign({ problem: null }),
+              },
+              { target: 'attract' },
+            ],
+          },
           after: { doneScreen: 'attract' },
         },
       },

@@ -10,6 +10,8 @@ import type {
   PaymentMethod,
   ProblemCode,
   QuoteView,
+  ScannerWindow,
+  ServiceHall,
   StaffEvent,
   UserEvent,
 } from '../api/kiosk-api';
@@ -167,6 +169,22 @@ export interface SessionContext {
    */
   info: { topics: InfoContent[]; topicId: string | null; topicFrom: 'attract' | 'list' };
   timing: SessionTiming;
+  site: SiteFacts;
+}
+
+/** What residents are told about this terminal and its place, from config. */
+export interface SiteFacts {
+  /** Where to hold a payment code (config devices.scanner.window); null: not said. */
+  scannerWindow: ScannerWindow | null;
+  /** Where an account the kiosk cannot take is dealt with (config site.serviceHall). */
+  serviceHall: ServiceHall | null;
+}
+
+export const NO_SITE: SiteFacts = { scannerWindow: null, serviceHall: null };
+
+/** What the host starts the session with: its timings, and the site facts. */
+export interface SessionInput extends SessionTiming {
+  site?: SiteFacts;
 }
 
 export interface SessionTiming {
@@ -195,6 +213,19 @@ export interface RefundSlipOutcome {
 /** Money taken or on its way: the visit may not simply end (staff help instead). */
 export function moneyInFlight(c: SessionContext): boolean {
   return c.collected > 0 || c.noteInEscrow || c.qr.step === 'paying';
+}
+
+/** Problems about the account itself: no payment here, but she may try another account. */
+export const ACCOUNT_DEAD_ENDS: readonly ProblemCode[] = ['account_locked', 'nothing_due'];
+
+/** The problem is the account she typed or scanned (nothing taken): she may type another. */
+export function canRetype(c: SessionContext): boolean {
+  return (
+    c.biller !== null &&
+    c.paymentId === null &&
+    c.problem !== null &&
+    ACCOUNT_DEAD_ENDS.includes(c.problem)
+  );
 }
 
 /**

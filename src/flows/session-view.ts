@@ -3,6 +3,8 @@ import type { SnapshotFrom } from 'xstate';
 import type { BillerView, Screen } from '../api/kiosk-api';
 import type { sessionMachine } from './session-machine';
 import {
+  ACCOUNT_DEAD_ENDS,
+  canRetype,
   mayLeaveHelp,
   moneyInFlight,
   type BillerChoice,
@@ -134,6 +136,7 @@ const CUSTOMER_SCREENS: { [S in CustomerState]: ScreenFor } = {
     name: 'qrPay',
     biller,
     amountDue: quote.totalDue,
+    scannerWindow: c.site.scannerWindow,
     step: c.qr.step,
     kioskCodeUrl: c.qr.kioskCodeUrl,
     refused: c.qr.refused,
@@ -160,8 +163,21 @@ const CUSTOMER_SCREENS: { [S in CustomerState]: ScreenFor } = {
     ...issued(c),
   }),
   pendingSync: (c) => ({ name: 'pendingSync', collected: c.collected, ...issued(c) }),
-  problem: (c) => ({ name: 'problem', problem: c.problem ?? 'payment_needs_staff' }),
+  problem: problemScreen,
 };
+
+/** Why she cannot go on; for an account the kiosk cannot take, which one and where to go. */
+function problemScreen(c: SessionContext): Screen {
+  const problem = c.problem ?? 'payment_needs_staff';
+  const deadEnd = ACCOUNT_DEAD_ENDS.includes(problem);
+  return {
+    name: 'problem',
+    problem,
+    account: deadEnd && c.digits !== '' ? c.digits : null,
+    serviceHall: deadEnd ? c.site.serviceHall : null,
+    canRetype: canRetype(c),
+  };
+}
 
 function infoScreen(c: SessionContext): Screen {
   const l = c.locale;

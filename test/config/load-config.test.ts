@@ -102,6 +102,40 @@ describe('loading the config', () => {
     );
   });
 
+  it("takes the service hall residents are sent to and the scanner window's side, checked", () => {
+    expect(loadConfig(file(base), {}).site).toEqual({});
+    const words = (zh: string, en: string) => ({ 'zh-CN': zh, en });
+    const hall = {
+      name: words('徐汇供电营业厅', 'Xuhui service hall'),
+      address: words('漕溪北路 201 号', '201 North Caoxi Road'),
+    };
+    const scanner = { driver: 'serial-line', port: '/dev/ttyACM0', window: 'rightOfScreen' };
+    const c = loadConfig(
+      file({ ...base, site: { serviceHall: hall }, devices: { ...base.devices, scanner } }),
+      {},
+    );
+    expect(c.site.serviceHall).toEqual(hall);
+    expect(c.devices.scanner?.window).toBe('rightOfScreen');
+    const bad = (site: unknown) => () => loadConfig(file({ ...base, site }), {});
+    // Both languages, one line each, nothing unknown.
+    expect(bad({ serviceHall: { ...hall, name: { 'zh-CN': '徐汇' } } })).toThrow(
+      /^config error at site\.serviceHall\.name\.en/,
+    );
+    expect(bad({ serviceHall: { ...hall, address: words('漕溪\n北路', 'x') } })).toThrow(
+      /^config error at site\.serviceHall\.address\.zh-CN: one line/,
+    );
+    expect(bad({ serviceHall: { ...hall, name: words(' ', 'x') } })).toThrow(
+      /site\.serviceHall\.name\.zh-CN/,
+    );
+    expect(bad({ serviceHall: { ...hall, phone: '021' } })).toThrow(/site\.serviceHall/);
+    expect(() =>
+      loadConfig(
+        file({ ...base, devices: { ...base.devices, scanner: { ...scanner, window: 'above' } } }),
+        {},
+      ),
+    ).toThrow(/^config error at devices\.scanner\.window/);
+  });
+
   it('names a missing file', () => {
     expect(() => loadConfig(path.join(dir, 'nope.json'), {})).toThrow(
       /cannot read config file .*nope\.json/,
@@ -116,6 +150,8 @@ describe('the shipped configs', () => {
   it("the demo config loads, with the simulator terminal's secret", () => {
     const demo = loadConfig(shipped('kiosk.demo.json'), {});
     expect(demo.simulation.devPanel).toBe(true);
+    expect(demo.site.serviceHall?.name['zh-CN']).toMatch(/营业厅$/);
+    expect(demo.devices.scanner?.window).toBe('belowScreen');
     expect(demo.terminal.secret).toBe(DEMO_TERMINALS[demo.terminal.id]);
   });
 

@@ -21,7 +21,7 @@ describe('the developer panel', () => {
     await page.getByLabel('Text to scan').fill('SHGAS:50012345');
     await page.getByRole('button', { name: 'Scan', exact: true }).click();
     await screen.getByText('应缴合计').waitFor();
-    await expect(screen.getByRole('heading').textContent()).resolves.toContain('50012345');
+    await expect(screen.getByRole('heading').textContent()).resolves.toContain('5001 2345');
     await screen.getByRole('button', { name: '现金缴费' }).click();
     await screen.getByRole('button', { name: '确认支付' }).click();
     await screen.getByRole('heading', { name: '请放入纸币' }).waitFor();

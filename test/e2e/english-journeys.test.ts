@@ -8,6 +8,7 @@ import { useKioskInChromium } from '../support/e2e-fixture';
 import { insertNote, seeCollected } from '../support/insert-note';
 import { attractIn } from '../support/kiosk-locale';
 import { formatViolations, runUxChecks } from '../support/ux-checks';
+import { accountGroups } from '../../ui/screens/account-groups';
 
 const env = useKioskInChromium();
 
@@ -39,7 +40,9 @@ async function openKeypad(page: Page, biller: RegExp): Promise<void> {
 async function submitAccount(page: Page, account: string): Promise<void> {
   await page.getByRole('button', { name: 'Clear' }).click();
   for (const digit of account) await page.getByRole('button', { name: digit, exact: true }).click();
-  await expect.poll(() => page.getByLabel('Account number entered').textContent()).toBe(account);
+  await expect
+    .poll(() => page.getByLabel('Account number entered').textContent())
+    .toBe(accountGroups(account).join(' '));
   await page.getByRole('button', { name: 'Confirm', exact: true }).click();
 }
 

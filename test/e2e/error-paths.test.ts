@@ -10,7 +10,7 @@ import type { Translator } from '../../ui/i18n/messages';
 import { useKioskInChromium } from '../support/e2e-fixture';
 import { insertNote } from '../support/insert-note';
 import { attractIn } from '../support/kiosk-locale';
-import { testConfig } from '../support/kiosk-fixture';
+import { SERVICE_HALL, testConfig } from '../support/kiosk-fixture';
 
 const DAY_MS = 86_400_000;
 const SHANGHAI_MS = 8 * 3_600_000;
@@ -51,6 +51,13 @@ async function chooseBiller(page: Page, t: Translator, kind: BillerKind): Promis
   await page.getByRole('heading', { name: t('chooseBiller') }).waitFor();
   await page.getByRole('button', { name: new RegExp(`^${t.kind(kind)}`) }).click();
   await page.getByRole('heading', { name: t('enterAccount') }).waitFor();
+}
+
+/** Every group of an account number's digits on the screen sits on one line. */
+function digitGroupsOnOneLine(page: Page): Promise<boolean> {
+  return page
+    .locator('.digit-group')
+    .evaluateAll((groups) => groups.every((g) => g.getClientRects().length === 1));
 }
 
 async function submitAccount(page: Page, t: Translator, account: string): Promise<void> {
@@ -106,22 +113,55 @@ describe.each<{ locale: Locale; pay: { kind: BillerKind; account: string } }>([
     await backToAttract();
   });
 
-  it('an unknown account, one with nothing due and a locked one: each said plainly', async () => {
+  it('an unknown account, one with nothing due and a locked one: each said plainly, with the way on', async () => {
     const { page, t } = await open(locale);
+    const button = (name: string) => page.getByRole('button', { name, exact: true });
     await chooseBiller(page, t, 'electricity');
-    const cases = [
-      ['3100777777', 'account_not_found'],
-      ['3100000001', 'nothing_due'],
-      ['3100999999', 'account_locked'],
+    // A typing mistake: the keypad says so, the number in groups as typed.
+    await submitAccount(page, t, '3100777777');
+    await page
+      .getByRole('alert')
+      .filter({ hasText: t.problem('account_not_found') })
+      .waitFor({ timeout: 10_000 });
+    expect(await page.getByLabel(t('accountEntered')).textContent()).toBe('3100 7777 77');
+    expect(await digitGroupsOnOneLine(page)).toBe(true);
+
+    // An account the kiosk cannot take: why, which, where to go, and help at hand.
+    const hall = SERVICE_HALL;
+    const deadEnds = [
+      ['3100000001', '3100 0000 01', 'nothing_due', 'problemTitleNothingDue', 'hallLeadNothingDue'],
+      ['3100999999', '3100 9999 99', 'account_locked', 'problemTitleLocked', 'hallLeadLocked'],
     ] as const;
-    for (const [account, problem] of cases) {
+    for (const [account, grouped, problem, title, next] of deadEnds) {
       await submitAccount(page, t, account);
+      await page.getByRole('heading', { name: t(title) }).waitFor({ timeout: 10_000 });
       await page
         .getByRole('alert')
         .filter({ hasText: t.problem(problem) })
-        .waitFor({ timeout: 10_000 });
+        .waitFor();
+      await page.getByText(t(next), { exact: true }).waitFor();
+      await page.getByText(t('hallName', { name: hall.name[locale] }), { exact: true }).waitFor();
+      await page.getByText(t('hallAddress', { address: hall.address[locale] })).waitFor();
+      await page.getByText(t('hallHours', { hours: hall.hours[locale] })).waitFor();
+      await page.getByText(grouped, { exact: true }).waitFor();
+      expect(await digitGroupsOnOneLine(page)).toBe(true);
+      // Call staff is offered on the screen itself (beside the frame's): staff are told.
+      await page
+        .getByRole('button', { name: t('callStaff') })
+        .last()
+        .click();
+      await page
+        .getByRole('status')
+        .filter({ hasText: t('staffHelp') })
+        .waitFor();
+      await button(t('cancelCall')).click();
+      await page.getByRole('heading', { name: t(title) }).waitFor();
+      // Or another account: the keypad again, the number there to correct.
+      await button(t('retypeAccount')).click();
+      await page.getByRole('heading', { name: t('enterAccount') }).waitFor();
+      expect(await page.getByLabel(t('accountEntered')).textContent()).toBe(grouped);
     }
-    await page.getByRole('button', { name: t('back'), exact: true }).click();
+    await button(t('back')).click();
     await endOnAttract(page, t('back'));
   }, 60_000);
 

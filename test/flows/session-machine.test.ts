@@ -2,6 +2,7 @@
 // money rules the flow itself enforces (no cancel once money is in, nothing lost on timeouts).
 import { describe, expect, it } from 'vitest';
 import { createActor, fromCallback, fromPromise, waitFor, type EventObject } from 'xstate';
+import type { ProblemCode } from '../../src/api/kiosk-api';
 import { sessionMachine } from '../../src/flows/session-machine';
 import {
   type BillerChoice,
@@ -13,6 +14,7 @@ import {
   type ReceiptInput,
   type ReceiptOutcome,
   type RefundSlipOutcome,
+  type ScanLookupResult,
   type SessionEvent,
   type StartResult,
 } from '../../src/flows/session-types';
@@ -21,6 +23,7 @@ import { POWER, QUOTE } from './session-fixtures';
 
 interface Effects {
   lookup?: LookupResult;
+  scan?: ScanLookupResult;
   startResult?: StartResult;
   billersFail?: boolean;
   abandoned: number[];
@@ -49,6 +52,14 @@ const INFO: InfoContent[] = [
 ];
 
 const TIMING = { writeOffWaitMs: 60_000, doneScreenMs: 60_000, partialCashWaitMs: 60_000 };
+const SITE = {
+  scannerWindow: 'rightOfScreen' as const,
+  serviceHall: {
+    name: { 'zh-CN': '徐汇供电营业厅', en: 'Xuhui service hall' },
+    address: { 'zh-CN': '漕溪北路 201 号', en: '201 North Caoxi Road' },
+    hours: null,
+  },
+};
 
 function start(effects: Effects, timing = TIMING) {
   const machine = sessionMachine.provide({
@@ -61,6 +72,9 @@ function start(effects: Effects, timing = TIMING) {
         effects.lookups++;
         return effects.lookup ?? { ok: true as const, quote: QUOTE };
       }),
+      lookUpScan: fromPromise<ScanLookupResult, { text: string }>(
+        async () => effects.scan ?? { ok: false, problem: 'unrecognised_scan' },
+      ),
       startPayment: fromPromise<
         StartResult,
         { biller: BillerChoice; quote: QuoteChoice; method: 'cash' | 'qr' }
@@ -107,7 +121,7 @@ function start(effects: Effects, timing = TIMING) {
       ),
     },
   });
-  const actor = createActor(machine, { input: timing }).start();
+  const actor = createActor(machine, { input: { ...timing, site: SITE } }).start();
   const screen = () => screenOf(actor.getSnapshot());
   const reach = (name: string) =>
     waitFor(actor, (s) => s.value.customer === name, { timeout: 2000 });
@@ -193,7 +207,7 @@ describe('the session flow', () => {
     expect(k.actor.getSnapshot().value.customer).toBe('chooseBiller');
   });
 
-  it.each(['account_not_found', 'invalid_account', 'account_locked'] as const)(
+  it.each(['account_not_found', 'invalid_account'] as const)(
     'shows %s on the account screen, and typing clears it',
     async (problem) => {
       const e = effects();
@@ -214,17 +228,58 @@ describe('the session flow', () => {
     },
   );
 
-  it('says there is nothing to pay on a fully paid account', async () => {
+  it.each<[ProblemCode, LookupResult]>([
+    ['nothing_due', { ok: true, quote: { ...QUOTE, bills: [], totalDue: 0 } }],
+    ['account_locked', { ok: false, problem: 'account_locked' }],
+  ])(
+    'a dead end (%s) says why, which account, and where to go; she may type another',
+    async (problem, lookup) => {
+      const e = effects();
+      e.lookup = lookup;
+      const k = start(e);
+      k.actor.send({ type: 'START' });
+      await k.reach('chooseBiller');
+      k.actor.send({ type: 'CHOOSE_BILLER', billerId: 'sh-power' });
+      for (const key of '3100999999') k.actor.send({ type: 'KEY', key: key as '0' });
+      k.actor.send({ type: 'SUBMIT_ACCOUNT' });
+      await k.reach('problem');
+      expect(k.screen()).toEqual({
+        name: 'problem',
+        problem,
+        account: '3100999999',
+        serviceHall: SITE.serviceHall,
+        canRetype: true,
+      });
+      // "Type it again": the keypad, the number still there to correct.
+      k.actor.send({ type: 'BACK' });
+      await k.reach('enterAccount');
+      expect(k.screen()).toMatchObject({ digits: '3100999999', problem: null });
+    },
+  );
+
+  it('a bill scanned with nothing due names its account; a scanned locked account cannot', async () => {
     const e = effects();
-    e.lookup = { ok: true, quote: { ...QUOTE, bills: [], totalDue: 0 } };
+    e.scan = { ok: true, biller: POWER, quote: { ...QUOTE, account: '3100000001', totalDue: 0 } };
     const k = start(e);
-    k.actor.send({ type: 'START' });
-    await k.reach('chooseBiller');
-    k.actor.send({ type: 'CHOOSE_BILLER', billerId: 'sh-power' });
-    k.actor.send({ type: 'KEY', key: '1' });
-    k.actor.send({ type: 'SUBMIT_ACCOUNT' });
-    await waitFor(k.actor, (s) => s.context.problem === 'nothing_due');
-    expect(k.screen()).toMatchObject({ name: 'enterAccount', problem: 'nothing_due' });
+    k.actor.send({ type: 'SCANNED', text: 'SGCC:3100000001' });
+    await k.reach('problem');
+    expect(k.screen()).toMatchObject({
+      problem: 'nothing_due',
+      account: '3100000001',
+      serviceHall: SITE.serviceHall,
+      canRetype: true,
+    });
+    k.actor.send({ type: 'DONE' });
+    await k.reach('attract');
+    e.scan = { ok: false, problem: 'account_locked' };
+    k.actor.send({ type: 'SCANNED', text: 'SGCC:3100999999' });
+    await k.reach('problem');
+    expect(k.screen()).toMatchObject({
+      problem: 'account_locked',
+      account: null,
+      serviceHall: SITE.serviceHall,
+      canRetype: false,
+    });
   });
 
   it('shows a problem screen when the gateway is down', async () => {
@@ -233,7 +288,15 @@ describe('the session flow', () => {
     const k = start(e);
     k.actor.send({ type: 'START' });
     await k.reach('problem');
-    expect(k.screen()).toEqual({ name: 'problem', problem: 'gateway_unavailable' });
+    expect(k.screen()).toEqual({
+      name: 'problem',
+      problem: 'gateway_unavailable',
+      account: null,
+      serviceHall: null,
+      canRetype: false,
+    });
+    k.actor.send({ type: 'BACK' });
+    await k.reach('attract');
   });
 
   it('lets the customer cancel before money is in, and abandons the payment record', async () => {
@@ -297,7 +360,7 @@ describe('the session flow', () => {
     e.cash?.({ type: 'NOTE_STACKED', collected: 20_000 });
     await k.reach('writingOff');
     e.settle?.({ type: 'WRITE_OFF_SETTLED', state: 'REFUND_REQUIRED' });
-    expect(k.screen()).toEqual({ name: 'problem', problem: 'payment_needs_staff' });
+    expect(k.screen()).toMatchObject({ name: 'problem', problem: 'payment_needs_staff' });
   });
 
   it('switches language on any screen and back to Chinese for the next customer', async () => {
@@ -351,7 +414,7 @@ describe('a note in escrow', () => {
     expect(k.screen()).toMatchObject({ name: 'insertCash', collected: 0, underReview: 5_000 });
     k.actor.send({ type: 'CANCEL' });
     await k.reach('problem');
-    expect(k.screen()).toEqual({ name: 'problem', problem: 'note_under_review' });
+    expect(k.screen()).toMatchObject({ name: 'problem', problem: 'note_under_review' });
     expect(e.abandoned).toEqual([42]);
   });
 });
@@ -445,7 +508,7 @@ describe('partial cash', () => {
     await k.reach('insertCash');
     e.cash?.({ type: 'CASH_UNAVAILABLE' });
     await k.reach('problem');
-    expect(k.screen()).toEqual({ name: 'problem', problem: 'acceptor_unavailable' });
+    expect(k.screen()).toMatchObject({ name: 'problem', problem: 'acceptor_unavailable' });
     expect(e.abandoned).toEqual([42]);
   });
 
@@ -457,7 +520,7 @@ describe('partial cash', () => {
     await k.reach('insertCash');
     e.cash?.({ type: 'CASH_NOT_EXACT' });
     await k.reach('problem');
-    expect(k.screen()).toEqual({ name: 'problem', problem: 'exact_cash_impossible' });
+    expect(k.screen()).toMatchObject({ name: 'problem', problem: 'exact_cash_impossible' });
   });
 });
 
@@ -469,7 +532,7 @@ describe('a paused biller', () => {
     k.actor.send({ type: 'PAY_CASH' });
     k.actor.send({ type: 'CONFIRM' });
     await k.reach('problem');
-    expect(k.screen()).toEqual({ name: 'problem', problem: 'biller_paused' });
+    expect(k.screen()).toMatchObject({ name: 'problem', problem: 'biller_paused' });
     expect(e.cashInputs).toEqual([]);
   });
 });
@@ -543,7 +606,7 @@ describe('the complete statechart', () => {
     await k.reach('qrPay');
     e.qr?.({ type: 'QR_UNKNOWN' });
     await k.reach('problem');
-    expect(k.screen()).toEqual({ name: 'problem', problem: 'payment_needs_staff' });
+    expect(k.screen()).toMatchObject({ name: 'problem', problem: 'payment_needs_staff' });
   });
 
   it('a quote expired at midnight is asked again and the new amount shown', async () => {

@@ -51,6 +51,25 @@ describe('screenVoice', () => {
     expect(say({ ...SCREENS.staffHelp, moneyInFlight: false })).not.toContain('您的钱不会丢失');
   });
 
+  it('says why an account cannot be paid here, and where to go', () => {
+    const hall = {
+      name: { 'zh-CN': '徐汇供电营业厅', en: 'Xuhui service hall' },
+      address: { 'zh-CN': '漕溪北路 201 号', en: '201 North Caoxi Road' },
+      hours: null,
+    };
+    const locked = say({
+      name: 'problem',
+      problem: 'account_locked',
+      account: '3100999999',
+      serviceHall: hall,
+      canRetype: true,
+    });
+    expect(locked).toContain('这个户号暂时不能在这里缴费');
+    expect(locked).toContain('营业厅：徐汇供电营业厅');
+    expect(locked).toContain('地址：漕溪北路 201 号');
+    expect(say(SCREENS.problem)).not.toContain('营业厅');
+  });
+
   it('says what happens next on the help screen, and speaks both choices when she has them', () => {
     const help = SCREENS.staffHelp;
     expect(say(help)).toContain('工作人员已收到呼叫，马上过来');

@@ -43,6 +43,7 @@ export const SCREENS: { [N in ScreenName]: Extract<Screen, { name: N }> } = {
     name: 'qrPay',
     biller: power,
     amountDue: 18650,
+    scannerWindow: 'belowScreen',
     step: 'showYourCode',
     kioskCodeUrl: null,
     refused: false,
@@ -79,7 +80,13 @@ export const SCREENS: { [N in ScreenName]: Extract<Screen, { name: N }> } = {
   writingOff: { name: 'writingOff', collected: 18650 },
   paid: { name: 'paid', collected: 20000, prepaidCredited: 1350, ...receipt },
   pendingSync: { name: 'pendingSync', collected: 18650, ...receipt },
-  problem: { name: 'problem', problem: 'gateway_unavailable' },
+  problem: {
+    name: 'problem',
+    problem: 'gateway_unavailable',
+    account: null,
+    serviceHall: null,
+    canRetype: false,
+  },
 };
 
 export function snapshot(screen: Screen, over: Partial<Snapshot> = {}): Snapshot {

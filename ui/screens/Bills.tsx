@@ -1,4 +1,5 @@
 import type { ReceiptDelivery, Screen } from '../../src/api/kiosk-api';
+import { AccountNumber } from './AccountNumber';
 import { Alerts } from './Alerts';
 import { Money } from './Money';
 import { Decide } from './Decide';
@@ -16,7 +17,7 @@ export function Bills({
   return (
     <section className="screen">
       <h1>
-        {t.kind(screen.biller.kind)} · {quote.account}
+        {t.kind(screen.biller.kind)} · <AccountNumber account={quote.account} />
       </h1>
       <Decide
         actions={

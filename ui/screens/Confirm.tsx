@@ -1,4 +1,5 @@
 import type { Screen } from '../../src/api/kiosk-api';
+import { AccountNumber } from './AccountNumber';
 import { Money } from './Money';
 import { Decide } from './Decide';
 import type { ScreenProps } from './types';
@@ -29,7 +30,9 @@ export function Confirm({ t, send, screen }: ScreenProps & { screen: ConfirmScre
           <dt>{t('payee')}</dt>
           <dd>{screen.biller.name[t.locale]}</dd>
           <dt>{t('account')}</dt>
-          <dd className="account-number">{screen.account}</dd>
+          <dd className="account-number">
+            <AccountNumber account={screen.account} />
+          </dd>
           <dt>{t('holder')}</dt>
           <dd>{screen.holder}</dd>
           <dt>{t('method')}</dt>

@@ -1,4 +1,5 @@
 import type { Key, Screen } from '../../src/api/kiosk-api';
+import { AccountNumber } from './AccountNumber';
 import { Alerts } from './Alerts';
 import type { ScreenProps } from './types';
 
@@ -20,7 +21,7 @@ export function EnterAccount({ t, send, screen }: ScreenProps & { screen: EnterA
             <p>{t('accountDigits', { count: screen.biller.accountLength })}</p>
           )}
           <output className="account-digits" aria-label={t('accountEntered')}>
-            {screen.digits || '\u00a0'}
+            {screen.digits ? <AccountNumber account={screen.digits} /> : '\u00a0'}
           </output>
           <Alerts messages={[screen.problem && t.problem(screen.problem)]} />
           <div className="actions">

@@ -61,6 +61,6 @@ export function ScreenView({
     case 'pendingSync':
       return <Result {...p} screen={screen} />;
     case 'problem':
-      return <Problem {...p} problem={screen.problem} />;
+      return <Problem {...p} screen={screen} />;
   }
 }

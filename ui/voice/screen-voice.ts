@@ -4,6 +4,7 @@ import type { ReceiptDelivery, Screen } from '../../src/api/kiosk-api';
 import { formatYuan } from '../../src/api/money';
 import type { Translator } from '../i18n/messages';
 import { topicPage } from '../screens/info-pages';
+import { DEAD_END } from '../screens/problem-words';
 
 /** "3100123456" read digit by digit, not as three billion and more. */
 export function spellDigits(text: string): string {
@@ -119,8 +120,18 @@ export function screenVoice(screen: Screen, t: Translator, receipts: ReceiptDeli
       ]);
     case 'pendingSync':
       return speech(t, [t('pendingSync'), t('pendingSyncLead'), receiptLine(t, screen)]);
-    case 'problem':
-      return t.problem(screen.problem);
+    case 'problem': {
+      const deadEnd = DEAD_END[screen.problem];
+      const hall = screen.serviceHall;
+      return speech(t, [
+        deadEnd && t(deadEnd.title),
+        t.problem(screen.problem),
+        deadEnd && t(deadEnd.next),
+        hall && t('hallName', { name: hall.name[t.locale] }),
+        hall && t('hallAddress', { address: hall.address[t.locale] }),
+        hall?.hours && t('hallHours', { hours: hall.hours[t.locale] }),
+      ]);
+    }
   }
 }
 
