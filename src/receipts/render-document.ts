@@ -36,9 +36,9 @@ function labelled(label: string, value: string, columns: number, bold = false): 
   ];
 }
 
-/** `label: ____…` to the end of the line, with room to sign above it. */
+/** `label：____…` to the end of the line, with room to sign above it. */
 function signatureLine(label: string, columns: number): DocOp {
-  const head = `${label}: `;
+  const head = `${label}：`;
   return text(head + '_'.repeat(Math.max(8, columns - textWidth(head))));
 }
 

@@ -1,5 +1,6 @@
 // A receipt layout as text: exactly the lines the paper shows (paperLines), or compact lines
-// for the screen (screenLines), where labels and values read "label: value".
+// for the screen (screenLines), where labels and values read "label：value" (Chinese text, so
+// full-width punctuation).
 import { documentText, type PaperWidth } from '../../drivers/printer';
 import { yuan } from './amounts';
 import { COPY_MARK, type Block, type ReceiptLayout } from './layout';
@@ -16,15 +17,15 @@ function screenLine(b: Block): string | null {
     case 'note':
       return b.text;
     case 'row':
-      return `${b.label}: ${b.value}`;
+      return `${b.label}：${b.value}`;
     case 'bill': {
-      const fee = b.lateFee > 0 ? `  违约金 ${yuan(b.lateFee)}(逾期${b.daysOverdue}天)` : '';
+      const fee = b.lateFee > 0 ? `  违约金 ${yuan(b.lateFee)}（逾期${b.daysOverdue}天）` : '';
       return `${b.period}  本金 ${yuan(b.principal)}${fee}`;
     }
     case 'total':
-      return `${b.label}: ${yuan(b.amount)}`;
+      return `${b.label}：${yuan(b.amount)}`;
     case 'signature':
-      return `${b.label}: ________`;
+      return `${b.label}：________`;
     case 'qr':
     case 'barcode':
     case 'separator':

@@ -9,7 +9,7 @@ import { controlInit } from '../support/control-call';
 
 const env = useKioskInChromium();
 
-const serialIn = (receipt: string) => /代收流水号: (SH-XH-WK-0007-\d{8}-\d{6})/.exec(receipt)?.[1];
+const serialIn = (receipt: string) => /代收流水号：(SH-XH-WK-0007-\d{8}-\d{6})/.exec(receipt)?.[1];
 
 describe('the developer panel', () => {
   it('pays a gas bill found by scanning, with notes inserted from the panel', async () => {

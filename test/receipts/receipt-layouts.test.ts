@@ -122,38 +122,38 @@ describe('the refund slip for staff', () => {
       `[CODE128] ${SERIAL}`,
       '',
       '',
-      '工作人员签字: __________________',
+      '工作人员签字：__________________',
       '',
       '',
-      '日期: __________________________',
+      '日期：__________________________',
       '本单仅供退款审核，不作缴费凭证。',
     ]);
   });
 
   it('shows an unknown reason code as it is', () => {
     const lines = screenLines(refundSlip({ ...refundInput, reason: 'biller_down' }));
-    expect(lines).toContain('原因: biller_down');
+    expect(lines).toContain('原因：biller_down');
   });
 });
 
 describe('the screen lines', () => {
-  it('keep the label: value form the success screen and its tests read', () => {
+  it('keep the label：value form the success screen and its tests read', () => {
     const lines = receiptLines(paidInput);
     expect(lines).toEqual([
       '缴费凭证',
-      '终端编号: SH-XH-WK-0007',
-      '交易时间: 2026-11-26 14:05:40',
-      '收费单位: 国网上海市电力公司',
-      '户号: 3100****56',
-      '户名: 张*明',
-      '2026-09  本金 120.00元  违约金 3.60元(逾期42天)',
+      '终端编号：SH-XH-WK-0007',
+      '交易时间：2026-11-26 14:05:40',
+      '收费单位：国网上海市电力公司',
+      '户号：3100****56',
+      '户名：张*明',
+      '2026-09  本金 120.00元  违约金 3.60元（逾期42天）',
       '2026-10  本金 80.50元',
-      '本金合计: 200.50元',
-      '违约金合计: 3.60元',
-      '转入预存: 95.90元',
-      '实收金额: 300.00元',
-      `代收流水号: ${SERIAL}`,
-      `销账编号: ${TXN}`,
+      '本金合计：200.50元',
+      '违约金合计：3.60元',
+      '转入预存：95.90元',
+      '实收金额：300.00元',
+      `代收流水号：${SERIAL}`,
+      `销账编号：${TXN}`,
       '请妥善保管本凭证。如有疑问，请联系社区工作人员。',
     ]);
   });
@@ -161,8 +161,8 @@ describe('the screen lines', () => {
   it('show the provisional receipt while the write-off is pending', () => {
     const lines = receiptLines(pendingInput);
     expect(lines[0]).toBe('受理凭证');
-    expect(lines).toContain(`代收流水号: ${SERIAL}`);
-    expect(lines).toContain('实收金额: 300.00元');
+    expect(lines).toContain(`代收流水号：${SERIAL}`);
+    expect(lines).toContain('实收金额：300.00元');
   });
 
   it('never show ¥', () => {

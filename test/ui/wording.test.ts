@@ -5,7 +5,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { receiptLines } from '../../src/receipts/receipt-text';
 import { everyText } from '../../ui/i18n/messages';
+import { paidInput, pendingInput } from '../receipts/fixtures';
 
 const HAN = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
 /** ASCII punctuation next to a Chinese character (spaces between them do not excuse it). */
@@ -57,6 +59,15 @@ describe('Chinese wording', () => {
       wordingProblems(text).map((p) => `${key}: ${p}`),
     );
     expect(found).toEqual([]);
+  });
+
+  it('so do the receipts as the screen shows them', () => {
+    for (const input of [paidInput, pendingInput]) {
+      const found = receiptLines(input).flatMap((line) =>
+        wordingProblems(line).map((p) => `${line}: ${p}`),
+      );
+      expect(found).toEqual([]);
+    }
   });
 
   it('so do the information centre texts', () => {
