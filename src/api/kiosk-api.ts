@@ -60,6 +60,15 @@ export const ServiceHall = z.object({
 });
 export type ServiceHall = z.infer<typeof ServiceHall>;
 
+/**
+ * Where a QR payment stands. showYourCode: waiting for her code, or for her phone to scan the
+ * kiosk's; paying: her code is with the wallet; confirming: the wallet waits for her to confirm
+ * on her phone (the gateway's user_paying); cancelling: she gave up, the attempt is being
+ * cancelled at the wallet.
+ */
+export const QrStep = z.enum(['showYourCode', 'paying', 'confirming', 'cancelling']);
+export type QrStep = z.infer<typeof QrStep>;
+
 /** Why a step could not go on; the renderer turns each code into words and a voice line. */
 export const ProblemCode = z.enum([
   'account_not_found',
@@ -144,9 +153,8 @@ export const Screen = z.discriminatedUnion('name', [
     method: PaymentMethod,
   }),
   /**
-   * QR payment. showYourCode: hold your WeChat/Alipay payment code to the scanner (or ask the
-   * kiosk for a code to scan: then kioskCodeUrl is set); paying: the wallet is confirming;
-   * cancelling: giving up, the attempt is being cancelled at the wallet.
+   * QR payment, two ways: she shows her phone's payment code to the scanner (出示手机付款码), or
+   * her phone scans a code the kiosk shows (用手机扫屏幕上的码: then kioskCodeUrl is set).
    */
   z.object({
     name: z.literal('qrPay'),
@@ -154,7 +162,7 @@ export const Screen = z.discriminatedUnion('name', [
     amountDue: Fen,
     /** Where to hold the payment code (null: the terminal's config does not say). */
     scannerWindow: z.nullable(ScannerWindow),
-    step: z.enum(['showYourCode', 'paying', 'cancelling']),
+    step: QrStep,
     kioskCodeUrl: z.nullable(z.string()),
     /** The last attempt was refused by the wallet (the customer may try again). */
     refused: z.boolean(),
@@ -214,10 +222,17 @@ export const Screen = z.discriminatedUnion('name', [
   z.object({
     name: z.literal('paid'),
     collected: Fen,
+    /** How she paid: notes put in, or her phone (a wallet). */
+    method: PaymentMethod,
     prepaidCredited: Fen,
     ...IssuedReceipt,
   }),
-  z.object({ name: z.literal('pendingSync'), collected: Fen, ...IssuedReceipt }),
+  z.object({
+    name: z.literal('pendingSync'),
+    collected: Fen,
+    method: PaymentMethod,
+    ...IssuedReceipt,
+  }),
   /**
    * Why she cannot go on, and what next. For an account the kiosk cannot take (locked, nothing
    * due): that account, and the service hall to go to (null when config names none).
@@ -283,6 +298,8 @@ export const UserEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('PAY_QR') }),
   /** On the QR screen: show a code for the customer's phone to scan instead. */
   z.object({ type: z.literal('SHOW_KIOSK_CODE') }),
+  /** On the QR screen, with the kiosk's code shown: she shows her own payment code after all. */
+  z.object({ type: z.literal('USE_PAYMENT_CODE') }),
   z.object({ type: z.literal('CALL_STAFF') }),
   /** On the staff-help screen: go on by herself; the call stands and staff still come. */
   z.object({ type: z.literal('CONTINUE_ALONE') }),

@@ -18,6 +18,7 @@ import {
   DEFAULT_PREFS,
   canRetype,
   mayLeaveHelp,
+  walletBusy,
   type BillerChoice,
   type CashInInput,
   type InfoContent,
@@ -642,11 +643,12 @@ export const sessionMachine = setup({
             }),
           },
           on: {
+            // Each step says whether the kiosk's code is up (null: it is not, or no longer).
             QR_STEP: {
               actions: assign({
-                qr: ({ context, event }) => ({
+                qr: ({ event }) => ({
                   step: event.step,
-                  kioskCodeUrl: event.kioskCodeUrl ?? context.qr.kioskCodeUrl,
+                  kioskCodeUrl: event.kioskCodeUrl,
                   refused: event.refused,
                 }),
               }),
@@ -661,6 +663,7 @@ export const sessionMachine = setup({
             QR_UNKNOWN: { target: 'problem', actions: assign({ problem: 'payment_needs_staff' }) },
             SCANNED: { actions: sendTo('qrPay', ({ event }) => event) },
             SHOW_KIOSK_CODE: { actions: sendTo('qrPay', { type: 'SHOW_KIOSK_CODE' }) },
+            USE_PAYMENT_CODE: { actions: sendTo('qrPay', { type: 'USE_PAYMENT_CODE' }) },
             CANCEL: {
               guard: ({ context }) => context.qr.step !== 'cancelling',
               actions: sendTo('qrPay', { type: 'STOP' }),
@@ -668,7 +671,7 @@ export const sessionMachine = setup({
             // The customer may be confirming in the wallet: a person, not a timeout.
             TIMED_OUT: [
               {
-                guard: ({ context }) => context.qr.step === 'paying',
+                guard: ({ context }) => walletBusy(context),
                 actions: raise({ type: 'HELP_NEEDED', reason: 'timeout' }),
               },
               { actions: sendTo('qrPay', { type: 'STOP' }) },

@@ -9,6 +9,7 @@ import type {
   OutOfServiceReason,
   PaymentMethod,
   ProblemCode,
+  QrStep,
   QuoteView,
   ScannerWindow,
   ServiceHall,
@@ -86,7 +87,7 @@ export type InternalEvent =
   /** QR payment progress from the wallet side. */
   | {
       type: 'QR_STEP';
-      step: 'showYourCode' | 'paying' | 'cancelling';
+      step: QrStep;
       kioskCodeUrl: string | null;
       refused: boolean;
     }
@@ -152,7 +153,7 @@ export interface SessionContext {
   refundSlip: RefundSlipOutcome | null;
   method: PaymentMethod;
   qr: {
-    step: 'showYourCode' | 'paying' | 'cancelling';
+    step: QrStep;
     kioskCodeUrl: string | null;
     refused: boolean;
   };
@@ -210,9 +211,14 @@ export interface RefundSlipOutcome {
   printed: boolean;
 }
 
+/** The wallet is paying or waiting for her to confirm: nothing may end it but the wallet. */
+export function walletBusy(c: SessionContext): boolean {
+  return c.qr.step === 'paying' || c.qr.step === 'confirming';
+}
+
 /** Money taken or on its way: the visit may not simply end (staff help instead). */
 export function moneyInFlight(c: SessionContext): boolean {
-  return c.collected > 0 || c.noteInEscrow || c.qr.step === 'paying';
+  return c.collected > 0 || c.noteInEscrow || walletBusy(c);
 }
 
 /** Problems about the account itself: no payment here, but she may try another account. */

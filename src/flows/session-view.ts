@@ -159,10 +159,16 @@ const CUSTOMER_SCREENS: { [S in CustomerState]: ScreenFor } = {
   paid: (c) => ({
     name: 'paid',
     collected: c.collected,
+    method: c.method,
     prepaidCredited: c.outcome?.prepaidCredited ?? 0,
     ...issued(c),
   }),
-  pendingSync: (c) => ({ name: 'pendingSync', collected: c.collected, ...issued(c) }),
+  pendingSync: (c) => ({
+    name: 'pendingSync',
+    collected: c.collected,
+    method: c.method,
+    ...issued(c),
+  }),
   problem: problemScreen,
 };
 

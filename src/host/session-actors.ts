@@ -248,6 +248,7 @@ export function sessionActors(
         quote,
         collected: p.collected,
         at: p.collectedAt ?? p.updatedAt,
+        method: p.method,
         result,
         verifyBase: s.verifyBaseUrl,
       });

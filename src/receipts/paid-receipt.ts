@@ -2,7 +2,7 @@
 import type { PaymentResult } from '../gateway/contract';
 import { yuan } from './amounts';
 import type { ReceiptLayout } from './layout';
-import { billBlocks, headerRows, type PaymentFacts } from './payment-blocks';
+import { billBlocks, headerRows, methodRow, type PaymentFacts } from './payment-blocks';
 import { verificationPayload } from './verification';
 
 export interface PaidReceiptInput extends PaymentFacts {
@@ -29,6 +29,7 @@ export function paidReceipt(r: PaidReceiptInput): ReceiptLayout {
       { kind: 'row', label: '违约金合计', value: yuan(r.result.lateFeeCharged) },
       { kind: 'row', label: '转入预存', value: yuan(r.result.prepaidCredited) },
       { kind: 'total', label: '实收金额', amount: r.collected },
+      methodRow(r),
       { kind: 'separator' },
       { kind: 'row', label: '代收流水号', value: r.agentSerial },
       { kind: 'row', label: '销账编号', value: r.result.billerTxnId },

@@ -10,6 +10,19 @@ export interface PaymentFacts {
   quote: Quote;
   /** Epoch ms of the payment; printed in Shanghai time. */
   at: number;
+  /** How the money came, as journalled with the payment. */
+  method: 'cash' | 'qr' | 'card';
+}
+
+const METHOD: Record<PaymentFacts['method'], string> = {
+  cash: '现金',
+  qr: '扫码（微信·支付宝）',
+  card: '银行卡',
+};
+
+/** How she paid: notes, or her phone (a wallet), or a card. */
+export function methodRow(p: PaymentFacts): Block {
+  return { kind: 'row', label: '支付方式', value: METHOD[p.method] };
 }
 
 export function headerRows(p: PaymentFacts): Block[] {

@@ -3,7 +3,7 @@
 // carries the agent serial, by which the payment can be looked up and the receipt reprinted.
 import { yuan } from './amounts';
 import type { ReceiptLayout } from './layout';
-import { billBlocks, headerRows, type PaymentFacts } from './payment-blocks';
+import { billBlocks, headerRows, methodRow, type PaymentFacts } from './payment-blocks';
 import { verificationPayload } from './verification';
 
 export interface ProvisionalReceiptInput extends PaymentFacts {
@@ -27,6 +27,7 @@ export function provisionalReceipt(r: ProvisionalReceiptInput): ReceiptLayout {
       { kind: 'separator' },
       { kind: 'row', label: '应缴金额', value: yuan(r.quote.totalDue) },
       { kind: 'total', label: '实收金额', amount: r.collected },
+      methodRow(r),
       { kind: 'separator' },
       { kind: 'row', label: '代收流水号', value: r.agentSerial },
       {

@@ -202,6 +202,7 @@ export class Reprints {
         quote,
         collected: p.collected,
         at,
+        method: p.method,
         result,
         ...(this.o.verifyBase ? { verifyBase: this.o.verifyBase } : {}),
       },

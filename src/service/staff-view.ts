@@ -22,6 +22,7 @@ import {
   helpCalled,
   type SessionSnapshot,
 } from '../flows/session-view';
+import { walletBusy } from '../flows/session-types';
 import type { staffModeMachine } from './staff-mode-machine';
 
 type ModeSnapshot = SnapshotFrom<typeof staffModeMachine>;
@@ -126,7 +127,7 @@ export function helpCallOf(s: SessionSnapshot): HelpCallView {
     underReview: c.underReview,
     wayForward: c.noteInEscrow
       ? 'waitForNote'
-      : c.qr.step === 'paying'
+      : walletBusy(c)
         ? 'waitForWallet'
         : c.collected > 0
           ? 'settleCash'

@@ -114,12 +114,16 @@ describe('in English, through the real host', () => {
     await page.getByText('WeChat or Alipay QR code').waitFor();
     await page.getByRole('button', { name: 'Confirm and pay' }).click();
     await page
-      .getByRole('heading', { name: /hold it to the scanner/ })
+      .getByRole('heading', { name: "Show your phone's payment code" })
       .waitFor({ timeout: 10_000 });
+    await page
+      .getByText('hold it to the scanner window below the screen', { exact: false })
+      .waitFor();
     kiosk.scanner.scan('134567890123456780'); // WeChat, pays at once
     await page.getByRole('status').filter({ hasText: 'Payment complete' }).waitFor({
       timeout: 20_000,
     });
+    await page.getByText('Paid by phone').waitFor();
     await endOnAttract(page, 'Done');
   }, 60_000);
 

@@ -282,7 +282,7 @@ describe.each<{ locale: Locale; pay: { kind: BillerKind; account: string } }>([
     await page.getByRole('button', { name: t('confirmPay') }).click();
     await page.getByRole('heading', { name: t('qrShowYourCode') }).waitFor({ timeout: 10_000 });
     kiosk.scanner.scan('134567890123456784'); // a customer who never confirms in the wallet
-    await page.getByText(t('qrPaying')).first().waitFor({ timeout: 10_000 });
+    await page.getByText(t('qrConfirming')).first().waitFor({ timeout: 10_000 });
     const [attempt] = kiosk.host.money.qr.allOpen();
     expect(attempt).toBeDefined();
     // 5 s quiet, then 30 s to answer "need more time?"; no answer with money in flight.

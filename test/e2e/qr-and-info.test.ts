@@ -25,9 +25,11 @@ describe('QR payment', () => {
     await page.getByText('应缴合计').waitFor({ timeout: 10_000 });
     await page.getByRole('button', { name: '扫码支付' }).click();
     await page.getByRole('button', { name: '确认支付' }).click();
-    await page.getByRole('heading', { name: /付款码/ }).waitFor({ timeout: 10_000 });
+    await page.getByRole('heading', { name: '请出示手机付款码' }).waitFor({ timeout: 10_000 });
+    await page.getByText('打开微信或支付宝的付款码，对准屏幕下方的扫码窗口').waitFor();
     kiosk.scanner.scan('134567890123456780'); // WeChat, pays at once
     await page.getByRole('status').filter({ hasText: '缴费成功' }).waitFor({ timeout: 20_000 });
+    await page.getByText('已用手机付款').waitFor();
     const [paid] = kiosk.host.journal.inStates(['WRITTEN_OFF', 'RECEIPTED']);
     expect(paid).toMatchObject({ method: 'qr', account: '50012345' });
     expect(kiosk.host.money.qr.latestFor(paid?.id ?? 0)?.state).toBe('success');

@@ -176,6 +176,7 @@ describe('the session flow', () => {
     expect(k.screen()).toEqual({
       name: 'paid',
       collected: 20_000,
+      method: 'cash',
       prepaidCredited: 567,
       receiptLines: ['缴费凭证'],
       printed: true,
@@ -597,6 +598,32 @@ describe('the complete statechart', () => {
     e.qr?.({ type: 'QR_CANCELLED' });
     await k.reach('attract');
     expect(e.abandoned).toEqual([42]);
+  });
+
+  it('QR: her phone scanned the kiosk code: "confirm on your phone", money in flight; back to her own code', async () => {
+    const e = effects();
+    const k = await toConfirm(e, 'PAY_QR');
+    k.actor.send({ type: 'CONFIRM' });
+    await k.reach('qrPay');
+    expect(k.screen()).toMatchObject({ step: 'showYourCode', scannerWindow: 'rightOfScreen' });
+    k.actor.send({ type: 'SHOW_KIOSK_CODE' });
+    const code = 'weixin://wxpay/1';
+    e.qr?.({ type: 'QR_STEP', step: 'showYourCode', kioskCodeUrl: code, refused: false });
+    // She would rather show her own code: the actor is told, and its step takes the code away.
+    k.actor.send({ type: 'USE_PAYMENT_CODE' });
+    expect(e.qrCommands).toEqual(['SHOW_KIOSK_CODE', 'USE_PAYMENT_CODE']);
+    e.qr?.({ type: 'QR_STEP', step: 'showYourCode', kioskCodeUrl: null, refused: false });
+    expect(k.screen()).toMatchObject({ step: 'showYourCode', kioskCodeUrl: null });
+    // The kiosk's code again, scanned by her phone: the wallet waits for her.
+    k.actor.send({ type: 'SHOW_KIOSK_CODE' });
+    e.qr?.({ type: 'QR_STEP', step: 'showYourCode', kioskCodeUrl: code, refused: false });
+    e.qr?.({ type: 'QR_STEP', step: 'confirming', kioskCodeUrl: null, refused: false });
+    expect(k.screen()).toMatchObject({ name: 'qrPay', step: 'confirming' });
+    // Never timed out while the wallet waits: staff instead.
+    k.actor.send({ type: 'TIMED_OUT' });
+    expect(k.screen()).toMatchObject({ name: 'staffHelp', reason: 'timeout', moneyInFlight: true });
+    e.qr?.({ type: 'QR_PAID', qrPaymentId: 'w_2' });
+    await k.reach('writingOff');
   });
 
   it('QR: an attempt whose end is unknown goes to staff, never back to the customer as unpaid', async () => {

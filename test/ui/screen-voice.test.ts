@@ -38,12 +38,25 @@ describe('screenVoice', () => {
     expect(line).toContain('电子凭证');
   });
 
-  it('says each QR step, and the refusal', () => {
+  it('says each QR step, where the scanner window is, the other way, and the refusal', () => {
     const qr = SCREENS.qrPay;
-    expect(say(qr)).toContain('付款码');
-    expect(say({ ...qr, kioskCodeUrl: 'https://pay.example/x' })).toContain('扫描屏幕上的二维码');
-    expect(say({ ...qr, step: 'paying' })).toBe('正在支付，请在手机上确认');
+    expect(say(qr)).toContain('请出示手机付款码');
+    expect(say(qr)).toContain('对准屏幕下方的扫码窗口');
+    expect(say(qr)).toContain('也可以点用手机扫屏幕上的码');
+    expect(say({ ...qr, scannerWindow: 'leftOfScreen' })).toContain('对准屏幕左边的扫码窗口');
+    expect(say({ ...qr, scannerWindow: null })).toContain('对准扫码窗口');
+    const kiosk = say({ ...qr, kioskCodeUrl: 'https://pay.example/x' });
+    expect(kiosk).toContain('请用手机扫屏幕上的码');
+    expect(kiosk).toContain('也可以点出示手机付款码');
+    expect(say({ ...qr, step: 'paying' })).toBe('正在付款，请稍候');
+    expect(say({ ...qr, step: 'confirming' })).toContain('请在手机上确认付款');
     expect(say({ ...qr, refused: true })).toContain('没有成功');
+  });
+
+  it('says a wallet payment was paid by phone, not put in', () => {
+    expect(say(SCREENS.paid)).toContain('已放入');
+    expect(say({ ...SCREENS.paid, method: 'qr' })).toContain('已用手机付款');
+    expect(say({ ...SCREENS.paid, method: 'qr' })).not.toContain('已放入');
   });
 
   it('reassures about money only when it is in flight', () => {

@@ -78,8 +78,8 @@ export const SCREENS: { [N in ScreenName]: Extract<Screen, { name: N }> } = {
   },
   refundSlip: { name: 'refundSlip', amount: 10000, slipLines: ['退款凭证'], printed: true },
   writingOff: { name: 'writingOff', collected: 18650 },
-  paid: { name: 'paid', collected: 20000, prepaidCredited: 1350, ...receipt },
-  pendingSync: { name: 'pendingSync', collected: 18650, ...receipt },
+  paid: { name: 'paid', collected: 20000, method: 'cash', prepaidCredited: 1350, ...receipt },
+  pendingSync: { name: 'pendingSync', collected: 18650, method: 'cash', ...receipt },
   problem: {
     name: 'problem',
     problem: 'gateway_unavailable',

@@ -3,17 +3,23 @@ import { Alerts } from './Alerts';
 import { Decide } from './Decide';
 import { Money } from './Money';
 import { QrCode } from './QrCode';
+import { showCodeHow } from './qr-words';
 import type { ScreenProps } from './types';
 
 type QrPayScreen = Extract<Screen, { name: 'qrPay' }>;
 
-/** The customer shows their wallet's payment code, or scans the kiosk's; then waits. */
+/**
+ * Two ways, named apart: she shows her phone's payment code to the scanner window (said where
+ * it is on this terminal), or her phone scans a code the kiosk shows; either way may switch to
+ * the other. Then the wallet pays, or waits for her to confirm on her phone.
+ */
 export function QrPay({ t, send, screen }: ScreenProps & { screen: QrPayScreen }) {
   const choosing = screen.step === 'showYourCode';
   const code = choosing ? screen.kioskCodeUrl : null;
   const heading = {
     showYourCode: code ? t('qrScanKioskCode') : t('qrShowYourCode'),
     paying: t('qrPaying'),
+    confirming: t('qrConfirming'),
     cancelling: t('qrCancelling'),
   }[screen.step];
   return (
@@ -30,7 +36,12 @@ export function QrPay({ t, send, screen }: ScreenProps & { screen: QrPayScreen }
           <>
             {choosing && !code && (
               <button className="button primary" onClick={() => send({ type: 'SHOW_KIOSK_CODE' })}>
-                {t('qrNoCode')}
+                {t('qrUseKioskCode')}
+              </button>
+            )}
+            {code && (
+              <button className="button primary" onClick={() => send({ type: 'USE_PAYMENT_CODE' })}>
+                {t('qrUsePaymentCode')}
               </button>
             )}
             {screen.step !== 'cancelling' && (
@@ -44,6 +55,8 @@ export function QrPay({ t, send, screen }: ScreenProps & { screen: QrPayScreen }
         <p className="amount-large">
           {t('amountDue')} <Money t={t} fen={screen.amountDue} testId="qr-amount" />
         </p>
+        {choosing && <p>{code ? t('qrScanHow') : showCodeHow(t, screen.scannerWindow)}</p>}
+        {screen.step === 'confirming' && <p>{t('qrConfirmingLead')}</p>}
         {choosing && <Alerts messages={[screen.refused && t('qrRefused')]} />}
         {code && <QrCode url={code} label={t('qrKioskCode')} className="kiosk-code" />}
       </Decide>

@@ -18,7 +18,8 @@ export function Result({ t, send, screen }: ScreenProps & { screen: ResultScreen
       <div className="beside">
         <div className="beside-main">
           <p className="total">
-            {t('collected')} <Money t={t} fen={screen.collected} testId="result-collected" />
+            {t(screen.method === 'qr' ? 'paidByPhone' : 'collected')}{' '}
+            <Money t={t} fen={screen.collected} testId="result-collected" />
           </p>
           {paid && screen.prepaidCredited > 0 && (
             <p>{t('prepaid', { amount: formatYuan(screen.prepaidCredited) })}</p>

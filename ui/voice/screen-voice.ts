@@ -5,6 +5,7 @@ import { formatYuan } from '../../src/api/money';
 import type { Translator } from '../i18n/messages';
 import { topicPage } from '../screens/info-pages';
 import { DEAD_END } from '../screens/problem-words';
+import { showCodeHow } from '../screens/qr-words';
 
 /** "3100123456" read digit by digit, not as three billion and more. */
 export function spellDigits(text: string): string {
@@ -69,10 +70,24 @@ export function screenVoice(screen: Screen, t: Translator, receipts: ReceiptDeli
     case 'qrPay': {
       const amount = formatYuan(screen.amountDue);
       if (screen.step === 'paying') return t('qrPaying');
+      if (screen.step === 'confirming')
+        return speech(t, [t('qrConfirming'), t('qrConfirmingLead')]);
       if (screen.step === 'cancelling') return t('qrCancelling');
       return speech(t, [
         screen.refused && t('qrRefused'),
-        t(screen.kioskCodeUrl ? 'voiceQrKioskCode' : 'voiceQrShowCode', { amount }),
+        screen.kioskCodeUrl
+          ? t('voiceQrKioskCode', {
+              amount,
+              scan: t('qrScanKioskCode'),
+              how: t('qrScanHow'),
+              other: t('qrUsePaymentCode'),
+            })
+          : t('voiceQrShowCode', {
+              amount,
+              show: t('qrShowYourCode'),
+              how: showCodeHow(t, screen.scannerWindow),
+              other: t('qrUseKioskCode'),
+            }),
       ]);
     }
     case 'staffHelp':
@@ -114,7 +129,7 @@ export function screenVoice(screen: Screen, t: Translator, receipts: ReceiptDeli
     case 'paid':
       return speech(t, [
         t('paid'),
-        `${t('collected')} ${t('yuan', { amount: formatYuan(screen.collected) })}`,
+        `${t(screen.method === 'qr' ? 'paidByPhone' : 'collected')} ${t('yuan', { amount: formatYuan(screen.collected) })}`,
         screen.prepaidCredited > 0 && t('prepaid', { amount: formatYuan(screen.prepaidCredited) }),
         receiptLine(t, screen),
       ]);
