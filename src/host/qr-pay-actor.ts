@@ -36,6 +36,8 @@ export function qrPayActor(s: QrPayServices) {
     let busy = false;
     let stopping = false;
     let stopped = false;
+    /** The session is gone (the host stops): an open attempt is left to recovery, untouched. */
+    let disposed = false;
     /** She would rather show her own payment code than scan the kiosk's (a code, if scanned). */
     let switching: { authCode: string | null } | null = null;
     /** Ends the wait between two polls at once (she stopped, or switched). */
@@ -139,6 +141,7 @@ export function qrPayActor(s: QrPayServices) {
       }
       if (first !== 'unknown') s.qr.update(qrPaymentId, first);
       let last = await settle(qrPaymentId, first);
+      if (disposed) return;
       // She would rather show her own code: the kiosk's is closed first, unless she had
       // already scanned it (then it goes on, and the screen follows the wallet).
       while (switching && !stopping && OPEN.includes(last)) {
@@ -151,6 +154,7 @@ export function qrPayActor(s: QrPayServices) {
           return;
         }
         last = await settle(qrPaymentId, 'unknown');
+        if (disposed) return;
       }
       busy = false;
       if (stopping) return finishStop();
@@ -179,7 +183,7 @@ export function qrPayActor(s: QrPayServices) {
       p.catch((err: unknown) => {
         s.log.warn({ err, paymentId: input.paymentId }, 'QR payment step failed');
         busy = false;
-        unknownEnd();
+        if (!disposed) unknownEnd();
       });
 
     receive((event) => {
@@ -210,7 +214,9 @@ export function qrPayActor(s: QrPayServices) {
     });
 
     return () => {
+      disposed = true;
       stopping = true;
+      wake?.();
     };
   });
 }
