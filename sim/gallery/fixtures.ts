@@ -124,7 +124,12 @@ const attract = (locale: Locale): Screen => {
 
 const BILLS: Screen = { name: 'bills', biller: ELECTRICITY, quote: OVERDUE_QUOTE, requoted: false };
 
-const receipt = { receiptLines: RECEIPT_LINES, printed: true, eReceiptUrl: VERIFY_URL };
+const receipt = {
+  receiptLines: RECEIPT_LINES,
+  printed: true,
+  eReceiptUrl: VERIFY_URL,
+  copyAsked: false,
+};
 
 /** Staff and service screens: drawn over the resident's (here the bills) while a mode is up. */
 const overBills = (
@@ -299,11 +304,30 @@ const STAFF_FIXTURES: Fixture[] = [
       collected: 20_000,
       noteInEscrow: false,
       underReview: 0,
+      accountTail: '3456',
       wayForward: 'settleCash',
       canGoBack: false,
       canCancel: true,
     },
     menu: [],
+  }),
+  overBills('staff-home-printed-copy', 'Staff: the resident wants a printed copy', {
+    name: 'staffHome',
+    who: { name: '社区工作人员 王*', role: 'staff' },
+    helpCall: {
+      reason: 'printedCopy',
+      customerScreen: 'paid',
+      billerName: '国网上海市电力公司',
+      amountDue: DUE,
+      collected: 50_000,
+      noteInEscrow: false,
+      underReview: 0,
+      accountTail: '3456',
+      wayForward: 'paid',
+      canGoBack: false,
+      canCancel: false,
+    },
+    menu: ['reprint'],
   }),
   overBills('staff-open-items', 'Staff: open items, one list', {
     name: 'openItems',
@@ -598,6 +622,20 @@ export const FIXTURES: readonly Fixture[] = [
     { service: PRINTER_OUT },
   ),
   at(
+    'paid-e-receipt-copy-asked',
+    'Paid: e-receipt QR, a printed copy asked of staff',
+    {
+      name: 'paid',
+      collected: 50_000,
+      method: 'cash',
+      prepaidCredited: 8_210,
+      ...receipt,
+      printed: false,
+      copyAsked: true,
+    },
+    { service: PRINTER_OUT, helpCalled: true },
+  ),
+  at(
     'pending-sync',
     'Money received, write-off pending',
     {
@@ -631,6 +669,12 @@ export const FIXTURES: readonly Fixture[] = [
     'Staff help: asked for with money in',
     { name: 'staffHelp', reason: 'customer', moneyInFlight: true, canLeave: true },
     { helpCalled: true },
+  ),
+  at(
+    'staff-help-printed-copy',
+    'Staff help: a printed copy asked for',
+    { name: 'staffHelp', reason: 'printedCopy', moneyInFlight: false, canLeave: true },
+    { helpCalled: true, service: PRINTER_OUT },
   ),
   at(
     'staff-help-timeout',

@@ -226,12 +226,15 @@ export const Screen = z.discriminatedUnion('name', [
     method: PaymentMethod,
     prepaidCredited: Fen,
     ...IssuedReceipt,
+    /** Nothing printed, and she asked staff for a printed copy: they are called. */
+    copyAsked: z.boolean(),
   }),
   z.object({
     name: z.literal('pendingSync'),
     collected: Fen,
     method: PaymentMethod,
     ...IssuedReceipt,
+    copyAsked: z.boolean(),
   }),
   /**
    * Why she cannot go on, and what next. For an account the kiosk cannot take (locked, nothing
@@ -301,6 +304,8 @@ export const UserEvent = z.discriminatedUnion('type', [
   /** On the QR screen, with the kiosk's code shown: she shows her own payment code after all. */
   z.object({ type: z.literal('USE_PAYMENT_CODE') }),
   z.object({ type: z.literal('CALL_STAFF') }),
+  /** On a result screen whose receipt was not printed: staff are called to print a copy. */
+  z.object({ type: z.literal('ASK_PRINTED_COPY') }),
   /** On the staff-help screen: go on by herself; the call stands and staff still come. */
   z.object({ type: z.literal('CONTINUE_ALONE') }),
   /** Withdraw the call for staff (staff see it gone). */

@@ -174,6 +174,8 @@ export const sessionMachine = setup({
     /** Stopping was asked and no note is between escrow and the box. */
     stopped: ({ context }) => context.stopRequested && !context.noteInEscrow,
     allowsPartial: ({ context }) => context.biller?.allowsPartial === true,
+    /** Her receipt did not come out of the printer (an e-receipt on screen, or nothing). */
+    noPaperReceipt: ({ context }) => context.outcome?.printed !== true,
   },
 }).createMachine({
   id: 'session',
@@ -753,8 +755,21 @@ export const sessionMachine = setup({
           },
         },
         paid: {
-          on: { DONE: 'attract' },
+          on: {
+            DONE: 'attract',
+            ASK_PRINTED_COPY: {
+              guard: 'noPaperReceipt',
+              target: 'paidCopyAsked',
+              actions: raise({ type: 'HELP_NEEDED', reason: 'printedCopy' }),
+            },
+          },
           after: { doneScreen: 'attract' },
+        },
+        // She asked staff for a printed copy: the result stays for them (no timer of its own;
+        // she is asked "need more time?" like on any screen that waits for her).
+        paidCopyAsked: {
+          tags: [WAITS_FOR_CUSTOMER],
+          on: { DONE: 'attract', CANCEL: 'attract' },
         },
         pendingReceipting: {
           invoke: {
@@ -771,8 +786,19 @@ export const sessionMachine = setup({
           },
         },
         pendingSync: {
-          on: { DONE: 'attract' },
+          on: {
+            DONE: 'attract',
+            ASK_PRINTED_COPY: {
+              guard: 'noPaperReceipt',
+              target: 'pendingSyncCopyAsked',
+              actions: raise({ type: 'HELP_NEEDED', reason: 'printedCopy' }),
+            },
+          },
           after: { doneScreen: 'attract' },
+        },
+        pendingSyncCopyAsked: {
+          tags: [WAITS_FOR_CUSTOMER],
+          on: { DONE: 'attract', CANCEL: 'attract' },
         },
         problem: {
           on: {

@@ -27,6 +27,14 @@ function issued(c: SessionContext) {
 }
 
 export type SessionSnapshot = SnapshotFrom<typeof sessionMachine>;
+
+/** Her result screens: the payment is done (written off, or safely taken and pending). */
+export const PAID_STATES: ReadonlySet<string> = new Set([
+  'paid',
+  'paidCopyAsked',
+  'pendingSync',
+  'pendingSyncCopyAsked',
+]);
 /** Every state of the customer region: the map below must name each one (typecheck). */
 export type CustomerState = SessionSnapshot['value']['customer'];
 
@@ -57,7 +65,8 @@ export function screenOf(s: SessionSnapshot): Screen {
     return {
       name: 'staffHelp',
       reason: c.helpReason ?? 'customer',
-      moneyInFlight: moneyInFlight(c),
+      // Paid and done: her money is no longer on its way.
+      moneyInFlight: moneyInFlight(c) && !PAID_STATES.has(customerStateOf(s)),
       canLeave: mayLeaveHelp(c),
     };
   }
@@ -156,19 +165,10 @@ const CUSTOMER_SCREENS: { [S in CustomerState]: ScreenFor } = {
   writingOff,
   receipting: writingOff,
   pendingReceipting: writingOff,
-  paid: (c) => ({
-    name: 'paid',
-    collected: c.collected,
-    method: c.method,
-    prepaidCredited: c.outcome?.prepaidCredited ?? 0,
-    ...issued(c),
-  }),
-  pendingSync: (c) => ({
-    name: 'pendingSync',
-    collected: c.collected,
-    method: c.method,
-    ...issued(c),
-  }),
+  paid: paidScreen(false),
+  paidCopyAsked: paidScreen(true),
+  pendingSync: pendingSyncScreen(false),
+  pendingSyncCopyAsked: pendingSyncScreen(true),
   problem: problemScreen,
 };
 
@@ -183,6 +183,27 @@ function problemScreen(c: SessionContext): Screen {
     serviceHall: deadEnd ? c.site.serviceHall : null,
     canRetype: canRetype(c),
   };
+}
+
+function paidScreen(copyAsked: boolean): ScreenFor {
+  return (c) => ({
+    name: 'paid',
+    collected: c.collected,
+    method: c.method,
+    prepaidCredited: c.outcome?.prepaidCredited ?? 0,
+    ...issued(c),
+    copyAsked,
+  });
+}
+
+function pendingSyncScreen(copyAsked: boolean): ScreenFor {
+  return (c) => ({
+    name: 'pendingSync',
+    collected: c.collected,
+    method: c.method,
+    ...issued(c),
+    copyAsked,
+  });
 }
 
 function infoScreen(c: SessionContext): Screen {

@@ -23,6 +23,8 @@ import { POWER, QUOTE } from './session-fixtures';
 
 interface Effects {
   lookup?: LookupResult;
+  /** The stand-in printer prints (default), or cannot. */
+  receiptPrinted?: boolean;
   scan?: ScanLookupResult;
   startResult?: StartResult;
   billersFail?: boolean;
@@ -99,7 +101,7 @@ function start(effects: Effects, timing = TIMING) {
       receipt: fromPromise<ReceiptOutcome, ReceiptInput>(async () => ({
         prepaidCredited: 567,
         receiptLines: ['缴费凭证'],
-        printed: true,
+        printed: effects.receiptPrinted ?? true,
         eReceiptUrl: 'https://verify.example/r?s=1',
       })),
       abandonPayment: fromPromise(async ({ input }: { input: { paymentId: number } }) => {
@@ -139,8 +141,8 @@ const effects = (): Effects => ({
   lookups: 0,
 });
 
-async function toBills(e: Effects) {
-  const k = start(e);
+async function toBills(e: Effects, timing = TIMING) {
+  const k = start(e, timing);
   k.actor.send({ type: 'START' });
   await k.reach('chooseBiller');
   k.actor.send({ type: 'CHOOSE_BILLER', billerId: 'sh-power' });
@@ -181,10 +183,48 @@ describe('the session flow', () => {
       receiptLines: ['缴费凭证'],
       printed: true,
       eReceiptUrl: null,
+      copyAsked: false,
     });
+    // Printed: no copy to ask staff for.
+    k.actor.send({ type: 'ASK_PRINTED_COPY' });
+    expect(k.actor.getSnapshot().value).toMatchObject({ customer: 'paid', help: 'idle' });
     k.actor.send({ type: 'DONE' });
     expect(k.screen()).toMatchObject({ name: 'attract' });
     expect(k.actor.getSnapshot().context.collected).toBe(0);
+  });
+
+  it('no paper receipt: she asks staff for a printed copy; the result waits for them', async () => {
+    const e = effects();
+    e.receiptPrinted = false;
+    const k = await toBills(e, { ...TIMING, doneScreenMs: 200 });
+    k.actor.send({ type: 'PAY_CASH' });
+    k.actor.send({ type: 'CONFIRM' });
+    await k.reach('insertCash');
+    e.cash?.({ type: 'NOTE_STACKED', collected: 20_000 });
+    await k.reach('writingOff');
+    e.settle?.({ type: 'WRITE_OFF_SETTLED', state: 'WRITTEN_OFF' });
+    await k.reach('paid');
+    expect(k.screen()).toMatchObject({ name: 'paid', printed: false, copyAsked: false });
+    k.actor.send({ type: 'ASK_PRINTED_COPY' });
+    // Staff are called with the reason; the help screen says they will print her a copy.
+    expect(k.actor.getSnapshot().context.helpReason).toBe('printedCopy');
+    expect(k.screen()).toEqual({
+      name: 'staffHelp',
+      reason: 'printedCopy',
+      moneyInFlight: false,
+      canLeave: true,
+    });
+    k.actor.send({ type: 'CONTINUE_ALONE' });
+    expect(k.screen()).toMatchObject({ name: 'paid', printed: false, copyAsked: true });
+    // The result no longer returns to the start on its own timer: it waits for staff (or her
+    // "need more time?" like any screen that waits for her).
+    await new Promise((r) => setTimeout(r, 400));
+    expect(k.actor.getSnapshot().value.customer).toBe('paidCopyAsked');
+    expect(k.actor.getSnapshot().hasTag('waitsForCustomer')).toBe(true);
+    expect(helpCalled(k.actor.getSnapshot())).toBe(true);
+    k.actor.send({ type: 'DONE' });
+    await k.reach('attract');
+    expect(helpCalled(k.actor.getSnapshot())).toBe(false);
   });
 
   it('echoes keys, deletes and clears on the account screen', async () => {

@@ -81,7 +81,10 @@ const OUTPUTS: Record<string, unknown[]> = {
   ] satisfies StartResult[],
   loadInfo: [[]],
   captureFunds: [undefined],
-  receipt: [{ prepaidCredited: 0, receiptLines: ['缴费凭证'], printed: true, eReceiptUrl: null }],
+  receipt: [
+    { prepaidCredited: 0, receiptLines: ['缴费凭证'], printed: true, eReceiptUrl: null },
+    { prepaidCredited: 0, receiptLines: ['缴费凭证'], printed: false, eReceiptUrl: 'https://v/1' },
+  ],
   abandonPayment: [undefined],
   refundPartial: [{ amount: NOTE, slipLines: ['退款凭证'], printed: true }],
 };
@@ -122,6 +125,7 @@ export function modelEvents(s: ModelSnapshot, o: ModelOptions = {}): SessionEven
     { type: 'BACK' },
     { type: 'CANCEL' },
     { type: 'DONE' },
+    { type: 'ASK_PRINTED_COPY' },
     { type: 'SCANNED', text: 'bill-qr' },
     { type: 'ACCOUNT_CARD', billerId: MODEL_BILLER.id, account: MODEL_QUOTE.account },
     { type: 'CARD_NOT_RECOGNISED' },
@@ -187,6 +191,7 @@ export function serializeModel(s: ModelSnapshot): string {
     c.method,
     c.qr.step,
     c.problem,
+    c.outcome?.printed ?? null,
     c.info.topicId,
     c.info.topicFrom,
     s.value.help,
@@ -214,7 +219,14 @@ export function serializePathModel(s: ModelSnapshot): string {
 }
 
 /** States that only show a result and go back to attract. */
-const RESULT_STATES = new Set(['problem', 'paid', 'pendingSync', 'refundSlip']);
+const RESULT_STATES = new Set([
+  'problem',
+  'paid',
+  'paidCopyAsked',
+  'pendingSync',
+  'pendingSyncCopyAsked',
+  'refundSlip',
+]);
 
 const SMALL_SKIP = new Set([
   'OPEN_INFO',

@@ -53,6 +53,15 @@ describe('screenVoice', () => {
     expect(say({ ...qr, refused: true })).toContain('没有成功');
   });
 
+  it('offers a printed copy when the receipt did not print, and says when staff are asked', () => {
+    const noPaper = { ...SCREENS.paid, printed: false, eReceiptUrl: 'https://v/1' };
+    expect(say(SCREENS.paid)).not.toContain('补打');
+    expect(say(noPaper)).toContain('请工作人员帮您补打一张');
+    expect(say({ ...noPaper, copyAsked: true })).toContain('已请工作人员来为您补打凭证');
+    const help = { ...SCREENS.staffHelp, reason: 'printedCopy' as const, moneyInFlight: false };
+    expect(say(help)).toContain('工作人员来了会为您补打一张凭证');
+  });
+
   it('says a wallet payment was paid by phone, not put in', () => {
     expect(say(SCREENS.paid)).toContain('已放入');
     expect(say({ ...SCREENS.paid, method: 'qr' })).toContain('已用手机付款');

@@ -4,7 +4,12 @@ import { ELECTRICITY as power } from '../../sim/gallery/fixture-data';
 import { BASE } from '../../sim/gallery/fixtures';
 import type { Screen, ScreenName, Snapshot } from '../../src/api/kiosk-api';
 
-const receipt = { receiptLines: ['户号 3100123456'], printed: true, eReceiptUrl: null };
+const receipt = {
+  receiptLines: ['户号 3100123456'],
+  printed: true,
+  eReceiptUrl: null,
+  copyAsked: false,
+};
 
 export const SCREENS: { [N in ScreenName]: Extract<Screen, { name: N }> } = {
   attract: {

@@ -7,7 +7,11 @@ import type { ScreenProps } from './types';
 
 type ResultScreen = Extract<Screen, { name: 'paid' | 'pendingSync' }>;
 
-/** Paid, or money safely taken with the write-off still pending: both end the visit calmly. */
+/**
+ * Paid, or money safely taken with the write-off still pending: both end the visit calmly. No
+ * paper receipt (the printer could not print): the e-receipt as a QR, and for a resident without
+ * a smartphone, staff called to print her a copy.
+ */
 export function Result({ t, send, screen }: ScreenProps & { screen: ResultScreen }) {
   const paid = screen.name === 'paid';
   return (
@@ -26,10 +30,19 @@ export function Result({ t, send, screen }: ScreenProps & { screen: ResultScreen
           )}
           {!paid && <p>{t('pendingSyncLead')}</p>}
           {screen.printed && <p>{t('takeReceipt')}</p>}
+          {screen.copyAsked && <p role="status">{t('copyAsked')}</p>}
           <div className="actions">
             <button className="button primary" onClick={() => send({ type: 'DONE' })}>
               {t('done')}
             </button>
+            {!screen.printed && !screen.copyAsked && (
+              <button
+                className="button secondary"
+                onClick={() => send({ type: 'ASK_PRINTED_COPY' })}
+              >
+                {t('askPrintedCopy')}
+              </button>
+            )}
           </div>
         </div>
         {!screen.printed && screen.eReceiptUrl && (

@@ -1,4 +1,5 @@
 import type { Screen } from '../../src/api/kiosk-api';
+import { helpLead } from './help-words';
 import type { ScreenProps } from './types';
 
 type StaffHelpScreen = Extract<Screen, { name: 'staffHelp' }>;
@@ -14,7 +15,7 @@ export function StaffHelp({ t, send, screen }: ScreenProps & { screen: StaffHelp
       <div role="status">
         <h1>{t('staffHelp')}</h1>
       </div>
-      <p>{t(screen.canLeave ? 'staffHelpNext' : 'staffHelpWait')}</p>
+      <p>{t(helpLead(screen))}</p>
       {screen.moneyInFlight && <p className="reassure">{t('moneySafe')}</p>}
       {screen.canLeave && (
         <div className="actions">

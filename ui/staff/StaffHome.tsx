@@ -57,6 +57,14 @@ const WAY = {
   waitForNote: 'staffWayWaitForNote',
   waitForWallet: 'staffWayWaitForWallet',
   nothingTaken: 'staffWayNothingTaken',
+  paid: 'staffWayPaid',
+} as const;
+
+/** Why she called, in words. */
+const REASON = {
+  customer: 'staffHelpReasonCustomer',
+  timeout: 'staffHelpReasonTimeout',
+  printedCopy: 'staffHelpReasonPrintedCopy',
 } as const;
 
 function HelpCall({ t, send, call }: ScreenProps & { call: HelpCallView }) {
@@ -65,9 +73,10 @@ function HelpCall({ t, send, call }: ScreenProps & { call: HelpCallView }) {
   return (
     <div className="staff-call" role="region" aria-label={t('staffHelpCall')}>
       <h2>{t('staffHelpCall')}</h2>
-      <p>{t(call.reason === 'timeout' ? 'staffHelpReasonTimeout' : 'staffHelpReasonCustomer')}</p>
+      <p>{t(REASON[call.reason])}</p>
       <ul className="staff-figures">
         <li>{t('staffCustomerSees', { screen: screenWords(t, call.customerScreen) })}</li>
+        {call.accountTail && <li>{t('staffAccountTail', { tail: call.accountTail })}</li>}
         {call.billerName && <li>{t('staffBiller', { name: call.billerName })}</li>}
         {call.amountDue !== null && (
           <li>{t('staffAmountDue', { amount: formatYuan(call.amountDue) })}</li>

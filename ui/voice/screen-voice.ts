@@ -6,6 +6,7 @@ import type { Translator } from '../i18n/messages';
 import { topicPage } from '../screens/info-pages';
 import { DEAD_END } from '../screens/problem-words';
 import { showCodeHow } from '../screens/qr-words';
+import { helpLead } from '../screens/help-words';
 
 /** "3100123456" read digit by digit, not as three billion and more. */
 export function spellDigits(text: string): string {
@@ -22,9 +23,17 @@ function speech(t: Translator, parts: Part[]): string {
     .join(' ');
 }
 
-function receiptLine(t: Translator, s: { printed: boolean; eReceiptUrl: string | null }) {
-  if (s.printed) return t('takeReceipt');
-  return s.eReceiptUrl ? t('eReceiptLead') : null;
+/** Her receipt: take it, or keep it on her phone, or ask staff for a printed copy. */
+function receiptLines(
+  t: Translator,
+  s: { printed: boolean; eReceiptUrl: string | null; copyAsked: boolean },
+): Part[] {
+  if (s.printed) return [t('takeReceipt')];
+  if (s.copyAsked) return [s.eReceiptUrl && t('eReceiptLead'), t('copyAsked')];
+  return [
+    s.eReceiptUrl && t('eReceiptLead'),
+    t('voicePrintedCopy', { button: t('askPrintedCopy') }),
+  ];
 }
 
 export function screenVoice(screen: Screen, t: Translator, receipts: ReceiptDelivery): string {
@@ -93,7 +102,7 @@ export function screenVoice(screen: Screen, t: Translator, receipts: ReceiptDeli
     case 'staffHelp':
       return speech(t, [
         t('staffHelp'),
-        t(screen.canLeave ? 'staffHelpNext' : 'staffHelpWait'),
+        t(helpLead(screen)),
         screen.moneyInFlight && t('moneySafe'),
         screen.canLeave &&
           t('voiceHelpChoices', { carryOn: t('continueAlone'), cancel: t('cancelCall') }),
@@ -131,10 +140,10 @@ export function screenVoice(screen: Screen, t: Translator, receipts: ReceiptDeli
         t('paid'),
         `${t(screen.method === 'qr' ? 'paidByPhone' : 'collected')} ${t('yuan', { amount: formatYuan(screen.collected) })}`,
         screen.prepaidCredited > 0 && t('prepaid', { amount: formatYuan(screen.prepaidCredited) }),
-        receiptLine(t, screen),
+        ...receiptLines(t, screen),
       ]);
     case 'pendingSync':
-      return speech(t, [t('pendingSync'), t('pendingSyncLead'), receiptLine(t, screen)]);
+      return speech(t, [t('pendingSync'), t('pendingSyncLead'), ...receiptLines(t, screen)]);
     case 'problem': {
       const deadEnd = DEAD_END[screen.problem];
       const hall = screen.serviceHall;
