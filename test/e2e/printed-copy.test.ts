@@ -38,6 +38,10 @@ describe.each<Locale>(['zh-CN', 'en'])('paper out: a printed copy from staff (%s
     await button(t('payCash')).click();
     await button(t('confirmPay')).click();
     await page.getByRole('heading', { name: t('insertCash') }).waitFor();
+    // On the way: the notes it takes, listed the way the language lists them (可收纸币：1、5、
+    // 10、20、50、100 元 — full-width punctuation in Chinese).
+    const notes = { 'zh-CN': '1、5、10、20、50、100', en: '1, 5, 10, 20, 50, 100' }[locale];
+    await page.getByText(t('acceptedNotes', { notes }), { exact: true }).waitFor();
     while (host.latest().screen.name === 'insertCash') {
       await insertNote(kiosk, bill.note);
       await page.waitForTimeout(300);
