@@ -633,7 +633,7 @@ export const FIXTURES: readonly Fixture[] = [
       printed: false,
       copyAsked: true,
     },
-    { service: PRINTER_OUT, helpCalled: true },
+    { helpCalled: true },
   ),
   at(
     'pending-sync',
@@ -674,7 +674,7 @@ export const FIXTURES: readonly Fixture[] = [
     'staff-help-printed-copy',
     'Staff help: a printed copy asked for',
     { name: 'staffHelp', reason: 'printedCopy', moneyInFlight: false, canLeave: true },
-    { helpCalled: true, service: PRINTER_OUT },
+    { helpCalled: true },
   ),
   at(
     'staff-help-timeout',

@@ -57,7 +57,7 @@ describe('screenVoice', () => {
     const noPaper = { ...SCREENS.paid, printed: false, eReceiptUrl: 'https://v/1' };
     expect(say(SCREENS.paid)).not.toContain('补打');
     expect(say(noPaper)).toContain('请工作人员帮您补打一张');
-    expect(say({ ...noPaper, copyAsked: true })).toContain('已请工作人员来为您补打凭证');
+    expect(say({ ...noPaper, copyAsked: true })).toContain('工作人员会来为您补打凭证');
     const help = { ...SCREENS.staffHelp, reason: 'printedCopy' as const, moneyInFlight: false };
     expect(say(help)).toContain('工作人员来了会为您补打一张凭证');
   });

@@ -46,11 +46,9 @@ function TopicList({ t, send, topics }: ScreenProps & { topics: InfoScreen['topi
   };
   return (
     <section className="screen">
-      <h1>{t('policyInfo')}</h1>
-      <p>
-        {t('infoChoose')}
-        {shown.pages > 1 && ` ${t('topicPageOf', { page: shown.page + 1, pages: shown.pages })}`}
-      </p>
+      {/* What to do, as the heading: one line fewer, so six topics fit at the largest text. */}
+      <h1>{t('infoChoose')}</h1>
+      {shown.pages > 1 && <p>{t('topicPageOf', { page: shown.page + 1, pages: shown.pages })}</p>}
       <div className="choices">
         {shown.shown.map((topic) => (
           <button
