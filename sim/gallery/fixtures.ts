@@ -102,7 +102,7 @@ const qrPay = (s: Partial<Extract<Screen, { name: 'qrPay' }>>): Screen => ({
   name: 'qrPay',
   biller: ELECTRICITY,
   amountDue: DUE,
-  scannerWindow: 'belowScreen',
+  scannerWindow: 'below',
   step: 'showYourCode',
   kioskCodeUrl: null,
   refused: false,
@@ -651,7 +651,7 @@ export const FIXTURES: readonly Fixture[] = [
   at(
     'qr-show-your-code-left',
     'QR: show your payment code (scanner left of the screen)',
-    qrPay({ scannerWindow: 'leftOfScreen' }),
+    qrPay({ scannerWindow: 'left' }),
   ),
   at('qr-kiosk-code', 'QR: scan the kiosk code', qrPay({ kioskCodeUrl: KIOSK_CODE_URL })),
   at('qr-paying', 'QR: the payment code with the wallet', qrPay({ step: 'paying' })),

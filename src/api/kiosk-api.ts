@@ -48,7 +48,7 @@ export const QuoteView = z.object({
 export type QuoteView = z.infer<typeof QuoteView>;
 
 /** Where the scanner's window is on the terminal's front (config `devices.scanner.window`). */
-export const SCANNER_WINDOWS = ['belowScreen', 'leftOfScreen', 'rightOfScreen'] as const;
+export const SCANNER_WINDOWS = ['below', 'left', 'right'] as const;
 export const ScannerWindow = z.enum(SCANNER_WINDOWS);
 export type ScannerWindow = z.infer<typeof ScannerWindow>;
 

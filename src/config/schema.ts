@@ -27,8 +27,9 @@ export const BillAcceptorConfig = SerialDevice.extend({
 }).strict();
 export type BillAcceptorConfig = z.infer<typeof BillAcceptorConfig>;
 /**
- * Where the scanner's window is on this terminal model's front, as residents are told ("hold
- * your payment code to the scanner window below the screen"); unset, the screen names no side.
+ * Where the scanner's window is on this terminal model's front (below, left or right of the
+ * screen), as residents are told ("hold your payment code to the scanner window below the
+ * screen"); unset, the screen names no side.
  */
 export const ScannerWindow = z.enum(SCANNER_WINDOWS);
 const scannerWindow = ScannerWindow.optional();

@@ -109,13 +109,13 @@ describe('loading the config', () => {
       name: words('徐汇供电营业厅', 'Xuhui service hall'),
       address: words('漕溪北路 201 号', '201 North Caoxi Road'),
     };
-    const scanner = { driver: 'serial-line', port: '/dev/ttyACM0', window: 'rightOfScreen' };
+    const scanner = { driver: 'serial-line', port: '/dev/ttyACM0', window: 'right' };
     const c = loadConfig(
       file({ ...base, site: { serviceHall: hall }, devices: { ...base.devices, scanner } }),
       {},
     );
     expect(c.site.serviceHall).toEqual(hall);
-    expect(c.devices.scanner?.window).toBe('rightOfScreen');
+    expect(c.devices.scanner?.window).toBe('right');
     const bad = (site: unknown) => () => loadConfig(file({ ...base, site }), {});
     // Both languages, one line each, nothing unknown.
     expect(bad({ serviceHall: { ...hall, name: { 'zh-CN': '徐汇' } } })).toThrow(
@@ -151,7 +151,7 @@ describe('the shipped configs', () => {
     const demo = loadConfig(shipped('kiosk.demo.json'), {});
     expect(demo.simulation.devPanel).toBe(true);
     expect(demo.site.serviceHall?.name['zh-CN']).toMatch(/营业厅$/);
-    expect(demo.devices.scanner?.window).toBe('belowScreen');
+    expect(demo.devices.scanner?.window).toBe('below');
     expect(demo.terminal.secret).toBe(DEMO_TERMINALS[demo.terminal.id]);
   });
 

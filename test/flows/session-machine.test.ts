@@ -55,7 +55,7 @@ const INFO: InfoContent[] = [
 
 const TIMING = { writeOffWaitMs: 60_000, doneScreenMs: 60_000, partialCashWaitMs: 60_000 };
 const SITE = {
-  scannerWindow: 'rightOfScreen' as const,
+  scannerWindow: 'right' as const,
   serviceHall: {
     name: { 'zh-CN': '徐汇供电营业厅', en: 'Xuhui service hall' },
     address: { 'zh-CN': '漕溪北路 201 号', en: '201 North Caoxi Road' },
@@ -645,7 +645,7 @@ describe('the complete statechart', () => {
     const k = await toConfirm(e, 'PAY_QR');
     k.actor.send({ type: 'CONFIRM' });
     await k.reach('qrPay');
-    expect(k.screen()).toMatchObject({ step: 'showYourCode', scannerWindow: 'rightOfScreen' });
+    expect(k.screen()).toMatchObject({ step: 'showYourCode', scannerWindow: 'right' });
     k.actor.send({ type: 'SHOW_KIOSK_CODE' });
     const code = 'weixin://wxpay/1';
     e.qr?.({ type: 'QR_STEP', step: 'showYourCode', kioskCodeUrl: code, refused: false });

@@ -43,7 +43,7 @@ describe('screenVoice', () => {
     expect(say(qr)).toContain('请出示手机付款码');
     expect(say(qr)).toContain('对准屏幕下方的扫码窗口');
     expect(say(qr)).toContain('也可以点用手机扫屏幕上的码');
-    expect(say({ ...qr, scannerWindow: 'leftOfScreen' })).toContain('对准屏幕左边的扫码窗口');
+    expect(say({ ...qr, scannerWindow: 'left' })).toContain('对准屏幕左边的扫码窗口');
     expect(say({ ...qr, scannerWindow: null })).toContain('对准扫码窗口');
     const kiosk = say({ ...qr, kioskCodeUrl: 'https://pay.example/x' });
     expect(kiosk).toContain('请用手机扫屏幕上的码');

@@ -48,7 +48,7 @@ export const SCREENS: { [N in ScreenName]: Extract<Screen, { name: N }> } = {
     name: 'qrPay',
     biller: power,
     amountDue: 18650,
-    scannerWindow: 'belowScreen',
+    scannerWindow: 'below',
     step: 'showYourCode',
     kioskCodeUrl: null,
     refused: false,

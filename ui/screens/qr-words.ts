@@ -4,9 +4,9 @@ import type { ScannerWindow } from '../../src/api/kiosk-api';
 import type { MessageKey, Translator } from '../i18n/messages';
 
 const PLACE: Record<ScannerWindow, MessageKey> = {
-  belowScreen: 'scannerBelowScreen',
-  leftOfScreen: 'scannerLeftOfScreen',
-  rightOfScreen: 'scannerRightOfScreen',
+  below: 'scannerBelowScreen',
+  left: 'scannerLeftOfScreen',
+  right: 'scannerRightOfScreen',
 };
 
 /** "Open the payment code … and hold it to the scanner window below the screen." */
