@@ -361,4 +361,99 @@ export const MIGRATIONS: readonly string[] = [
     WHEN EXISTS (SELECT 1 FROM payment_event WHERE id = NEW.id)
     BEGIN SELECT RAISE(ABORT, 'payment_event is append-only'); END;
   `,
+  `
+  -- The community service point (src/community/; community-journal.ts is the only writer of
+  -- these three tables). A photo of a document or a signature, encrypted in the photo vault
+  -- (the file named here; the bytes are never in the journal): staged while the resident goes
+  -- on, submitted with its request, and purged (file gone, name cleared) once the gateway holds
+  -- it (upload_id), at purge_by (24 h after submission; an hour for one never submitted), or
+  -- when its request is settled or it is discarded. A purged row is final; none is deleted.
+  CREATE TABLE community_upload (
+    id           INTEGER PRIMARY KEY,
+    sha256       TEXT NOT NULL CHECK (length(sha256) = 64),
+    mime         TEXT NOT NULL CHECK (mime IN ('image/jpeg', 'image/png')),
+    size         INTEGER NOT NULL CHECK (size > 0 AND size <= 4194304),
+    file         TEXT UNIQUE,
+    state        TEXT NOT NULL CHECK (state IN ('staged', 'submitted', 'purged')),
+    upload_id    TEXT,
+    expires_at   TEXT,
+    staged_at    INTEGER NOT NULL,
+    purge_by     INTEGER NOT NULL,
+    purged_at    INTEGER,
+    purge_reason TEXT CHECK (purge_reason IS NULL OR
+                   purge_reason IN ('held', 'retention', 'settled', 'discarded', 'unreadable')),
+    CHECK ((state = 'purged') = (file IS NULL)),
+    CHECK ((state = 'purged') = (purged_at IS NOT NULL AND purge_reason IS NOT NULL)),
+    CHECK ((upload_id IS NULL) = (expires_at IS NULL)),
+    CHECK (upload_id IS NULL OR purge_reason = 'held')
+  );
+  CREATE INDEX community_upload_live ON community_upload(purge_by) WHERE state <> 'purged';
+  CREATE TRIGGER community_upload_final BEFORE UPDATE ON community_upload
+    WHEN OLD.state = 'purged'
+    BEGIN SELECT RAISE(ABORT, 'a purged photo is final'); END;
+  CREATE TRIGGER community_upload_no_delete BEFORE DELETE ON community_upload
+    BEGIN SELECT RAISE(ABORT, 'a photo row is never deleted'); END;
+  -- INSERT OR REPLACE deletes the row it replaces without firing a DELETE trigger: refused too.
+  CREATE TRIGGER community_upload_no_replace BEFORE INSERT ON community_upload
+    WHEN EXISTS (SELECT 1 FROM community_upload WHERE id = NEW.id OR file = NEW.file)
+    BEGIN SELECT RAISE(ABORT, 'a photo row is never replaced'); END;
+
+  -- A request to the gateway that must get there exactly once: an application, an addition of
+  -- documents (target: the application's serial), a VAT invoice request or a notice (staff_id:
+  -- its X-Staff-Id). Journalled with its serial before anything is sent; draft_json is the
+  -- request with its photos named by community_upload row, request_json the exact body, fixed
+  -- (by trigger) when it is first sent. queued: not sent yet; sent: on its way, no answer (a
+  -- crash leaves it so); unknown: no answer that settles it (query before any re-send);
+  -- accepted, rejected: settled and final. Due times are wall times, like the outbox's.
+  CREATE TABLE community_submission (
+    id              INTEGER PRIMARY KEY,
+    kind            TEXT NOT NULL CHECK (kind IN ('application', 'documents', 'invoice', 'notice')),
+    serial          TEXT NOT NULL UNIQUE,
+    business_day    TEXT NOT NULL,
+    state           TEXT NOT NULL CHECK (state IN
+                      ('queued', 'sent', 'unknown', 'accepted', 'rejected')),
+    draft_json      TEXT NOT NULL CHECK (json_valid(draft_json)),
+    request_json    TEXT CHECK (request_json IS NULL OR json_valid(request_json)),
+    target          TEXT,
+    staff_id        TEXT,
+    reply_json      TEXT CHECK (reply_json IS NULL OR json_valid(reply_json)),
+    tracking_code   TEXT,
+    reject_code     TEXT,
+    reject_message  TEXT,
+    created_at      INTEGER NOT NULL,
+    settled_at      INTEGER,
+    attempts        INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+    next_attempt_at INTEGER NOT NULL,
+    wait_ms         INTEGER CHECK (wait_ms IS NULL OR wait_ms >= 0),
+    not_before      INTEGER NOT NULL DEFAULT 0,
+    last_error      TEXT,
+    CHECK ((state IN ('accepted', 'rejected')) = (settled_at IS NOT NULL)),
+    CHECK (state = 'queued' OR state = 'rejected' OR request_json IS NOT NULL),
+    CHECK ((state = 'accepted') = (reply_json IS NOT NULL)),
+    CHECK ((state = 'rejected') = (reject_code IS NOT NULL)),
+    CHECK (kind <> 'documents' OR target IS NOT NULL),
+    CHECK (kind <> 'notice' OR staff_id IS NOT NULL)
+  );
+  CREATE INDEX community_submission_open ON community_submission(next_attempt_at)
+    WHERE settled_at IS NULL;
+  CREATE TRIGGER community_submission_final BEFORE UPDATE ON community_submission
+    WHEN OLD.settled_at IS NOT NULL
+    BEGIN SELECT RAISE(ABORT, 'a settled community submission is final'); END;
+  CREATE TRIGGER community_submission_same_body BEFORE UPDATE ON community_submission
+    WHEN OLD.request_json IS NOT NULL AND NEW.request_json IS NOT OLD.request_json
+    BEGIN SELECT RAISE(ABORT, 'a sent request body never changes'); END;
+  CREATE TRIGGER community_submission_no_delete BEFORE DELETE ON community_submission
+    BEGIN SELECT RAISE(ABORT, 'a community submission is never deleted'); END;
+  CREATE TRIGGER community_submission_no_replace BEFORE INSERT ON community_submission
+    WHEN EXISTS (SELECT 1 FROM community_submission WHERE id = NEW.id OR serial = NEW.serial)
+    BEGIN SELECT RAISE(ABORT, 'a community submission is never replaced'); END;
+
+  -- Which photos a submission carries, in the order of its draft.
+  CREATE TABLE community_submission_upload (
+    submission_id INTEGER NOT NULL REFERENCES community_submission(id),
+    upload_row    INTEGER NOT NULL UNIQUE REFERENCES community_upload(id),
+    position      INTEGER NOT NULL CHECK (position >= 0),
+    PRIMARY KEY (submission_id, position)
+  );
+  `,
 ];

@@ -13,7 +13,9 @@
 //   box yet, it has no evidence yet, and the values agree where the device gave one. A report
 //   with no value is attributed on the rest alone: nothing in it contradicts the note.
 // Anything else is an unattributed stray: its own row (no note_id), counted in the box when the
-// device says it is there (credited to no one), and its own staff item. A value the device did
+// device says it is there (credited to no one), and its own staff item — except a note the
+// driver sent back from escrow itself (no payment taking notes) after the path was clear: a
+// new note, back with whoever inserted it, recorded with nothing for staff to do. A value the device did
 // not report is never filled in, neither from the note it was attributed to nor from any other.
 //
 // The rows are the cash ledger's (cash-ledger.ts): this file weighs the evidence and asks it.
@@ -31,11 +33,19 @@ export const StrayNoteReport = z
     inBox: z.boolean(),
     /** The device's words, for staff. */
     reason: z.string().min(1).max(500),
+    /** The driver sent it back from escrow itself, no payment taking notes (a hint). */
+    refusedAtEscrow: z.boolean().optional(),
   })
   .refine((r) => (r.outcome === 'stacked' ? r.inBox : r.outcome !== 'returned' || !r.inBox), {
     message: "a 'stacked' stray is in the box and a 'returned' one is not",
+  })
+  .refine((r) => !r.refusedAtEscrow || r.outcome === 'returned', {
+    message: 'only a returned note is refused at escrow',
   });
 export type StrayNoteReport = z.infer<typeof StrayNoteReport>;
+
+/** How a stray row's reason begins when the kiosk handed the note back at escrow itself. */
+export const REFUSED_AT_ESCROW = 'handed back at escrow, no payment taking notes';
 
 /** What the journal made of a stray note. */
 export type StrayAttribution =
@@ -44,7 +54,12 @@ export type StrayAttribution =
   /** The journal already holds what it says: nothing added. */
   | 'repeat'
   /** An event of its own, for staff (in the box, credited to no one, if it says so). */
-  | 'unattributed';
+  | 'unattributed'
+  /**
+   * A new note the kiosk handed straight back at escrow (no payment was taking notes, and the
+   * note path had been clear since the last record): recorded, nothing for staff to do.
+   */
+  | 'refused';
 
 /** The staff item's reason for an unattributed stray, by what the device said. */
 const UNATTRIBUTED_REASON = {
@@ -75,6 +90,12 @@ export class StrayEvidence {
           this.attribute(latest, report);
           return 'attributed';
         }
+      } else if (report.refusedAtEscrow) {
+        // The path was clear since the last record, so this is a new note, and the kiosk gave
+        // it back at once to whoever inserted it: the record, and no item for staff.
+        const reason = `${REFUSED_AT_ESCROW}: ${report.reason}`;
+        this.ledger.recordStray({ ...report, reason: reason.slice(0, 500) }, null, this.clock());
+        return 'refused';
       }
       this.recordUnattributed(report);
       return 'unattributed';

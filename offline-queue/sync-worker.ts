@@ -9,13 +9,15 @@
 // must neither leave a write-off waiting for as long as the step nor make every retry due at
 // once: before reading the outbox the worker moves open rows' due times by any step it saw
 // (against the monotonic clock), and brings in any row due further away than its own wait,
-// which only a wall clock set back while the host was down can cause.
+// which only a wall clock set back while the host was down can cause. The backoff and the drain
+// loop are retry-rules.ts, shared with the community room's worker.
 import { EventEmitter } from 'node:events';
 import type { Outbox, OutboxRow } from './outbox';
 import type { PaymentJournal, PaymentRow } from './payment-journal';
 import { monotonicNow } from './monotonic';
 import { PENDING_SYNC_STATES } from './payment-states';
 import type { JournalDb } from './open-journal';
+import { DEFAULT_MAX_DELAY_MS, DrainLoop, retryBackoff } from './retry-rules';
 import { WallClockSteps } from './wall-clock-steps';
 
 export type WriteOffOutcome =
@@ -64,11 +66,7 @@ export interface SyncWorkerOptions {
 }
 
 export class SyncWorker extends EventEmitter<{ settled: [SyncSettled]; attempt: [number] }> {
-  private timer: NodeJS.Timeout | null = null;
-  private current: Promise<void> | null = null;
-  private running = false;
-  private again = false;
-  private stopped = false;
+  private readonly loop: DrainLoop;
   private readonly clock: () => number;
   private readonly random: () => number;
   private readonly wallSteps: WallClockSteps;
@@ -80,21 +78,26 @@ export class SyncWorker extends EventEmitter<{ settled: [SyncSettled]; attempt: 
     this.random = o.random ?? Math.random;
     const monotonic = o.monotonic ?? (o.clock ? o.clock : monotonicNow);
     this.wallSteps = new WallClockSteps(this.clock, monotonic);
+    this.loop = new DrainLoop({
+      round: async (stopped) => {
+        for (const row of this.o.outbox.due(this.alignedNow())) {
+          if (stopped()) return;
+          await this.process(row);
+        }
+      },
+      nextDueIn: () => {
+        const now = this.alignedNow();
+        const at = this.o.outbox.nextDueAt();
+        return at === null ? null : at - now;
+      },
+      // A failing drain must never take the host down: log it; the next kick or timer retries.
+      onError: (err) => this.o.log?.('warn', { err: err.message }, 'sync worker drain failed'),
+    });
   }
 
   /** Run now (e.g. right after funds are captured, or when the network comes back). */
   kick(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    // A failing drain must never take the host down: log it; the next kick or timer retries.
-    this.drain().catch((err: Error) =>
-      this.o.log?.('warn', { err: err.message }, 'sync worker drain failed'),
-    );
+    this.loop.kick();
   }
 
   /**
@@ -104,7 +107,7 @@ export class SyncWorker extends EventEmitter<{ settled: [SyncSettled]; attempt: 
    * before it sends anything.
    */
   retryNow(paymentId?: number): void {
-    if (this.stopped) return;
+    if (this.loop.isStopped) return;
     const now = this.alignedNow();
     if (paymentId === undefined) this.o.outbox.dueNow(now);
     else this.o.outbox.dueNowFor(paymentId, now);
@@ -116,41 +119,7 @@ export class SyncWorker extends EventEmitter<{ settled: [SyncSettled]; attempt: 
    * the journal, so the journal may be closed after it.
    */
   stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    return this.current ?? Promise.resolve();
-  }
-
-  private drain(): Promise<void> {
-    this.current = this.drainOnce().finally(() => (this.current = null));
-    return this.current;
-  }
-
-  private async drainOnce(): Promise<void> {
-    this.running = true;
-    try {
-      do {
-        this.again = false;
-        for (const row of this.o.outbox.due(this.alignedNow())) {
-          if (this.stopped) return;
-          await this.process(row);
-        }
-      } while (this.again && !this.stopped);
-    } finally {
-      this.running = false;
-      this.schedule();
-    }
-  }
-
-  private schedule(): void {
-    if (this.stopped) return;
-    const now = this.alignedNow();
-    const at = this.o.outbox.nextDueAt();
-    if (at === null) return;
-    // setTimeout runs on the monotonic clock; timers cap at ~24.8 days; re-check hourly.
-    const delay = Math.min(Math.max(0, at - now), 3_600_000);
-    this.timer = setTimeout(() => this.kick(), delay);
-    this.timer.unref?.();
+    return this.loop.stop();
   }
 
   private async process(row: OutboxRow): Promise<void> {
@@ -273,18 +242,15 @@ export class SyncWorker extends EventEmitter<{ settled: [SyncSettled]; attempt: 
     return day !== undefined && collectedAt !== null && day(collectedAt) < day(now);
   }
 
-  /** Exponential backoff, half of it random so that many terminals do not retry in step. */
   private backoff(attempts: number): number {
-    const base = this.o.baseDelayMs ?? 1_000;
-    const cap = this.maxDelayMs();
-    // ×8 per attempt (1 s, 8 s, 64 s, then the cap): a fleet coming back after an outage is
-    // spread over the cap instead of crowding the first seconds with its freshest failures
-    // (bench P3 measures the peak ÷ average).
-    const ceiling = Math.min(cap, base * 8 ** Math.min(attempts - 1, 7));
-    return Math.round(ceiling / 2 + (this.random() * ceiling) / 2);
+    return retryBackoff(
+      attempts,
+      { baseDelayMs: this.o.baseDelayMs, maxDelayMs: this.maxDelayMs() },
+      this.random,
+    );
   }
 
   private maxDelayMs(): number {
-    return this.o.maxDelayMs ?? 300_000;
+    return this.o.maxDelayMs ?? DEFAULT_MAX_DELAY_MS;
   }
 }

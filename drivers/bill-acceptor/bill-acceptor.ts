@@ -60,6 +60,12 @@ export interface StrayNote {
    */
   inBox: boolean;
   reason: string;
+  /**
+   * The driver itself sent this note back from escrow because no payment was taking notes
+   * (returned outcomes only). A hint, not proof that it is a new note: after a restart the note
+   * in escrow may be one a payment journalled; the journal decides by its own evidence.
+   */
+  refusedAtEscrow?: boolean;
 }
 
 /** The device's own cash box counters, where the protocol has them. */

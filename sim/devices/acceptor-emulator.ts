@@ -52,7 +52,10 @@ export interface AcceptorEmulator extends EmulatedDevice {
    * silent; a note caught inside stays where it was.
    */
   powerLoss(at: PowerLossPoint): void;
-  /** Restore power: the device powers up reporting any note still inside. */
+  /**
+   * Restore power: the device powers up reporting any note still inside. With the power still
+   * on, a cut armed for a later point is withdrawn (it would otherwise strike a later note).
+   */
   powerOn(): void;
   readonly line: LineFaults;
   /** The device's own counters (SSP keeps them; ID-003 emulator counts for tests only). */

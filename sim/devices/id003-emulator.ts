@@ -147,8 +147,12 @@ export class Id003Emulator implements AcceptorEmulator {
     else this.powerCut = at;
   }
 
-  /** Power back: POWER UP reports where a note was caught (41 acceptor, 42 stacker). */
+  /**
+   * Power back: POWER UP reports where a note was caught (41 acceptor, 42 stacker). With the
+   * power still on, a cut armed for a later point is withdrawn.
+   */
   powerOn(): void {
+    this.powerCut = null;
     if (this.st !== 'off') return;
     this.inhibited = true;
     this.disabledBits = 0;

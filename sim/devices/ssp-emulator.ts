@@ -150,8 +150,12 @@ export class SspEmulator implements AcceptorEmulator {
     else this.powerCut = at;
   }
 
-  /** Power back: SLAVE RESET, then where a caught note went (E1 front, E2 box), disabled. */
+  /**
+   * Power back: SLAVE RESET, then where a caught note went (E1 front, E2 box), disabled. With
+   * the power still on, a cut armed for a later point is withdrawn.
+   */
   powerOn(): void {
+    this.powerCut = null;
     if (this.powered) return;
     this.powered = true;
     this.reboot();

@@ -58,10 +58,78 @@ export const OVERDUE_QUOTE: QuoteView = {
   holder: HOLDER,
   address: '徐汇区漕溪北路**弄**号',
   bills: [
-    { billId: 'B-202509', period: '2025-09', principal: 21_830, lateFee: 1_310, daysOverdue: 60 },
-    { billId: 'B-202510', period: '2025-10', principal: 18_650, lateFee: 0, daysOverdue: 0 },
+    {
+      billId: 'B-202509',
+      period: '2025-09',
+      principal: 21_830,
+      lateFee: 1_310,
+      dueDate: '2025-09-27',
+      daysOverdue: 60,
+    },
+    {
+      billId: 'B-202510',
+      period: '2025-10',
+      principal: 18_650,
+      lateFee: 0,
+      dueDate: '2025-12-03',
+      daysOverdue: 0,
+    },
   ],
   totalDue: 41_790,
+  quotedAt: '2025-11-26T09:30:00+08:00',
+};
+
+export const TELECOM: BillerView = {
+  id: 'sh-telecom',
+  kind: 'telecom',
+  name: { 'zh-CN': '中国电信上海公司', en: 'China Telecom Shanghai' },
+  accountLength: 11,
+  paused: false,
+};
+
+/** Telecom takes part payments: an overdue bill with its late fee, and a current one. */
+export const TELECOM_QUOTE: QuoteView = {
+  account: '13301234567',
+  holder: '刘*强',
+  address: '岳阳路**号',
+  bills: [
+    {
+      billId: 'b_2025_09',
+      period: '2025-09',
+      principal: 12_900,
+      lateFee: 774,
+      dueDate: '2025-11-06',
+      daysOverdue: 20,
+    },
+    {
+      billId: 'b_2025_11',
+      period: '2025-11',
+      principal: 12_900,
+      lateFee: 0,
+      dueDate: '2025-12-01',
+      daysOverdue: 0,
+    },
+  ],
+  totalDue: 26_574,
+  quotedAt: '2025-11-26T09:30:00+08:00',
+};
+
+/** Cable TV takes no overpayment; 30 yuan, which notes can make. */
+export const CABLE_TV_QUOTE: QuoteView = {
+  account: '880000000002',
+  holder: '钱*',
+  address: '陕西南路**号',
+  bills: [
+    {
+      billId: 'b_2025_10',
+      period: '2025-10',
+      principal: 3_000,
+      lateFee: 0,
+      dueDate: '2025-12-05',
+      daysOverdue: 0,
+    },
+  ],
+  totalDue: 3_000,
   quotedAt: '2025-11-26T09:30:00+08:00',
 };
 
@@ -97,6 +165,41 @@ export const REFUND_SLIP_LINES: string[] = [
   '已收金额：20.00元',
   '代收流水号：SH-XH-WK-0007-20251126-000044',
   '请凭本凭证找工作人员退款',
+];
+
+/** The same receipt for a resident who chose English: each label and sentence bilingual. */
+export const RECEIPT_LINES_EN: string[] = [
+  '缴费凭证',
+  'Payment receipt',
+  '终端编号 Terminal: SH-XH-WK-0007',
+  '交易时间 Time: 2025-11-26 09:31:12',
+  '收费单位 Paid to: 国网上海市电力公司 State Grid Shanghai',
+  '户号 Account: 3100****56',
+  '户名 Holder: 张*华',
+  '2025-09  本金 Amount 218.30元  违约金 Late fee 13.10元(逾期60天 60 days overdue)',
+  '2025-10  本金 Amount 186.50元',
+  '本金合计 Amount paid: 404.80元',
+  '违约金合计 Late fees: 13.10元',
+  '转入预存 Kept on account: 82.10元',
+  '实收金额 Received: 500.00元',
+  '代收流水号 Serial: SH-XH-WK-0007-20251126-000042',
+  '请妥善保管本凭证。如有疑问，请联系社区工作人员。',
+  'Please keep this receipt. If anything is unclear, ask the committee staff.',
+];
+
+/** A part payment's refund slip, for a resident who chose English. */
+export const REFUND_SLIP_LINES_EN: string[] = [
+  '退款审核单',
+  'Refund slip',
+  '工作人员核对后退款',
+  'Staff check it and give the money back',
+  '收费单位 Paid to: 东方有线 Oriental Cable',
+  '户号 Account: 8800****5678',
+  '代收流水号 Serial: SH-XH-WK-0007-20251126-000044',
+  '纸币 Notes 20元 × 1: 20.00元',
+  '应退金额 To give back: 20.00元',
+  '原因 Reason: 这项缴费需要一次缴足',
+  'This bill must be paid in full at once',
 ];
 
 export const VERIFY_URL =

@@ -2,6 +2,7 @@
 // that a change to the API breaks the gallery at compile time rather than in a screenshot.
 import {
   ProblemCode,
+  type CashChange,
   type DeviceView,
   type DiagnosticTestsView,
   type Locale,
@@ -14,6 +15,7 @@ import {
   ACCOUNT,
   BILLERS,
   CABLE_TV,
+  CABLE_TV_QUOTE,
   ELECTRICITY,
   HOLDER,
   INFO,
@@ -21,8 +23,12 @@ import {
   OVERDUE_QUOTE,
   PROVISIONAL_LINES,
   RECEIPT_LINES,
+  RECEIPT_LINES_EN,
   REFUND_SLIP_LINES,
+  REFUND_SLIP_LINES_EN,
   SERVICE_HALL,
+  TELECOM,
+  TELECOM_QUOTE,
   VERIFY_URL,
 } from './fixture-data';
 
@@ -122,7 +128,20 @@ const attract = (locale: Locale): Screen => {
   return { name: 'attract', highlights: [{ id, title, summary: paragraphs[0] ?? '' }] };
 };
 
-const BILLS: Screen = { name: 'bills', biller: ELECTRICITY, quote: OVERDUE_QUOTE, requoted: false };
+const KEPT: CashChange = { overpayment: 'kept', refusedNotes: [], notesCanPay: true };
+
+/** Electricity: the whole due only (no part payments), the extra kept on the account. */
+const BILLS: Extract<Screen, { name: 'bills' }> = {
+  name: 'bills',
+  biller: ELECTRICITY,
+  quote: OVERDUE_QUOTE,
+  requoted: false,
+  allowsPartial: false,
+  overdueOnly: null,
+  scope: 'all',
+  amountToPay: OVERDUE_QUOTE.totalDue,
+  cash: KEPT,
+};
 
 const receipt = {
   receiptLines: RECEIPT_LINES,
@@ -130,6 +149,13 @@ const receipt = {
   eReceiptUrl: VERIFY_URL,
   copyAsked: false,
 };
+/** Receipts are bilingual for a resident who chose English. */
+const receiptIn = (locale: Locale) => ({
+  ...receipt,
+  receiptLines: locale === 'en' ? RECEIPT_LINES_EN : RECEIPT_LINES,
+});
+const slipLinesIn = (locale: Locale) =>
+  locale === 'en' ? REFUND_SLIP_LINES_EN : REFUND_SLIP_LINES;
 
 /** Staff and service screens: drawn over the resident's (here the bills) while a mode is up. */
 const overBills = (
@@ -282,7 +308,8 @@ const REVERSAL_DONE: ReversalScreenView = {
   lastResult: { ok: true, reason: null },
 };
 
-const STAFF_FIXTURES: Fixture[] = [
+/** The staff and service screens, each variant and notable sub-state (drawn over the bills). */
+export const STAFF_FIXTURES: Fixture[] = [
   overBills('staff-sign-in', 'Staff: sign in by staff number', SIGN_IN),
   overBills('staff-sign-in-pin', 'Staff: PIN after a wrong try', {
     ...SIGN_IN,
@@ -363,7 +390,7 @@ const STAFF_FIXTURES: Fixture[] = [
         detail: '清机 应有 320.00 元，实点 310.00 元',
         direction: 'short',
         actions: ['explain'],
-        reasons: ['counting_error', 'note_found', 'other'],
+        reasons: ['counting_error', 'note_found', 'late_write_off'],
       },
     ],
     entering: null,
@@ -548,6 +575,28 @@ export const FIXTURES: readonly Fixture[] = [
   at('bills-receipt-on-screen', 'Bills: printer down, receipt on screen', BILLS, {
     service: PRINTER_OUT,
   }),
+  at('bills-overdue-only', 'Bills: part payments taken, the overdue bill only chosen', {
+    name: 'bills',
+    biller: TELECOM,
+    quote: TELECOM_QUOTE,
+    requoted: false,
+    allowsPartial: true,
+    overdueOnly: 13_674,
+    scope: 'overdue',
+    amountToPay: 13_674,
+    cash: KEPT,
+  }),
+  at('bills-no-overpayment', 'Bills: no overpayment, the notes refused named', {
+    name: 'bills',
+    biller: CABLE_TV,
+    quote: CABLE_TV_QUOTE,
+    requoted: false,
+    allowsPartial: false,
+    overdueOnly: null,
+    scope: 'all',
+    amountToPay: 3_000,
+    cash: { overpayment: 'returned', refusedNotes: [5_000, 10_000], notesCanPay: true },
+  }),
   ...(['cash', 'qr'] as const).map((method) =>
     at(`confirm-${method}`, `Confirm (${method})`, {
       name: 'confirm',
@@ -556,8 +605,20 @@ export const FIXTURES: readonly Fixture[] = [
       holder: HOLDER,
       amountDue: DUE,
       method,
+      scope: 'all',
+      cash: KEPT,
     }),
   ),
+  at('confirm-overdue-only', 'Confirm: the overdue bill only', {
+    name: 'confirm',
+    biller: TELECOM,
+    account: TELECOM_QUOTE.account,
+    holder: TELECOM_QUOTE.holder,
+    amountDue: 13_674,
+    method: 'cash',
+    scope: 'overdue',
+    cash: KEPT,
+  }),
   at('insert-cash', 'Insert cash: nothing yet', insertCash({})),
   at('insert-cash-some', 'Insert cash: some in', insertCash({ collected: 20_000 })),
   at(
@@ -581,33 +642,44 @@ export const FIXTURES: readonly Fixture[] = [
     'Partial cash: acceptor failed',
     partialCash({ canContinue: false, underReview: 5_000 }),
   ),
-  at('refund-slip-printed', 'Refund slip: printed', {
+  at(
+    'awaiting-staff',
+    'Part payment left: staff called, the screen held for them',
+    { name: 'awaitingStaff', collected: 20_000 },
+    { helpCalled: true },
+  ),
+  at('refund-slip-printed', 'Refund slip: printed', (locale) => ({
     name: 'refundSlip',
     amount: 2_000,
-    slipLines: REFUND_SLIP_LINES,
+    slipLines: slipLinesIn(locale),
     printed: true,
-  }),
+  })),
   at(
     'refund-slip-on-screen',
     'Refund slip: not printed',
-    { name: 'refundSlip', amount: 2_000, slipLines: REFUND_SLIP_LINES, printed: false },
+    (locale) => ({
+      name: 'refundSlip',
+      amount: 2_000,
+      slipLines: slipLinesIn(locale),
+      printed: false,
+    }),
     { service: PRINTER_OUT },
   ),
   at('writing-off', 'Writing off', { name: 'writingOff', collected: 50_000 }),
-  at('paid', 'Paid: receipt printed', {
+  at('paid', 'Paid: receipt printed', (locale) => ({
     name: 'paid',
     collected: 50_000,
     method: 'cash',
     prepaidCredited: 8_210,
-    ...receipt,
-  }),
-  at('paid-qr', 'Paid by phone (QR): receipt printed', {
+    ...receiptIn(locale),
+  })),
+  at('paid-qr', 'Paid by phone (QR): receipt printed', (locale) => ({
     name: 'paid',
     collected: DUE,
     method: 'qr',
     prepaidCredited: 0,
-    ...receipt,
-  }),
+    ...receiptIn(locale),
+  })),
   at(
     'paid-e-receipt',
     'Paid: e-receipt QR',

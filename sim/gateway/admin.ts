@@ -72,6 +72,9 @@ const ADMIN_ROUTES: Record<string, Partial<Record<string, Handler>>> = {
         : fail(400, 'bad_request', `status: ${status} is not a QR status`);
     },
   },
+  '/__sim/community': {
+    GET: ({ store }) => ok(store.community.snapshot()),
+  },
   '/__sim/requests': {
     GET: ({ stats }, _body, query) =>
       ok({

@@ -84,15 +84,12 @@ function decide(
   }
   // Bills of the quote someone else paid meanwhile are skipped; late fees as of collectedAt.
   const quoted = new Set(JSON.parse(quote.billIds) as string[]);
-  const bills = store.unpaidBills(req.billerId, req.account).filter((b) => quoted.has(b.billId));
-  const principal = bills.reduce((s, b) => s + b.principal, 0);
-  const fees = bills.reduce(
-    (s, b) => s + lateFee(biller.kind, b.principal, b.dueDate, collectedAt),
-    0,
-  );
-  const due = principal + fees;
-  // The simulator supports no partial payment (every seeded biller has allowsPartial false).
-  if (req.amount < due) {
+  const bills = store
+    .unpaidBills(req.billerId, req.account)
+    .filter((b) => quoted.has(b.billId))
+    .map((b) => ({ ...b, fee: lateFee(biller.kind, b.principal, b.dueDate, collectedAt) }));
+  const due = bills.reduce((s, b) => s + b.principal + b.fee, 0);
+  if (req.amount < due && !biller.allowsPartial) {
     return {
       reject: fail(422, 'amount_below_due', `amount ${req.amount} is below the ${due} due`),
     };
@@ -106,19 +103,43 @@ function decide(
       ),
     };
   }
+  const applied = settleOldestFirst(bills, req.amount);
+  const principal = applied.reduce((s, b) => s + b.principal, 0);
+  const fees = applied.reduce((s, b) => s + b.fee, 0);
+  const prepaid = req.amount - principal - fees;
   return {
-    prepaid: req.amount - due,
+    prepaid,
     result: {
       agentSerial: req.agentSerial,
       status: 'written_off',
       billerTxnId: store.nextTxnId(biller.id),
       writtenOffAt: isoShanghai(now),
-      appliedToBills: bills.map((b) => b.billId),
+      appliedToBills: applied.map((b) => b.billId),
       principalCharged: principal,
       lateFeeCharged: fees,
-      prepaidCredited: req.amount - due,
+      prepaidCredited: prepaid,
     },
   };
+}
+
+/**
+ * The bills `amount` pays: whole bills, oldest first (the store lists them by due date), up to
+ * the first one it cannot cover. Whatever is left is prepaid balance (预存), which the biller
+ * uses against the next bill. A part payment (allowsPartial) may thus pay the overdue bills only,
+ * or no bill at all.
+ */
+export function settleOldestFirst<B extends { principal: number; fee: number }>(
+  bills: readonly B[],
+  amount: number,
+): B[] {
+  const paid: B[] = [];
+  let left = amount;
+  for (const b of bills) {
+    if (b.principal + b.fee > left) break;
+    paid.push(b);
+    left -= b.principal + b.fee;
+  }
+  return paid;
 }
 
 export function postPayment(

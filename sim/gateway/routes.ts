@@ -8,6 +8,8 @@ import {
   QrOrderRequest,
   ReversalRequest,
 } from '../../src/gateway/contract';
+import type { CommunityObserver } from './community';
+import { COMMUNITY_ROUTES } from './community-routes';
 import {
   getPayment,
   paymentBodyProblem,
@@ -30,8 +32,14 @@ export interface Ctx {
   /** Decoded path parameters, in pattern order. */
   params: string[];
   body: Buffer;
+  /** The query string's parameters (the community routes' lookups). */
+  query: URLSearchParams;
+  /** The X-Staff-Id header (community care and notices), or null. */
+  staffId: string | null;
   /** Told what POST /v1/payments did (commit, replay, rejection), for /__sim/stats. */
   observe?: PaymentObserver;
+  /** Told what an idempotent community POST did, for /__sim/stats. */
+  observeCommunity?: CommunityObserver;
 }
 
 export interface Route {
@@ -39,6 +47,8 @@ export interface Route {
   key: string;
   method: 'GET' | 'POST';
   path: RegExp;
+  /** The largest body this route reads (default MAX_BODY_BYTES, http.ts). */
+  bodyLimit?: number;
   handle: (ctx: Ctx) => Reply;
 }
 
@@ -143,6 +153,8 @@ export const ROUTES: Route[] = [
     path: /^\/v1\/qr\/([^/]+)\/cancel$/,
     handle: ({ store, terminalId, params: [id = ''], now }) => cancelQr(store, terminalId, id, now),
   },
+  // The community service API (community-services.md): community-routes.ts.
+  ...COMMUNITY_ROUTES,
 ];
 
 /** Every route's key, e.g. "GET /v1/payments/:serial". */

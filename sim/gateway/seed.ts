@@ -58,7 +58,7 @@ export const DEMO_BILLERS: readonly SeedBiller[] = [
     name: { 'zh-CN': '中国电信上海公司', en: 'China Telecom Shanghai' },
     accountPattern: '^1\\d{10}$',
     acceptsOverpayment: true,
-    allowsPartial: false,
+    allowsPartial: true,
     scanPatterns: ['^CTSH:(1\\d{10})$'],
     txnPrefix: 'CTSH',
     txnStart: 300001,
@@ -90,7 +90,13 @@ export interface DemoAccount {
   address: string;
   locked: boolean;
   /** What the account is there to demonstrate. */
-  demonstrates: 'overdue_and_current' | 'minimum_late_fee' | 'fully_paid' | 'locked';
+  demonstrates:
+    | 'overdue_and_current'
+    | 'minimum_late_fee'
+    | 'fully_paid'
+    | 'locked'
+    /** No overpayment, and a due notes can make: notes above what is still due go back. */
+    | 'exact_notes';
   /** billId and period are derived at seed time: period = month before the due month. */
   bills: readonly DemoBill[];
 }
@@ -203,6 +209,16 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     locked: false,
     demonstrates: 'overdue_and_current',
     bills: [bill(2650, -31), bill(2650, 15)],
+  },
+  // 3000 fen due in 9 days: no late fee, so whole yuan; notes above what is still due go back.
+  {
+    billerId: 'sh-cabletv',
+    account: '880000000002',
+    holder: '钱*',
+    address: '陕西南路**号',
+    locked: false,
+    demonstrates: 'exact_notes',
+    bills: [bill(3000, 9)],
   },
   {
     billerId: 'sh-cabletv',

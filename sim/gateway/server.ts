@@ -5,10 +5,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { ADMIN_PREFIX, handleAdmin } from './admin';
+import type { CommunitySnapshot } from './community-store';
 import { authenticate } from './auth';
 import { deliver, Delays } from './fault-effects';
 import { FaultList, FaultTable, type FaultInput, type FaultState } from './faults';
-import { readBody, send } from './http';
+import { MAX_BODY_BYTES, readBody, send } from './http';
 import { fail, type Reply } from './reply';
 import { match } from './routes';
 import { DEMO_TERMINALS } from './seed';
@@ -55,6 +56,8 @@ export interface GatewaySim {
   requests(filter?: { serial?: string; route?: string }): RequestRecord[];
   /** Forgets counters and the request log (as DELETE /__sim/stats). */
   resetStats(): void;
+  /** The community routes' records (as GET /__sim/community). */
+  community(): CommunitySnapshot;
   close(): Promise<void>;
 }
 
@@ -83,8 +86,16 @@ async function handle(deps: Deps, req: IncomingMessage, res: ServerResponse): Pr
     send(res, fail(404, 'not_found', `no route ${method} ${pathname}`));
     return;
   }
-  const body = await readBody(req);
-  const tooLarge = fail(413, 'payload_too_large', 'request bodies are limited to 64 KiB');
+  // A route may read more than 64 KiB (an upload); any other request is cut there.
+  const found = isAdmin ? null : match(method, pathname);
+  const limit =
+    found && 'route' in found ? (found.route.bodyLimit ?? MAX_BODY_BYTES) : MAX_BODY_BYTES;
+  const body = await readBody(req, limit);
+  const tooLarge = fail(
+    413,
+    'payload_too_large',
+    `request bodies are limited to ${limit / 1024} KiB`,
+  );
   if (isAdmin) {
     send(res, body === 'too_large' ? tooLarge : handleAdmin(deps, method, rawUrl, body));
     return;
@@ -111,22 +122,25 @@ async function handle(deps: Deps, req: IncomingMessage, res: ServerResponse): Pr
     answer(fail(401, 'bad_signature', auth.message));
     return;
   }
-  const found = match(method, pathname);
-  if (!('route' in found)) {
-    answer(found);
+  if (!found || !('route' in found)) {
+    answer(found ?? fail(404, 'not_found', `no route ${method} ${pathname}`));
     return;
   }
   const { route, params } = found;
   deps.stats.routed(record, route.key, serialOf(route.key, params, body));
   const fault = deps.faults.take(route.key);
   record.fault = fault?.kind ?? null;
+  const staffId = req.headers['x-staff-id'];
   const ctx = {
     store: deps.store,
     terminalId: auth.terminalId,
     now,
     params,
     body,
+    query: new URL(rawUrl, 'http://sim.invalid').searchParams,
+    staffId: typeof staffId === 'string' ? staffId : null,
     observe: deps.stats.observe,
+    observeCommunity: deps.stats.observeCommunity,
   };
   const perform = () => {
     const reply = route.handle(ctx);
@@ -190,6 +204,7 @@ export async function startGatewaySim(opts: GatewaySimOptions): Promise<GatewayS
     stats: () => deps.stats.report(store.paymentOutcomes()),
     requests: (filter) => deps.stats.requests(filter),
     resetStats: () => deps.stats.reset(),
+    community: () => store.community.snapshot(),
     close: () =>
       new Promise<void>((resolve, reject) => {
         deps.delays.cancelAll();

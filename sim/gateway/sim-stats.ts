@@ -1,6 +1,7 @@
 // What the simulator saw, for tests and the admin endpoint: a log of /v1 requests (with the
 // fault each suffered and what the client got), request counts per route, and per agentSerial
 // how often POST /v1/payments committed, rejected, replayed or refused it.
+import type { CommunityEvent } from './community';
 import type { Delivery } from './fault-effects';
 import type { FaultKind } from './faults';
 import type { PaymentEvent } from './payments';
@@ -42,9 +43,20 @@ export interface SerialStats {
   amount: number | null;
 }
 
+/** What the idempotent community POSTs did to one serial (or an upload's hash). */
+export interface CommunityCounts {
+  commits: number;
+  replays: number;
+  conflicts: number;
+  /** 4xx answers (nothing committed). */
+  rejections: number;
+}
+
 export interface StatsReport {
   requests: { total: number; byRoute: Record<string, number> };
   payments: Record<string, SerialStats>;
+  /** By `kind:serial` (application, documents, invoice, notice) or `upload:<sha256>`. */
+  community: Record<string, CommunityCounts>;
   /** Stored payments whose outcome is written_off: how many, and their amounts in fen. */
   committed: { count: number; total: number };
 }
@@ -66,6 +78,10 @@ const BODY_KEYS: Readonly<Record<string, string>> = {
   'POST /v1/payments': 'agentSerial',
   'POST /v1/qr/micropay': 'qrPaymentId',
   'POST /v1/qr/orders': 'qrPaymentId',
+  'POST /v1/uploads': 'sha256',
+  'POST /v1/applications': 'applicationSerial',
+  'POST /v1/invoices': 'requestSerial',
+  'POST /v1/notices': 'noticeSerial',
 };
 
 /** The agentSerial of a request on a payment route (qrPaymentId on a QR route), best effort. */
@@ -91,6 +107,7 @@ export class SimStats {
   private total = 0;
   private byRoute: Record<string, number> = {};
   private counts = new Map<string, Counts>();
+  private community = new Map<string, CommunityCounts>();
 
   /** A new /v1 request, logged on arrival. */
   arrive(method: string, path: string, at: Date): RequestRecord {
@@ -138,6 +155,24 @@ export class SimStats {
     this.counts.set(serial, counts);
   };
 
+  /** The community observer of routes.ts. */
+  readonly observeCommunity = (key: string, event: CommunityEvent): void => {
+    const counts = this.community.get(key) ?? {
+      commits: 0,
+      replays: 0,
+      conflicts: 0,
+      rejections: 0,
+    };
+    const field = {
+      commit: 'commits',
+      replay: 'replays',
+      conflict: 'conflicts',
+      reject: 'rejections',
+    } as const;
+    counts[field[event]] += 1;
+    this.community.set(key, counts);
+  };
+
   requests(filter: { serial?: string; route?: string } = {}): RequestRecord[] {
     return this.log
       .filter(
@@ -171,6 +206,7 @@ export class SimStats {
     return {
       requests: { total: this.total, byRoute: { ...this.byRoute } },
       payments,
+      community: Object.fromEntries([...this.community].map(([k, v]) => [k, { ...v }])),
       committed: { count, total },
     };
   }
@@ -181,5 +217,6 @@ export class SimStats {
     this.total = 0;
     this.byRoute = {};
     this.counts = new Map();
+    this.community = new Map();
   }
 }

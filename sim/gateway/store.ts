@@ -4,6 +4,7 @@
 // Business rules live in quotes.ts / payments.ts; this file only reads and writes rows.
 import Database from 'better-sqlite3';
 import type { QrStatus, QrWallet } from '../../src/gateway/contract';
+import { CommunityStore } from './community-store';
 import type { QrScript } from './qr-script';
 import { DEMO_ACCOUNTS, DEMO_BILLERS, type SeedBiller } from './seed';
 import { addDays, businessDate } from './shanghai-time';
@@ -125,6 +126,8 @@ const NONCE_WINDOW_MS = 10 * 60_000;
 
 export class GatewayStore {
   private readonly db: Database.Database;
+  /** The community service routes' tables (community-store.ts), in the same database. */
+  readonly community: CommunityStore;
 
   constructor(dbPath: string, seedAt: Date) {
     this.db = new Database(dbPath);
@@ -135,6 +138,7 @@ export class GatewayStore {
       n: 0,
     };
     if (n === 0) this.transaction(() => this.seed(seedAt));
+    this.community = new CommunityStore(this.db, seedAt);
   }
 
   transaction<T>(fn: () => T): T {
@@ -209,6 +213,16 @@ export class GatewayStore {
       .prepare<[string, string], BillRow>(
         `SELECT billId, period, principal, dueDate, paidSerial FROM bills
          WHERE billerId = ? AND account = ? AND paidSerial IS NULL ORDER BY dueDate, billId`,
+      )
+      .all(billerId, account);
+  }
+
+  /** Every bill of an account, paid or not, oldest first. */
+  billsOf(billerId: string, account: string): BillRow[] {
+    return this.db
+      .prepare<[string, string], BillRow>(
+        `SELECT billId, period, principal, dueDate, paidSerial FROM bills
+         WHERE billerId = ? AND account = ? ORDER BY dueDate, billId`,
       )
       .all(billerId, account);
   }

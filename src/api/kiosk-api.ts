@@ -33,6 +33,8 @@ export const BillView = z.object({
   period: z.string(),
   principal: Fen,
   lateFee: Fen,
+  /** The last day to pay it without a late fee (YYYY-MM-DD, the gateway's dueDate). */
+  dueDate: z.string(),
   daysOverdue: z.int().check(z.nonnegative()),
 });
 export type BillView = z.infer<typeof BillView>;
@@ -68,6 +70,23 @@ export type ServiceHall = z.infer<typeof ServiceHall>;
  */
 export const QrStep = z.enum(['showYourCode', 'paying', 'confirming', 'cancelling']);
 export type QrStep = z.infer<typeof QrStep>;
+
+/** What she pays now: everything due, or (where the biller takes part payments) the overdue bills. */
+export const PayScope = z.enum(['all', 'overdue']);
+export type PayScope = z.infer<typeof PayScope>;
+
+/**
+ * What cash above the amount due does, said before she inserts any (the kiosk gives no change).
+ * 'kept': the biller keeps it on her account for the next bill; 'returned': the biller takes no
+ * overpayment, so `refusedNotes` are the acceptor's notes larger than the amount (they come
+ * back), and `notesCanPay` is false when no mix of its notes makes the amount exactly.
+ */
+export const CashChange = z.object({
+  overpayment: z.enum(['kept', 'returned']),
+  refusedNotes: z.array(Fen),
+  notesCanPay: z.boolean(),
+});
+export type CashChange = z.infer<typeof CashChange>;
 
 /** Why a step could not go on; the renderer turns each code into words and a voice line. */
 export const ProblemCode = z.enum([
@@ -142,6 +161,17 @@ export const Screen = z.discriminatedUnion('name', [
     quote: QuoteView,
     /** The amount was asked again (the earlier quote expired): say so above the new total. */
     requoted: z.boolean(),
+    /** The biller writes off less than everything due (contract: allowsPartial). */
+    allowsPartial: z.boolean(),
+    /**
+     * What the overdue bills alone come to, when she may pay just those (the biller takes part
+     * payments and settles the oldest bills first, and a current bill is due besides); else null.
+     */
+    overdueOnly: z.nullable(Fen),
+    scope: PayScope,
+    /** What she pays now: quote.totalDue, or overdueOnly when she chose the overdue bills. */
+    amountToPay: Fen,
+    cash: CashChange,
   }),
   /** Amount, payee and account once more before any money moves; "change" goes back. */
   z.object({
@@ -151,6 +181,9 @@ export const Screen = z.discriminatedUnion('name', [
     holder: z.string(),
     amountDue: Fen,
     method: PaymentMethod,
+    /** She pays the overdue bills only (the current bill stays due). */
+    scope: PayScope,
+    cash: CashChange,
   }),
   /**
    * QR payment, two ways: she shows her phone's payment code to the scanner (出示手机付款码), or
@@ -211,6 +244,11 @@ export const Screen = z.discriminatedUnion('name', [
     canContinue: z.boolean(),
     underReview: Fen,
   }),
+  /**
+   * A part payment nobody settled (she walked away): staff are called and the screen waits for
+   * them, never for the next customer, and never times out while the money is unresolved.
+   */
+  z.object({ name: z.literal('awaitingStaff'), collected: Fen }),
   /** Staff refund this money against the slip (partial cash the biller cannot take). */
   z.object({
     name: z.literal('refundSlip'),
@@ -299,6 +337,8 @@ export const UserEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('SUBMIT_ACCOUNT') }),
   z.object({ type: z.literal('PAY_CASH') }),
   z.object({ type: z.literal('PAY_QR') }),
+  /** On the bills screen: pay everything due, or the overdue bills only (where offered). */
+  z.object({ type: z.literal('CHOOSE_SCOPE'), scope: PayScope }),
   /** On the QR screen: show a code for the customer's phone to scan instead. */
   z.object({ type: z.literal('SHOW_KIOSK_CODE') }),
   /** On the QR screen, with the kiosk's code shown: she shows her own payment code after all. */

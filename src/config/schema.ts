@@ -4,6 +4,7 @@
 // emulators and only exist when the simulator launcher (sim/launch.ts) starts the host.
 import { z } from 'zod';
 import { SCANNER_WINDOWS } from '../api/kiosk-api';
+import { CommunityConfig } from '../community';
 import { CardDirectoryConfig } from '../service/card-directory';
 import { PeopleConfig } from '../service/people';
 import { secretProblem } from './secret-strength';
@@ -249,8 +250,9 @@ const sections = {
       /** The thank-you screen returns to attract after this long. */
       doneScreenMs: z.number().int().min(5_000).max(600_000).default(60_000),
       /**
-       * A customer who stopped short of the amount due and walked away: after this long the
-       * money taken is settled as the screen said (part payment or refund slip), never dropped.
+       * A customer who stopped short of the amount due and walked away: after this long staff
+       * are called and the screen holds for them (never the next customer's). The money taken
+       * is settled (part payment or refund slip) only when a person asks, never dropped.
        */
       partialCashWaitMs: z.number().int().min(10_000).max(600_000).default(120_000),
       /** Quiet time before "need more time?" (R7: 90 s), and the time given to answer (≥ 30 s). */
@@ -291,6 +293,8 @@ const sections = {
     })
     .strict()
     .prefault({}),
+  /** The community service point (src/community/README.md); optional. */
+  community: CommunityConfig.optional(),
   /** Used only by the simulator launcher; the production host ignores it. */
   simulation: z
     .object({

@@ -1,5 +1,6 @@
 // Which notes a payment can take, as pure functions of fen: the cash-in actor enables only
 // these, so a biller that takes no overpayment is never handed more than it is owed.
+import type { CashChange } from '../api/kiosk-api';
 
 /** Notes (fen) to enable when `remaining` is still due. With overpayment allowed, any note. */
 export function acceptableNotes(
@@ -39,4 +40,25 @@ export function payableExactly(amount: number, denominations: readonly number[])
 
 function gcd(a: number, b: number): number {
   return b === 0 ? a : gcd(b, a % b);
+}
+
+/**
+ * What cash above `amount` does, as she is told before she inserts any (the kiosk gives no
+ * change): kept on her account, or — at a biller that takes no overpayment — the notes larger
+ * than the amount are refused (the cash-in actor enables only the others), and whether the
+ * acceptor's notes can make the amount at all. Unknown notes (the acceptor has not reported
+ * them yet) name none.
+ */
+export function cashChange(
+  amount: number,
+  acceptsOverpayment: boolean,
+  denominations: readonly number[],
+): CashChange {
+  if (acceptsOverpayment) return { overpayment: 'kept', refusedNotes: [], notesCanPay: true };
+  const values = [...new Set(denominations)].sort((a, b) => a - b);
+  return {
+    overpayment: 'returned',
+    refusedNotes: values.filter((v) => v > amount),
+    notesCanPay: values.length === 0 || payableExactly(amount, values),
+  };
 }

@@ -7,13 +7,16 @@ import {
   assign,
   fromCallback,
   fromPromise,
+  not,
   raise,
   sendTo,
   setup,
+  stateIn,
   type CallbackActorLogic,
   type EventObject,
 } from 'xstate';
 import type { Key, Locale, PaymentMethod } from '../api/kiosk-api';
+import { amountToPay, overdueOnlyAmount } from './pay-scope';
 import {
   DEFAULT_PREFS,
   canRetype,
@@ -27,6 +30,7 @@ import {
   type QuoteChoice,
   type ReceiptInput,
   type ReceiptOutcome,
+  type RefundSlipInput,
   type RefundSlipOutcome,
   type ScanLookupResult,
   type SessionContext,
@@ -72,6 +76,7 @@ const freshCustomer = {
   outcome: null,
   refundSlip: null,
   method: 'cash',
+  scope: 'all',
   qr: { step: 'showYourCode', kioskCodeUrl: null, refused: false },
   requoted: false,
   prefs: DEFAULT_PREFS,
@@ -98,7 +103,9 @@ export const sessionMachine = setup({
   actions: {
     /** A bill scanned or an account card read: its biller and bills, as if typed. */
     showFoundBills: assign((_, found: ScanLookupResult) =>
-      found.ok ? { biller: found.biller, quote: found.quote, digits: found.quote.account } : {},
+      found.ok
+        ? { biller: found.biller, quote: found.quote, digits: found.quote.account, scope: 'all' }
+        : {},
     ),
     /** Nothing due says which account and biller (she may type another); a failure says why. */
     showLookupProblem: assign(({ context }, found: ScanLookupResult) =>
@@ -126,7 +133,7 @@ export const sessionMachine = setup({
     ),
     startPayment: fromPromise<
       StartResult,
-      { biller: BillerChoice; quote: QuoteChoice; method: PaymentMethod }
+      { biller: BillerChoice; quote: QuoteChoice; method: PaymentMethod; amountDue: number }
     >(async () => ({
       ok: true,
       paymentId: 0,
@@ -151,13 +158,11 @@ export const sessionMachine = setup({
       eReceiptUrl: null,
     })),
     abandonPayment: fromPromise<undefined, { paymentId: number }>(async () => undefined),
-    refundPartial: fromPromise<RefundSlipOutcome, { paymentId: number; billerName: string }>(
-      async () => ({
-        amount: 0,
-        slipLines: [],
-        printed: false,
-      }),
-    ),
+    refundPartial: fromPromise<RefundSlipOutcome, RefundSlipInput>(async () => ({
+      amount: 0,
+      slipLines: [],
+      printed: false,
+    })),
   },
   delays: {
     writeOffWait: ({ context }) => context.timing.writeOffWaitMs,
@@ -169,8 +174,7 @@ export const sessionMachine = setup({
     hasDigits: ({ context }) => context.digits.length > 0,
     inService: ({ context }) => context.inService,
     nothingCollected: ({ context }) => context.collected === 0 && !context.noteInEscrow,
-    fullyPaid: ({ context }) =>
-      context.quote !== null && context.collected >= context.quote.totalDue,
+    fullyPaid: ({ context }) => context.quote !== null && context.collected >= amountToPay(context),
     /** Stopping was asked and no note is between escrow and the box. */
     stopped: ({ context }) => context.stopRequested && !context.noteInEscrow,
     allowsPartial: ({ context }) => context.biller?.allowsPartial === true,
@@ -186,6 +190,7 @@ export const sessionMachine = setup({
   context: ({ input }) => ({
     locale: 'zh-CN',
     billers: [],
+    acceptorNotes: [],
     inService: true,
     outOfServiceReason: null,
     ...freshCustomer,
@@ -201,6 +206,7 @@ export const sessionMachine = setup({
   }),
   on: {
     SET_LOCALE: { actions: assign({ locale: ({ event }) => event.locale }) },
+    ACCEPTOR_NOTES: { actions: assign({ acceptorNotes: ({ event }) => event.values }) },
     // Takes effect for the next customer: a session under way is never cut short.
     SERVICE_MODE: {
       actions: assign({
@@ -265,7 +271,15 @@ export const sessionMachine = setup({
               },
             },
             // A member of staff took the call: the customer's screen again, with them beside her.
-            answered: {},
+            // The kiosk needing a person again (she walked away from money) is a new call.
+            answered: {
+              on: {
+                HELP_NEEDED: {
+                  target: 'shown',
+                  actions: assign({ helpReason: ({ event }) => event.reason }),
+                },
+              },
+            },
             // The customer went back to the visit; the call stands until the visit ends or she
             // withdraws it.
             dismissed: {
@@ -425,6 +439,7 @@ export const sessionMachine = setup({
                 target: 'bills',
                 actions: assign({
                   quote: ({ event }) => (event.output.ok ? event.output.quote : null),
+                  scope: 'all',
                 }),
               },
               // No way on from here (the gateway, a locked account, nothing due): say why and
@@ -484,6 +499,21 @@ export const sessionMachine = setup({
         bills: {
           tags: [WAITS_FOR_CUSTOMER],
           on: {
+            CHOOSE_SCOPE: [
+              {
+                guard: ({ context, event }) => event.scope === 'all' && context.scope !== 'all',
+                actions: assign({ scope: 'all' }),
+              },
+              {
+                guard: ({ context, event }) =>
+                  event.scope === 'overdue' &&
+                  context.scope !== 'overdue' &&
+                  context.biller !== null &&
+                  context.quote !== null &&
+                  overdueOnlyAmount(context.biller, context.quote.bills) !== null,
+                actions: assign({ scope: 'overdue' }),
+              },
+            ],
             PAY_CASH: { target: 'confirm', actions: assign({ method: 'cash' }) },
             PAY_QR: { target: 'confirm', actions: assign({ method: 'qr' }) },
             BACK: 'enterAccount',
@@ -529,6 +559,7 @@ export const sessionMachine = setup({
               biller: must(context.biller, 'biller'),
               quote: must(context.quote, 'quote'),
               method: context.method,
+              amountDue: amountToPay(context),
             }),
             onDone: [
               {
@@ -567,7 +598,7 @@ export const sessionMachine = setup({
             src: 'cashIn',
             input: ({ context }) => ({
               paymentId: must(context.paymentId, 'paymentId'),
-              amountDue: must(context.quote, 'quote').totalDue,
+              amountDue: amountToPay(context),
               acceptsOverpayment: must(context.biller, 'biller').acceptsOverpayment,
             }),
           },
@@ -640,7 +671,7 @@ export const sessionMachine = setup({
             src: 'qrPay',
             input: ({ context }) => ({
               paymentId: must(context.paymentId, 'paymentId'),
-              amountDue: must(context.quote, 'quote').totalDue,
+              amountDue: amountToPay(context),
               description: context.biller?.name['zh-CN'] ?? '',
             }),
           },
@@ -657,9 +688,7 @@ export const sessionMachine = setup({
             },
             QR_PAID: {
               target: 'capturing',
-              actions: assign({
-                collected: ({ context }) => must(context.quote, 'quote').totalDue,
-              }),
+              actions: assign({ collected: ({ context }) => amountToPay(context) }),
             },
             QR_CANCELLED: 'abandoning',
             QR_UNKNOWN: { target: 'problem', actions: assign({ problem: 'payment_needs_staff' }) },
@@ -680,15 +709,37 @@ export const sessionMachine = setup({
             ],
           },
         },
+        // Money in, short of the amount: she decides (go on, settle as the screen says, or call
+        // staff). Settling — the refund slip or the write-off of what was paid — happens only
+        // when a person asks: her tap, or staff's cancel for her.
         partialCash: {
           tags: [WAITS_FOR_CUSTOMER],
           on: {
-            TIMED_OUT: 'settlingPartial',
+            TIMED_OUT: 'awaitingStaff',
             CONTINUE: { guard: ({ context }) => !context.cashFault, target: 'insertCash' },
             CONFIRM: 'settlingPartial',
+            // Staff, answering her call, cancel for her: settled as the screen says.
+            CANCEL: 'settlingPartial',
           },
-          // The customer walked away: the money is settled as the screen said, never dropped.
-          after: { partialCashWait: 'settlingPartial' },
+          // She walked away. With staff beside her (a call answered) only her own clock counts.
+          after: {
+            partialCashWait: {
+              guard: not(stateIn({ help: { called: 'answered' } })),
+              target: 'awaitingStaff',
+            },
+          },
+        },
+        // Nobody settled the money taken: staff are called, and the screen waits for them —
+        // not for the next customer, and with no way back to attract until a person decides.
+        awaitingStaff: {
+          entry: raise({ type: 'HELP_NEEDED', reason: 'timeout' }),
+          on: {
+            // Whoever answers finds her decision screen under the staff screen.
+            STAFF_ANSWERED: 'partialCash',
+            BACK: 'partialCash',
+            CANCEL: 'settlingPartial',
+            TIMED_OUT: {},
+          },
         },
         settlingPartial: {
           always: [{ guard: 'allowsPartial', target: 'capturing' }, { target: 'refundingPartial' }],
@@ -698,7 +749,8 @@ export const sessionMachine = setup({
             src: 'refundPartial',
             input: ({ context }) => ({
               paymentId: must(context.paymentId, 'paymentId'),
-              billerName: context.biller?.name['zh-CN'] ?? '',
+              billerName: must(context.biller, 'biller').name,
+              locale: context.locale,
             }),
             onDone: {
               target: 'refundSlip',
@@ -748,7 +800,8 @@ export const sessionMachine = setup({
             src: 'receipt',
             input: ({ context }) => ({
               paymentId: must(context.paymentId, 'paymentId'),
-              billerName: context.biller?.name['zh-CN'] ?? '',
+              billerName: must(context.biller, 'biller').name,
+              locale: context.locale,
             }),
             onDone: { target: 'paid', actions: assign({ outcome: ({ event }) => event.output }) },
             onError: 'paid',
@@ -776,7 +829,8 @@ export const sessionMachine = setup({
             src: 'receipt',
             input: ({ context }) => ({
               paymentId: must(context.paymentId, 'paymentId'),
-              billerName: context.biller?.name['zh-CN'] ?? '',
+              billerName: must(context.biller, 'biller').name,
+              locale: context.locale,
             }),
             onDone: {
               target: 'pendingSync',

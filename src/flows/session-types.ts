@@ -7,6 +7,7 @@ import type {
   Locale,
   LocalizedText,
   OutOfServiceReason,
+  PayScope,
   PaymentMethod,
   ProblemCode,
   QrStep,
@@ -34,7 +35,17 @@ export interface QuoteChoice extends QuoteView {
 
 export interface ReceiptInput {
   paymentId: number;
-  billerName: string;
+  /** The payee in both languages (the receipt is bilingual when she chose English). */
+  billerName: LocalizedText;
+  /** The customer's language: English adds an English line to each Chinese one. */
+  locale: Locale;
+}
+
+/** What the refund slip of a part payment needs (printed only when a person asks for it). */
+export interface RefundSlipInput {
+  paymentId: number;
+  billerName: LocalizedText;
+  locale: Locale;
 }
 
 /** Starting a payment either opens its journal record or says why it cannot. */
@@ -72,6 +83,8 @@ export type InternalEvent =
   /** The acceptor could not say whether the note reached the box: staff check it. */
   | { type: 'NOTE_UNCERTAIN'; value: number }
   | { type: 'ACCEPTED_NOTES'; values: number[] }
+  /** The notes the acceptor takes (its reported denominations, fen), whenever they change. */
+  | { type: 'ACCEPTOR_NOTES'; values: number[] }
   /** The acceptor is not there, or failed while taking notes. */
   | { type: 'CASH_UNAVAILABLE' }
   /** The amount due cannot be made of the notes the acceptor takes, and no overpayment. */
@@ -152,6 +165,10 @@ export interface SessionContext {
   outcome: ReceiptOutcome | null;
   refundSlip: RefundSlipOutcome | null;
   method: PaymentMethod;
+  /** Everything due, or the overdue bills only (where the biller takes part payments). */
+  scope: PayScope;
+  /** The notes the acceptor takes (fen), as it last reported them; a device fact, not hers. */
+  acceptorNotes: number[];
   qr: {
     step: QrStep;
     kioskCodeUrl: string | null;

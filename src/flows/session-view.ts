@@ -1,6 +1,8 @@
 // What the customer sees: a pure function of the session machine's state (UI = f(snapshot)).
 import type { SnapshotFrom } from 'xstate';
-import type { BillerView, Screen } from '../api/kiosk-api';
+import type { BillerView, CashChange, Screen } from '../api/kiosk-api';
+import { cashChange } from './cash-rules';
+import { amountToPay, overdueOnlyAmount } from './pay-scope';
 import type { sessionMachine } from './session-machine';
 import {
   ACCOUNT_DEAD_ENDS,
@@ -60,8 +62,9 @@ export function promptDeadline(s: SessionSnapshot): number | null {
 
 export function screenOf(s: SessionSnapshot): Screen {
   const c = s.context;
-  // Shown over whatever the visit is doing (a note stacking, a wallet confirming).
-  if (s.matches({ help: { called: 'shown' } })) {
+  // Shown over whatever the visit is doing (a note stacking, a wallet confirming); a visit held
+  // for staff says so itself.
+  if (s.matches({ help: { called: 'shown' } }) && customerStateOf(s) !== 'awaitingStaff') {
     return {
       name: 'staffHelp',
       reason: c.helpReason ?? 'customer',
@@ -87,19 +90,26 @@ function withQuote(
   return (c) => (c.biller && c.quote ? show(c, billerView(c.biller), c.quote) : idleScreen(c));
 }
 
+/** What cash above the amount does (no change is given), said before she inserts any. */
+function changeOf(c: SessionContext): CashChange {
+  return cashChange(amountToPay(c), c.biller?.acceptsOverpayment ?? true, c.acceptorNotes);
+}
+
 const confirmScreen = withQuote((c, biller, quote) => ({
   name: 'confirm',
   biller,
   account: quote.account,
   holder: quote.holder,
-  amountDue: quote.totalDue,
+  amountDue: amountToPay(c),
   method: c.method,
+  scope: c.scope,
+  cash: changeOf(c),
 }));
 
-const insertCashScreen = withQuote((c, biller, quote) => ({
+const insertCashScreen = withQuote((c, biller) => ({
   name: 'insertCash',
   biller,
-  amountDue: quote.totalDue,
+  amountDue: amountToPay(c),
   collected: c.collected,
   acceptedNotes: c.acceptedNotes,
   acceptsOverpayment: c.biller?.acceptsOverpayment ?? false,
@@ -107,10 +117,10 @@ const insertCashScreen = withQuote((c, biller, quote) => ({
   underReview: c.underReview,
 }));
 
-const partialCashScreen = withQuote((c, biller, quote) => ({
+const partialCashScreen = withQuote((c, biller) => ({
   name: 'partialCash',
   biller,
-  amountDue: quote.totalDue,
+  amountDue: amountToPay(c),
   collected: c.collected,
   outcome: c.biller?.allowsPartial ? 'writeOff' : 'refundSlip',
   canContinue: !c.cashFault,
@@ -137,14 +147,24 @@ const CUSTOMER_SCREENS: { [S in CustomerState]: ScreenFor } = {
   requoting: lookingUpAnything,
   bills: withQuote((c, biller, quote) => {
     const { quoteId: _q, billerId: _b, expiresAt: _e, raw: _r, ...shown } = quote;
-    return { name: 'bills', biller, quote: shown, requoted: c.requoted };
+    return {
+      name: 'bills',
+      biller,
+      quote: shown,
+      requoted: c.requoted,
+      allowsPartial: c.biller?.allowsPartial ?? false,
+      overdueOnly: c.biller ? overdueOnlyAmount(c.biller, quote.bills) : null,
+      scope: c.scope,
+      amountToPay: amountToPay(c),
+      cash: changeOf(c),
+    };
   }),
   confirm: confirmScreen,
   startingPayment: confirmScreen,
-  qrPay: withQuote((c, biller, quote) => ({
+  qrPay: withQuote((c, biller) => ({
     name: 'qrPay',
     biller,
-    amountDue: quote.totalDue,
+    amountDue: amountToPay(c),
     scannerWindow: c.site.scannerWindow,
     step: c.qr.step,
     kioskCodeUrl: c.qr.kioskCodeUrl,
@@ -153,6 +173,7 @@ const CUSTOMER_SCREENS: { [S in CustomerState]: ScreenFor } = {
   insertCash: insertCashScreen,
   abandoning: insertCashScreen,
   partialCash: partialCashScreen,
+  awaitingStaff: (c) => ({ name: 'awaitingStaff', collected: c.collected }),
   settlingPartial: partialCashScreen,
   refundingPartial: partialCashScreen,
   refundSlip: (c) => ({
@@ -190,7 +211,8 @@ function paidScreen(copyAsked: boolean): ScreenFor {
     name: 'paid',
     collected: c.collected,
     method: c.method,
-    prepaidCredited: c.outcome?.prepaidCredited ?? 0,
+    // The extra kept on her account; a part payment below the amount is no "extra" to speak of.
+    prepaidCredited: c.collected > amountToPay(c) ? (c.outcome?.prepaidCredited ?? 0) : 0,
     ...issued(c),
     copyAsked,
   });

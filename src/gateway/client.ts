@@ -1,7 +1,7 @@
-// HTTP client of the collection gateway: signs every request, bounds it with a timeout and
-// validates every reply against the contract's schemas, and a QR reply against the request it
-// answers. It classifies outcomes; it never decides to retry (the sync worker does, query first).
-import type { Dispatcher } from 'undici';
+// HTTP client of the collection gateway's payment routes. Every request is signed, bounded by a
+// timeout and its reply checked against the contract's schemas by signed-request.ts (shared with
+// the community services client); a QR reply is also checked against the request it answers.
+// It classifies outcomes; it never decides to retry (the sync worker does, query first).
 import type { z } from 'zod';
 import {
   BillersResponse,
@@ -13,7 +13,6 @@ import {
   ReversalReply,
   ReconciliationResponse,
   DEFINITIVE_PAYMENT_REJECTIONS,
-  ErrorBody,
   PaymentResult,
   Quote,
   type BillQueryRequest,
@@ -21,47 +20,15 @@ import {
   type QrMicropayRequest,
   type QrOrderRequest,
 } from './contract';
-import { gatewayUrl } from './gateway-url';
-import { DEFAULT_MAX_RETRY_AFTER_MS, retryAfterMs } from './retry-after';
-import { authHeaders } from './signature';
+import { SignedRequester, type GatewayClientOptions, type GatewayReply } from './signed-request';
 
-export type FetchFn = typeof fetch;
-
-export interface GatewayClientOptions {
-  /** Requests go under its path: https://h/collect/ + /v1/billers → https://h/collect/v1/billers. */
-  baseUrl: string;
-  terminalId: string;
-  secret: string;
-  timeoutMs: number;
-  fetch?: FetchFn;
-  /** TLS of the gateway connection (tls-transport.ts), handed to fetch with every request. */
-  dispatcher?: Dispatcher;
-  /** The host's clock, for the request timestamp and Retry-After dates (default: the system's). */
-  clock?: () => number;
-  /** The longest Retry-After the client passes on (default 15 minutes). */
-  maxRetryAfterMs?: number;
-}
-
-/** A reply the kiosk can act on, or the reason it cannot. */
-export type GatewayReply<T> =
-  /** `serverDateMs`: the reply's Date header, where it had one (the clock check of diagnostics). */
-  | { ok: true; status: number; body: T; serverDateMs?: number }
-  | {
-      ok: false;
-      kind: 'error';
-      status: number;
-      code: string;
-      message: string;
-      retryAfterMs?: number;
-    }
-  | { ok: false; kind: 'unreachable'; reason: string }
-  | { ok: false; kind: 'bad_reply'; status: number; reason: string };
+export type { FetchFn, GatewayClientOptions, GatewayReply } from './signed-request';
 
 export class GatewayClient {
-  private readonly fetch: FetchFn;
+  private readonly signed: SignedRequester;
 
   constructor(private readonly o: GatewayClientOptions) {
-    this.fetch = o.fetch ?? fetch;
+    this.signed = new SignedRequester(o);
   }
 
   billers() {
@@ -144,7 +111,7 @@ export class GatewayClient {
     );
   }
 
-  private async request<S extends z.ZodType>(
+  private request<S extends z.ZodType>(
     method: 'GET' | 'POST',
     pathWithQuery: string,
     body: string | undefined,
@@ -152,60 +119,13 @@ export class GatewayClient {
     /** Why a valid reply does not answer this request, or null when it does. */
     answers?: (reply: z.infer<S>) => string | null,
   ): Promise<GatewayReply<z.infer<S>>> {
-    const url = gatewayUrl(this.o.baseUrl, pathWithQuery);
-    const now = (this.o.clock ?? Date.now)();
-    // The signature covers the path as sent, prefix included: what the gateway receives.
-    const headers: Record<string, string> = authHeaders(
-      this.o.terminalId,
-      this.o.secret,
-      { method, pathWithQuery: `${url.pathname}${url.search}`, body: body ?? '' },
-      now,
-    );
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    let res: Response;
-    let text: string;
-    try {
-      res = await this.fetch(url, {
-        method,
-        headers,
-        body,
-        signal: AbortSignal.timeout(this.o.timeoutMs),
-        ...(this.o.dispatcher ? { dispatcher: this.o.dispatcher } : {}),
-      });
-      text = await res.text();
-    } catch (err) {
-      const e = err as Error & { cause?: { code?: string } };
-      return { ok: false, kind: 'unreachable', reason: e.cause?.code ?? e.name ?? e.message };
-    }
-    const maxRetryAfterMs = this.o.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS;
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      // An error page from a proxy is still an error, and its Retry-After still counts.
-      if (!res.ok) return errorReply(res, null, text, now, maxRetryAfterMs);
-      return { ok: false, kind: 'bad_reply', status: res.status, reason: 'reply is not JSON' };
-    }
-    if (!res.ok) return errorReply(res, json, text, now, maxRetryAfterMs);
-    const parsed = schema.safeParse(json);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return {
-        ok: false,
-        kind: 'bad_reply',
-        status: res.status,
-        reason: `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`,
-      };
-    }
-    const wrong = answers?.(parsed.data) ?? null;
-    if (wrong) return { ok: false, kind: 'bad_reply', status: res.status, reason: wrong };
-    const date = Date.parse(res.headers.get('date') ?? '');
-    return {
-      ok: true,
-      status: res.status,
-      body: parsed.data,
-      ...(Number.isFinite(date) ? { serverDateMs: date } : {}),
-    };
+    return this.signed.request({
+      method,
+      pathWithQuery,
+      body,
+      schema,
+      ...(answers ? { answers } : {}),
+    });
   }
 }
 
@@ -219,25 +139,6 @@ function mismatch(
       return `${field}: the reply is not for the request (${String(value)})`;
   }
   return null;
-}
-
-function errorReply(
-  res: Response,
-  json: unknown,
-  text: string,
-  now: number,
-  maxRetryAfterMs: number,
-): GatewayReply<never> {
-  const err = ErrorBody.safeParse(json);
-  const retryAfter = retryAfterMs(res.headers.get('retry-after'), now, maxRetryAfterMs);
-  return {
-    ok: false,
-    kind: 'error',
-    status: res.status,
-    code: err.success ? err.data.code : `http_${res.status}`,
-    message: err.success ? err.data.message : text.slice(0, 200),
-    ...(retryAfter === undefined ? {} : { retryAfterMs: retryAfter }),
-  };
 }
 
 /** True for the rejections the contract calls definitive (never re-sent with the same body). */

@@ -13,7 +13,7 @@ import { recoverJournal } from '../../offline-queue/recovery';
 import { StaffItems } from '../../offline-queue/staff-items';
 import { SyncWorker } from '../../offline-queue/sync-worker';
 import type { KioskConfig } from '../config/schema';
-import { GatewayClient, type FetchFn } from '../gateway/client';
+import { GatewayClient, type FetchFn, type GatewayClientOptions } from '../gateway/client';
 import { gatewayQrWalletPort } from '../gateway/qr-wallet-port';
 import { gatewayTransport } from '../gateway/tls-transport';
 import { gatewayWriteOffPort } from '../gateway/write-off-port';
@@ -30,6 +30,8 @@ export interface MoneyServices {
   /** Notes for staff review, stray notes from the acceptor, collections and the audit. */
   cashBox: CashBox;
   gateway: GatewayClient;
+  /** How the gateway client signs and reaches the gateway (TLS included): other clients share it. */
+  gatewayOptions: GatewayClientOptions;
   syncWorker: SyncWorker;
   qr: QrAttempts;
   /**
@@ -66,7 +68,7 @@ export function openMoneyServices(
     const { caFile, clientCertFile, clientKeyFile } = config.gateway;
     const transport =
       caFile || clientCertFile ? gatewayTransport({ caFile, clientCertFile, clientKeyFile }) : null;
-    const gateway = new GatewayClient({
+    const gatewayOptions: GatewayClientOptions = {
       baseUrl: config.gateway.baseUrl,
       terminalId: config.terminal.id,
       secret: config.terminal.secret,
@@ -75,7 +77,8 @@ export function openMoneyServices(
       clock,
       ...(o.fetch ? { fetch: o.fetch } : {}),
       ...(transport ? { dispatcher: transport.dispatcher } : {}),
-    });
+    };
+    const gateway = new GatewayClient(gatewayOptions);
     const syncWorker = new SyncWorker({
       db,
       journal,
@@ -164,6 +167,7 @@ export function openMoneyServices(
       staff,
       cashBox: new CashBox(db, journal, staff, clock),
       gateway,
+      gatewayOptions,
       syncWorker,
       qr,
       compensate,

@@ -22,12 +22,14 @@ import type {
   StartResult,
   InfoContent,
   ReceiptOutcome,
+  RefundSlipInput,
   RefundSlipOutcome,
   SessionEvent,
 } from '../flows/session-types';
 import { paymentReceipt } from '../receipts/receipt-text';
 import { refundSlip } from '../receipts/refund-slip';
 import { verificationPayload } from '../receipts/verification';
+import { receiptLanguage } from '../receipts/words';
 import type { ReceiptService } from './receipt-service';
 import { loadInfoContent } from '../info/info-content';
 import { classifyScan } from '../scanning/classify-scan';
@@ -107,11 +109,12 @@ function toLookup(s: SessionServices, reply: GatewayReply<Quote>): LookupResult 
       account: q.account,
       holder: q.holder,
       address: q.address,
-      bills: q.bills.map(({ billId, period, principal, lateFee, daysOverdue }) => ({
+      bills: q.bills.map(({ billId, period, principal, lateFee, dueDate, daysOverdue }) => ({
         billId,
         period,
         principal,
         lateFee,
+        dueDate,
         daysOverdue,
       })),
       totalDue: q.totalDue,
@@ -180,7 +183,7 @@ export function sessionActors(
 
     startPayment: fromPromise<
       StartResult,
-      { biller: BillerChoice; quote: QuoteChoice; method: 'cash' | 'qr' }
+      { biller: BillerChoice; quote: QuoteChoice; method: 'cash' | 'qr'; amountDue: number }
     >(async ({ input }) => {
       // A quote from before midnight (or otherwise expired) is asked again, never paid.
       if (s.clock() >= Date.parse(input.quote.expiresAt)) {
@@ -198,7 +201,8 @@ export function sessionActors(
         account: input.quote.account,
         quoteId: input.quote.quoteId,
         quoteJson: input.quote.raw,
-        amountDue: input.quote.totalDue,
+        // The whole quote, or its overdue bills where she chose to pay only those.
+        amountDue: input.amountDue,
         acceptsOverpayment: input.biller.acceptsOverpayment,
         method: input.method,
       });
@@ -243,14 +247,17 @@ export function sessionActors(
       const result = p.resultJson ? PaymentResult.parse(JSON.parse(p.resultJson)) : null;
       const layout = paymentReceipt({
         terminalId: s.terminalId,
-        billerName: input.billerName,
+        billerName: input.billerName['zh-CN'],
+        billerNameEn: input.billerName.en,
         agentSerial: p.agentSerial,
         quote,
         collected: p.collected,
+        amountDue: p.amountDue,
         at: p.collectedAt ?? p.updatedAt,
         method: p.method,
         result,
         verifyBase: s.verifyBaseUrl,
+        lang: receiptLanguage(input.locale),
       });
       const issued = await s.receipts.issue(layout);
       if (issued.printed && layout.kind === 'paid' && s.journal.get(p.id).state === 'WRITTEN_OFF')
@@ -273,28 +280,28 @@ export function sessionActors(
       return undefined;
     }),
 
-    refundPartial: fromPromise<RefundSlipOutcome, { paymentId: number; billerName: string }>(
-      async ({ input }) => {
-        refundPartialCash(s.db, s.journal, s.staff, input.paymentId, s.clock());
-        const p = s.journal.get(input.paymentId);
-        const issued = await s.receipts.issue(
-          refundSlip({
-            terminalId: s.terminalId,
-            agentSerial: p.agentSerial,
-            billerName: input.billerName,
-            account: p.account,
-            amount: p.collected,
-            reason: p.rejectCode ?? 'partial_payment_not_allowed',
-            notes: s.journal.stackedNotes(p.id),
-            at: s.clock(),
-          }),
-        );
-        s.log.info(
-          { paymentId: p.id, amount: p.collected, printed: issued.printed },
-          'partial cash: refund slip issued',
-        );
-        return { amount: p.collected, slipLines: issued.lines, printed: issued.printed };
-      },
-    ),
+    refundPartial: fromPromise<RefundSlipOutcome, RefundSlipInput>(async ({ input }) => {
+      refundPartialCash(s.db, s.journal, s.staff, input.paymentId, s.clock());
+      const p = s.journal.get(input.paymentId);
+      const issued = await s.receipts.issue(
+        refundSlip({
+          terminalId: s.terminalId,
+          agentSerial: p.agentSerial,
+          billerName: input.billerName['zh-CN'],
+          billerNameEn: input.billerName.en,
+          account: p.account,
+          amount: p.collected,
+          reason: p.rejectCode ?? 'partial_payment_not_allowed',
+          notes: s.journal.stackedNotes(p.id),
+          at: s.clock(),
+          lang: receiptLanguage(input.locale),
+        }),
+      );
+      s.log.info(
+        { paymentId: p.id, amount: p.collected, printed: issued.printed },
+        'partial cash: refund slip issued',
+      );
+      return { amount: p.collected, slipLines: issued.lines, printed: issued.printed };
+    }),
   };
 }

@@ -22,6 +22,8 @@ import { InactivityClock } from './inactivity';
 import { createPrinter } from './printer-factory';
 import { receiptService } from './receipt-service';
 import { startServiceRoom } from './service-room-wiring';
+import { startCommunityRoom } from './community-room-wiring';
+import type { CommunityRoom } from '../community';
 import type { ServiceRoom } from '../service/open-service-room';
 import { startKioskServer } from '../edge/kiosk-server';
 import { startJobs } from './jobs';
@@ -65,6 +67,8 @@ export interface RunningHost {
   money: MoneyServices;
   /** Staff and technicians: their sign-in, PINs, audit and the desk over the session. */
   service: ServiceRoom;
+  /** The community service point: applications, invoices, care and notices (src/community/). */
+  community: CommunityRoom;
   log: Logger;
   /** Sends a user event as if it came from the renderer (tests, Electron ipc). */
   send(event: UserEvent): void;
@@ -108,7 +112,8 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
     // before the driver acknowledges it.
     acceptor.onStrayNote((note) => {
       const attributed = cashBox.strayNote(note);
-      log.warn({ note, attributed }, 'the acceptor reported a note outside any payment');
+      if (attributed === 'refused') log.info({ note }, 'a note offered between payments went back');
+      else log.warn({ note, attributed }, 'the acceptor reported a note outside any payment');
     });
     // Once the note path is clear, no later stray can be taken for a note from before.
     acceptor.onNotePathClear(() => cashBox.notePathClear());
@@ -182,6 +187,8 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
       log,
     });
     cleanups.push(() => service.desk.stop());
+    const community = startCommunityRoom(config, { money, service, clock, monotonic, log });
+    cleanups.push(() => community.close());
     const inactivity = new InactivityClock({
       clock,
       monotonic,
@@ -266,6 +273,17 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
     }
     actor.start();
     cleanups.push(() => actor.stop());
+    // The notes the acceptor takes, whenever they change: before she inserts any, the bills and
+    // confirm screens name those a biller that takes no overpayment would refuse.
+    let notesTold = '';
+    const tellNotes = () => {
+      const values = acceptor.status.denominations;
+      if (values.join() === notesTold) return;
+      notesTold = values.join();
+      actor.send({ type: 'ACCEPTOR_NOTES', values: [...values] });
+    };
+    cleanups.push(acceptor.onStatus(tellNotes));
+    tellNotes();
     cleanups.push(() => inactivity.stop());
     cleanups.push(watchHelpCalls(actor, log));
     const stopJobs = startJobs(config, {
@@ -302,6 +320,7 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
       syncWorker,
       money,
       service,
+      community: community.room,
       log,
       send: userEvent,
       latest: () => latest ?? snapshotNow(),

@@ -1,5 +1,6 @@
 // A receipt as data: a list of blocks built from the payment, rendered later for paper of a
 // given width (render-document.ts) or for the screen (render-text.ts). Money is integer fen.
+import type { ReceiptLanguage } from './words';
 
 export type Block =
   /** Large, centred. */
@@ -7,7 +8,15 @@ export type Block =
   /** Bold, centred: a banner such as the provisional notice. */
   | { kind: 'mark'; text: string }
   | { kind: 'row'; label: string; value: string }
-  | { kind: 'bill'; period: string; principal: number; lateFee: number; daysOverdue: number }
+  | {
+      kind: 'bill';
+      period: string;
+      principal: number;
+      lateFee: number;
+      daysOverdue: number;
+      /** Its labels in Chinese, or in Chinese and English (default Chinese). */
+      lang?: ReceiptLanguage;
+    }
   /** Bold label and amount. */
   | { kind: 'total'; label: string; amount: number }
   | { kind: 'qr'; data: string; caption: string }

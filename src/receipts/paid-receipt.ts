@@ -4,6 +4,7 @@ import { yuan } from './amounts';
 import type { ReceiptLayout } from './layout';
 import { billBlocks, headerRows, methodRow, type PaymentFacts } from './payment-blocks';
 import { verificationPayload } from './verification';
+import { label, noteBlocks, titleBlocks, W } from './words';
 
 export interface PaidReceiptInput extends PaymentFacts {
   agentSerial: string;
@@ -15,30 +16,31 @@ export interface PaidReceiptInput extends PaymentFacts {
 }
 
 export function paidReceipt(r: PaidReceiptInput): ReceiptLayout {
+  const lang = r.lang ?? 'zh';
   const applied = new Set(r.result.appliedToBills);
   const bills = r.quote.bills.filter((b) => applied.has(b.billId));
   return {
     kind: 'paid',
     copy: r.copy ?? false,
     blocks: [
-      { kind: 'title', text: '缴费凭证' },
+      ...titleBlocks(W.paidTitle, lang),
       ...headerRows(r),
-      ...(bills.length ? [{ kind: 'separator' } as const, ...billBlocks(bills)] : []),
+      ...(bills.length ? [{ kind: 'separator' } as const, ...billBlocks(bills, lang)] : []),
       { kind: 'separator' },
-      { kind: 'row', label: '本金合计', value: yuan(r.result.principalCharged) },
-      { kind: 'row', label: '违约金合计', value: yuan(r.result.lateFeeCharged) },
-      { kind: 'row', label: '转入预存', value: yuan(r.result.prepaidCredited) },
-      { kind: 'total', label: '实收金额', amount: r.collected },
+      { kind: 'row', label: label(W.principalTotal, lang), value: yuan(r.result.principalCharged) },
+      { kind: 'row', label: label(W.lateFeeTotal, lang), value: yuan(r.result.lateFeeCharged) },
+      { kind: 'row', label: label(W.prepaid, lang), value: yuan(r.result.prepaidCredited) },
+      { kind: 'total', label: label(W.collected, lang), amount: r.collected },
       methodRow(r),
       { kind: 'separator' },
-      { kind: 'row', label: '代收流水号', value: r.agentSerial },
-      { kind: 'row', label: '销账编号', value: r.result.billerTxnId },
+      { kind: 'row', label: label(W.serial, lang), value: r.agentSerial },
+      { kind: 'row', label: label(W.billerTxn, lang), value: r.result.billerTxnId },
       {
         kind: 'qr',
-        caption: '扫码核验缴费记录',
+        caption: label(W.paidQr, lang),
         data: verificationPayload(r.agentSerial, r.result.billerTxnId, r.verifyBase),
       },
-      { kind: 'note', text: '请妥善保管本凭证。如有疑问，请联系社区工作人员。' },
+      ...noteBlocks(W.paidNote, lang),
     ],
   };
 }

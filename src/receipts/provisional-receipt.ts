@@ -3,40 +3,47 @@
 // carries the agent serial, by which the payment can be looked up and the receipt reprinted.
 import { yuan } from './amounts';
 import type { ReceiptLayout } from './layout';
-import { billBlocks, headerRows, methodRow, type PaymentFacts } from './payment-blocks';
+import {
+  billBlocks,
+  billsCovered,
+  headerRows,
+  methodRow,
+  type PaymentFacts,
+} from './payment-blocks';
 import { verificationPayload } from './verification';
+import { label, markBlocks, noteBlocks, titleBlocks, W } from './words';
 
 export interface ProvisionalReceiptInput extends PaymentFacts {
   agentSerial: string;
   collected: number;
+  /** What this payment was for (the overdue bills only, or the whole quote: the default). */
+  amountDue?: number;
   copy?: boolean;
   verifyBase?: string;
 }
 
 export function provisionalReceipt(r: ProvisionalReceiptInput): ReceiptLayout {
+  const lang = r.lang ?? 'zh';
+  const due = r.amountDue ?? r.quote.totalDue;
+  const bills = due >= r.quote.totalDue ? r.quote.bills : billsCovered(r.quote.bills, due);
   return {
     kind: 'provisional',
     copy: r.copy ?? false,
     blocks: [
-      { kind: 'title', text: '受理凭证' },
-      { kind: 'mark', text: '销账处理中' },
+      ...titleBlocks(W.provisionalTitle, lang),
+      ...markBlocks(W.provisionalMark, lang),
       ...headerRows(r),
-      ...(r.quote.bills.length
-        ? [{ kind: 'separator' } as const, ...billBlocks(r.quote.bills)]
-        : []),
+      ...(bills.length ? [{ kind: 'separator' } as const, ...billBlocks(bills, lang)] : []),
       { kind: 'separator' },
-      { kind: 'row', label: '应缴金额', value: yuan(r.quote.totalDue) },
-      { kind: 'total', label: '实收金额', amount: r.collected },
+      { kind: 'row', label: label(W.amountDue, lang), value: yuan(due) },
+      { kind: 'total', label: label(W.collected, lang), amount: r.collected },
       methodRow(r),
       { kind: 'separator' },
-      { kind: 'row', label: '代收流水号', value: r.agentSerial },
-      {
-        kind: 'note',
-        text: '款项已收妥，正在向收费单位销账，完成后将自动入账，无需再次缴费。本凭证不是缴费凭证，入账后可凭代收流水号补打缴费凭证。',
-      },
+      { kind: 'row', label: label(W.serial, lang), value: r.agentSerial },
+      ...noteBlocks(W.provisionalNote, lang),
       {
         kind: 'qr',
-        caption: '扫码查询入账进度',
+        caption: label(W.provisionalQr, lang),
         data: verificationPayload(r.agentSerial, null, r.verifyBase),
       },
     ],

@@ -1,69 +1,104 @@
-// The refund slip (退款审核单) for staff review: the biller refused the payment and the cash stays
-// in the box until staff pay it back against this slip. It lists the notes taken, the amount,
-// the reason, a barcode of the payment serial to scan, and a line for the staff signature.
+// The refund slip (退款审核单) for staff review: the biller refused the payment (or the resident
+// stopped short where the bill must be paid in full) and the cash stays in the box until staff
+// pay it back against this slip. It lists the notes taken, the amount, the reason in the
+// resident's words (never a code), a barcode of the payment serial to scan, and a line for the
+// staff signature. Bilingual for a resident who chose English.
 import { shanghaiLocal } from '../time/shanghai';
 import { noteValue, yuan } from './amounts';
 import type { Block, ReceiptLayout } from './layout';
 import { maskAccount } from './mask';
+import {
+  label,
+  markBlocks,
+  noteBlocks,
+  titleBlocks,
+  W,
+  type ReceiptLanguage,
+  type Words,
+} from './words';
 
 export interface RefundSlipInput {
   terminalId: string;
   /** The refused payment's agent serial. */
   agentSerial: string;
   billerName: string;
+  /** The payee's English name, beside the Chinese on a bilingual slip. */
+  billerNameEn?: string;
   account: string;
   /** Fen to pay back. */
   amount: number;
-  /** The rejection code (e.g. quote_expired), shown in words with the code beside it. */
+  /** The rejection code (e.g. quote_expired); printed in words, never as the code. */
   reason: string;
   /** Notes taken, by denomination (fen). */
   notes: readonly { value: number; count: number }[];
   at: number;
   copy?: boolean;
+  /** Chinese (default), or Chinese and English. */
+  lang?: ReceiptLanguage;
 }
 
-const REASONS: Readonly<Record<string, string>> = {
-  quote_expired: '账单已过期',
-  amount_below_due: '金额不足应缴',
-  overpayment_not_allowed: '该单位不收多缴款',
-  account_locked: '户号已锁定',
-  serial_conflict: '流水号冲突',
-  partial_payment_not_allowed: '该单位不收部分缴费',
-  reversed: '当日冲正',
-  rejected: '收费单位拒绝',
+/** Why the money goes back, as the resident would say it. */
+const REASONS: Readonly<Record<string, Words>> = {
+  quote_expired: {
+    zh: '账单金额已变化，这笔钱没有缴入',
+    en: 'The bill changed before it was paid',
+  },
+  amount_below_due: { zh: '钱不够应缴金额', en: 'Less than the amount due' },
+  overpayment_not_allowed: {
+    zh: '这项缴费不能多收',
+    en: 'This biller takes no more than the amount due',
+  },
+  account_locked: { zh: '这个户号要到营业厅办理', en: 'This account is paid at a service hall' },
+  serial_conflict: { zh: '缴费记录需要工作人员核对', en: 'The payment record needs checking' },
+  partial_payment_not_allowed: {
+    zh: '这项缴费需要一次缴足',
+    en: 'This bill must be paid in full at once',
+  },
+  reversed: { zh: '当日冲正', en: 'Reversed the same day' },
+  rejected: { zh: '收费单位没有接受这笔缴费', en: 'The biller did not accept this payment' },
 };
 
+/** The reason in words for the slip: a code these words do not know reads as a refusal. */
+export function reasonWords(code: string): Words {
+  return REASONS[code] ?? (REASONS.rejected as Words);
+}
+
+/** For staff screens: the words, with the code beside them for the record. */
 export function reasonText(code: string): string {
   const words = REASONS[code];
-  return words ? `${words} (${code})` : code;
+  return words ? `${words.zh} (${code})` : code;
 }
 
 export function refundSlip(r: RefundSlipInput): ReceiptLayout {
+  const lang = r.lang ?? 'zh';
+  const payee =
+    lang === 'zh+en' && r.billerNameEn ? `${r.billerName} ${r.billerNameEn}` : r.billerName;
   const notes: Block[] = r.notes.map((n) => ({
     kind: 'row',
-    label: `纸币 ${noteValue(n.value)} × ${n.count}`,
+    label: `${label(W.notes, lang)} ${noteValue(n.value)} × ${n.count}`,
     value: yuan(n.value * n.count),
   }));
   return {
     kind: 'refundSlip',
     copy: r.copy ?? false,
     blocks: [
-      { kind: 'title', text: '退款审核单' },
-      { kind: 'mark', text: '工作人员核对后退款' },
-      { kind: 'row', label: '终端编号', value: r.terminalId },
-      { kind: 'row', label: '时间', value: shanghaiLocal(r.at) },
-      { kind: 'row', label: '收费单位', value: r.billerName },
-      { kind: 'row', label: '户号', value: maskAccount(r.account) },
-      { kind: 'row', label: '代收流水号', value: r.agentSerial },
+      ...titleBlocks(W.refundTitle, lang),
+      ...markBlocks(W.refundMark, lang),
+      { kind: 'row', label: label(W.terminal, lang), value: r.terminalId },
+      { kind: 'row', label: label(W.slipTime, lang), value: shanghaiLocal(r.at) },
+      { kind: 'row', label: label(W.payee, lang), value: payee },
+      { kind: 'row', label: label(W.account, lang), value: maskAccount(r.account) },
+      { kind: 'row', label: label(W.serial, lang), value: r.agentSerial },
       { kind: 'separator' },
       ...notes,
-      { kind: 'total', label: '应退金额', amount: r.amount },
-      { kind: 'row', label: '原因', value: reasonText(r.reason) },
+      { kind: 'total', label: label(W.refundAmount, lang), amount: r.amount },
+      { kind: 'row', label: label(W.reason, lang), value: reasonWords(r.reason).zh },
+      ...(lang === 'zh' ? [] : [{ kind: 'note' as const, text: reasonWords(r.reason).en }]),
       { kind: 'separator' },
       { kind: 'barcode', data: r.agentSerial },
-      { kind: 'signature', label: '工作人员签字' },
-      { kind: 'signature', label: '日期' },
-      { kind: 'note', text: '本单仅供退款审核，不作缴费凭证。' },
+      { kind: 'signature', label: label(W.staffSignature, lang) },
+      { kind: 'signature', label: label(W.date, lang) },
+      ...noteBlocks(W.refundNote, lang),
     ],
   };
 }

@@ -13,6 +13,7 @@ import {
 } from '../../drivers/printer';
 import { yuan } from './amounts';
 import { COPY_MARK, type Block, type ReceiptLayout } from './layout';
+import { colonAfter, label, overdueWords, W } from './words';
 
 /** QR module size in dots: about 0.75 mm at 8 dots/mm, which phones read easily. */
 const QR_MODULE = 6;
@@ -32,40 +33,78 @@ function labelled(label: string, value: string, columns: number, bold = false): 
   if (one !== null) return [text(one, { bold })];
   return [
     text(label, { bold }),
-    ...wrap(value, columns).map((v) => text(alignRight(v, columns), { bold })),
+    ...wrapText(value, columns).map((v) => text(alignRight(v, columns), { bold })),
   ];
 }
 
+/**
+ * Text broken into lines. Chinese character by character, as the printer does; where the text
+ * holds English words (a bilingual receipt) between words, so that no word is cut.
+ */
+export function wrapText(t: string, columns: number): string[] {
+  if (!/[A-Za-z]/.test(t)) return wrap(t, columns);
+  const lines: string[] = [];
+  let line = '';
+  for (const token of t.match(/[!-~]+| +|[^ -~]/gu) ?? []) {
+    if (token.startsWith(' ')) {
+      if (line) line += ' ';
+      continue;
+    }
+    if (textWidth(line + token) <= columns) {
+      line += token;
+      continue;
+    }
+    if (line.trim()) lines.push(line.trimEnd());
+    if (textWidth(token) <= columns) line = token;
+    else {
+      const parts = wrap(token, columns);
+      line = parts.pop() ?? '';
+      lines.push(...parts);
+    }
+  }
+  if (line.trim() || lines.length === 0) lines.push(line.trimEnd());
+  return lines;
+}
+
 /** `label：____…` to the end of the line, with room to sign above it. */
-function signatureLine(label: string, columns: number): DocOp {
-  const head = `${label}：`;
-  return text(head + '_'.repeat(Math.max(8, columns - textWidth(head))));
+function signatureLines(label: string, columns: number): DocOp[] {
+  const head = `${label}${colonAfter(label)}`;
+  const room = columns - textWidth(head);
+  // A long (bilingual) label gets the line to itself, and the rule the whole width below.
+  if (room < 8) return [text(head.trimEnd()), text('_'.repeat(columns))];
+  return [text(head + '_'.repeat(room))];
 }
 
 function blockOps(b: Block, paper: PaperWidth): DocOp[] {
   const columns = columnsFor(paper);
   switch (b.kind) {
     case 'title':
-      return wrap(b.text, columnsFor(paper, true)).map((t) =>
+      return wrapText(b.text, columnsFor(paper, true)).map((t) =>
         text(t, { align: 'center', bold: true, double: true }),
       );
     case 'mark':
-      return wrap(b.text, columns).map((t) => text(t, { align: 'center', bold: true }));
+      return wrapText(b.text, columns).map((t) => text(t, { align: 'center', bold: true }));
     case 'row':
       return labelled(b.label, b.value, columns);
     case 'bill': {
-      const overdue = b.daysOverdue > 0 ? ` 逾期${b.daysOverdue}天` : '';
+      const lang = b.lang ?? 'zh';
+      const overdue = b.daysOverdue > 0 ? overdueWords(b.daysOverdue) : null;
       return [
-        text(`账期 ${b.period}${overdue}`),
-        ...labelled('  本金', yuan(b.principal), columns),
-        ...(b.lateFee > 0 ? labelled('  违约金', yuan(b.lateFee), columns) : []),
+        text(`账期 ${b.period}${overdue ? ` ${overdue.zh}` : ''}`),
+        ...(lang === 'zh'
+          ? []
+          : wrapText(`Period ${b.period}${overdue ? `, ${overdue.en}` : ''}`, columns).map((t) =>
+              text(t),
+            )),
+        ...labelled(`  ${label(W.principal, lang)}`, yuan(b.principal), columns),
+        ...(b.lateFee > 0 ? labelled(`  ${label(W.lateFee, lang)}`, yuan(b.lateFee), columns) : []),
       ];
     }
     case 'total':
       return labelled(b.label, yuan(b.amount), columns, true);
     case 'qr':
       return [
-        ...wrap(b.caption, columns).map((t) => text(t, { align: 'center' })),
+        ...wrapText(b.caption, columns).map((t) => text(t, { align: 'center' })),
         { op: 'qr', data: b.data, moduleSize: QR_MODULE, ec: 'M', align: 'center' },
       ];
     case 'barcode':
@@ -73,9 +112,9 @@ function blockOps(b: Block, paper: PaperWidth): DocOp[] {
     case 'separator':
       return [text('-'.repeat(columns))];
     case 'note':
-      return wrap(b.text, columns).map((t) => text(t));
+      return wrapText(b.text, columns).map((t) => text(t));
     case 'signature':
-      return [{ op: 'feed', lines: 2 }, signatureLine(b.label, columns)];
+      return [{ op: 'feed', lines: 2 }, ...signatureLines(b.label, columns)];
   }
 }
 

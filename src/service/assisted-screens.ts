@@ -1,41 +1,30 @@
 // The staff screens that work on the journal: open items, payments waiting to sync, the day
-// summary and the cash-box exchange. Each tap becomes one call of the staff services or the
-// exchange (which check the role and audit); this keeps only what is being typed and the last
-// outcome, and draws the views. PINs never pass here.
+// summary, and the cash-box exchange (its own screen object, cash-exchange-screen.ts). Each tap
+// becomes one call of the staff services or the exchange (which check the role and audit); this
+// keeps only what is being typed and the last outcome, and draws the views. PINs never pass here.
 import {
   ItemAction,
   type DeskResult,
-  type Key,
   type OpenItemRow,
   type StaffEvent,
   type StaffScreenName,
   type StaffView,
 } from '../api/kiosk-api';
-import type { CashExchange, Settlement } from '../../offline-queue/cash-exchange';
-import type { AuditEntry } from './audit-log';
 import type { AuthenticatedPerson } from './authenticator';
-import { DISCREPANCY_REASONS, type DiscrepancyReason, type OpenItemView } from './open-items';
+import { CashExchangeScreen, type CashExchangePorts } from './cash-exchange-screen';
+import { typedDigits } from './keypad-typing';
+import { DISCREPANCY_REASONS, type DiscrepancyReason, type OpenItemView } from './open-item-kinds';
 import type { StaffServices } from './staff-services';
 
-/** The notes a Chinese acceptor takes, largest first (fen): the rows of a count. */
-const NOTE_VALUES = [10_000, 5_000, 2_000, 1_000, 500, 100] as const;
-/** Digits typed for a box number, a seal, a count or a slip's serial. */
-const MAX_TYPED = { box: 12, seal: 12, count: 6, serial: 14 } as const;
+/** Digits typed for a refund slip's serial (the business day and the number). */
+const MAX_SERIAL_DIGITS = 14;
 
-export interface AssistedPorts {
+export interface AssistedPorts extends CashExchangePorts {
   services: Pick<
     StaffServices,
     'openItems' | 'resolveItem' | 'askAgain' | 'waitingToSync' | 'tryNow' | 'daySummary'
   >;
-  exchange: Pick<CashExchange, 'expected' | 'current' | 'begin' | 'finish' | 'abort'>;
   terminalId: string;
-  /** The acceptor's own stacked counter (null where it keeps none). */
-  deviceStacked(): Promise<number | null>;
-  /** Prints the settlement slip; whether it printed. */
-  printSettlement(settlement: Settlement): Promise<boolean>;
-  /** Out of service while the box is out (and back after), as residents are told. */
-  setExchangeService(boxOut: boolean): void;
-  audit(entry: AuditEntry): void;
 }
 
 type AssistedEvent = Extract<
@@ -60,23 +49,17 @@ export function isAssistedScreen(screen: StaffScreenName | null): screen is Assi
 export class AssistedScreens {
   private entering: { key: string; typed: string } | null = null;
   private lastResult: DeskResult | null = null;
-  private box = '';
-  private seal = '';
-  private field: string | null = null;
-  private counts = new Map<number, string>();
-  private settled: { settlement: Settlement; printed: boolean } | null = null;
+  private readonly exchange: CashExchangeScreen;
 
-  constructor(private readonly p: AssistedPorts) {}
+  constructor(private readonly p: AssistedPorts) {
+    this.exchange = new CashExchangeScreen(p);
+  }
 
   /** A new screen, or the mode closed: nothing typed survives. */
   reset(): void {
     this.entering = null;
     this.lastResult = null;
-    this.box = '';
-    this.seal = '';
-    this.field = null;
-    this.counts.clear();
-    this.settled = null;
+    this.exchange.reset();
   }
 
   view(screen: AssistedScreen, who: AuthenticatedPerson): StaffView {
@@ -88,7 +71,7 @@ export class AssistedScreens {
       case 'daySummary':
         return this.summaryView(who);
       case 'cashExchange':
-        return this.exchangeView();
+        return this.exchange.view();
     }
   }
 
@@ -96,14 +79,10 @@ export class AssistedScreens {
   typed(screen: AssistedScreen, event: StaffEvent, who: AuthenticatedPerson): boolean {
     if (event.type === 'STAFF_KEY') {
       if (screen === 'openItems' && this.entering) {
-        this.entering.typed = typedDigits(this.entering.typed, event.key, MAX_TYPED.serial);
+        this.entering.typed = typedDigits(this.entering.typed, event.key, MAX_SERIAL_DIGITS);
         return true;
       }
-      if (screen === 'cashExchange' && this.field) {
-        this.typeInto(this.field, event.key);
-        return true;
-      }
-      return false;
+      return screen === 'cashExchange' && this.exchange.typed(event.key);
     }
     if (event.type === 'STAFF_SUBMIT' && screen === 'openItems' && this.entering) {
       this.payOut(who, this.entering.key, this.slipSerial(this.entering.typed), 'typed');
@@ -129,10 +108,10 @@ export class AssistedScreens {
         return;
       }
       case 'STAFF_EXCHANGE_FIELD':
-        this.field = event.field;
+        this.exchange.choose(event.field);
         return;
       case 'STAFF_EXCHANGE':
-        return this.exchangeStep(who, event.action);
+        return this.exchange.step(who, event.action);
     }
   }
 
@@ -271,121 +250,6 @@ export class AssistedScreens {
       openItems: { ...r.openItems },
     };
   }
-
-  // ---- the cash-box exchange ----
-
-  private exchangeView(): StaffView {
-    const open = this.p.exchange.current();
-    const expected = open?.expected ?? this.p.exchange.expected();
-    const values = [...new Set([...NOTE_VALUES, ...Object.keys(expected.byValue).map(Number)])]
-      .filter((v) => Number.isInteger(v) && v > 0)
-      .sort((a, b) => b - a);
-    const s = this.settled?.settlement;
-    return {
-      name: 'cashExchange',
-      step: s ? 'settled' : open ? 'counting' : 'ready',
-      boxId: open?.boxId ?? s?.boxId ?? this.box,
-      seal: open?.seal ?? s?.seal ?? this.seal,
-      field: this.field,
-      lines: s
-        ? s.lines.map((l) => ({ value: l.value, expected: l.expected, counted: l.counted }))
-        : values.map((value) => ({
-            value,
-            expected: expected.byValue[value] ?? 0,
-            counted: this.counts.has(value) ? Number(this.counts.get(value) || 0) : null,
-          })),
-      expectedTotal: s ? s.expected.total : expected.total,
-      countedTotal: s
-        ? s.counted.total
-        : [...this.counts].reduce((sum, [v, n]) => sum + v * Number(n || 0), 0),
-      discrepancy: s ? s.discrepancy : null,
-      slipPrinted: this.settled ? this.settled.printed : null,
-      lastResult: this.lastResult,
-    };
-  }
-
-  private typeInto(field: string, key: Key): void {
-    if (field === 'box') this.box = typedDigits(this.box, key, MAX_TYPED.box);
-    else if (field === 'seal') this.seal = typedDigits(this.seal, key, MAX_TYPED.seal);
-    else {
-      const value = Number(field);
-      if (!Number.isInteger(value) || value <= 0) return;
-      this.counts.set(value, typedDigits(this.counts.get(value) ?? '', key, MAX_TYPED.count));
-    }
-  }
-
-  private async exchangeStep(
-    who: AuthenticatedPerson,
-    action: 'begin' | 'finish' | 'abort',
-  ): Promise<void> {
-    const by = who.staffNumber;
-    const actor = { staffNumber: who.staffNumber, role: who.role };
-    if (action === 'begin') {
-      if (this.box === '' || this.seal === '') {
-        this.lastResult = { ok: false, reason: 'box_and_seal_needed' };
-        return;
-      }
-      const r = this.p.exchange.begin({
-        boxId: this.box,
-        seal: this.seal,
-        by,
-        deviceStacked: await this.p.deviceStacked(),
-      });
-      if (!r.ok) {
-        this.lastResult = { ok: false, reason: r.refusal.reason };
-        return;
-      }
-      this.p.setExchangeService(true);
-      this.p.audit({
-        actor,
-        action: 'cash_box.exchange',
-        subject: `box:${r.exchange.id}`,
-        amountBefore: r.exchange.expected.total,
-        detail: { step: 'begin' },
-      });
-      this.settled = null;
-      this.counts.clear();
-      this.field = String(NOTE_VALUES[0]);
-      this.lastResult = { ok: true, reason: null };
-      return;
-    }
-    if (action === 'abort') {
-      const r = this.p.exchange.abort({ by, reason: 'cancelled at the kiosk' });
-      this.lastResult = r.ok ? { ok: true, reason: null } : { ok: false, reason: r.refusal.reason };
-      if (r.ok) {
-        this.p.setExchangeService(false);
-        this.p.audit({ actor, action: 'cash_box.exchange', detail: { step: 'abort' } });
-        this.reset();
-      }
-      return;
-    }
-    const counted: Record<number, number> = {};
-    for (const [value, typed] of this.counts) counted[value] = Number(typed || 0);
-    const r = this.p.exchange.finish({ counted, by });
-    if (!r.ok) {
-      this.lastResult = { ok: false, reason: r.refusal.reason };
-      return;
-    }
-    const s = r.settlement;
-    this.p.audit({
-      actor,
-      action: 'cash_box.exchange',
-      subject: `box:${s.exchangeId}`,
-      amountBefore: s.expected.total,
-      amountAfter: s.counted.total,
-      detail: { step: 'finish', outcome: s.outcome },
-    });
-    this.p.setExchangeService(false);
-    this.settled = { settlement: s, printed: await this.p.printSettlement(s) };
-    this.field = null;
-    this.lastResult = { ok: true, reason: null };
-  }
-}
-
-function typedDigits(value: string, key: Key, max: number): string {
-  if (key === 'delete') return value.slice(0, -1);
-  if (key === 'clear') return '';
-  return value.length < max ? value + key : value;
 }
 
 function isDiscrepancyReason(reason: string | undefined): reason is DiscrepancyReason {
@@ -416,14 +280,16 @@ function itemRow(i: OpenItemView): OpenItemRow {
     case 'note_review':
       return { ...base, agentSerial: i.agentSerial, detail: i.creditProblem ?? i.reason };
     case 'stray_note':
-      return { ...base, agentSerial: null, detail: i.deviceOutcome ?? i.reason };
+      // Its reason (stray_note_in_box, _returned, _uncertain) says what the device said.
+      return { ...base, agentSerial: null, detail: i.reason };
     case 'discrepancy':
       return {
         ...base,
         agentSerial: i.agentSerial,
         direction: i.label === '长款' ? 'long' : i.label === '短款' ? 'short' : null,
         detail: i.difference,
-        reasons: [...i.reasons],
+        // 'other' needs a typed note, which the kiosk's keypad cannot give.
+        reasons: i.reasons.filter((r) => r !== 'other'),
       };
     case 'payment':
       return { ...base, agentSerial: i.agentSerial, account: i.account, detail: i.need };

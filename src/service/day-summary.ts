@@ -7,7 +7,8 @@ import type { DayFigure } from '../../offline-queue/payment-journal';
 import { Reversals } from '../../offline-queue/reversals';
 import { businessDate } from '../time/shanghai';
 import type { AuthenticatedPerson } from './authenticator';
-import type { OpenItemKind, OpenItems } from './open-items';
+import type { OpenItemKind } from './open-item-kinds';
+import type { OpenItems } from './open-items';
 import { done, isRefusal, type StaffContext, type StaffResult } from './staff-results';
 
 export interface DayRowView extends DayFigure {

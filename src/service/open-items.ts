@@ -10,15 +10,37 @@
 // - a difference explained, by a reason from a fixed list and a short note without personal data;
 // - a payment waiting for staff: asked again by the path the journal has for its state (the
 //   sync worker's query-first retry, the compensation job), or its reversal settled.
+// This file builds the list and dispatches; the kinds and shapes are open-item-kinds.ts, the
+// resolutions open-item-resolutions.ts.
 import { Reversals } from '../../offline-queue/reversals';
-import type { FoundNoteProblem, PaymentRow } from '../../offline-queue/payment-journal';
+import type { PaymentRow } from '../../offline-queue/payment-journal';
 import type { PaymentState } from '../../offline-queue/payment-states';
 import { StaffItemClosed, type StaffItemRecord } from '../../offline-queue/staff-items';
 import { maskAccount } from '../receipts/mask';
 import { reasonText } from '../receipts/refund-slip';
-import { businessDay } from '../time/shanghai';
-import { detailProblem, type AuditDetail, type AuditParty } from './audit-log';
 import type { AuthenticatedPerson } from './authenticator';
+import {
+  ACTIONS,
+  DISCREPANCY_REASONS,
+  NEEDS,
+  asDetail,
+  kindOf,
+  num,
+  str,
+  type ItemResolution,
+  type OpenItemKind,
+  type OpenItemView,
+  type PaymentRequests,
+  type ResolvedView,
+} from './open-item-kinds';
+import {
+  creditFound,
+  explain,
+  noteReturned,
+  payOut,
+  strayOutcome,
+  type ResolutionPorts,
+} from './open-item-resolutions';
 import {
   done,
   isRefusal,
@@ -28,178 +50,18 @@ import {
   type StaffResult,
 } from './staff-results';
 
-export type OpenItemAction =
-  | 'pay_out'
-  | 'credit_found'
-  | 'returned'
-  | 'in_box'
-  | 'not_found'
-  | 'explain'
-  | 'ask_again'
-  | 'resume_reversal';
-
-export type OpenItemKind = 'refund_slip' | 'note_review' | 'stray_note' | 'discrepancy' | 'payment';
-
-/** Why a difference is as it is: a short fixed list (no free text but a short note). */
-export const DISCREPANCY_REASONS = [
-  'counting_error',
-  'late_write_off',
-  'reversal_after_day_cut',
-  'refund_paid',
-  'note_found',
-  'gateway_error',
-  'other',
-] as const;
-export type DiscrepancyReason = (typeof DISCREPANCY_REASONS)[number];
-
-/** The reasons as the screens show them. */
-export const DISCREPANCY_REASON_TEXT: Readonly<
-  Record<DiscrepancyReason, { 'zh-CN': string; en: string }>
-> = {
-  counting_error: { 'zh-CN': '清点差错', en: 'Counting error' },
-  late_write_off: { 'zh-CN': '销账回执迟到', en: 'Write-off confirmed late' },
-  reversal_after_day_cut: { 'zh-CN': '日切后冲正', en: 'Reversed after the day cut' },
-  refund_paid: { 'zh-CN': '已退款给居民', en: 'Refund paid to the resident' },
-  note_found: { 'zh-CN': '找到遗漏纸币', en: 'Missing note found' },
-  gateway_error: { 'zh-CN': '代收平台差错，已报运营', en: 'Gateway error, reported' },
-  other: { 'zh-CN': '其他（见备注）', en: 'Other (see note)' },
-};
-
-/** A note on an explained difference: short, and no personal data (no runs of 5 digits or more). */
-export const MAX_NOTE_LENGTH = 80;
-
-interface ItemBase {
-  /** Unique in the list: `item:12` for a staff item, `payment:<serial>` for a payment. */
-  key: string;
-  createdAt: number;
-  /** Fen. */
-  amount: number;
-  actions: readonly OpenItemAction[];
-}
-
-export type OpenItemView =
-  | (ItemBase & {
-      kind: 'refund_slip';
-      itemId: number;
-      agentSerial: string | null;
-      billerName: string | null;
-      /** Masked (3100****56). */
-      account: string | null;
-      reason: string;
-      reasonText: string;
-    })
-  | (ItemBase & {
-      kind: 'note_review';
-      itemId: number;
-      agentSerial: string | null;
-      noteValue: number;
-      /** The box ledger holds the note (the device said it is there). */
-      inBox: boolean;
-      reason: string;
-      /** Why `credit_found` cannot be taken now, or null when it can. */
-      creditProblem: FoundNoteProblem | null;
-    })
-  | (ItemBase & {
-      kind: 'stray_note';
-      itemId: number;
-      /** Fen, when the device said which note it was. */
-      value: number | null;
-      inBox: boolean;
-      /** What the device said happened: stacked, returned or uncertain. */
-      deviceOutcome: string | null;
-      reason: string;
-    })
-  | (ItemBase & {
-      kind: 'discrepancy';
-      itemId: number;
-      agentSerial: string | null;
-      /** 长款 (cash over) or 短款 (cash short). */
-      label: '长款' | '短款' | null;
-      difference: string;
-      kioskAmount: number | null;
-      gatewayAmount: number | null;
-      reasons: readonly DiscrepancyReason[];
-    })
-  | (ItemBase & {
-      kind: 'payment';
-      agentSerial: string;
-      state: PaymentState;
-      billerName: string;
-      account: string;
-      /** What it waits for. */
-      need: 'payment_unknown' | 'await_recon' | 'refund_required' | 'reversal_unknown';
-    });
-
-export type ItemResolution =
-  | {
-      itemId: number;
-      action: 'pay_out';
-      /** The slip's serial, as scanned from its barcode or typed. */
-      slipSerial: string;
-      via: 'scanned' | 'typed';
-      /** Fen handed to the resident from petty cash: the slip's amount. */
-      amount: number;
-    }
-  | { itemId: number; action: 'credit_found' }
-  | { itemId: number; action: 'returned' }
-  | { itemId: number; action: 'in_box' | 'not_found' }
-  | { itemId: number; action: 'explain'; reason: DiscrepancyReason; note?: string };
-
-export interface ResolvedView {
-  itemId: number;
-  outcome: string;
-  /** The follow-up payment a found note now pays (its write-off is queued). */
-  creditedTo?: string;
-  /** For a note given back: the note itself, or its value from petty cash (the note is in the box). */
-  returnedFrom?: 'note' | 'petty_cash';
-}
-
-/** How the host asks the sync worker and the compensation job (never the gateway directly). */
-export interface PaymentRequests {
-  /** The sync worker: make this payment's write-off due now, within its rules, and run. */
-  retryNow(paymentId?: number): void;
-  kick(): void;
-  /** The compensation job (QR through the wallet, refused cash re-applied or slipped). */
-  compensate?: () => Promise<void>;
-}
-
-const ACTIONS: Readonly<Record<Exclude<OpenItemKind, 'payment'>, readonly OpenItemAction[]>> = {
-  refund_slip: ['pay_out'],
-  note_review: ['credit_found', 'returned'],
-  stray_note: ['in_box', 'returned', 'not_found'],
-  discrepancy: ['explain'],
-};
-
-/** Payment states that wait for staff to ask again, and what they wait for. */
-const NEEDS: Partial<Record<PaymentState, 'payment_unknown' | 'await_recon' | 'refund_required'>> =
-  {
-    PAYMENT_UNKNOWN: 'payment_unknown',
-    AWAIT_RECON: 'await_recon',
-    REFUND_REQUIRED: 'refund_required',
-  };
-
-type Detail = Record<string, unknown>;
-
-const asDetail = (d: unknown): Detail => (d !== null && typeof d === 'object' ? (d as Detail) : {});
-const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
-const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-
-/** Staff items as the list shows them: a journalled note under review, or a stray of its own. */
-function kindOf(item: StaffItemRecord): Exclude<OpenItemKind, 'payment'> {
-  if (item.kind === 'cash_refund') return 'refund_slip';
-  if (item.kind === 'discrepancy') return 'discrepancy';
-  return num(asDetail(item.detail).noteId) !== null ? 'note_review' : 'stray_note';
-}
-
 export class OpenItems {
   private readonly reversals: Reversals;
+
+  private readonly ports: ResolutionPorts;
 
   constructor(
     private readonly c: StaffContext,
     private readonly requests: PaymentRequests,
-    private readonly buildRequest: (p: PaymentRow, collectedAt: number) => string,
+    buildRequest: (p: PaymentRow, collectedAt: number) => string,
   ) {
     this.reversals = new Reversals(c.db, c.clock);
+    this.ports = { c, requests, buildRequest };
   }
 
   list(actor: AuthenticatedPerson): StaffResult<{ items: OpenItemView[] }> {
@@ -331,188 +193,24 @@ export class OpenItems {
     try {
       switch (r.action) {
         case 'pay_out':
-          return this.payOut(who, item, r, refuse);
+          return payOut(this.ports, who, item, r, refuse);
         case 'credit_found':
-          return this.creditFound(who, item, refuse);
+          return creditFound(this.ports, who, item, refuse);
         case 'returned':
           return kind === 'note_review'
-            ? this.noteReturned(who, item)
-            : this.strayOutcome(who, item, 'returned');
+            ? noteReturned(this.ports, who, item)
+            : strayOutcome(this.ports, who, item, 'returned');
         case 'in_box':
         case 'not_found':
-          return this.strayOutcome(who, item, r.action);
+          return strayOutcome(this.ports, who, item, r.action);
         case 'explain':
-          return this.explain(who, item, r, refuse);
+          return explain(this.ports, who, item, r, refuse);
       }
     } catch (err) {
       // Closed by someone else between the read and the write: nothing was changed.
       if (err instanceof StaffItemClosed) return refuse('already_closed');
       throw err;
     }
-  }
-
-  private payOut(
-    who: AuditParty,
-    item: StaffItemRecord,
-    r: Extract<ItemResolution, { action: 'pay_out' }>,
-    refuse: (reason: Refusal['reason'], why?: string, amount?: number) => Refusal,
-  ): StaffResult<ResolvedView> {
-    const serial =
-      item.paymentId === null
-        ? str(asDetail(item.detail).agentSerial)
-        : this.c.journal.get(item.paymentId).agentSerial;
-    const given = r.slipSerial.trim().toUpperCase();
-    if (serial === null || given !== serial.toUpperCase())
-      return refuse('wrong_serial', r.via, item.amount);
-    if (!Number.isSafeInteger(r.amount) || r.amount !== item.amount)
-      return refuse('wrong_amount', undefined, item.amount);
-    const at = this.c.clock();
-    this.c.db.transaction(() => {
-      this.c.staff.resolve(item.id, who.staffNumber, 'paid_out', {
-        amount: r.amount,
-        slipSerial: serial,
-        via: r.via,
-        from: 'petty_cash',
-        paidAt: at,
-      });
-      this.c.audit.append({
-        actor: who,
-        action: 'open_items.resolve',
-        subject: `item:${item.id}`,
-        amountBefore: item.amount,
-        amountAfter: 0,
-        detail: { kind: 'refund_slip', outcome: 'paid_out', via: r.via, from: 'petty_cash' },
-      });
-    })();
-    return done({ itemId: item.id, outcome: 'paid_out' });
-  }
-
-  private creditFound(
-    who: AuditParty,
-    item: StaffItemRecord,
-    refuse: (reason: Refusal['reason'], why?: string, amount?: number) => Refusal,
-  ): StaffResult<ResolvedView> {
-    const noteId = num(asDetail(item.detail).noteId) ?? -1;
-    const now = this.c.clock();
-    const problem = this.c.journal.foundNoteProblem(noteId, now);
-    if (problem) return refuse('not_creditable', problem, item.amount);
-    const note = this.c.journal.reviewedNote(noteId);
-    if (!note) return refuse('not_creditable', 'note_settled', item.amount);
-    const first = this.c.journal.get(note.paymentId);
-    const next = this.c.db.transaction(() => {
-      const credited = this.c.journal.creditFoundNote({
-        noteId,
-        terminalId: this.c.terminalId,
-        businessDay: businessDay(now),
-        buildRequest: this.buildRequest,
-      });
-      this.c.staff.resolve(item.id, who.staffNumber, 'credited', {
-        noteId,
-        value: note.value,
-        creditedTo: credited.agentSerial,
-      });
-      this.c.audit.append({
-        actor: who,
-        action: 'open_items.resolve',
-        subject: `item:${item.id}`,
-        amountBefore: first.collected,
-        amountAfter: first.collected + note.value,
-        detail: {
-          kind: 'note_review',
-          outcome: 'credited',
-          value: note.value,
-          followUp: `payment:${credited.id}`,
-        },
-      });
-      return credited;
-    })();
-    // Committed: the write-off is the sync worker's now (journal before effect).
-    this.requests.kick();
-    return done({ itemId: item.id, outcome: 'credited', creditedTo: next.agentSerial });
-  }
-
-  private noteReturned(who: AuditParty, item: StaffItemRecord): StaffResult<ResolvedView> {
-    const noteId = num(asDetail(item.detail).noteId) ?? -1;
-    const note = this.c.journal.reviewedNote(noteId);
-    const from = this.c.db.transaction(() => {
-      // A note whose fate staff already settled some other way is only recorded.
-      const returned =
-        note && note.state === 'unknown' ? this.c.journal.recordNoteReturnedByStaff(noteId) : null;
-      this.c.staff.resolve(item.id, who.staffNumber, 'returned', {
-        noteId,
-        value: note?.value ?? item.amount,
-        from: returned,
-      });
-      this.c.audit.append({
-        actor: who,
-        action: 'open_items.resolve',
-        subject: `item:${item.id}`,
-        amountBefore: item.amount,
-        amountAfter: 0,
-        detail: { kind: 'note_review', outcome: 'returned', from: returned },
-      });
-      return returned;
-    })();
-    return done({
-      itemId: item.id,
-      outcome: 'returned',
-      ...(from ? { returnedFrom: from } : {}),
-    });
-  }
-
-  private strayOutcome(
-    who: AuditParty,
-    item: StaffItemRecord,
-    outcome: 'in_box' | 'returned' | 'not_found',
-  ): StaffResult<ResolvedView> {
-    const d = asDetail(item.detail);
-    this.c.db.transaction(() => {
-      this.c.staff.resolve(item.id, who.staffNumber, outcome, { strayId: num(d.strayId) });
-      this.c.audit.append({
-        actor: who,
-        action: 'open_items.resolve',
-        subject: `item:${item.id}`,
-        amountBefore: num(d.value),
-        amountAfter: num(d.value),
-        detail: { kind: 'stray_note', outcome, deviceInBox: d.inBox === true },
-      });
-    })();
-    return done({ itemId: item.id, outcome });
-  }
-
-  private explain(
-    who: AuditParty,
-    item: StaffItemRecord,
-    r: Extract<ItemResolution, { action: 'explain' }>,
-    refuse: (reason: Refusal['reason'], why?: string, amount?: number) => Refusal,
-  ): StaffResult<ResolvedView> {
-    if (!(DISCREPANCY_REASONS as readonly string[]).includes(r.reason))
-      return refuse('bad_reason', undefined, item.amount);
-    const note = r.note?.trim() ?? '';
-    const problem = noteProblem(note);
-    if (problem) return refuse('bad_note', problem, item.amount);
-    if (r.reason === 'other' && note === '') return refuse('bad_note', 'other_needs_a_note');
-    const detail: AuditDetail = {
-      kind: 'discrepancy',
-      outcome: 'explained',
-      reason: r.reason,
-      ...(note ? { note } : {}),
-    };
-    this.c.db.transaction(() => {
-      this.c.staff.resolve(item.id, who.staffNumber, 'explained', {
-        reason: r.reason,
-        ...(note ? { note } : {}),
-      });
-      this.c.audit.append({
-        actor: who,
-        action: 'open_items.resolve',
-        subject: `item:${item.id}`,
-        amountBefore: item.amount,
-        amountAfter: item.amount,
-        detail,
-      });
-    })();
-    return done({ itemId: item.id, outcome: 'explained' });
   }
 
   /**
@@ -559,11 +257,4 @@ export class OpenItems {
     for (const item of this.items()) counts[item.kind]++;
     return counts;
   }
-}
-
-/** Why a note on an explained difference may not be kept, or null. */
-export function noteProblem(note: string): string | null {
-  if (note.length > MAX_NOTE_LENGTH) return 'too_long';
-  if (/[0-9０-９]{5}/.test(note)) return 'holds_a_number';
-  return detailProblem({ note }) === null ? null : 'personal_data';
 }

@@ -1,12 +1,11 @@
 // The staff screens for receipts and PINs: reprint (副本), same-day reversal (冲正) with a second
-// person's approval on the spot, a technician setting a person's PIN and anyone changing their
-// own. Each tap becomes one call of the staff services or ServiceAuth (which check the role and
+// person's approval on the spot, and the PIN screens (pin-screens.ts: a technician setting a
+// person's PIN, anyone changing their own). Each tap becomes one call of the staff services or ServiceAuth (which check the role and
 // audit); this keeps only what is being typed and the last outcome, and draws the views. A PIN
 // typed here stays in this object's memory until its call and is dropped right after; a view
 // carries its length only.
 import type {
   DeskResult,
-  Key,
   ReceiptRow,
   ReceiptSearch,
   ReversalReasonCode,
@@ -16,8 +15,10 @@ import type {
 } from '../api/kiosk-api';
 import type { ReceiptLayout } from '../receipts/layout';
 import { businessDate } from '../time/shanghai';
-import type { AuthenticatedPerson, Credential, PinSetResult, ServiceAuth } from './authenticator';
+import type { AuthenticatedPerson, Credential, ServiceAuth } from './authenticator';
 import type { Person } from './people';
+import { typedDigits } from './keypad-typing';
+import { PinScreens } from './pin-screens';
 import { REVERSAL_REASONS, isReversalReason } from './reversal-desk';
 import { type ReceiptFoundView, type ReversalView, type StaffServices } from './staff-services';
 
@@ -60,7 +61,6 @@ export function isReceiptEvent(e: StaffEvent): e is ReceiptEvent {
   return RECEIPT_EVENTS.has(e.type);
 }
 
-type PinField = 'current' | 'first' | 'second';
 type ReversalStep = 'find' | 'reason' | 'approve' | 'checking' | 'done';
 
 interface Approver {
@@ -75,6 +75,8 @@ export class ReceiptScreens {
   private by: ReceiptSearch['by'] = 'accountTail';
   private typedQuery = '';
   private found: ReceiptRow[] | null = null;
+  /** Serials found whose reversal's outcome is not known yet: chosen, they are asked again. */
+  private openReversals = new Set<string>();
   private printed: { agentSerial: string; copyNumber: number; printed: boolean } | null = null;
   private lastResult: DeskResult | null = null;
   // Reversal.
@@ -88,19 +90,18 @@ export class ReceiptScreens {
     message: string | null;
     slipPrinted: boolean | null;
   } | null = null;
-  // PINs.
-  private pinFor: string | null = null;
-  private field: PinField = 'first';
-  private pins: Record<PinField, string> = { current: '', first: '', second: '' };
-  private problem: string | null = null;
+  private readonly pinScreens: PinScreens;
 
-  constructor(private readonly p: ReceiptScreenPorts) {}
+  constructor(private readonly p: ReceiptScreenPorts) {
+    this.pinScreens = new PinScreens(p);
+  }
 
   /** A new screen, or the mode closed: nothing typed survives (a PIN least of all). */
   reset(): void {
     this.by = 'accountTail';
     this.typedQuery = '';
     this.found = null;
+    this.openReversals = new Set();
     this.printed = null;
     this.lastResult = null;
     this.step = 'find';
@@ -108,9 +109,7 @@ export class ReceiptScreens {
     this.reason = null;
     this.approver = null;
     this.outcome = null;
-    this.pinFor = null;
-    this.clearPins('first');
-    this.problem = null;
+    this.pinScreens.reset();
   }
 
   view(screen: ReceiptScreen): StaffView {
@@ -125,26 +124,8 @@ export class ReceiptScreens {
       case 'reversal':
         return this.reversalView();
       case 'pins':
-        return {
-          name: 'pins',
-          people: this.p.people().map((person) => ({
-            staffNumber: person.staffNumber,
-            name: maskName(person.name),
-            role: person.role,
-            hasPin: this.p.auth.hasPin(person.staffNumber),
-          })),
-          chosen: this.pinFor,
-          typing: this.typing(),
-          problem: this.problem,
-          lastResult: this.lastResult,
-        };
       case 'myPin':
-        return {
-          name: 'myPin',
-          typing: { ...this.typing(), field: this.ownField() },
-          problem: this.problem,
-          lastResult: this.lastResult,
-        };
+        return this.pinScreens.view(screen);
     }
   }
 
@@ -181,8 +162,7 @@ export class ReceiptScreens {
     if (screen === 'reversal' && this.step === 'approve' && this.approver) {
       return this.approverTyped(event, who);
     }
-    if (screen === 'pins' && this.pinFor !== null) return this.pinTyped(event, who, 'set');
-    if (screen === 'myPin') return this.pinTyped(event, who, 'own');
+    if (screen === 'pins' || screen === 'myPin') return this.pinScreens.typed(screen, event, who);
     return null;
   }
 
@@ -209,11 +189,7 @@ export class ReceiptScreens {
       case 'STAFF_REVERSAL':
         return this.reversalStep(who, event);
       case 'STAFF_PIN_FOR':
-        if (!this.p.people().some((person) => person.staffNumber === event.staffNumber)) return;
-        this.pinFor = event.staffNumber;
-        this.clearPins('first');
-        this.problem = null;
-        this.lastResult = null;
+        this.pinScreens.choose(event.staffNumber);
         return;
     }
   }
@@ -248,9 +224,11 @@ export class ReceiptScreens {
       return;
     }
     const today = businessDate(this.p.clock());
-    this.found = r.receipts
-      .filter((f) => !todayWrittenOff || (f.kind === 'paid' && businessDate(f.at) === today))
-      .map(receiptRow);
+    const shown = r.receipts.filter(
+      (f) => !todayWrittenOff || (f.kind === 'paid' && businessDate(f.at) === today),
+    );
+    this.found = shown.map(receiptRow);
+    this.openReversals = new Set(shown.filter((f) => f.reversalOpen).map((f) => f.agentSerial));
     this.lastResult = null;
   }
 
@@ -300,8 +278,20 @@ export class ReceiptScreens {
         const row = this.found?.find((f) => f.agentSerial === event.agentSerial) ?? null;
         if (!row || this.step !== 'find') return;
         this.chosen = row;
-        this.step = 'reason';
         this.lastResult = null;
+        if (this.openReversals.has(row.agentSerial)) {
+          // Asked before and not known yet (the screen was left, the kiosk restarted): no new
+          // reason nor approval, only the gateway asked again.
+          this.step = 'done';
+          this.outcome = {
+            outcome: 'unknown',
+            amount: row.amount,
+            message: null,
+            slipPrinted: null,
+          };
+          return;
+        }
+        this.step = 'reason';
         return;
       }
       case 'reason':
@@ -324,8 +314,12 @@ export class ReceiptScreens {
         return;
       case 'askAgain': {
         if (this.step !== 'done' || !this.chosen || this.outcome?.outcome !== 'unknown') return;
+        // Asking: a second tap meanwhile is not a second question.
+        this.step = 'checking';
+        this.lastResult = null;
         const r = await this.p.services.resumeReversal(who, this.chosen.agentSerial);
         if (!r.ok) {
+          this.step = 'done';
           this.lastResult = { ok: false, reason: r.reason };
           return;
         }
@@ -401,79 +395,6 @@ export class ReceiptScreens {
     };
     this.lastResult = r.outcome === 'reversed' ? { ok: true, reason: null } : null;
   }
-
-  // ---- PINs ----
-
-  private typing() {
-    return {
-      field: this.field,
-      currentLength: this.pins.current.length,
-      firstLength: this.pins.first.length,
-      secondLength: this.pins.second.length,
-    };
-  }
-
-  /** Changing one's own PIN starts with the current one. */
-  private ownField(): PinField {
-    const fresh = this.pins.current.length < PIN && this.pins.first === '';
-    return this.field === 'first' && fresh ? 'current' : this.field;
-  }
-
-  private clearPins(field: PinField): void {
-    this.pins = { current: '', first: '', second: '' };
-    this.field = field;
-  }
-
-  private pinTyped(
-    event: Extract<StaffEvent, { type: 'STAFF_KEY' | 'STAFF_SUBMIT' }>,
-    who: AuthenticatedPerson,
-    kind: 'set' | 'own',
-  ): Promise<void> {
-    if (kind === 'own') this.field = this.ownField();
-    if (event.type === 'STAFF_KEY') {
-      this.pins[this.field] = typedDigits(this.pins[this.field], event.key, PIN);
-      this.problem = null;
-      this.lastResult = null;
-      if (this.pins[this.field].length < PIN) return Promise.resolve();
-      if (this.field === 'current') this.field = 'first';
-      else if (this.field === 'first') this.field = 'second';
-      else return this.setPin(who, kind);
-      return Promise.resolve();
-    }
-    if (this.field === 'second' && this.pins.second.length === PIN) return this.setPin(who, kind);
-    return Promise.resolve();
-  }
-
-  private async setPin(who: AuthenticatedPerson, kind: 'set' | 'own'): Promise<void> {
-    const { current, first, second } = this.pins;
-    const start: PinField = kind === 'own' ? 'current' : 'first';
-    this.clearPins(start);
-    if (first !== second) {
-      this.problem = 'pins_differ';
-      this.lastResult = { ok: false, reason: 'pins_differ' };
-      return;
-    }
-    let r: PinSetResult;
-    if (kind === 'set') {
-      if (this.pinFor === null) return;
-      r = await this.p.auth.setPin(who, this.pinFor, first);
-    } else {
-      r = await this.p.auth.changePin(who, current, first);
-    }
-    if (r.ok) {
-      this.problem = null;
-      this.lastResult = { ok: true, reason: null };
-      return;
-    }
-    this.problem = 'problem' in r && r.problem ? r.problem : r.reason;
-    this.lastResult = { ok: false, reason: r.reason };
-  }
-}
-
-function typedDigits(value: string, key: Key, max: number): string {
-  if (key === 'delete') return value.slice(0, -1);
-  if (key === 'clear') return '';
-  return value.length < max ? value + key : value;
 }
 
 /** A receipt as the lists show it. */
@@ -487,11 +408,4 @@ function receiptRow(f: ReceiptFoundView): ReceiptRow {
     at: f.at,
     copies: f.copies,
   };
-}
-
-/** A name as the PIN list shows it: all but its last character, then a star (王芳 → 王*). */
-export function maskName(name: string): string {
-  const chars = [...name];
-  if (chars.length <= 1) return '*';
-  return `${chars.slice(0, -1).join('')}*`;
 }

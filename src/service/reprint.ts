@@ -43,6 +43,11 @@ export interface ReceiptFoundView {
   at: number;
   /** Copies issued so far. */
   copies: number;
+  /**
+   * A reversal of it was asked and its outcome is not known yet (no answer, or a crash while
+   * it was out): it is settled by asking the gateway again, never by asking anew.
+   */
+  reversalOpen: boolean;
 }
 
 export interface ReprintView {
@@ -105,6 +110,7 @@ export class Reprints {
         amount: p.collected,
         at: p.collectedAt ?? p.createdAt,
         copies: this.c.journal.receiptCopies(p.id),
+        reversalOpen: this.reversals.liveFor(p.id)?.settledAt === null,
       })),
     });
   }
@@ -201,6 +207,7 @@ export class Reprints {
         agentSerial: p.agentSerial,
         quote,
         collected: p.collected,
+        amountDue: p.amountDue,
         at,
         method: p.method,
         result,

@@ -24,6 +24,12 @@ const LEAST_ROLE = {
   'day_summary.view': 'staff',
   /** A person changes their own PIN (knowing the current one). */
   'pin.change_own': 'staff',
+  // The community service point (src/community/): the care view and community notices.
+  /** Open alerts, and the households' use (every read audited). */
+  'care.view': 'staff',
+  'care.outcome': 'staff',
+  'notices.view': 'staff',
+  'notices.send': 'staff',
   // Service mode (technicians).
   'diagnostics.view': 'technician',
   'diagnostics.test': 'technician',

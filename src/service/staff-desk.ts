@@ -19,7 +19,7 @@ import type { MonotonicClock } from '../time/monotonic';
 import type { AuditLog } from './audit-log';
 import type { AuthResult, Credential } from './authenticator';
 import { AutoLock, type CardAway, type LockReason } from './auto-lock';
-import { can, type Action } from './roles';
+import { can, type Action, type Role } from './roles';
 import { staffModeMachine } from './staff-mode-machine';
 import { staffViewOf } from './staff-view';
 import type { AssistedScreens } from './assisted-screens';
@@ -70,6 +70,8 @@ export interface StaffDesk {
   /** Any card while the card test waits: shown by its last 4 digits and kind; true if taken. */
   cardRead(uid: string, kind: CardKind): boolean;
   view(): StaffView | null;
+  /** Who is signed in while a mode is open (the community room's staff-only parts), or null. */
+  onDuty(): { staffNumber: string; role: Role } | null;
   onChange(listener: () => void): () => void;
   stop(): void;
 }
@@ -385,6 +387,7 @@ export function startStaffDesk(o: StaffDeskOptions): StaffDesk {
         assisted: (screen) => o.assisted.view(screen, mustPerson()),
         receipts: (screen) => o.receipts.view(screen),
       }),
+    onDuty: () => (mode.getSnapshot().matches('open') ? actor() : null),
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

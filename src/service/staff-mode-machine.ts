@@ -4,7 +4,8 @@
 // closing the mode gives the screen back. The PIN lives here only while it is typed; the check
 // is an actor (ServiceAuth), so the machine can be walked with stand-ins.
 import { assign, fromPromise, setup } from 'xstate';
-import type { DeviceView, Key, SignInProblem, StaffEvent, StaffScreenName } from '../api/kiosk-api';
+import type { DeviceView, SignInProblem, StaffEvent, StaffScreenName } from '../api/kiosk-api';
+import { typedDigits } from './keypad-typing';
 import { can, type Action } from './roles';
 import type { AuthResult, AuthenticatedPerson, Credential } from './authenticator';
 
@@ -66,12 +67,6 @@ function mayOpen(c: ModeContext, screen: StaffScreenName | null): boolean {
   return screen !== null && c.person !== null && can(c.person.role, SCREEN_ACTION[screen]);
 }
 
-function typed(value: string, key: Key, max: number): string {
-  if (key === 'delete') return value.slice(0, -1);
-  if (key === 'clear') return '';
-  return value.length < max ? value + key : value;
-}
-
 const credentialOf = (c: ModeContext): Credential =>
   c.by === 'card' && c.cardUid !== null ? { card: c.cardUid } : { staffNumber: c.staffNumber };
 
@@ -128,7 +123,7 @@ export const staffModeMachine = setup({
             STAFF_KEY: {
               actions: assign({
                 staffNumber: ({ context, event }) =>
-                  typed(context.staffNumber, event.key, STAFF_NUMBER_DIGITS.max),
+                  typedDigits(context.staffNumber, event.key, STAFF_NUMBER_DIGITS.max),
                 problem: null,
               }),
             },
@@ -139,7 +134,7 @@ export const staffModeMachine = setup({
           on: {
             STAFF_KEY: {
               actions: assign({
-                pin: ({ context, event }) => typed(context.pin, event.key, PIN_DIGITS),
+                pin: ({ context, event }) => typedDigits(context.pin, event.key, PIN_DIGITS),
               }),
             },
             STAFF_SUBMIT: { guard: 'pinComplete', target: 'checking' },

@@ -22,12 +22,12 @@ import type { AuditLog } from './audit-log';
 import type { AuthenticatedPerson, ServiceAuth } from './authenticator';
 import { DaySummary, type DaySummaryView } from './day-summary';
 import {
-  OpenItems,
   type ItemResolution,
   type OpenItemView,
   type PaymentRequests,
   type ResolvedView,
-} from './open-items';
+} from './open-item-kinds';
+import { OpenItems } from './open-items';
 import { Reprints, type ReceiptFoundView, type ReprintQuery, type ReprintView } from './reprint';
 import { ReversalDesk, type ReversalRequest, type ReversalView } from './reversal-desk';
 import { can as roleCan, type Action, type Role } from './roles';
@@ -45,7 +45,7 @@ export {
   type OpenItemView,
   type PaymentRequests,
   type ResolvedView,
-} from './open-items';
+} from './open-item-kinds';
 export type { ReceiptFoundView, ReprintQuery, ReprintView } from './reprint';
 export {
   REVERSAL_REASONS,

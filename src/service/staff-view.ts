@@ -25,6 +25,7 @@ import {
 } from '../flows/session-view';
 import { walletBusy } from '../flows/session-types';
 import type { staffModeMachine } from './staff-mode-machine';
+import { amountToPay } from '../flows/pay-scope';
 
 type ModeSnapshot = SnapshotFrom<typeof staffModeMachine>;
 
@@ -122,7 +123,7 @@ export function helpCallOf(s: SessionSnapshot): HelpCallView {
     reason: c.helpReason ?? 'customer',
     customerScreen: customerScreenOf(s).name,
     billerName: c.biller?.name['zh-CN'] ?? null,
-    amountDue: c.quote?.totalDue ?? null,
+    amountDue: c.quote ? amountToPay(c) : null,
     collected: c.collected,
     noteInEscrow: c.noteInEscrow,
     underReview: c.underReview,

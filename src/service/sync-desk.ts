@@ -7,7 +7,7 @@ import { Outbox } from '../../offline-queue/outbox';
 import { PENDING_SYNC_STATES, type PaymentState } from '../../offline-queue/payment-states';
 import { maskAccount } from '../receipts/mask';
 import type { AuthenticatedPerson } from './authenticator';
-import type { PaymentRequests } from './open-items';
+import type { PaymentRequests } from './open-item-kinds';
 import {
   done,
   isRefusal,

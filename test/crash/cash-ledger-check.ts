@@ -2,6 +2,7 @@
 // acceptor emulator's own count of the notes that reached its box. Returns every violation and
 // the figures for the summary.
 import Database from 'better-sqlite3';
+import { REFUSED_AT_ESCROW } from '../../offline-queue/stray-evidence';
 import type { AcceptorState } from '../../sim/control/acceptor-protocol';
 
 /** States a payment may rest in once recovery has run and the sync worker has drained. */
@@ -190,8 +191,8 @@ function checkStrays(
   strayRows: readonly { strayId: number | null; value: number | null }[],
   v: (m: string) => void,
 ): void {
-  const unattributed = all<{ id: number; value: number | null; inBox: number }>(
-    'SELECT id, value, in_box AS inBox FROM stray_note WHERE note_id IS NULL',
+  const unattributed = all<{ id: number; value: number | null; inBox: number; reason: string }>(
+    'SELECT id, value, in_box AS inBox, reason FROM stray_note WHERE note_id IS NULL',
   );
   const items = new Set<number>();
   for (const s of all<{ detail: string | null }>(
@@ -202,7 +203,11 @@ function checkStrays(
   }
   const boxed = new Map(strayRows.map((b) => [b.strayId, b]));
   for (const s of unattributed) {
-    if (!items.has(s.id)) v(`(d) unattributed stray ${s.id} has no staff item of its own`);
+    // A note the kiosk handed straight back at escrow needs no one (stray-evidence.ts).
+    const refused = s.reason.startsWith(REFUSED_AT_ESCROW) && s.inBox === 0;
+    if (!items.has(s.id) && !refused)
+      v(`(d) unattributed stray ${s.id} has no staff item of its own`);
+    if (items.has(s.id) && refused) v(`(d) stray ${s.id} was handed back, yet staff have an item`);
     const row = boxed.get(s.id);
     if ((s.inBox === 1) !== (row !== undefined))
       v(`(d) stray ${s.id} in the box: ${s.inBox === 1}, in the ledger: ${row !== undefined}`);

@@ -184,6 +184,21 @@ describe('Id003Emulator', () => {
     expect(b.em.counters()).toEqual({ stacked: 1, byValue: { 5000: 1 } });
   });
 
+  it('power on withdraws a cut armed for a later point: the next note goes through', () => {
+    const b = bench();
+    b.boot();
+    b.em.powerLoss('inEscrow');
+    b.em.powerOn(); // the power never went: it stays on
+    b.toEscrow(2000);
+    expect(b.em.state).toBe('escrow');
+    expect(b.poll()).toBe(0x13);
+    b.send(0x41);
+    b.pollUntil(0x15);
+    b.send(0x50);
+    b.pollUntil(0x11);
+    expect(b.events).toEqual(['credited 2000', 'stacked 2000']);
+  });
+
   it('powers up with 40 when nothing was inside', () => {
     const b = bench();
     b.boot();

@@ -240,7 +240,8 @@ describe('ID-003 stray notes', () => {
     await driver.start();
     await waitFor('returned', () => rig.seen.returned.length === 1);
     await waitFor('stray', () => strays.length === 1);
-    expect(strays[0]).toMatchObject({ outcome: 'returned' });
+    // The driver sent it back itself: said so, for the journal to weigh.
+    expect(strays[0]).toMatchObject({ outcome: 'returned', refusedAtEscrow: true });
     await waitFor('inhibited', () => rig.emulator.state === 'disabled');
     expect(rig.emulator.counters().stacked).toBe(0);
     expect(rig.seen.credited).toEqual([]);

@@ -238,6 +238,17 @@ describe('SspEmulator: faults and power', () => {
     expect(h.emu.counters().stacked).toBe(1);
   });
 
+  it('power on withdraws a cut armed for a later point: the next note goes through', () => {
+    const h = host();
+    h.ready();
+    h.emu.powerLoss('whileStacking');
+    h.emu.powerOn(); // the power never went: it stays on
+    h.emu.insertNote(2000);
+    for (let i = 0; i < 6; i++) h.poll();
+    expect(h.emu.state).not.toBe('off');
+    expect(h.notes).toEqual({ stacked: [2000], returned: [], credited: [2000] });
+  });
+
   it('GET COUNTERS and RESET COUNTERS', () => {
     const h = host();
     h.ready();

@@ -72,6 +72,17 @@ describe('NoteTracker', () => {
     expect(t.escrow).toEqual([1000, null]);
   });
 
+  it('a note in escrow while no payment takes notes is rejected and reported as refused there', () => {
+    const t = tracker();
+    t.notes.onEscrow(2000, null);
+    expect(t.notes.command()).toBe('reject');
+    t.notes.onEscrowLeft();
+    t.notes.onReturned(null, 'rejected');
+    expect(t.strays).toEqual([
+      { value: 2000, outcome: 'returned', inBox: false, reason: 'rejected', refusedAtEscrow: true },
+    ]);
+  });
+
   it('cleared into the box: uncertain unless we credited it; untracked → stray uncertain', async () => {
     const t = tracker();
     const { calls, handlers } = recorder('stack');

@@ -166,7 +166,9 @@ describe.each<Locale>(['zh-CN', 'en'])(
           await button(page, t('staffOpenOpenItems')).click();
           const item = page.getByRole('listitem', { name: t('itemKindDiscrepancy') }).first();
           await item
-            .getByRole('button', { name: t('itemExplain', { reason: 'counting_error' }) })
+            .getByRole('button', {
+              name: t('itemExplain', { reason: t('discrepancyCountingError') }),
+            })
             .click();
           await page.getByText(t('deskDone')).waitFor();
           await button(page, t('staffLeave')).click();

@@ -137,9 +137,7 @@ describe('in English, through the real host', () => {
     await seeCollected(page, 10_000);
     await page.getByRole('button', { name: 'Stop inserting' }).click();
     await page.getByRole('heading', { name: 'You have inserted 100.00 yuan' }).waitFor();
-    await page
-      .getByText(/a refund slip is printed: show it to staff to get your 100\.00/)
-      .waitFor();
+    await page.getByText(/print a refund slip and take it to staff to get your 100\.00/).waitFor();
     await expectAgeFriendly(page);
     await page.getByRole('button', { name: 'Print refund slip' }).click();
     await page

@@ -57,7 +57,12 @@ async function chooseBiller(page: Page, t: Translator, kind: BillerKind): Promis
 function digitGroupsOnOneLine(page: Page): Promise<boolean> {
   return page
     .locator('.digit-group')
-    .evaluateAll((groups) => groups.every((g) => g.getClientRects().length === 1));
+    .evaluateAll((groups) =>
+      groups.every(
+        (g) =>
+          (g as unknown as { getClientRects(): ArrayLike<unknown> }).getClientRects().length === 1,
+      ),
+    );
 }
 
 async function submitAccount(page: Page, t: Translator, account: string): Promise<void> {

@@ -77,9 +77,14 @@ describe.each<Locale>(['zh-CN', 'en'])('paying by phone (%s)', (locale) => {
     await page.getByText(t('paidByPhone')).waitFor();
     expect(await page.getByText(t('collected')).count()).toBe(0); // not "inserted"
 
-    await page.getByRole('figure').getByText('支付方式：扫码（微信·支付宝）').waitFor();
+    // (A resident who chose English gets a bilingual receipt.)
+    const method = {
+      'zh-CN': '支付方式：扫码（微信·支付宝）',
+      en: '支付方式 Paid by: 扫码（微信·支付宝） QR (WeChat, Alipay)',
+    }[locale];
+    await page.getByRole('figure').getByText(method).waitFor();
     const printed = kiosk.printer.receipts.at(-1)?.lines.join('\n') ?? '';
-    expect(printed).toMatch(/支付方式 +扫码（微信·支付宝）/);
+    expect(printed).toMatch(/支付方式[^\n]*\n?[^\n]*扫码（微信·支付宝）/);
     const [paid] = kiosk.host.journal.inStates(['WRITTEN_OFF', 'RECEIPTED']).slice(-1);
     expect(paid).toMatchObject({ method: 'qr' });
     await button(t('done')).click();

@@ -1,16 +1,20 @@
 // End to end in headless Chromium, by visible text, in both languages: staff reprint a paid
-// receipt found by the account's last 4 digits (a copy on paper, never a new write-off); staff
-// reverse the same payment with a second person's approval on the spot (the same person is
-// refused as their own approver), the reversal slip prints and the money goes back by a refund
-// slip; a technician sets a staff member's PIN (a weak one refused in words), and that person
-// then signs in with it.
+// receipt found by the account's last 4 digits (the screen's voice saying what was found), by
+// its scanned serial and by its serial typed (a copy on paper, never above the payment, never a
+// new write-off); staff reverse the same payment with a second person's approval on the spot
+// (the same person is refused as their own approver), the reversal slip prints and the money
+// goes back by a refund slip; a reversal whose answer is lost is said to be unknown and settled
+// exactly once by asking again, also after the screen was left; a technician sets a staff
+// member's PIN (a weak one refused in words), and that person then signs in with it.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Locale } from '../../src/api/kiosk-api';
 import { CardReaderConfig } from '../../src/config/schema';
 import { formatYuan } from '../../src/api/money';
 import type { Translator } from '../../ui/i18n/messages';
-import { useKioskInChromium } from '../support/e2e-fixture';
+import type { GatewaySim } from '../../sim/gateway/server';
+import { spokenAmount } from '../../ui/voice/spoken-amount';
+import { useKioskInChromium, type TestKiosk } from '../support/e2e-fixture';
 import { insertNote } from '../support/insert-note';
 import { testConfig } from '../support/kiosk-fixture';
 import { attractIn } from '../support/kiosk-locale';
@@ -25,6 +29,12 @@ const NEWCOMER: Record<Locale, { staffNumber: string; pin: string }> = {
 const BILL: Record<Locale, { code: string; tail: string }> = {
   'zh-CN': { code: 'SGCC:3100123456', tail: '3456' },
   en: { code: 'SHWATER:210012345', tail: '2345' },
+};
+
+/** A bill per language whose reversal's answer is lost on the way back. */
+const LOST: Record<Locale, { code: string; tail: string }> = {
+  'zh-CN': { code: 'CTSH:13301234567', tail: '4567' },
+  en: { code: 'SGCC:3100000002', tail: '0002' },
 };
 
 /** The technician's card: in English the approval is given with it (in Chinese by number). */
@@ -50,6 +60,27 @@ const env = useKioskInChromium({
 beforeAll(() => setPeoplePins(env.kiosk()));
 
 const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
+
+/** The gateway simulator this kiosk talks to. */
+function gatewayOf(kiosk: TestKiosk): GatewaySim {
+  if (!kiosk.gateway) throw new Error('no gateway simulator');
+  return kiosk.gateway;
+}
+
+/** What staff type for a serial: its business day and number (SH-…-20261206-000012 → 14 digits). */
+const typedSerial = (serial: string) => serial.split('-').slice(-2).join('');
+
+/** Every line the kiosk's voice has said in this page (ui/voice/voice-trace.ts). */
+const spoken = (page: Page) =>
+  page.evaluate(() =>
+    ((globalThis as unknown as { __kioskVoice?: { text: string }[] }).__kioskVoice ?? []).map(
+      (l) => l.text,
+    ),
+  );
+
+/** Every amount of money printed (123.45), in fen. */
+const amountsOn = (text: string) =>
+  [...text.matchAll(/(\d+)\.(\d{2})(?!\d)/g)].map((m) => Number(m[1]) * 100 + Number(m[2]));
 
 /** A resident pays a bill in full with 100-yuan notes; the payment's serial. */
 async function payInFull(page: Page, t: Translator, code: string): Promise<string> {
@@ -94,6 +125,18 @@ describe.each<Locale>(['zh-CN', 'en'])('reprint, reversal and PINs (%s)', (local
       await button(page, t('findSearch')).click();
       const row = page.getByRole('listitem', { name: serial, exact: true });
       await row.waitFor();
+      // The screen's voice, heard in the browser: what was found (the serial's last 4 digits one
+      // by one, the amount as the resident's voice says it) and the choice; never the serial.
+      const tail = serial.slice(-4).split('').join(' ');
+      await expect
+        .poll(async () => (await spoken(page)).filter((l) => l.includes(tail)), { timeout: 10_000 })
+        .toHaveLength(1);
+      const heard = (await spoken(page)).find((l) => l.includes(tail)) ?? '';
+      expect(heard.startsWith(t('reprintTitle'))).toBe(true);
+      expect(heard).toContain(spokenAmount(host.journal.bySerial(serial)?.collected ?? 0, locale));
+      expect(heard).toContain(t('reprintPrint'));
+      expect(heard).not.toContain(serial);
+      expect(heard).not.toContain(typedSerial(serial).slice(-6));
       const printedBefore = kiosk.printer.receipts.length;
       await row.getByRole('button', { name: t('reprintPrint') }).click();
       await page.getByText(t('reprintPrinted', { copy: 1 })).waitFor();
@@ -114,6 +157,27 @@ describe.each<Locale>(['zh-CN', 'en'])('reprint, reversal and PINs (%s)', (local
         .click();
       await page.getByText(t('reprintPrinted', { copy: 2 })).waitFor();
       expect(host.journal.bySerial(serial)?.state).toBe(stateBefore);
+      // And by the serial typed on the keypad (its business day and number, 14 digits): the
+      // third copy, marked as a copy, no figure above what the payment took, no new write-off.
+      const writeOffsBefore = gatewayOf(kiosk).stats().requests.byRoute['POST /v1/payments'];
+      await button(page, t('findBySerial')).click();
+      for (const d of typedSerial(serial)) await button(page, d).click();
+      await button(page, t('findSearch')).click();
+      await page
+        .getByRole('listitem', { name: serial, exact: true })
+        .getByRole('button', { name: t('reprintPrint') })
+        .click();
+      await page.getByText(t('reprintPrinted', { copy: 3 })).waitFor();
+      const third = kiosk.printer.receipts.at(-1)?.lines.join('\n') ?? '';
+      expect(third.split('\n')[0]?.trim()).toBe('重印 / 副本 COPY');
+      expect(third).toContain(serial);
+      const collected = host.journal.bySerial(serial)?.collected ?? 0;
+      expect(third).toContain(formatYuan(collected));
+      expect(Math.max(...amountsOn(third))).toBeLessThanOrEqual(collected);
+      expect(gatewayOf(kiosk).stats().requests.byRoute['POST /v1/payments']).toBe(writeOffsBefore);
+      expect(gatewayOf(kiosk).stats().payments[serial]?.commits).toBe(1);
+      expect(host.journal.bySerial(serial)?.state).toBe(stateBefore);
+      expect(host.latest().service.pendingSync.count).toBe(pendingBefore);
 
       // Same-day reversal of the same payment.
       await button(page, t('staffBackHome')).click();
@@ -167,6 +231,122 @@ describe.each<Locale>(['zh-CN', 'en'])('reprint, reversal and PINs (%s)', (local
       const audit = host.service.audit.list({});
       const reversal = audit.filter((r) => r.action === 'reversal.request');
       expect(reversal.some((r) => r.approver?.staffNumber === TECH.staffNumber)).toBe(true);
+      await page.close();
+    },
+  );
+
+  it(
+    'a reversal whose answer is lost is said to be unknown; "ask again" settles it exactly once',
+    { timeout: 240_000 },
+    async () => {
+      const page = await env.browser().newPage({ viewport: { width: 1920, height: 1080 } });
+      await page.goto(env.kiosk().launchUrl());
+      const t = await attractIn(page, env.kiosk(), locale);
+      const kiosk = env.kiosk();
+      const host = kiosk.host;
+      const gateway = gatewayOf(kiosk);
+      const serial = await payInFull(page, t, LOST[locale].code);
+      const paid = host.journal.bySerial(serial);
+      if (!paid) throw new Error('the payment is not in the journal');
+      const amount = formatYuan(paid.collected);
+
+      await signIn(page, t, STAFF);
+      await button(page, t('staffOpenReversal')).click();
+      for (const d of LOST[locale].tail) await button(page, d).click();
+      await button(page, t('findSearch')).click();
+      await page
+        .getByRole('listitem', { name: serial, exact: true })
+        .getByRole('button', { name: t('reversalChoose') })
+        .click();
+      await button(page, t('reversalReasonDuplicatePayment')).click();
+      await button(page, t('reversalApproveByNumber')).click();
+      for (const d of TECH.staffNumber) await button(page, d).click();
+      await button(page, t('staffNext')).click();
+
+      // The gateway reverses the payment, but its answer never comes back: the kiosk gives up
+      // after its timeout and cannot tell what happened.
+      const route = 'POST /v1/payments/:serial/reversal';
+      gateway.setFaults([{ route, kind: 'timeout', when: 'after_commit', times: 1 }]);
+      const printedBefore = kiosk.printer.receipts.length;
+      for (const d of TECH.pin) await button(page, d).click();
+      await page.getByText(t('reversalUnknown')).waitFor({ timeout: 20_000 });
+      // Not known is not reversed: no slip, no refund, the payment stays written off here.
+      expect(gateway.stats().payments[serial]?.stored).toBe('reversed');
+      expect(kiosk.printer.receipts.length).toBe(printedBefore);
+      expect(host.journal.bySerial(serial)?.state).toBe(paid.state);
+      expect(await page.getByText(t('reversalReversed', { amount })).count()).toBe(0);
+
+      // Asked again while the gateway's answer to the question is lost too: it is asking, said
+      // in words, and then still not known.
+      gateway.setFaults([{ route: 'GET /v1/payments/:serial', kind: 'timeout', times: 1 }]);
+      await button(page, t('reversalAskAgain')).click();
+      await page.getByText(t('reversalAsking')).waitFor();
+      await page.getByText(t('reversalUnknown')).waitFor({ timeout: 20_000 });
+      expect(kiosk.printer.receipts.length).toBe(printedBefore);
+
+      // Staff leave the screen; back on it, the payment found again is not asked for anew (no
+      // reason, no approval): its outcome is said to be unknown, and the choice is to ask again.
+      await button(page, t('staffBackHome')).click();
+      await button(page, t('staffOpenReversal')).click();
+      for (const d of LOST[locale].tail) await button(page, d).click();
+      await button(page, t('findSearch')).click();
+      await page
+        .getByRole('listitem', { name: serial, exact: true })
+        .getByRole('button', { name: t('reversalChoose') })
+        .click();
+      await page.getByText(t('reversalUnknown')).waitFor();
+      expect(await page.getByText(t('reversalReasonTitle')).count()).toBe(0);
+
+      // Ask again, tapped twice in one go: the gateway is asked first, says reversed, and the
+      // reversal is settled once, without being sent again.
+      await button(page, t('reversalAskAgain')).evaluate((b) => {
+        const tap = b as unknown as { click(): void };
+        tap.click();
+        tap.click();
+      });
+      await page.getByText(t('reversalReversed', { amount })).waitFor({ timeout: 20_000 });
+      await page.getByText(t('reversalSlipPrinted')).waitFor();
+      expect(await button(page, t('reversalAskAgain')).count()).toBe(0);
+      // Whatever else may still be on its way settles nothing twice.
+      await new Promise((r) => setTimeout(r, 1_000));
+
+      const sent = gateway.requests({ serial, route });
+      expect(sent.reduce((n, r) => n + r.performed, 0)).toBe(1);
+      expect(gateway.stats().payments[serial]?.stored).toBe('reversed');
+      expect(host.journal.bySerial(serial)?.state).toBe('MANUAL_REFUND');
+      expect(host.journal.events(paid.id).filter((e) => e.type === 'reversed')).toHaveLength(1);
+      const slips = kiosk.printer.receipts
+        .slice(printedBefore)
+        .filter((r) => r.lines.join('\n').includes('冲正'));
+      expect(slips).toHaveLength(1);
+      expect(kiosk.printer.receipts.length).toBe(printedBefore + 1);
+      expect(slips[0]?.lines.join('\n')).toContain(serial);
+
+      // The money goes back by one refund slip.
+      await button(page, t('staffBackHome')).click();
+      await button(page, t('staffOpenOpenItems')).click();
+      const refund = page
+        .getByRole('listitem', { name: t('itemKindRefundSlip') })
+        .filter({ hasText: serial });
+      await refund.first().waitFor();
+      expect(await refund.count()).toBe(1);
+      await button(page, t('staffLeave')).click();
+      await page.getByRole('button', { name: t('start'), exact: true }).waitFor();
+
+      const outcomes = host.service.audit
+        .list({ action: 'reversal.request', subject: `payment:${serial}` })
+        .map(
+          (r) => (r.detail as { step?: string; outcome?: string; answer?: string } | null) ?? {},
+        );
+      expect(outcomes.filter((d) => d.step === 'outcome').map((d) => d.outcome)).toEqual([
+        'unknown',
+        'unknown',
+        'reversed',
+      ]);
+      expect(outcomes.filter((d) => d.step === 'query').map((d) => d.answer)).toEqual([
+        'unknown',
+        'reversed',
+      ]);
       await page.close();
     },
   );

@@ -2,7 +2,7 @@
 // and whether an amount can be made of notes at all.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { acceptableNotes, payableExactly } from '../../src/flows/cash-rules';
+import { acceptableNotes, cashChange, payableExactly } from '../../src/flows/cash-rules';
 
 const CNY = [100, 500, 1000, 2000, 5000, 10000];
 
@@ -57,6 +57,42 @@ describe('payableExactly', () => {
           expect(payableExactly(amount, notes)).toBe(brute(amount));
         },
       ),
+    );
+  });
+});
+
+describe('cashChange (what she is told before inserting: no change is given)', () => {
+  it('keeps the extra on the account where the biller takes overpayment', () => {
+    expect(cashChange(40_773, true, CNY)).toEqual({
+      overpayment: 'kept',
+      refusedNotes: [],
+      notesCanPay: true,
+    });
+  });
+  it('names the notes larger than the amount where it does not', () => {
+    expect(cashChange(3_000, false, CNY)).toEqual({
+      overpayment: 'returned',
+      refusedNotes: [5000, 10000],
+      notesCanPay: true,
+    });
+  });
+  it('says when no mix of notes makes the amount', () => {
+    expect(cashChange(5_341, false, CNY)).toMatchObject({ notesCanPay: false });
+  });
+  it('names no note while the acceptor has not said which it takes', () => {
+    expect(cashChange(3_000, false, [])).toEqual({
+      overpayment: 'returned',
+      refusedNotes: [],
+      notesCanPay: true,
+    });
+  });
+  it('refuses exactly the notes the cash-in actor would not enable (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 100_000 }), (due) => {
+        const refused = cashChange(due, false, CNY).refusedNotes;
+        const enabled = acceptableNotes(CNY, due, false);
+        expect([...refused, ...enabled].sort((a, b) => a - b)).toEqual(CNY);
+      }),
     );
   });
 });

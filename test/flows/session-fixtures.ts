@@ -18,7 +18,16 @@ export const QUOTE: QuoteChoice = {
   account: '3100123456',
   holder: '张*明',
   address: '武康路**弄**号',
-  bills: [{ billId: 'b1', period: '2026-09', principal: 18650, lateFee: 783, daysOverdue: 42 }],
+  bills: [
+    {
+      billId: 'b1',
+      period: '2026-09',
+      principal: 18650,
+      lateFee: 783,
+      dueDate: '2026-10-15',
+      daysOverdue: 42,
+    },
+  ],
   totalDue: 19433,
   quotedAt: '2026-11-26T14:03:11+08:00',
 };

@@ -13,6 +13,7 @@ import {
   type QuoteChoice,
   type ReceiptInput,
   type ReceiptOutcome,
+  type RefundSlipInput,
   type RefundSlipOutcome,
   type ScanLookupResult,
   type SessionEvent,
@@ -34,6 +35,8 @@ interface Effects {
   /** What the flow told the cash-in actor (STOP_TAKING). */
   cashCommands: string[];
   refunded: number[];
+  /** What the flow asked the payment record to be opened with. */
+  startInputs: { amountDue: number; method: string }[];
   biller?: BillerChoice;
   qrInputs: QrPayInput[];
   qrCommands: string[];
@@ -79,12 +82,14 @@ function start(effects: Effects, timing = TIMING) {
       ),
       startPayment: fromPromise<
         StartResult,
-        { biller: BillerChoice; quote: QuoteChoice; method: 'cash' | 'qr' }
-      >(
-        async () =>
+        { biller: BillerChoice; quote: QuoteChoice; method: 'cash' | 'qr'; amountDue: number }
+      >(async ({ input }) => {
+        effects.startInputs.push({ amountDue: input.amountDue, method: input.method });
+        return (
           effects.startResults?.shift() ??
-          effects.startResult ?? { ok: true as const, paymentId: 42 },
-      ),
+          effects.startResult ?? { ok: true as const, paymentId: 42 }
+        );
+      }),
       cashIn: fromCallback<EventObject, CashInInput>(({ input, sendBack, receive }) => {
         effects.cashInputs.push(input);
         effects.cash = sendBack;
@@ -115,12 +120,10 @@ function start(effects: Effects, timing = TIMING) {
         return () => (effects.qr = undefined);
       }),
       loadInfo: fromPromise<InfoContent[]>(async () => INFO),
-      refundPartial: fromPromise<RefundSlipOutcome, { paymentId: number; billerName: string }>(
-        async ({ input }) => {
-          effects.refunded.push(input.paymentId);
-          return { amount: 5_000, slipLines: ['退款凭证'], printed: true };
-        },
-      ),
+      refundPartial: fromPromise<RefundSlipOutcome, RefundSlipInput>(async ({ input }) => {
+        effects.refunded.push(input.paymentId);
+        return { amount: 5_000, slipLines: ['退款凭证'], printed: true };
+      }),
     },
   });
   const actor = createActor(machine, { input: { ...timing, site: SITE } }).start();
@@ -136,6 +139,7 @@ const effects = (): Effects => ({
   cashInputs: [],
   cashCommands: [],
   refunded: [],
+  startInputs: [],
   qrInputs: [],
   qrCommands: [],
   lookups: 0,
@@ -509,7 +513,69 @@ describe('partial cash', () => {
     expect(e.refunded).toEqual([]);
   });
 
-  it('a customer who walks away has the money settled all the same', async () => {
+  it('a customer who walks away: staff are called, the screen waits for them, nothing is printed', async () => {
+    const e = effects();
+    const k = start(e, { ...TIMING, partialCashWaitMs: 30, doneScreenMs: 30 });
+    k.actor.send({ type: 'START' });
+    await k.reach('chooseBiller');
+    k.actor.send({ type: 'CHOOSE_BILLER', billerId: 'sh-power' });
+    k.actor.send({ type: 'KEY', key: '1' });
+    k.actor.send({ type: 'SUBMIT_ACCOUNT' });
+    await k.reach('bills');
+    k.actor.send({ type: 'PAY_CASH' });
+    k.actor.send({ type: 'CONFIRM' });
+    await k.reach('insertCash');
+    e.cash?.({ type: 'NOTE_STACKED', collected: 5_000 });
+    k.actor.send({ type: 'CANCEL' });
+    await k.reach('awaitingStaff');
+    // Staff are called by the kiosk itself; the screen is no one else's to use.
+    expect(helpCalled(k.actor.getSnapshot())).toBe(true);
+    expect(k.actor.getSnapshot().context.helpReason).toBe('timeout');
+    expect(k.screen()).toEqual({ name: 'awaitingStaff', collected: 5_000 });
+    // No way back to attract while the money is unresolved: no timer, no timeout, no tap.
+    await new Promise((r) => setTimeout(r, 120));
+    for (const type of ['TIMED_OUT', 'DONE', 'CONFIRM', 'CONTINUE', 'START'] as const)
+      k.actor.send({ type });
+    expect(k.actor.getSnapshot().value.customer).toBe('awaitingStaff');
+    expect(e.refunded).toEqual([]);
+    expect(e.captured).toEqual([]);
+    // A member of staff signs in: her decision screen under theirs, nothing settled yet.
+    k.actor.send({ type: 'STAFF_ANSWERED' });
+    await k.reach('partialCash');
+    expect(e.refunded).toEqual([]);
+    // Staff cancel for her: settled as the screen says, the slip printed now, at their word.
+    k.actor.send({ type: 'CANCEL' });
+    await k.reach('refundSlip');
+    expect(e.refunded).toEqual([42]);
+  });
+
+  it('staff at the held screen: back gives her the decision again, cancel settles', async () => {
+    const e = effects();
+    const k = await stopShort(e);
+    k.actor.send({ type: 'TIMED_OUT' });
+    await k.reach('awaitingStaff');
+    k.actor.send({ type: 'BACK' });
+    await k.reach('partialCash');
+    k.actor.send({ type: 'TIMED_OUT' });
+    await k.reach('awaitingStaff');
+    k.actor.send({ type: 'CANCEL' });
+    await k.reach('refundSlip');
+    expect(e.refunded).toEqual([42]);
+  });
+
+  it('at a biller that takes part payments, a held payment is written off only when staff say so', async () => {
+    const e = effects();
+    e.biller = { ...POWER, allowsPartial: true };
+    const k = await stopShort(e);
+    k.actor.send({ type: 'TIMED_OUT' });
+    await k.reach('awaitingStaff');
+    expect(e.captured).toEqual([]);
+    k.actor.send({ type: 'CANCEL' });
+    await k.reach('writingOff');
+    expect(e.captured).toEqual([42]);
+  });
+
+  it('with staff beside her the wait does not hold the screen; her walking away later calls them again', async () => {
     const e = effects();
     const k = start(e, { ...TIMING, partialCashWaitMs: 30 });
     k.actor.send({ type: 'START' });
@@ -522,9 +588,27 @@ describe('partial cash', () => {
     k.actor.send({ type: 'CONFIRM' });
     await k.reach('insertCash');
     e.cash?.({ type: 'NOTE_STACKED', collected: 5_000 });
+    k.actor.send({ type: 'CALL_STAFF' });
+    k.actor.send({ type: 'STAFF_ANSWERED' });
     k.actor.send({ type: 'CANCEL' });
-    await k.reach('refundSlip');
-    expect(e.refunded).toEqual([42]);
+    await k.reach('partialCash');
+    await new Promise((r) => setTimeout(r, 120));
+    expect(k.actor.getSnapshot().value.customer).toBe('partialCash');
+    // Staff handed back and left; she walked away too: the kiosk calls them again.
+    k.actor.send({ type: 'TIMED_OUT' });
+    await k.reach('awaitingStaff');
+    expect(k.actor.getSnapshot().value).toMatchObject({ help: { called: 'shown' } });
+    expect(k.screen()).toMatchObject({ name: 'awaitingStaff' });
+  });
+
+  it('the partial-cash screen offers calling staff; the help screen goes over it and the money stays', async () => {
+    const e = effects();
+    const k = await stopShort(e);
+    k.actor.send({ type: 'CALL_STAFF' });
+    expect(k.screen()).toMatchObject({ name: 'staffHelp', moneyInFlight: true, canLeave: true });
+    k.actor.send({ type: 'MORE_TIME' });
+    expect(k.screen()).toMatchObject({ name: 'partialCash', collected: 5_000 });
+    expect(e.refunded).toEqual([]);
   });
 
   it('an acceptor failure with money in settles it, and cannot continue', async () => {
@@ -562,6 +646,120 @@ describe('partial cash', () => {
     e.cash?.({ type: 'CASH_NOT_EXACT' });
     await k.reach('problem');
     expect(k.screen()).toMatchObject({ name: 'problem', problem: 'exact_cash_impossible' });
+  });
+});
+
+describe('what she pays now, and what happens to cash above it', () => {
+  /** A biller that takes part payments (the flow picks it as sh-power, like the others). */
+  const TELECOM: BillerChoice = { ...POWER, kind: 'telecom', allowsPartial: true };
+  const TWO_BILLS: QuoteChoice = {
+    ...QUOTE,
+    billerId: 'sh-telecom',
+    bills: [
+      {
+        billId: 'b1',
+        period: '2026-09',
+        principal: 12_900,
+        lateFee: 774,
+        dueDate: '2026-10-15',
+        daysOverdue: 20,
+      },
+      {
+        billId: 'b2',
+        period: '2026-10',
+        principal: 12_900,
+        lateFee: 0,
+        dueDate: '2026-11-30',
+        daysOverdue: 0,
+      },
+    ],
+    totalDue: 26_574,
+  };
+
+  it('pays the overdue bill only, where the biller takes part payments: screens, record and cash', async () => {
+    const e = effects();
+    e.biller = TELECOM;
+    e.lookup = { ok: true, quote: TWO_BILLS };
+    const k = await toBills(e);
+    expect(k.screen()).toMatchObject({
+      name: 'bills',
+      allowsPartial: true,
+      overdueOnly: 13_674,
+      scope: 'all',
+      amountToPay: 26_574,
+      cash: { overpayment: 'kept' },
+    });
+    k.actor.send({ type: 'CHOOSE_SCOPE', scope: 'overdue' });
+    expect(k.screen()).toMatchObject({ scope: 'overdue', amountToPay: 13_674 });
+    k.actor.send({ type: 'PAY_CASH' });
+    expect(k.screen()).toMatchObject({ name: 'confirm', amountDue: 13_674, scope: 'overdue' });
+    k.actor.send({ type: 'CONFIRM' });
+    await k.reach('insertCash');
+    expect(e.startInputs).toEqual([{ amountDue: 13_674, method: 'cash' }]);
+    expect(e.cashInputs).toEqual([{ paymentId: 42, amountDue: 13_674, acceptsOverpayment: true }]);
+    expect(k.screen()).toMatchObject({ name: 'insertCash', amountDue: 13_674 });
+    e.cash?.({ type: 'NOTE_STACKED', collected: 20_000 });
+    await k.reach('writingOff');
+    expect(e.captured).toEqual([42]);
+    e.settle?.({ type: 'WRITE_OFF_SETTLED', state: 'WRITTEN_OFF' });
+    await k.reach('paid');
+    expect(k.screen()).toMatchObject({ name: 'paid', collected: 20_000, prepaidCredited: 567 });
+  });
+
+  it('"pay all the bills" goes back to the whole due; a new look-up starts from the whole due', async () => {
+    const e = effects();
+    e.biller = TELECOM;
+    e.lookup = { ok: true, quote: TWO_BILLS };
+    const k = await toBills(e);
+    k.actor.send({ type: 'CHOOSE_SCOPE', scope: 'overdue' });
+    k.actor.send({ type: 'CHOOSE_SCOPE', scope: 'all' });
+    expect(k.screen()).toMatchObject({ scope: 'all', amountToPay: 26_574 });
+    k.actor.send({ type: 'CHOOSE_SCOPE', scope: 'overdue' });
+    k.actor.send({ type: 'BACK' });
+    k.actor.send({ type: 'SUBMIT_ACCOUNT' });
+    await k.reach('bills');
+    expect(k.screen()).toMatchObject({ scope: 'all', amountToPay: 26_574 });
+  });
+
+  it('is not offered where the biller takes only everything due', async () => {
+    const e = effects();
+    e.lookup = { ok: true, quote: { ...TWO_BILLS, billerId: 'sh-power' } };
+    const k = await toBills(e);
+    expect(k.screen()).toMatchObject({ allowsPartial: false, overdueOnly: null });
+    expect(k.actor.getSnapshot().can({ type: 'CHOOSE_SCOPE', scope: 'overdue' })).toBe(false);
+    k.actor.send({ type: 'PAY_CASH' });
+    expect(k.screen()).toMatchObject({ name: 'confirm', amountDue: 26_574, scope: 'all' });
+  });
+
+  it('pays the overdue bill only by QR as well: the wallet is asked for that amount', async () => {
+    const e = effects();
+    e.biller = TELECOM;
+    e.lookup = { ok: true, quote: TWO_BILLS };
+    const k = await toBills(e);
+    k.actor.send({ type: 'CHOOSE_SCOPE', scope: 'overdue' });
+    k.actor.send({ type: 'PAY_QR' });
+    k.actor.send({ type: 'CONFIRM' });
+    await k.reach('qrPay');
+    expect(e.qrInputs).toMatchObject([{ amountDue: 13_674 }]);
+    e.qr?.({ type: 'QR_PAID', qrPaymentId: 'w_1' });
+    await k.reach('writingOff');
+    expect(k.actor.getSnapshot().context.collected).toBe(13_674);
+  });
+
+  it('names, before any money, the notes a biller without overpayment refuses', async () => {
+    const e = effects();
+    e.biller = { ...POWER, kind: 'cabletv', acceptsOverpayment: false };
+    e.lookup = { ok: true, quote: { ...QUOTE, totalDue: 3_000 } };
+    const k = await toBills(e);
+    k.actor.send({ type: 'ACCEPTOR_NOTES', values: [100, 500, 1000, 2000, 5000, 10000] });
+    expect(k.screen()).toMatchObject({
+      cash: { overpayment: 'returned', refusedNotes: [5000, 10000], notesCanPay: true },
+    });
+    k.actor.send({ type: 'PAY_CASH' });
+    expect(k.screen()).toMatchObject({
+      name: 'confirm',
+      cash: { overpayment: 'returned', refusedNotes: [5000, 10000] },
+    });
   });
 });
 
@@ -722,7 +920,7 @@ describe('the complete statechart', () => {
     expect(k.actor.getSnapshot().value.customer).toBe('insertCash');
   });
 
-  it('a timeout with notes in settles them as the partial-cash screen says', async () => {
+  it('a timeout with notes in stops taking them, then holds them for staff', async () => {
     const e = effects();
     const k = await toConfirm(e, 'PAY_CASH');
     k.actor.send({ type: 'CONFIRM' });
@@ -731,8 +929,9 @@ describe('the complete statechart', () => {
     k.actor.send({ type: 'TIMED_OUT' });
     await k.reach('partialCash');
     k.actor.send({ type: 'TIMED_OUT' });
-    await k.reach('refundSlip');
-    expect(e.refunded).toEqual([42]);
+    await k.reach('awaitingStaff');
+    expect(e.refunded).toEqual([]);
+    expect(helpCalled(k.actor.getSnapshot())).toBe(true);
   });
 
   it('call staff from any screen shows help over it; the session goes on underneath', async () => {

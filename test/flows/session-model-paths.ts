@@ -26,6 +26,7 @@ import type {
   QuoteChoice,
   ReceiptInput,
   ReceiptOutcome,
+  RefundSlipInput,
   RefundSlipOutcome,
   SessionEvent,
   StartResult,
@@ -201,7 +202,7 @@ export function startSession(w: World) {
       })),
       startPayment: fromPromise<
         StartResult,
-        { biller: BillerChoice; quote: QuoteChoice; method: PaymentMethod }
+        { biller: BillerChoice; quote: QuoteChoice; method: PaymentMethod; amountDue: number }
       >(async ({ input }) => {
         const p = t.journal.create(
           newPayment({
@@ -241,13 +242,11 @@ export function startSession(w: World) {
         t.journal.markReceipted(input.paymentId);
         return { prepaidCredited: 0, receiptLines: ['缴费凭证'], printed: true, eReceiptUrl: null };
       }),
-      refundPartial: fromPromise<RefundSlipOutcome, { paymentId: number; billerName: string }>(
-        async ({ input }) => {
-          refundPartialCash(t.db, t.journal, w.staff, input.paymentId, t.clock());
-          const p = t.journal.get(input.paymentId);
-          return { amount: p.collected, slipLines: ['退款凭证'], printed: true };
-        },
-      ),
+      refundPartial: fromPromise<RefundSlipOutcome, RefundSlipInput>(async ({ input }) => {
+        refundPartialCash(t.db, t.journal, w.staff, input.paymentId, t.clock());
+        const p = t.journal.get(input.paymentId);
+        return { amount: p.collected, slipLines: ['退款凭证'], printed: true };
+      }),
     },
   });
   return createActor(machine, { input: TIMING }).start();

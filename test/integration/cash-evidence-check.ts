@@ -79,7 +79,10 @@ export function checkEvidence(
   const recorded = reports.filter((r) => r.result !== 'repeat');
   if (recorded.length !== strays.length)
     v(`${recorded.length} stray reports recorded, ${strays.length} stray rows`);
+  // Strays the kiosk handed back itself at escrow (no payment taking notes) need no staff item.
+  const refused = new Set<number>();
   strays.forEach((s, i) => {
+    if (recorded[i]?.result === 'refused') refused.add(s.id);
     const r = recorded[i]?.note;
     if (r && (s.value !== r.value || s.outcome !== r.outcome || s.inBox !== (r.inBox ? 1 : 0)))
       v(`stray ${s.id} ${JSON.stringify(s)} is not what the device reported ${JSON.stringify(r)}`);
@@ -141,8 +144,10 @@ export function checkEvidence(
     } else {
       const row = boxOf.stray.get(rec.id);
       if (rec.value !== null && rec.value !== note.value) v(`${tag}: recorded as ${rec.value} fen`);
-      if (itemFor.stray.get(rec.id) !== 1)
+      const itemsWanted = refused.has(rec.id) ? 0 : 1;
+      if ((itemFor.stray.get(rec.id) ?? 0) !== itemsWanted)
         v(`${tag}: ${itemFor.stray.get(rec.id) ?? 0} staff items`);
+      if (refused.has(rec.id) && note.fate !== 'returned') v(`${tag}: refused, but ${note.fate}`);
       if ((rec.inBox === 1) !== Boolean(row))
         v(`${tag}: in_box ${rec.inBox}, box row ${Boolean(row)}`);
       if (rec.inBox === 1 && note.fate !== 'stacked') v(`${tag}: in the box, but ${note.fate}`);

@@ -271,9 +271,9 @@ describe('AWAIT_RECON settled by reconciliation while the worker is draining', (
     const slow = deferred<QueryOutcome>();
     port.onQuery = (s) => (s === serialA ? slow.promise : writtenOffOutcome(s, '2026-11-25'));
     const w = worker();
-    // drain() is what kick() starts and discards (`void this.drain()`): await it to see what
+    // The drain loop's drain() is what kick() starts, logging a failure: await it to see what
     // would otherwise escape as an unhandled rejection in the host.
-    const draining = (w as unknown as { drain(): Promise<void> }).drain();
+    const draining = (w as unknown as { loop: { drain(): Promise<void> } }).loop.drain();
     await new Promise((resolve) => setImmediate(resolve));
     expect(port.calls).toEqual([{ op: 'query', serial: serialA }]);
 

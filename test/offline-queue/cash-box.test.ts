@@ -255,6 +255,25 @@ describe('stray notes', () => {
     expect(cleared()).toContainEqual({ id: noteId });
   });
 
+  it('a note the kiosk handed back at escrow after a clear path is recorded, with nothing for staff', () => {
+    collectingPayment(t, { stacked: [1000] });
+    box.notePathClear();
+    const refused = { ...handedBack, value: 1000, refusedAtEscrow: true } as const;
+    expect(box.strayNote(refused)).toBe('refused');
+    expect(strays()).toEqual([{ noteId: null, value: 1000, outcome: 'returned', inBox: 0 }]);
+    expect(staff.openItems()).toEqual([]);
+    expect(boxRows().map((r) => r.value)).toEqual([1000]);
+  });
+
+  it('before the path was clear, a note handed back at escrow may still be the unknown one', () => {
+    // A restart left a note in escrow of unknown fate; the new driver hands it back (no payment
+    // takes notes): evidence for that note, not a new one.
+    const { noteId } = unknownNote(5000);
+    const refused = { ...handedBack, value: 5000, refusedAtEscrow: true } as const;
+    expect(box.strayNote(refused)).toBe('attributed');
+    expect(strays()).toEqual([{ noteId, value: 5000, outcome: 'returned', inBox: 0 }]);
+  });
+
   it('refuses a report that contradicts itself or has no sense, changing nothing', () => {
     unknownNote(5000);
     const before = staff.openItems();
@@ -263,6 +282,7 @@ describe('stray notes', () => {
     expect(() => box.strayNote({ ...credit, value: 0 })).toThrow();
     expect(() => box.strayNote({ ...credit, value: 12.5 })).toThrow();
     expect(() => box.strayNote({ ...credit, reason: '' })).toThrow();
+    expect(() => box.strayNote({ ...credit, refusedAtEscrow: true })).toThrow(/refused at escrow/);
     expect(strays()).toEqual([]);
     expect(boxRows()).toEqual([]);
     expect(staff.openItems()).toEqual(before);

@@ -33,6 +33,10 @@ const WRITERS: Readonly<Record<string, string>> = {
   service_audit: 'src/service/audit-log.ts',
   staff_pin: 'src/service/pin-store.ts',
   auth_lockout: 'src/service/lockout.ts',
+  // The community service point (src/community/).
+  community_upload: 'src/community/community-journal.ts',
+  community_submission: 'src/community/community-journal.ts',
+  community_submission_upload: 'src/community/community-journal.ts',
 };
 
 const ROOT = path.resolve(import.meta.dirname, '../..');

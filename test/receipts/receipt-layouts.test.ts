@@ -119,7 +119,8 @@ describe('the refund slip for staff', () => {
       '纸币 20元 × 2           40.00元',
       '纸币 10元 × 1           10.00元',
       '应退金额                300.00元',
-      '原因  账单已过期 (quote_expired)',
+      '原因',
+      '  账单金额已变化，这笔钱没有缴入',
       '-'.repeat(32),
       `[CODE128] ${SERIAL}`,
       '',
@@ -132,9 +133,14 @@ describe('the refund slip for staff', () => {
     ]);
   });
 
-  it('shows an unknown reason code as it is', () => {
-    const lines = screenLines(refundSlip({ ...refundInput, reason: 'biller_down' }));
-    expect(lines).toContain('原因：biller_down');
+  it("says the reason in the resident's words, never as a code", () => {
+    const partial = screenLines(
+      refundSlip({ ...refundInput, reason: 'partial_payment_not_allowed' }),
+    );
+    expect(partial).toContain('原因：这项缴费需要一次缴足');
+    const unknown = screenLines(refundSlip({ ...refundInput, reason: 'biller_down' }));
+    expect(unknown).toContain('原因：收费单位没有接受这笔缴费');
+    for (const lines of [partial, unknown]) expect(lines.join('\n')).not.toMatch(/[a-z]+_[a-z]+/);
   });
 });
 
@@ -173,5 +179,80 @@ describe('the screen lines', () => {
       expect(receiptLines(input).join('')).not.toContain('¥');
       expect(paperLines(paymentReceipt(input), 80).join('')).not.toContain('¥');
     }
+  });
+});
+
+describe('bilingual receipts (a resident who chose English)', () => {
+  const en = { lang: 'zh+en' as const, billerNameEn: 'State Grid Shanghai' };
+
+  it('gives every label its English beside the Chinese, and every sentence an English line', () => {
+    const lines = paperLines(paymentReceipt({ ...paidInput, ...en }), 80);
+    expect(lines.slice(0, 4)).toEqual([
+      '缴费凭证',
+      'Payment receipt',
+      '终端编号 Terminal                  SH-XH-WK-0007',
+      '交易时间 Time                2026-11-26 14:05:40',
+    ]);
+    expect(lines).toContain('          国网上海市电力公司 State Grid Shanghai');
+    expect(lines).toContain('Period 2026-09, 42 days overdue');
+    expect(lines).toContain('  违约金 Late fee                         3.60元');
+    expect(lines).toContain('转入预存 Kept on account                 95.90元');
+    expect(lines).toContain('实收金额 Received                       300.00元');
+    expect(lines.slice(-3)).toEqual([
+      '请妥善保管本凭证。如有疑问，请联系社区工作人员。',
+      'Please keep this receipt. If anything is',
+      'unclear, ask the committee staff.',
+    ]);
+  });
+
+  it('fits both papers, cuts no English word, and stays in GBK (no ¥)', () => {
+    const layouts = [
+      paymentReceipt({ ...paidInput, ...en }),
+      paymentReceipt({ ...pendingInput, ...en }),
+      refundSlip({ ...refundInput, ...en, reason: 'partial_payment_not_allowed' }),
+    ];
+    for (const layout of layouts) {
+      for (const paper of [58, 80] as const) {
+        const lines = paperLines(layout, paper).filter((l) => !l.startsWith('['));
+        expect(Math.max(...lines.map(textWidth))).toBeLessThanOrEqual(paper === 80 ? 48 : 32);
+        const words = new Set(lines.join(' ').split(/[^A-Za-z]+/));
+        for (const cut of ['Shangh', 'rece', 'overd', 'payme']) expect(words.has(cut)).toBe(false);
+        expect(lines.join('')).not.toContain('¥');
+      }
+    }
+  });
+
+  it('the refund slip says why in both languages, with no code', () => {
+    const lines = screenLines(
+      refundSlip({ ...refundInput, ...en, reason: 'partial_payment_not_allowed' }),
+    );
+    expect(lines.slice(0, 4)).toEqual([
+      '退款审核单',
+      'Refund slip',
+      '工作人员核对后退款',
+      'Staff check it and give the money back',
+    ]);
+    expect(lines).toContain('原因 Reason: 这项缴费需要一次缴足');
+    expect(lines).toContain('This bill must be paid in full at once');
+    expect(lines).toContain('应退金额 To give back: 300.00元');
+    expect(lines.join('\n')).not.toContain('partial_payment_not_allowed');
+  });
+
+  it('the screen copy is bilingual too; Chinese stays Chinese', () => {
+    const lines = receiptLines({ ...paidInput, ...en });
+    expect(lines).toContain('收费单位 Paid to: 国网上海市电力公司 State Grid Shanghai');
+    expect(lines).toContain(
+      '2026-09  本金 Amount 120.00元  违约金 Late fee 3.60元(逾期42天 42 days overdue)',
+    );
+    expect(receiptLines({ ...paidInput, billerNameEn: 'State Grid Shanghai' })).toEqual(
+      receiptLines(paidInput),
+    );
+  });
+
+  it('a provisional receipt of the overdue bill only lists that bill and its amount', () => {
+    const lines = screenLines(paymentReceipt({ ...pendingInput, amountDue: 12_360 }));
+    expect(lines).toContain('2026-09  本金 120.00元  违约金 3.60元（逾期42天）');
+    expect(lines.some((l) => l.startsWith('2026-10'))).toBe(false);
+    expect(lines).toContain('应缴金额：123.60元');
   });
 });

@@ -13,11 +13,20 @@ import { printerRig } from '../printer/printer-rig';
 import { jsQrRead, zbarRead } from '../printer/qr-decoders';
 import { paidInput, pendingInput, refundInput, SERIAL, TXN } from './fixtures';
 
+const BILINGUAL = { lang: 'zh+en', billerNameEn: 'State Grid Shanghai' } as const;
+
 const LAYOUTS: [string, () => ReceiptLayout][] = [
   ['paid', () => paymentReceipt(paidInput)],
   ['paid copy', () => paymentReceipt(paidInput, true)],
   ['provisional', () => paymentReceipt(pendingInput)],
   ['refund slip', () => refundSlip(refundInput)],
+  // A resident who chose English: GB18030 Chinese and ASCII English, read back line for line.
+  ['bilingual paid', () => paymentReceipt({ ...paidInput, ...BILINGUAL })],
+  ['bilingual provisional', () => paymentReceipt({ ...pendingInput, ...BILINGUAL })],
+  [
+    'bilingual refund slip',
+    () => refundSlip({ ...refundInput, ...BILINGUAL, reason: 'partial_payment_not_allowed' }),
+  ],
 ];
 
 function printOnEmulator(layout: ReceiptLayout, paper: 58 | 80) {

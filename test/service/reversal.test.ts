@@ -143,6 +143,12 @@ describe('same-day reversal', () => {
       ok: false,
       reason: 'reversal_open',
     });
+    // Found again (the screen left meanwhile): it says the reversal is open, to be asked again.
+    const bySerial = { agentSerial: p.agentSerial };
+    expect(desk.services.findReceipts(wang, bySerial)).toMatchObject({
+      ok: true,
+      receipts: [{ kind: 'paid', reversalOpen: true }],
+    });
 
     const resumed = await desk.services.resumeReversal(li, p.agentSerial);
     expect(resumed).toMatchObject({ ok: true, outcome: 'reversed' });
@@ -158,6 +164,10 @@ describe('same-day reversal', () => {
     expect(await desk.services.resumeReversal(li, p.agentSerial)).toMatchObject({
       ok: false,
       reason: 'no_open_reversal',
+    });
+    expect(desk.services.findReceipts(wang, bySerial)).toMatchObject({
+      ok: true,
+      receipts: [{ kind: 'refundSlip', reversalOpen: false }],
     });
   });
 

@@ -410,6 +410,8 @@ describe('gateway simulator under faults, over HTTP', () => {
             amount: quote.totalDue,
           },
         },
+        // No community request in this test (uploads, applications, … count there).
+        community: {},
         committed: { count: 2, total: quote.totalDue + other.totalDue },
       });
       const reset = (await (await admin('DELETE', 'stats')).json()) as {

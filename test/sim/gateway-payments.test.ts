@@ -89,6 +89,34 @@ describe('gateway simulator: payments', () => {
     expect(res.body).toEqual(paid.body);
   });
 
+  it('a biller that takes part payments settles whole bills oldest first; the rest is prepaid', async () => {
+    // Telecom: 12900 + 774 overdue, 12900 current (allowsPartial: true).
+    const quote = await gw.quote('sh-telecom', '13301234567');
+    const [overdue, current] = quote.bills;
+    const overdueDue = (overdue?.principal ?? 0) + (overdue?.lateFee ?? 0);
+    expect(overdueDue).toBe(13674);
+    const res = await gw.post('/v1/payments', paymentFor(quote, SERIAL, 14000, nowIso()));
+    expect(res.status).toBe(200);
+    expect(PaymentResult.parse(res.body)).toMatchObject({
+      appliedToBills: [overdue?.billId],
+      principalCharged: 12900,
+      lateFeeCharged: 774,
+      prepaidCredited: 326,
+    });
+    const after = await gw.quote('sh-telecom', '13301234567');
+    expect(after.bills.map((b) => b.billId)).toEqual([current?.billId]);
+    expect(after.prepaidBalance).toBe(326);
+
+    // Less than the oldest bill pays no bill: it is all prepaid balance.
+    const small = await gw.post('/v1/payments', paymentFor(after, 'SERIAL-2', 5000, nowIso()));
+    expect(PaymentResult.parse(small.body)).toMatchObject({
+      appliedToBills: [],
+      principalCharged: 0,
+      lateFeeCharged: 0,
+      prepaidCredited: 5000,
+    });
+  });
+
   it('lets a terminal see only its own payments', async () => {
     await gw.close();
     gw = await startTestSim({

@@ -36,3 +36,14 @@ export async function signIn(
   for (const d of who.pin) await button(d).click();
   await button(t('staffLeave')).waitFor();
 }
+
+/** Signs a person in (STAFF unless told) and opens the open-items screen. */
+export async function openOpenItems(
+  page: Page,
+  t: Translator,
+  who: { staffNumber: string; pin: string } = STAFF,
+): Promise<void> {
+  await signIn(page, t, who);
+  await page.getByRole('button', { name: t('staffOpenOpenItems'), exact: true }).click();
+  await page.getByRole('heading', { name: t('itemsTitle') }).waitFor();
+}

@@ -22,33 +22,61 @@ describe('screenVoice', () => {
     }
   }
 
-  it('reads the amount, payee, account digit by digit and method on the confirm screen', () => {
+  it('reads the amount, payee, the account tail digit by digit and method on the confirm screen', () => {
     const line = say(SCREENS.confirm);
-    expect(line).toContain('186.50');
-    expect(line).toContain('国网上海市电力公司');
-    expect(line).toContain('3 1 0 0 1 2 3 4 5 6');
-    expect(line).toContain('现金');
+    expect(line).toBe(
+      '请核对：向 国网上海市电力公司 缴费 一百八十六元五角，户号尾号 3 4 5 6，户名 张某英，' +
+        '支付方式：现金。 本机不找零；多放的钱留在您的账户里，下次缴费时自动抵扣。 ' +
+        '您可以点：确认支付。 也可以点：返回修改。',
+    );
+    expect(line).not.toContain('3 1 0 0 1 2');
+    expect(say(SCREENS.confirm, 'en')).toBe(
+      'Please check: one hundred and eighty-six yuan fifty fen to State Grid Shanghai, ' +
+        'account ending 3 4 5 6, holder 张*英, payment by Cash. This machine gives no change: ' +
+        'any extra stays on your account for your next bill. You can tap Confirm and pay. ' +
+        'You can also tap Go back and change.',
+    );
     expect(spellDigits('310')).toBe('3 1 0');
   });
 
-  it('mentions the late fee, the requote and an on-screen receipt on the bills screen', () => {
+  it('reads each bill, its late fee, the total, the requote, an on-screen receipt and the choices', () => {
     const line = screenVoice({ ...SCREENS.bills, requoted: true }, translator('zh-CN'), 'screen');
-    expect(line).toContain('违约金 6.50 元');
+    expect(line).toContain('2024年5月：本金 一百八十元，违约金 六元五角，已逾期 13 天');
+    expect(line).toContain('应缴合计 一百八十六元五角');
     expect(line).toContain('重新查询');
     expect(line).toContain('电子凭证');
+    expect(line).toMatch(/您可以选：现金缴费，或扫码支付。 也可以点：返回。$/u);
+    const en = screenVoice(SCREENS.bills, translator('en'), 'print');
+    expect(en).toContain(
+      'May 2024: one hundred and eighty yuan, and a late fee of six yuan fifty fen, 13 days overdue.',
+    );
+    expect(en).toMatch(/You can choose Pay with cash or Pay by QR code. You can also tap Back.$/);
+  });
+
+  it('says nothing of the billers until they are on the screen, then each by name', () => {
+    expect(say({ name: 'chooseBiller', billers: [] })).toBe('');
+    expect(say(SCREENS.chooseBiller)).toBe(
+      '请选择缴费项目。 您可以点：电费。 也可以点：返回。 水费暂停受理。',
+    );
+    expect(screenKey({ name: 'chooseBiller', billers: [] })).not.toBe(
+      screenKey(SCREENS.chooseBiller),
+    );
   });
 
   it('says each QR step, where the scanner window is, the other way, and the refusal', () => {
     const qr = SCREENS.qrPay;
     expect(say(qr)).toContain('请出示手机付款码');
     expect(say(qr)).toContain('对准屏幕下方的扫码窗口');
-    expect(say(qr)).toContain('也可以点用手机扫屏幕上的码');
+    expect(say(qr)).toContain('用手机扫屏幕上的码');
     expect(say({ ...qr, scannerWindow: 'left' })).toContain('对准屏幕左边的扫码窗口');
     expect(say({ ...qr, scannerWindow: null })).toContain('对准扫码窗口');
     const kiosk = say({ ...qr, kioskCodeUrl: 'https://pay.example/x' });
     expect(kiosk).toContain('请用手机扫屏幕上的码');
-    expect(kiosk).toContain('也可以点出示手机付款码');
-    expect(say({ ...qr, step: 'paying' })).toBe('正在付款，请稍候');
+    expect(kiosk).toContain('扫描下面的二维码');
+    expect(kiosk).toContain('出示手机付款码');
+    expect(say({ ...qr, step: 'paying' })).toBe(
+      '正在付款，请稍候。 应付 一百八十六元五角。 您可以点：取消支付。',
+    );
     expect(say({ ...qr, step: 'confirming' })).toContain('请在手机上确认付款');
     expect(say({ ...qr, refused: true })).toContain('没有成功');
   });
@@ -62,10 +90,14 @@ describe('screenVoice', () => {
     expect(say(help)).toContain('工作人员来了会为您补打一张凭证');
   });
 
-  it('says a wallet payment was paid by phone, not put in', () => {
-    expect(say(SCREENS.paid)).toContain('已放入');
-    expect(say({ ...SCREENS.paid, method: 'qr' })).toContain('已用手机付款');
-    expect(say({ ...SCREENS.paid, method: 'qr' })).not.toContain('已放入');
+  it('says what was received on both result screens, never "inserted"', () => {
+    expect(say(SCREENS.paid)).toBe(
+      '缴费成功。 共收到 两百元。 多放的 十三元五角留在您的账户里，下次缴费时自动抵扣。 ' +
+        '请取走打印的凭证。 您可以点：完成。',
+    );
+    expect(say(SCREENS.pendingSync)).toContain('共收到 一百八十六元五角');
+    expect(say(SCREENS.paid, 'en')).not.toMatch(/insert/i);
+    expect(say(SCREENS.paid)).not.toContain('放入');
   });
 
   it('reassures about money only when it is in flight', () => {
@@ -103,9 +135,9 @@ describe('screenVoice', () => {
   });
 
   it('reads a topic, or the titles of the first page of topics', () => {
-    expect(say(SCREENS.info)).toContain('阶梯电价、节约用电');
+    expect(say(SCREENS.info)).toContain('阶梯电价，或节约用电');
     const topic = { id: 'tiers', title: '阶梯电价', paragraphs: ['第一档', '第二档'] };
-    expect(say({ ...SCREENS.info, topic })).toBe('阶梯电价。 第一档。 第二档。');
+    expect(say({ ...SCREENS.info, topic })).toBe('阶梯电价。 第一档。 第二档。 您可以点：返回。');
   });
 
   it('gives a new key for each appearance worth speaking again', () => {

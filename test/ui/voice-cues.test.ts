@@ -2,12 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../src/api/kiosk-api';
 import { translator } from '../../ui/i18n/messages';
-import { voiceCues } from '../../ui/voice/voice-cues';
+import { helpLine } from '../../ui/voice/screen-voice';
+import { newVoiceMemory, voiceCues, type VoiceMemory } from '../../ui/voice/voice-cues';
 import { SCREENS, snapshot } from './screens.fixture';
 
 const NOW = 1_000_000;
-const cues = (prev: Snapshot | null, next: Snapshot) =>
-  voiceCues(prev, next, translator(next.locale), NOW);
+/** By default the visit's help line was said already: these tests are about the rest. */
+const cues = (prev: Snapshot | null, next: Snapshot, memory: VoiceMemory = { helpSaid: true }) =>
+  voiceCues(prev, next, translator(next.locale), NOW, memory);
 
 describe('voiceCues', () => {
   const entry = snapshot(SCREENS.enterAccount);
@@ -38,8 +40,8 @@ describe('voiceCues', () => {
     const cash = snapshot(SCREENS.insertCash);
     const more = snapshot({ ...SCREENS.insertCash, collected: 15000, underReview: 2000 });
     expect(cues(cash, more)).toEqual([
-      '已放入 150.00 元，还需放入 36.50 元',
-      '有 20.00 元纸币需要工作人员核对，请联系工作人员',
+      '已放入 一百五十元，还需放入 三十六元五角',
+      '有 二十元纸币需要工作人员核对，请联系工作人员',
     ]);
   });
 
@@ -67,7 +69,7 @@ describe('voiceCues', () => {
     expect(cues(entry, prefs({ textScale: 1.5 }))).toEqual(['字号：特大']);
   });
 
-  it("speaks a staff screen by its title; the resident's screen underneath stays quiet", () => {
+  it("speaks a staff screen (its title, facts and choices); the resident's screen underneath stays quiet", () => {
     const home = snapshot(SCREENS.enterAccount, {
       staff: {
         name: 'staffHome',
@@ -76,12 +78,50 @@ describe('voiceCues', () => {
         menu: [],
       },
     });
-    expect(cues(entry, home)).toEqual(['工作人员：王芳 现在没有居民呼叫']);
+    expect(cues(entry, home)).toEqual([
+      '工作人员：王芳。 社区工作人员。 现在没有居民呼叫。 可以点：退出，回到居民界面。',
+    ]);
     // The resident's screen changes under the staff screen: nothing is said.
     const under = { ...home, seq: 3, screen: SCREENS.bills };
     expect(cues(home, under)).toEqual([]);
     // Staff leave: her screen is said again.
     const back = { ...under, seq: 4, staff: null };
     expect(cues(under, back)).toHaveLength(1);
+  });
+
+  it('says the billers once they have loaded, not the empty list before', () => {
+    const loading = snapshot({ name: 'chooseBiller', billers: [] });
+    const loaded = snapshot(SCREENS.chooseBiller, { seq: 2 });
+    expect(cues(snapshot(SCREENS.attract), loading)).toEqual([]);
+    expect(cues(loading, loaded)).toEqual([
+      '请选择缴费项目。 您可以点：电费。 也可以点：返回。 水费暂停受理。',
+    ]);
+    expect(cues(loaded, { ...loaded, seq: 3 })).toEqual([]);
+  });
+
+  it("names the frame's call-staff button once a visit, on the first screen where she decides", () => {
+    const memory = newVoiceMemory();
+    const t = translator('zh-CN');
+    const attract = snapshot(SCREENS.attract);
+    const loading = snapshot({ name: 'chooseBiller', billers: [] }, { seq: 2 });
+    const billers = snapshot(SCREENS.chooseBiller, { seq: 3 });
+    const entry = snapshot(SCREENS.enterAccount, { seq: 4 });
+    // The idle screen invites help in its own line.
+    expect(cues(null, attract, memory)).toEqual([expect.stringContaining(t('callStaff'))]);
+    expect(cues(attract, loading, memory)).toEqual([]);
+    expect(cues(loading, billers, memory)).toEqual([expect.any(String), helpLine(t)]);
+    expect(cues(billers, entry, memory)).toHaveLength(1);
+    expect(cues(entry, billers, memory)).toHaveLength(1);
+    // A new visit names it again; not while waiting, nor once she has called.
+    const next = snapshot(SCREENS.attract, { seq: 5 });
+    expect(cues(entry, next, memory)).toHaveLength(1);
+    const looking = snapshot(SCREENS.lookingUp, { seq: 6 });
+    expect(cues(next, looking, memory)).toHaveLength(1);
+    const bills = snapshot(SCREENS.bills, { seq: 7 });
+    expect(cues(looking, bills, memory)).toEqual([expect.any(String), helpLine(t)]);
+    const fresh = newVoiceMemory();
+    const called = snapshot(SCREENS.bills, { seq: 8, helpCalled: true });
+    expect(cues(looking, called, fresh)).toEqual([expect.any(String), t('helpComing')]);
+    expect(cues(called, { ...entry, seq: 9 }, fresh)).toHaveLength(1);
   });
 });

@@ -1,6 +1,8 @@
 import type { ReceiptDelivery, Screen } from '../../src/api/kiosk-api';
 import { AccountNumber } from './AccountNumber';
 import { Alerts } from './Alerts';
+import { ChangeNote } from './ChangeNote';
+import { whyTotal } from './pay-words';
 import { Money } from './Money';
 import { Decide } from './Decide';
 import type { ScreenProps } from './types';
@@ -14,6 +16,8 @@ export function Bills({
   receipts,
 }: ScreenProps & { screen: BillsScreen; receipts: ReceiptDelivery }) {
   const { quote } = screen;
+  const why = whyTotal(screen);
+  const overdueChosen = screen.scope === 'overdue';
   return (
     <section className="screen">
       <h1>
@@ -28,6 +32,16 @@ export function Bills({
             <button className="button primary" onClick={() => send({ type: 'PAY_QR' })}>
               {t('payQr')}
             </button>
+            {screen.overdueOnly !== null && (
+              <button
+                className="button secondary"
+                onClick={() =>
+                  send({ type: 'CHOOSE_SCOPE', scope: overdueChosen ? 'all' : 'overdue' })
+                }
+              >
+                {t(overdueChosen ? 'payAllBills' : 'payOverdueOnly')}
+              </button>
+            )}
             <button className="button secondary" onClick={() => send({ type: 'BACK' })}>
               {t('back')}
             </button>
@@ -42,6 +56,7 @@ export function Bills({
           {quote.bills.map((b) => (
             <li key={b.billId} className="bill">
               <span className="bill-period">{t('period', { period: b.period })}</span>
+              <span className="bill-due">{t('dueDate', { date: t.day(b.dueDate) })}</span>
               <span>
                 {t('principal')} <Money t={t} fen={b.principal} />
               </span>
@@ -58,6 +73,13 @@ export function Bills({
         <p className="total">
           {t('totalDue')} <Money t={t} fen={quote.totalDue} testId="total-due" />
         </p>
+        {why && <p>{t(why)}</p>}
+        {overdueChosen && (
+          <p className="total">
+            {t('payNowOverdue')} <Money t={t} fen={screen.amountToPay} testId="amount-to-pay" />
+          </p>
+        )}
+        <ChangeNote t={t} cash={screen.cash} amount={screen.amountToPay} />
         {receipts === 'screen' && <p role="note">{t('receiptOnScreen')}</p>}
       </Decide>
     </section>

@@ -1,5 +1,6 @@
 import type { Screen } from '../../src/api/kiosk-api';
 import { AccountNumber } from './AccountNumber';
+import { ChangeNote } from './ChangeNote';
 import { Money } from './Money';
 import { Decide } from './Decide';
 import type { ScreenProps } from './types';
@@ -26,6 +27,7 @@ export function Confirm({ t, send, screen }: ScreenProps & { screen: ConfirmScre
         <p className="amount-large">
           {t('amountDue')} <Money t={t} fen={screen.amountDue} testId="confirm-amount" />
         </p>
+        {screen.scope === 'overdue' && <p>{t('confirmOverdueOnly')}</p>}
         <dl className="facts">
           <dt>{t('payee')}</dt>
           <dd>{screen.biller.name[t.locale]}</dd>
@@ -38,6 +40,9 @@ export function Confirm({ t, send, screen }: ScreenProps & { screen: ConfirmScre
           <dt>{t('method')}</dt>
           <dd>{t(screen.method === 'cash' ? 'methodCash' : 'methodQr')}</dd>
         </dl>
+        {screen.method === 'cash' && (
+          <ChangeNote t={t} cash={screen.cash} amount={screen.amountDue} />
+        )}
       </Decide>
     </section>
   );

@@ -3,11 +3,15 @@ import type { ScreenName, Snapshot } from '../../src/api/kiosk-api';
 import { FrameControls } from './FrameControls';
 import type { ScreenProps } from './types';
 
-/** Where staff may sign in without a card: the idle screens, and a resident's call for help. */
+/**
+ * Where staff may sign in without a card: the idle screens, a resident's call for help, and a
+ * part payment held for them.
+ */
 const STAFF_ENTRY_SCREENS: ReadonlySet<ScreenName> = new Set([
   'attract',
   'outOfService',
   'staffHelp',
+  'awaitingStaff',
 ]);
 
 /**

@@ -1,4 +1,5 @@
 import type { ReceiptDelivery, Screen } from '../../src/api/kiosk-api';
+import { formatYuan } from '../../src/api/money';
 import { OUT_OF_SERVICE_REASON } from './out-of-service-reason';
 import { Attract } from './Attract';
 import { Bills } from './Bills';
@@ -53,6 +54,14 @@ export function ScreenView({
       return <InsertCash {...p} screen={screen} />;
     case 'partialCash':
       return <PartialCash {...p} screen={screen} />;
+    case 'awaitingStaff':
+      return (
+        <Waiting
+          {...p}
+          message={p.t('awaitingStaff')}
+          detail={p.t('awaitingStaffLead', { amount: formatYuan(screen.collected) })}
+        />
+      );
     case 'refundSlip':
       return <RefundSlip {...p} screen={screen} />;
     case 'writingOff':

@@ -3,12 +3,7 @@ import type { DiagnosticTest, DiagnosticTestsView } from '../../src/api/kiosk-ap
 import { formatYuan } from '../../src/api/money';
 import type { MessageKey } from '../i18n/messages';
 import type { ScreenProps } from '../screens/types';
-
-const PROBLEM: Readonly<Record<NonNullable<DiagnosticTestsView['problem']>, MessageKey>> = {
-  paymentOpen: 'diagTestProblemPaymentOpen',
-  acceptorNotReady: 'diagTestProblemAcceptorNotReady',
-  noDevice: 'diagTestProblemNoDevice',
-};
+import { TEST_HINT, TEST_PROBLEM } from './staff-words';
 
 const SCAN: Readonly<Record<DiagnosticTestsView['scans'][number]['kind'], MessageKey>> = {
   bill: 'diagTestScanBill',
@@ -20,13 +15,6 @@ const CARD: Readonly<Record<NonNullable<DiagnosticTestsView['card']>['kind'], Me
   account: 'diagTestCardAccount',
   staff: 'diagTestCardStaff',
   unknown: 'diagTestCardUnknown',
-};
-
-const HINT: Readonly<Record<NonNullable<DiagnosticTestsView['running']>, MessageKey>> = {
-  acceptor: 'diagTestAcceptorOn',
-  scanner: 'diagTestScannerOn',
-  card: 'diagTestCardOn',
-  touch: 'diagTestTouchHint',
 };
 
 const COLUMNS = 4;
@@ -80,13 +68,13 @@ export function DiagnosticTests({ t, send, tests }: ScreenProps & { tests: Diagn
         </div>
       ) : (
         <div className="actions">
-          <p role="status">{t(HINT[running])}</p>
+          <p role="status">{t(TEST_HINT[running])}</p>
           <button className="button" onClick={() => set(running, false)}>
             {t('diagTestStop')}
           </button>
         </div>
       )}
-      {tests.problem && <p role="alert">{t(PROBLEM[tests.problem])}</p>}
+      {tests.problem && <p role="alert">{t(TEST_PROBLEM[tests.problem])}</p>}
       {running === 'touch' && <TouchGrid t={t} />}
       {tests.notes.length > 0 && (
         <ol className="test-results" aria-label={t('diagTestAcceptor')}>

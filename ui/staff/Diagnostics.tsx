@@ -1,17 +1,10 @@
-import type { DeviceView, StaffView } from '../../src/api/kiosk-api';
-import type { MessageKey } from '../i18n/messages';
+import type { StaffView } from '../../src/api/kiosk-api';
 import type { ScreenProps } from '../screens/types';
 import { DiagnosticTests } from './DiagnosticTests';
 import { StaffToolbar, ToolResult } from './StaffParts';
+import { DEVICE_KIND, deviceStatusWords } from './staff-words';
 
 type DiagnosticsView = Extract<StaffView, { name: 'diagnostics' }>;
-
-const KIND: Readonly<Record<DeviceView['kind'], MessageKey>> = {
-  billAcceptor: 'diagKindBillAcceptor',
-  printer: 'diagKindPrinter',
-  scanner: 'diagKindScanner',
-  cardReader: 'diagKindCardReader',
-};
 
 /** Every device as its driver reports it, and the tests that take no money. */
 export function Diagnostics({ t, send, view }: ScreenProps & { view: DiagnosticsView }) {
@@ -59,8 +52,8 @@ export function Diagnostics({ t, send, view }: ScreenProps & { view: Diagnostics
       {view.tests.running === null && (
         <div className="device-list" data-focus={view.focus ?? undefined}>
           {view.devices.map((d) => (
-            <article key={d.kind} className="device" aria-label={t(KIND[d.kind])}>
-              <h2>{t(KIND[d.kind])}</h2>
+            <article key={d.kind} className="device" aria-label={t(DEVICE_KIND[d.kind])}>
+              <h2>{t(DEVICE_KIND[d.kind])}</h2>
               <p>{t('diagDriver', { driver: d.driver, port: d.port })}</p>
               <p>
                 {t('diagModel', {
@@ -69,7 +62,7 @@ export function Diagnostics({ t, send, view }: ScreenProps & { view: Diagnostics
                 })}
               </p>
               <p>
-                {t('diagStatus', { status: d.status })}
+                {t('diagStatus', { status: deviceStatusWords(t, d.status) })}
                 {d.detail && ` · ${d.detail}`}
               </p>
               <h3>{t('diagCounters')}</h3>

@@ -1,27 +1,10 @@
-import type { ItemAction, Key, OpenItemRow, StaffView } from '../../src/api/kiosk-api';
+import type { Key, StaffView } from '../../src/api/kiosk-api';
 import { formatYuan } from '../../src/api/money';
-import type { MessageKey } from '../i18n/messages';
 import type { ScreenProps } from '../screens/types';
 import { DeskOutcome, StaffKeypad, StaffToolbar } from './StaffParts';
+import { ITEM_ACTION, ITEM_KIND, discrepancyReasonWords, itemDetailWords } from './staff-words';
 
 type OpenItemsView = Extract<StaffView, { name: 'openItems' }>;
-
-const KIND: Readonly<Record<OpenItemRow['kind'], MessageKey>> = {
-  refund_slip: 'itemKindRefundSlip',
-  note_review: 'itemKindNoteReview',
-  stray_note: 'itemKindStrayNote',
-  discrepancy: 'itemKindDiscrepancy',
-  payment: 'itemKindPayment',
-};
-
-const ACTION: Readonly<Record<Exclude<ItemAction, 'explain'>, MessageKey>> = {
-  pay_out: 'itemPayOut',
-  credit_found: 'itemCreditFound',
-  returned: 'itemReturned',
-  in_box: 'itemInBox',
-  not_found: 'itemNotFound',
-  ask_again: 'itemAskAgain',
-};
 
 /** Every open item, each with the actions its kind allows; each closes with an outcome. */
 export function OpenItems({ t, send, view }: ScreenProps & { view: OpenItemsView }) {
@@ -54,9 +37,9 @@ export function OpenItems({ t, send, view }: ScreenProps & { view: OpenItemsView
       ) : (
         <ul className="item-list">
           {view.items.map((item) => (
-            <li key={item.key} className="item" aria-label={t(KIND[item.kind])}>
+            <li key={item.key} className="item" aria-label={t(ITEM_KIND[item.kind])}>
               <h2>
-                {t(KIND[item.kind])}
+                {t(ITEM_KIND[item.kind])}
                 {item.direction && ` · ${t(item.direction === 'long' ? 'itemLong' : 'itemShort')}`}
               </h2>
               <p>
@@ -64,7 +47,7 @@ export function OpenItems({ t, send, view }: ScreenProps & { view: OpenItemsView
                 {item.agentSerial && ` · ${t('itemSerial', { serial: item.agentSerial })}`}
                 {item.account && ` · ${item.account}`}
               </p>
-              {item.detail && <p>{item.detail}</p>}
+              {item.detail && <p>{itemDetailWords(t, item.detail)}</p>}
               <div className="actions">
                 {item.actions.map((action) =>
                   action === 'explain' ? (
@@ -74,7 +57,7 @@ export function OpenItems({ t, send, view }: ScreenProps & { view: OpenItemsView
                         className="button secondary"
                         onClick={() => send({ type: 'STAFF_ITEM', key: item.key, action, reason })}
                       >
-                        {t('itemExplain', { reason })}
+                        {t('itemExplain', { reason: discrepancyReasonWords(t, reason) })}
                       </button>
                     ))
                   ) : (
@@ -83,7 +66,7 @@ export function OpenItems({ t, send, view }: ScreenProps & { view: OpenItemsView
                       className="button secondary"
                       onClick={() => send({ type: 'STAFF_ITEM', key: item.key, action })}
                     >
-                      {t(ACTION[action])}
+                      {t(ITEM_ACTION[action])}
                     </button>
                   ),
                 )}

@@ -1,30 +1,17 @@
 import type { Key, StaffView } from '../../src/api/kiosk-api';
-import type { MessageKey } from '../i18n/messages';
 import type { ScreenProps } from '../screens/types';
 import { PinDots } from './ReceiptFinder';
 import { DeskOutcome, StaffKeypad, StaffToolbar } from './StaffParts';
+import { pinProblemWords } from './staff-words';
 
 type PinsView = Extract<StaffView, { name: 'pins' }>;
 type MyPinView = Extract<StaffView, { name: 'myPin' }>;
 
-/** Why a PIN was refused, in words. */
-const PROBLEM: Readonly<Record<string, MessageKey>> = {
-  format: 'pinWeakFormat',
-  same_digit: 'pinWeakSameDigit',
-  sequence: 'pinWeakSequence',
-  pattern: 'pinWeakPattern',
-  staff_number: 'pinWeakStaffNumber',
-  pins_differ: 'pinDiffer',
-  wrong_pin: 'pinWrongCurrent',
-  locked: 'staffLocked',
-};
-
 function PinProblem({ t, problem }: Pick<ScreenProps, 't'> & { problem: string | null }) {
   if (problem === null) return null;
-  const key = PROBLEM[problem];
   return (
     <p role="alert" className="tool-result">
-      {key ? t(key, { time: '' }) : t('pinRefused', { reason: problem })}
+      {pinProblemWords(t, problem)}
     </p>
   );
 }

@@ -1,7 +1,8 @@
 import type { Key, ReceiptRow, ReceiptSearch } from '../../src/api/kiosk-api';
 import { formatYuan } from '../../src/api/money';
 import type { ScreenProps } from '../screens/types';
-import { StaffKeypad, clockTime } from './StaffParts';
+import { StaffKeypad } from './StaffParts';
+import { clockTime } from './staff-words';
 
 /** Receipts looked for by the account's last 4 digits or the serial (typed or scanned). */
 export function ReceiptFinder({

@@ -1,27 +1,11 @@
-import type { Key, ReversalReasonCode, StaffView } from '../../src/api/kiosk-api';
+import type { Key, StaffView } from '../../src/api/kiosk-api';
 import { formatYuan } from '../../src/api/money';
-import type { MessageKey } from '../i18n/messages';
 import type { ScreenProps } from '../screens/types';
 import { PinDots, ReceiptFinder } from './ReceiptFinder';
 import { DeskOutcome, StaffKeypad, StaffToolbar } from './StaffParts';
+import { REVERSAL_OUTCOME, REVERSAL_REASON } from './staff-words';
 
 type ReversalView = Extract<StaffView, { name: 'reversal' }>;
-
-export const REASON: Readonly<Record<ReversalReasonCode, MessageKey>> = {
-  wrong_account: 'reversalReasonWrongAccount',
-  wrong_biller: 'reversalReasonWrongBiller',
-  wrong_amount: 'reversalReasonWrongAmount',
-  duplicate_payment: 'reversalReasonDuplicatePayment',
-  customer_request: 'reversalReasonCustomerRequest',
-};
-
-const OUTCOME = {
-  reversed: 'reversalReversed',
-  too_late: 'reversalTooLate',
-  not_found: 'reversalNotFound',
-  refused: 'reversalRefused',
-  unknown: 'reversalUnknown',
-} as const;
 
 /** 冲正: a payment of today, its reason, a second person's card or number and PIN, the outcome. */
 export function Reversal({ t, send, view }: ScreenProps & { view: ReversalView }) {
@@ -40,7 +24,8 @@ export function Reversal({ t, send, view }: ScreenProps & { view: ReversalView }
             account: chosen.account,
             amount: formatYuan(chosen.amount),
           })}
-          {view.reason && ` · ${t('reversalReasonIs', { reason: t(REASON[view.reason]) })}`}
+          {view.reason &&
+            ` · ${t('reversalReasonIs', { reason: t(REVERSAL_REASON[view.reason]) })}`}
         </p>
       )}
       {view.step === 'find' && (
@@ -68,7 +53,7 @@ export function Reversal({ t, send, view }: ScreenProps & { view: ReversalView }
                 className="button secondary"
                 onClick={() => send({ type: 'STAFF_REVERSAL', action: 'reason', reason })}
               >
-                {t(REASON[reason])}
+                {t(REVERSAL_REASON[reason])}
               </button>
             ))}
           </div>
@@ -117,11 +102,14 @@ export function Reversal({ t, send, view }: ScreenProps & { view: ReversalView }
           {view.approver && keypad}
         </div>
       )}
-      {view.step === 'checking' && <p role="status">{t('reversalChecking')}</p>}
+      {view.step === 'checking' && (
+        // Asked before (an outcome not known yet): only the gateway is asked now.
+        <p role="status">{t(view.outcome ? 'reversalAsking' : 'reversalChecking')}</p>
+      )}
       {view.step === 'done' && view.outcome && (
         <div role="status" className="tool-result">
           <p>
-            {t(OUTCOME[view.outcome.outcome], {
+            {t(REVERSAL_OUTCOME[view.outcome.outcome], {
               amount: formatYuan(view.outcome.amount),
               message: view.outcome.message ?? '',
             })}

@@ -1,19 +1,12 @@
 import type { OutOfServiceReason, StaffView } from '../../src/api/kiosk-api';
-import type { MessageKey } from '../i18n/messages';
 import { OUT_OF_SERVICE_REASON } from '../screens/out-of-service-reason';
 import type { ScreenProps } from '../screens/types';
 import { StaffToolbar, ToolResult } from './StaffParts';
+import { PRINTER_STATE } from './staff-words';
 
 type ServiceStateView = Extract<StaffView, { name: 'serviceState' }>;
 
 const REASONS = Object.keys(OUT_OF_SERVICE_REASON) as OutOfServiceReason[];
-
-const PRINTER: Readonly<Record<ServiceStateView['printer'], MessageKey>> = {
-  ok: 'printerStateOk',
-  low: 'printerStateLow',
-  out: 'printerStateOut',
-  none: 'printerStateNone',
-};
 
 /** Out of service with a reason residents are shown, back in service, and the paper. */
 export function ServiceState({ t, send, view }: ScreenProps & { view: ServiceStateView }) {
@@ -46,7 +39,7 @@ export function ServiceState({ t, send, view }: ScreenProps & { view: ServiceSta
           </button>
         )}
       </div>
-      <p>{t('servicePrinter', { state: t(PRINTER[view.printer]) })}</p>
+      <p>{t('servicePrinter', { state: t(PRINTER_STATE[view.printer]) })}</p>
       <div className="actions">
         <button
           className="button secondary"

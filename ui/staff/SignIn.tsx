@@ -2,14 +2,15 @@ import type { Key, StaffView } from '../../src/api/kiosk-api';
 import { Alerts } from '../screens/Alerts';
 import type { ScreenProps } from '../screens/types';
 import { PinDots } from './ReceiptFinder';
-import { StaffKeypad, clockTime } from './StaffParts';
+import { StaffKeypad } from './StaffParts';
+import { signInProblemWords } from './staff-words';
 
 type SignInView = Extract<StaffView, { name: 'signIn' }>;
 
 /** Card + PIN, or staff number + PIN. The PIN shows as dots: the screen never holds its digits. */
 export function SignIn({ t, send, view }: ScreenProps & { view: SignInView }) {
   const askingNumber = view.step === 'staffNumber';
-  const problem = problemText(t, view);
+  const problem = signInProblemWords(t, view);
   return (
     <section className="screen staff-screen">
       <h1>
@@ -49,21 +50,4 @@ export function SignIn({ t, send, view }: ScreenProps & { view: SignInView }) {
       </div>
     </section>
   );
-}
-
-function problemText(t: ScreenProps['t'], view: SignInView): string | null {
-  switch (view.problem) {
-    case null:
-      return null;
-    case 'wrong_pin':
-      return t('staffWrongPin', { count: view.triesLeft ?? 0 });
-    case 'locked':
-      return t('staffLocked', {
-        time: view.lockedUntil === null ? '' : clockTime(view.lockedUntil),
-      });
-    case 'unknown':
-      return t('staffUnknown');
-    case 'no_pin':
-      return t('staffNoPin');
-  }
 }

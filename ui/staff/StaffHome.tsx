@@ -1,7 +1,7 @@
-import type { HelpCallView, ScreenName, StaffScreenName, StaffView } from '../../src/api/kiosk-api';
-import type { MessageKey } from '../i18n/messages';
+import type { HelpCallView, StaffView } from '../../src/api/kiosk-api';
 import { formatYuan } from '../../src/api/money';
 import type { ScreenProps } from '../screens/types';
+import { HELP_REASON, HELP_WAY, STAFF_MENU, screenWords } from './staff-words';
 
 type HomeView = Extract<StaffView, { name: 'staffHome' }>;
 
@@ -24,7 +24,7 @@ export function StaffHome({ t, send, view }: ScreenProps & { view: HomeView }) {
               className="button secondary"
               onClick={() => send({ type: 'STAFF_OPEN', screen })}
             >
-              {t(MENU[screen])}
+              {t(STAFF_MENU[screen])}
             </button>
           ))}
         </nav>
@@ -38,42 +38,13 @@ export function StaffHome({ t, send, view }: ScreenProps & { view: HomeView }) {
   );
 }
 
-const MENU: Readonly<Record<StaffScreenName, MessageKey>> = {
-  openItems: 'staffOpenOpenItems',
-  syncQueue: 'staffOpenSyncQueue',
-  daySummary: 'staffOpenDaySummary',
-  cashExchange: 'staffOpenCashExchange',
-  diagnostics: 'staffOpenDiagnostics',
-  serviceState: 'staffOpenServiceState',
-  reprint: 'staffOpenReprint',
-  reversal: 'staffOpenReversal',
-  pins: 'staffOpenPins',
-  myPin: 'staffOpenMyPin',
-};
-
-const WAY = {
-  goOn: 'staffWayGoOn',
-  settleCash: 'staffWaySettleCash',
-  waitForNote: 'staffWayWaitForNote',
-  waitForWallet: 'staffWayWaitForWallet',
-  nothingTaken: 'staffWayNothingTaken',
-  paid: 'staffWayPaid',
-} as const;
-
-/** Why she called, in words. */
-const REASON = {
-  customer: 'staffHelpReasonCustomer',
-  timeout: 'staffHelpReasonTimeout',
-  printedCopy: 'staffHelpReasonPrintedCopy',
-} as const;
-
 function HelpCall({ t, send, call }: ScreenProps & { call: HelpCallView }) {
   const help = (action: 'back' | 'cancel' | 'handBack') => () =>
     send({ type: 'STAFF_HELP', action });
   return (
     <div className="staff-call" role="region" aria-label={t('staffHelpCall')}>
       <h2>{t('staffHelpCall')}</h2>
-      <p>{t(REASON[call.reason])}</p>
+      <p>{t(HELP_REASON[call.reason])}</p>
       <ul className="staff-figures">
         <li>{t('staffCustomerSees', { screen: screenWords(t, call.customerScreen) })}</li>
         {call.accountTail && <li>{t('staffAccountTail', { tail: call.accountTail })}</li>}
@@ -87,7 +58,7 @@ function HelpCall({ t, send, call }: ScreenProps & { call: HelpCallView }) {
           <li>{t('staffUnderReview', { amount: formatYuan(call.underReview) })}</li>
         )}
       </ul>
-      <p className="reassure">{t(WAY[call.wayForward])}</p>
+      <p className="reassure">{t(HELP_WAY[call.wayForward])}</p>
       <div className="actions">
         {call.canGoBack && (
           <button className="button secondary" onClick={help('back')}>
@@ -105,9 +76,4 @@ function HelpCall({ t, send, call }: ScreenProps & { call: HelpCallView }) {
       </div>
     </div>
   );
-}
-
-/** The screen in words; a name this renderer does not know (a newer host) is shown as it is. */
-function screenWords(t: ScreenProps['t'], name: string): string {
-  return (t.screen(name as ScreenName) as string | undefined) ?? name;
 }

@@ -1,13 +1,6 @@
 import type { DeskResult, Key, ToolOutcome } from '../../src/api/kiosk-api';
-import type { MessageKey } from '../i18n/messages';
 import type { ScreenProps } from '../screens/types';
-
-const TOOL: Readonly<Record<ToolOutcome['tool'], MessageKey>> = {
-  testPage: 'toolTestPage',
-  gateway: 'toolGateway',
-  paperReplaced: 'toolPaperReplaced',
-  bundle: 'toolBundle',
-};
+import { refusalWords, toolWords } from './staff-words';
 
 /** The last test's outcome, said in words. */
 export function ToolResult({
@@ -15,14 +8,9 @@ export function ToolResult({
   outcome,
 }: Pick<ScreenProps, 't'> & { outcome: ToolOutcome | null }) {
   if (!outcome) return null;
-  const tool = t(TOOL[outcome.tool]);
   return (
     <div role="status" className="tool-result">
-      <p>
-        {outcome.ok
-          ? t('toolOk', { tool })
-          : t('toolFailed', { tool, problem: outcome.problem ?? '' })}
-      </p>
+      <p>{toolWords(t, outcome)}</p>
       {outcome.bundle && (
         <p className="checksum">
           {t('bundleWritten', {
@@ -85,19 +73,4 @@ export function StaffKeypad({ t, onKey }: ScreenProps & { onKey(key: Key): void 
       </button>
     </div>
   );
-}
-
-/** "14:05" in business time (the kiosk's clock is Asia/Shanghai). */
-export function clockTime(epochMs: number): string {
-  return new Date(epochMs).toLocaleTimeString('zh-CN', {
-    timeZone: 'Asia/Shanghai',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
-}
-
-/** A refusal in words; a code the tables do not know, as "not done: <code>". */
-export function refusalWords(t: ScreenProps['t'], reason: string | null): string {
-  const code = (reason ?? '').split(':')[0] ?? '';
-  return t.refusal(code) ?? t('deskRefused', { reason: reason ?? '' });
 }

@@ -1,7 +1,8 @@
 import type { StaffView } from '../../src/api/kiosk-api';
 import { formatYuan } from '../../src/api/money';
 import type { ScreenProps } from '../screens/types';
-import { DeskOutcome, StaffToolbar, clockTime } from './StaffParts';
+import { DeskOutcome, StaffToolbar } from './StaffParts';
+import { clockTime } from './staff-words';
 
 type SyncView = Extract<StaffView, { name: 'syncQueue' }>;
 

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { Snapshot } from '../../src/api/kiosk-api';
 import { translator } from '../i18n/messages';
 import { createVoiceOutput } from './speech-voice';
-import { voiceCues } from './voice-cues';
+import { newVoiceMemory, voiceCues } from './voice-cues';
 import { utteranceVolume } from './voice-output';
 import type { Say } from './voice-context';
 import { traced } from './voice-trace';
@@ -12,6 +12,7 @@ import { traced } from './voice-trace';
 export function useVoice(snapshot: Snapshot | null): Say {
   const output = useMemo(() => traced(createVoiceOutput()), []);
   const previous = useRef<Snapshot | null>(null);
+  const memory = useRef(newVoiceMemory());
 
   useEffect(() => {
     if (!snapshot || snapshot === previous.current) return;
@@ -22,7 +23,9 @@ export function useVoice(snapshot: Snapshot | null): Say {
       if (!before?.prefs.muted) output.cancel();
       return;
     }
-    const lines = voiceCues(before, snapshot, translator(snapshot.locale), Date.now());
+    const t = translator(snapshot.locale);
+    // The memory lives as long as the renderer: what was said in this visit (voice-cues.ts).
+    const lines = voiceCues(before, snapshot, t, Date.now(), memory.current);
     if (lines.length === 0) return;
     // The newest state is what matters: a half-read older line only confuses.
     output.cancel();

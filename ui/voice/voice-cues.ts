@@ -1,13 +1,27 @@
 // Decides what to say when a new snapshot arrives: the whole screen when a screen (or the
-// language) changes; otherwise only what changed on it — a digit typed, a note counted, an
-// error, a setting, the help call, the "more time?" prompt. Never the same line per snapshot.
+// language) changes, or when its data arrives (the billers list); otherwise only what changed on
+// it — a digit typed, a note counted, an error, a setting, the help call, the "more time?"
+// prompt. Never the same line per snapshot.
 import type { Screen, Snapshot } from '../../src/api/kiosk-api';
-import { formatYuan } from '../../src/api/money';
-import { staffScreenVoice } from './staff-voice';
+import { staffScreenKey, staffScreenNews, staffScreenVoice } from './staff-voice';
 import type { Translator } from '../i18n/messages';
 import { secondsLeft } from '../screens/countdown';
 import { textSizeName, volumeLevel } from '../screens/prefs';
-import { screenKey, screenVoice } from './screen-voice';
+import { helpLine, residentDecides, screenKey, screenVoice } from './screen-voice';
+import { sayWithAmounts } from './spoken-amount';
+
+/**
+ * What the voice keeps from one snapshot to the next within a resident's visit. The frame's
+ * 呼叫工作人员 is on every screen, but naming it on every screen would bury each screen's own
+ * choices; the idle screen invites help, and the first screen of a visit where she decides names
+ * it once more (she may not have heard the idle screen). Not again in that visit, nor once she
+ * has called.
+ */
+export interface VoiceMemory {
+  helpSaid: boolean;
+}
+
+export const newVoiceMemory = (): VoiceMemory => ({ helpSaid: false });
 
 function keypadEcho(before: string, after: string, t: Translator): string[] {
   if (after.length === before.length + 1 && after.startsWith(before)) return [after.slice(-1)];
@@ -20,7 +34,7 @@ const grew = (before: number, after: number) => after > before;
 
 /** Changes within one screen; `prev` and `next` have the same screen key. */
 function onScreen(prev: Screen, next: Screen, t: Translator): string[] {
-  const review = (amount: number) => t('underReview', { amount: formatYuan(amount) });
+  const review = (amount: number) => sayWithAmounts(t, 'underReview', { amount });
   if (prev.name === 'enterAccount' && next.name === 'enterAccount') {
     if (next.problem && next.problem !== prev.problem) return [t.problem(next.problem)];
     return keypadEcho(prev.digits, next.digits, t);
@@ -29,12 +43,7 @@ function onScreen(prev: Screen, next: Screen, t: Translator): string[] {
     const lines: string[] = [];
     if (grew(prev.collected, next.collected)) {
       const remaining = Math.max(0, next.amountDue - next.collected);
-      lines.push(
-        t('voiceCollected', {
-          collected: formatYuan(next.collected),
-          remaining: formatYuan(remaining),
-        }),
-      );
+      lines.push(sayWithAmounts(t, 'voiceCollected', { collected: next.collected, remaining }));
     }
     if (grew(prev.underReview, next.underReview)) lines.push(review(next.underReview));
     return lines;
@@ -56,7 +65,7 @@ function settings(prev: Snapshot['prefs'], next: Snapshot['prefs'], t: Translato
   if (prev.textScale !== next.textScale) {
     lines.push(t('textSize', { size: t(textSizeName(next.textScale)) }));
   }
-  return lines;
+  return lines.filter((line) => line.length > 0);
 }
 
 /** The technician pressed the voice test (diagnostics): its counter went up. */
@@ -73,14 +82,24 @@ export function voiceCues(
   next: Snapshot,
   t: Translator,
   now: number,
+  memory: VoiceMemory,
 ): string[] {
   const lines: string[] = [];
-  // Staff at the screen: their screen's title when it opens; the resident's stays quiet.
+  // Staff at the screen: their screen whole when it opens or what it is about changes, else an
+  // outcome appearing on it; the resident's screen underneath stays quiet.
   if (next.staff) {
-    if (prev?.staff?.name !== next.staff.name || prev.locale !== next.locale) {
+    const before = prev?.locale === next.locale ? prev.staff : null;
+    if (!before || staffScreenKey(before) !== staffScreenKey(next.staff)) {
       lines.push(staffScreenVoice(next.staff, t));
+    } else {
+      lines.push(...staffScreenNews(before, next.staff, t));
     }
     if (voiceTestPressed(prev, next)) lines.push(t('diagTestVoiceSentence'));
+    // The opening card lent for an approval, or due back: said once, when it changes.
+    const away = next.staffCardAway;
+    if (away && away !== prev?.staffCardAway) {
+      lines.push(t(away === 'forApproval' ? 'staffCardLent' : 'staffCardDue'));
+    }
     return lines;
   }
   const newScreen =
@@ -88,12 +107,18 @@ export function voiceCues(
     prev.staff !== null ||
     prev.locale !== next.locale ||
     screenKey(prev.screen) !== screenKey(next.screen);
-  if (newScreen) lines.push(screenVoice(next.screen, t, next.service.receipts));
-  else lines.push(...onScreen(prev.screen, next.screen, t));
+  if (next.screen.name === 'attract' || next.helpCalled) memory.helpSaid = next.helpCalled;
+  if (newScreen) {
+    lines.push(screenVoice(next.screen, t, next.service.receipts));
+    if (!memory.helpSaid && residentDecides(next.screen)) {
+      lines.push(helpLine(t));
+      memory.helpSaid = true;
+    }
+  } else lines.push(...onScreen(prev.screen, next.screen, t));
   if (prev) lines.push(...settings(prev.prefs, next.prefs, t));
   if (next.helpCalled && !prev?.helpCalled) lines.push(t('helpComing'));
   if (next.prompt && !prev?.prompt) {
     lines.push(t('voiceMoreTime', { seconds: secondsLeft(next.prompt.deadline, now) }));
   }
-  return lines;
+  return lines.filter((line) => line.length > 0);
 }

@@ -252,7 +252,8 @@ export class NoteTracker {
     if (this.note === note) this.host.escrow(null);
     const { handlers, value } = note;
     if (!handlers || (outcome === 'uncertain' && value === null)) {
-      return this.stray(value, outcome, reason, note.boxed);
+      const refused = outcome === 'returned' && !handlers && note.action === 'return';
+      return this.stray(value, outcome, reason, note.boxed, refused);
     }
     try {
       if (outcome === 'returned') handlers.onReturned?.(value);
@@ -267,8 +268,15 @@ export class NoteTracker {
     outcome: StrayNote['outcome'],
     reason: string,
     inBox = false,
+    refusedAtEscrow = false,
   ): void {
-    this.host.strays.tell({ value, outcome, inBox, reason });
+    this.host.strays.tell({
+      value,
+      outcome,
+      inBox,
+      reason,
+      ...(refusedAtEscrow ? { refusedAtEscrow } : {}),
+    });
   }
 
   private decide(note: Note, action: EscrowDecision): void {

@@ -165,11 +165,14 @@ export class NoteTracker {
         this.host.log.error({ err }, 'ssp: onReturned failed');
       }
     } else {
+      // Sent back by this driver from escrow, with no payment taking notes: said so.
+      const refused = note?.phase === 'gone' && note.decision === 'return';
       void this.host.stray({
         value: note?.value ?? value,
         outcome: 'returned',
         inBox: false,
         reason,
+        ...(refused ? { refusedAtEscrow: true } : {}),
       });
     }
     this.end();
