@@ -31,7 +31,7 @@ export default tseslint.config(
   },
   {
     // The renderer's bundle decides how fast a kiosk starts (P6): schemas shared with it are
-    // written with the tree-shakable zod/mini, never the whole of zod.
+    // written with the tree-shakable zod/mini, never the whole of zod; icons come one file each.
     files: ['src/api/**', 'ui/**'],
     rules: {
       'no-restricted-imports': [
@@ -41,6 +41,11 @@ export default tseslint.config(
             {
               name: 'zod',
               message: "Use 'zod/mini' in code the renderer loads (bundle size, P6).",
+            },
+            {
+              name: 'lucide-react',
+              message:
+                "Import each icon from 'lucide-react/icons/<name>', so only those reach the bundle (P6).",
             },
           ],
         },

@@ -6,6 +6,18 @@ export default defineConfig({
   root: 'ui',
   base: './',
   oxc: { jsx: { runtime: 'automatic' } },
-  build: { outDir: '../dist/ui', emptyOutDir: true, target: 'es2022', reportCompressedSize: false },
+  build: {
+    outDir: '../dist/ui',
+    emptyOutDir: true,
+    target: 'es2022',
+    reportCompressedSize: false,
+    // Lucide's icon files start with "use client", a directive for React Server Components
+    // that means nothing in a browser bundle; the bundler would warn once per icon.
+    rolldownOptions: {
+      onwarn: (warning, warn) => {
+        if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+      },
+    },
+  },
   logLevel: 'warn',
 });

@@ -1,6 +1,7 @@
 // One fixture per screen variant and notable sub-state, typed against the KioskApi's Snapshot so
 // that a change to the API breaks the gallery at compile time rather than in a screenshot.
 import {
+  DEFAULT_FRONT_PANEL,
   ProblemCode,
   type CashChange,
   type DeviceView,
@@ -55,6 +56,7 @@ export const BASE: Omit<Snapshot, 'screen' | 'locale'> = {
   staffHelping: false,
   staffCardAway: null,
   staff: null,
+  frontPanel: DEFAULT_FRONT_PANEL,
 };
 
 /** The gallery moves a prompt's deadline to 30 s after the page loads. */
@@ -79,6 +81,8 @@ function at(
 }
 
 const PRINTER_OUT = { ...BASE.service, receipts: 'screen', printer: 'out' } as const;
+/** Another model of terminal (config `frontPanel`): the receipt left, scanner right, notes below. */
+const FRONT_B: Snapshot['frontPanel'] = { left: ['receipt'], right: ['scanner'], below: ['notes'] };
 const DUE = OVERDUE_QUOTE.totalDue;
 
 const insertCash = (s: Partial<Extract<Screen, { name: 'insertCash' }>>): Screen => ({
@@ -306,6 +310,91 @@ const REVERSAL_DONE: ReversalScreenView = {
   step: 'done',
   outcome: { outcome: 'reversed', amount: RECEIPT_ROW.amount, message: null, slipPrinted: true },
   lastResult: { ok: true, reason: null },
+};
+
+type CareScreenView = Extract<StaffView, { name: 'care' }>;
+const CARE_LOW: CareScreenView['alerts'][number] = {
+  alertId: 'ca_0001',
+  kind: 'low_usage',
+  label: '武康路**弄**号 3 室',
+  holder: '王*芳',
+  contact: '138****8000',
+  since: '2026-12-05',
+  lastKwh: 0.1,
+  medianKwh: 3.4,
+  outcome: null,
+};
+const CARE_SPIKE: CareScreenView['alerts'][number] = {
+  alertId: 'ca_0002',
+  kind: 'spike',
+  label: '武康路**弄**号 12 室',
+  holder: '陈*',
+  contact: '139****1234',
+  since: '2026-12-03',
+  lastKwh: 19.8,
+  medianKwh: 5.2,
+  outcome: null,
+};
+/** 30 days of an elder's use (kWh): a weekly rhythm around 3.4, then next to nothing. */
+const WEEK = [0.2, -0.3, 0.1, 0.4, -0.2, 0.6, -0.1] as const;
+const CARE_READINGS: CareScreenView['readings'] = Array.from({ length: 30 }, (_, i) => {
+  const day = new Date(Date.UTC(2026, 10, 6 + i)).toISOString().slice(0, 10);
+  const usual = 3.4 + (WEEK[i % 7] ?? 0);
+  return { day, kwh: i === 29 ? 0.1 : Math.round(usual * 10) / 10 };
+});
+const CARE_LIST: CareScreenView = {
+  name: 'care',
+  step: 'list',
+  alerts: [CARE_LOW, CARE_SPIKE],
+  households: 5,
+  chosen: null,
+  readings: [],
+  outcomes: ['visited_ok', 'called_ok', 'needs_help', 'away', 'false_alarm'],
+  problem: null,
+  lastResult: null,
+};
+
+type NoticesScreenView = Extract<StaffView, { name: 'notices' }>;
+const NOTICE_SENT_ROW: NoticesScreenView['sent'][number] = {
+  noticeSerial: 'SH-XH-WK-0007-20261206-000003',
+  text: '【武康路社区】12月10日 14:00在社区活动室举办安全用电讲座，欢迎居民参加。',
+  tags: ['elder', 'building-3'],
+  sendAt: '2026-12-06T10:05:00+08:00',
+  recipients: 57,
+  delivered: 55,
+};
+const NOTICES: NoticesScreenView = {
+  name: 'notices',
+  step: 'template',
+  templates: [
+    {
+      id: 'power-outage',
+      title: { 'zh-CN': '计划停电通知', en: 'Planned power cut' },
+      fields: ['place', 'date', 'time'],
+    },
+    {
+      id: 'safety-talk',
+      title: { 'zh-CN': '安全用电讲座', en: 'Electrical safety talk' },
+      fields: ['date', 'time', 'place'],
+    },
+  ],
+  chosen: null,
+  field: null,
+  date: { typed: '', value: null },
+  time: { typed: '', value: null },
+  place: null,
+  places: ['社区活动室', '居委会', '小区广场'],
+  tags: [],
+  tagChoices: ['elder', 'volunteer', 'building-1', 'building-2', 'building-3'],
+  preview: null,
+  outcome: null,
+  sent: [NOTICE_SENT_ROW],
+  problem: null,
+  lastResult: null,
+};
+const NOTICE_TEXT = {
+  'zh-CN': '【武康路社区】因电网检修，居委会将于12月20日 09:00起计划停电约4小时，请提前做好准备。',
+  en: '[Wukang Road community] Grid maintenance: planned power cut at 居委会 on 12月20日 from 09:00, about 4 hours.',
 };
 
 /** The staff and service screens, each variant and notable sub-state (drawn over the bills). */
@@ -557,7 +646,65 @@ export const STAFF_FIXTURES: Fixture[] = [
     problem: null,
     lastResult: null,
   }),
+  overBills('staff-care-alerts', 'Staff: care alerts (a drop, a spike)', CARE_LIST),
+  overBills('staff-care-alert', 'Staff: a care alert with its 30 days, recorded', {
+    ...CARE_LIST,
+    step: 'alert',
+    chosen: { ...CARE_LOW, outcome: 'visited_ok' },
+    alerts: [{ ...CARE_LOW, outcome: 'visited_ok' }, CARE_SPIKE],
+    readings: CARE_READINGS,
+    lastResult: { ok: true, reason: null },
+  }),
+  overBills('staff-notices', 'Staff: community notices, a template to choose', NOTICES),
+  overBills('staff-notice-compose', 'Staff: a notice being filled in', {
+    ...NOTICES,
+    step: 'compose',
+    chosen: 'power-outage',
+    field: 'time',
+    date: { typed: '1220', value: '12月20日' },
+    time: { typed: '09', value: null },
+    place: '居委会',
+    tags: ['elder'],
+  }),
+  overBills('staff-notice-sent', 'Staff: a notice sent, with its count', {
+    ...NOTICES,
+    step: 'done',
+    chosen: 'power-outage',
+    date: { typed: '1220', value: '12月20日' },
+    time: { typed: '0900', value: '09:00' },
+    place: '居委会',
+    tags: ['elder', 'building-3'],
+    preview: NOTICE_TEXT,
+    outcome: { state: 'accepted', recipients: 184, serial: 'SH-XH-WK-0007-20261206-000004' },
+  }),
 ];
+
+/** An application the reviewer sent back for a document (the simulator seeds one like it). */
+const PROGRESS_NEEDS_MORE: Extract<Screen, { name: 'progress' }> = {
+  name: 'progress',
+  trackingCode: 'N3ED-5MR8',
+  status: 'needs_more',
+  timeline: [
+    {
+      status: 'received',
+      at: '2026-12-01T02:10:00Z',
+      note: { 'zh-CN': '社区服务点已受理', en: 'Received at the community service point' },
+    },
+    {
+      status: 'in_review',
+      at: '2026-12-02T06:30:00Z',
+      note: { 'zh-CN': '供电公司审核中', en: 'Being reviewed by the power company' },
+    },
+    {
+      status: 'needs_more',
+      at: '2026-12-03T01:00:00Z',
+      note: { 'zh-CN': '房产证照片不清楚', en: 'The property certificate photo is not clear' },
+    },
+  ],
+  nextStep: { 'zh-CN': '补交材料后继续审核', en: 'The review goes on once the document is in' },
+  reason: null,
+  requested: [{ documentId: 'property', label: { 'zh-CN': '房产证', en: 'Property certificate' } }],
+};
 
 export const FIXTURES: readonly Fixture[] = [
   at('attract', 'Attract', attract),
@@ -719,11 +866,24 @@ export const FIXTURES: readonly Fixture[] = [
     },
     { service: { ...BASE.service, pendingSync: { count: 1, total: 50_000 } } },
   ),
+  at(
+    'insert-cash-front-b',
+    'Insert cash on another model: notes below the screen',
+    insertCash({ collected: 20_000 }),
+    { frontPanel: FRONT_B },
+  ),
+  at(
+    'paid-front-b',
+    'Paid on another model: the receipt left of the screen',
+    { name: 'paid', collected: 50_000, method: 'cash', prepaidCredited: 8_210, ...receipt },
+    { frontPanel: FRONT_B },
+  ),
   at('qr-show-your-code', 'QR: show your payment code', qrPay({})),
   at(
-    'qr-show-your-code-left',
-    'QR: show your payment code (scanner left of the screen)',
-    qrPay({ scannerWindow: 'left' }),
+    'qr-show-your-code-front-b',
+    'QR on another model: the scanner right of the screen, said and drawn',
+    qrPay({ scannerWindow: 'right' }),
+    { frontPanel: FRONT_B },
   ),
   at('qr-kiosk-code', 'QR: scan the kiosk code', qrPay({ kioskCodeUrl: KIOSK_CODE_URL })),
   at('qr-paying', 'QR: the payment code with the wallet', qrPay({ step: 'paying' })),
@@ -784,6 +944,51 @@ export const FIXTURES: readonly Fixture[] = [
     prompt: { kind: 'moreTime', deadline: 0 },
   }),
   at('help-called', 'Staff called (over the bills)', BILLS, { helpCalled: true }),
+  at('service-home', 'Community services', { name: 'serviceHome' }),
+  at('progress-code', 'Check progress: the tracking code', {
+    name: 'progressEntry',
+    step: 'code',
+    code: 'N3ED5M',
+    last4: '',
+    problem: null,
+  }),
+  at('progress-not-found', 'Check progress: nothing found', {
+    name: 'progressEntry',
+    step: 'code',
+    code: 'N3ED5MR9',
+    last4: '',
+    problem: 'not_found',
+  }),
+  at('progress-last4', "Check progress: the mobile's last four", {
+    name: 'progressEntry',
+    step: 'last4',
+    code: 'N3ED5MR8',
+    last4: '56',
+    problem: null,
+  }),
+  at('progress-looking-up', 'Check progress: looking up', { name: 'progressLookingUp' }),
+  at('progress-needs-more', 'Progress: more documents needed', PROGRESS_NEEDS_MORE),
+  at('progress-completed', 'Progress: completed', {
+    ...PROGRESS_NEEDS_MORE,
+    trackingCode: 'R9TB-7WXC',
+    status: 'completed',
+    requested: [],
+    timeline: [
+      ...PROGRESS_NEEDS_MORE.timeline.slice(0, 2),
+      {
+        status: 'completed',
+        at: '2026-12-04T03:00:00Z',
+        note: { 'zh-CN': '已办结，新户名已生效', en: 'Done: the new holder is on the account' },
+      },
+    ],
+  }),
+  at('staff-helping', 'A member of staff helping at her screen', BILLS, {
+    helpCalled: true,
+    staffHelping: true,
+  }),
+  at('sound-off', 'Sound off (the frame keeps its size)', attract, {
+    prefs: { ...BASE.prefs, muted: true },
+  }),
   ...STAFF_FIXTURES,
   at('staff-footer', 'Staff figures in the footer', attract, {
     service: {

@@ -4,6 +4,7 @@
 // This module must stay browser-safe: it imports nothing but zod, and only its tree-shakable
 // `zod/mini` form, which keeps the renderer's bundle (and its start on a slow kiosk) small.
 import { z } from 'zod/mini';
+import { FrontPanel } from './front-panel';
 import { Fen, Key } from './primitives';
 import { HelpReason, OutOfServiceReason, STAFF_EVENT_SCHEMAS, StaffView } from './staff-api';
 
@@ -139,7 +140,67 @@ export const InfoTopic = z.extend(InfoTopicView, { paragraphs: z.array(z.string(
 export const InfoHighlight = z.extend(InfoTopicView, { summary: z.string() });
 export type InfoHighlight = z.infer<typeof InfoHighlight>;
 
+/** A key of the service point's keypad: digits and Latin capitals (tracking codes), no Chinese typing. */
+export const ServiceKey = z.union([
+  z.string().check(z.regex(/^[0-9A-Z]$/)),
+  z.enum(['delete', 'clear']),
+]);
+export type ServiceKey = z.infer<typeof ServiceKey>;
+
+/** Where an application stands (the community contract's statuses). */
+export const ApplicationStatusView = z.enum([
+  'received',
+  'in_review',
+  'needs_more',
+  'site_visit',
+  'approved',
+  'completed',
+  'rejected',
+  'withdrawn',
+]);
+export type ApplicationStatusView = z.infer<typeof ApplicationStatusView>;
+
+/** Why a service-point step could not go on. */
+export const ServiceProblem = z.enum([
+  'not_found',
+  'unreachable',
+  'invalid_code',
+  'invalid_last4',
+  /** A code was scanned that is no application receipt's QR. */
+  'not_a_receipt',
+]);
+export type ServiceProblem = z.infer<typeof ServiceProblem>;
+
+/** The community service point's screens (src/flows/service-point/). */
+export const SERVICE_SCREENS = [
+  /** Community services: apply, or follow an application's progress. */
+  z.object({ name: z.literal('serviceHome') }),
+  /** 查进度: the tracking code, then the phone's last four, on the kiosk's keypad. */
+  z.object({
+    name: z.literal('progressEntry'),
+    step: z.enum(['code', 'last4']),
+    code: z.string().check(z.maxLength(12)),
+    last4: z.string().check(z.maxLength(4)),
+    problem: z.nullable(ServiceProblem),
+  }),
+  z.object({ name: z.literal('progressLookingUp') }),
+  /** The application's timeline, oldest first. */
+  z.object({
+    name: z.literal('progress'),
+    trackingCode: z.nullable(z.string()),
+    status: ApplicationStatusView,
+    timeline: z.array(
+      z.object({ status: ApplicationStatusView, at: z.string(), note: LocalizedText }),
+    ),
+    nextStep: z.nullable(LocalizedText),
+    reason: z.nullable(LocalizedText),
+    /** With needs_more: the documents asked for. */
+    requested: z.array(z.object({ documentId: z.string(), label: z.nullable(LocalizedText) })),
+  }),
+] as const;
+
 export const Screen = z.discriminatedUnion('name', [
+  ...SERVICE_SCREENS,
   /** Waiting for a customer; meanwhile the information centre's topics are shown in turn. */
   z.object({ name: z.literal('attract'), highlights: z.array(InfoHighlight) }),
   z.object({
@@ -324,6 +385,8 @@ export const Snapshot = z.object({
    * person's approval, or due back within 30 seconds or the mode locks. Null: in, or no mode.
    */
   staffCardAway: z.nullable(z.enum(['forApproval', 'mustReturn'])),
+  /** Where notes go in, the scanner window is and the receipt comes out on this terminal. */
+  frontPanel: FrontPanel,
 });
 export type Snapshot = z.infer<typeof Snapshot>;
 
@@ -370,6 +433,13 @@ export const UserEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('CANCEL') }),
   z.object({ type: z.literal('DONE') }),
   z.object({ type: z.literal('SET_LOCALE'), locale: Locale }),
+  /** From the idle screen: the community service point. */
+  z.object({ type: z.literal('OPEN_SERVICES') }),
+  /** On the service point's home: follow an application (查进度). */
+  z.object({ type: z.literal('OPEN_PROGRESS') }),
+  z.object({ type: z.literal('SERVICE_KEY'), key: ServiceKey }),
+  /** The typed value is complete: go on (code → last four → look up). */
+  z.object({ type: z.literal('SERVICE_NEXT') }),
   ...STAFF_EVENT_SCHEMAS,
 ]);
 export type UserEvent = z.infer<typeof UserEvent>;
@@ -393,4 +463,5 @@ export interface KioskApi {
 }
 
 export * from './channels';
+export * from './front-panel';
 export * from './staff-api';

@@ -80,6 +80,9 @@ export const StaffScreenName = z.enum([
   'reversal',
   'pins',
   'myPin',
+  // The community service point: care for elders living alone (独居老人关怀), notices (社区通知).
+  'care',
+  'notices',
 ]);
 export type StaffScreenName = z.infer<typeof StaffScreenName>;
 
@@ -314,6 +317,112 @@ const MyPinView = z.object({
 });
 
 // ---- end of receipts and PINs ----
+// ---- Care for elders living alone (独居老人关怀): the community room's care part ----
+
+/** What staff record of an alert (the contract's outcomes). */
+export const CareOutcomeName = z.enum([
+  'visited_ok',
+  'called_ok',
+  'needs_help',
+  'away',
+  'false_alarm',
+]);
+export type CareOutcomeName = z.infer<typeof CareOutcomeName>;
+
+/** An open alert of an enrolled household, masked as the contract gives it. */
+export const CareAlertRow = z.object({
+  alertId: z.string().check(z.maxLength(64)),
+  kind: z.enum(['low_usage', 'spike']),
+  /** The household's place as the committee knows it (the contract's label, masked by it). */
+  label: z.string().check(z.maxLength(100)),
+  /** Masked (王*芳, 138****8000). */
+  holder: z.string().check(z.maxLength(40)),
+  contact: z.string().check(z.maxLength(20)),
+  /** The day the alert's use began (YYYY-MM-DD). */
+  since: z.string().check(z.maxLength(10)),
+  /** The last day's use and the 30-day median (kWh), when the alert says them. */
+  lastKwh: z.nullable(z.number()),
+  medianKwh: z.nullable(z.number()),
+  /** What was recorded at this kiosk since the screen opened. */
+  outcome: z.nullable(CareOutcomeName),
+});
+export type CareAlertRow = z.infer<typeof CareAlertRow>;
+
+export const CareReadingRow = z.object({ day: z.string().check(z.maxLength(10)), kwh: z.number() });
+export type CareReadingRow = z.infer<typeof CareReadingRow>;
+
+const CareScreenView = z.object({
+  name: z.literal('care'),
+  /** Loading: asked of the gateway; list: the open alerts; alert: one chosen, with its chart. */
+  step: z.enum(['loading', 'list', 'alert']),
+  alerts: z.array(CareAlertRow),
+  /** Enrolled households of the committee's community. */
+  households: z.int().check(z.nonnegative()),
+  chosen: z.nullable(CareAlertRow),
+  /** The chosen household's last 30 days (kWh), oldest first. */
+  readings: z.array(CareReadingRow),
+  outcomes: z.array(CareOutcomeName),
+  /** Why the alerts could not be read (unreachable, forbidden, not_configured…). */
+  problem: z.nullable(z.string().check(z.maxLength(40))),
+  lastResult: z.nullable(DeskResult),
+});
+
+// ---- end of care ----
+// ---- Community notices (社区短信通知) ----
+
+export const NoticeFieldName = z.enum(['date', 'time', 'place']);
+export type NoticeFieldName = z.infer<typeof NoticeFieldName>;
+
+const BothTexts = z.object({
+  'zh-CN': z.string().check(z.maxLength(300)),
+  en: z.string().check(z.maxLength(300)),
+});
+
+const NoticesScreenView = z.object({
+  name: z.literal('notices'),
+  /** template: choose one; compose: fields and audience; preview: the text; done: sent or not. */
+  step: z.enum(['template', 'compose', 'preview', 'sending', 'done']),
+  templates: z.array(
+    z.object({
+      id: z.string().check(z.maxLength(40)),
+      title: BothTexts,
+      fields: z.array(NoticeFieldName),
+    }),
+  ),
+  chosen: z.nullable(z.string().check(z.maxLength(40))),
+  /** The field the keypad types into (date: MMDD, time: HHMM). */
+  field: z.nullable(NoticeFieldName),
+  /** Digits typed, and the value they make once whole (12月20日, 09:00), or null. */
+  date: z.object({ typed: z.string().check(z.maxLength(4)), value: z.nullable(z.string()) }),
+  time: z.object({ typed: z.string().check(z.maxLength(4)), value: z.nullable(z.string()) }),
+  place: z.nullable(z.string().check(z.maxLength(40))),
+  places: z.array(z.string().check(z.maxLength(40))),
+  tags: z.array(z.string().check(z.maxLength(40))),
+  tagChoices: z.array(z.string().check(z.maxLength(40))),
+  preview: z.nullable(BothTexts),
+  /** A notice just sent: accepted (recipients counted by the gateway) or kept to send later. */
+  outcome: z.nullable(
+    z.object({
+      state: z.enum(['accepted', 'pending', 'rejected']),
+      recipients: z.nullable(z.int()),
+      serial: z.string().check(z.maxLength(64)),
+    }),
+  ),
+  sent: z.array(
+    z.object({
+      noticeSerial: z.string().check(z.maxLength(64)),
+      text: z.string().check(z.maxLength(300)),
+      tags: z.array(z.string()),
+      sendAt: z.string().check(z.maxLength(40)),
+      recipients: z.int(),
+      delivered: z.int(),
+    }),
+  ),
+  problem: z.nullable(z.string().check(z.maxLength(40))),
+  lastResult: z.nullable(DeskResult),
+});
+
+// ---- end of notices ----
 
 export const StaffView = z.discriminatedUnion('name', [
   z.object({
@@ -407,6 +516,8 @@ export const StaffView = z.discriminatedUnion('name', [
   ReversalScreenView,
   PinsView,
   MyPinView,
+  CareScreenView,
+  NoticesScreenView,
 ]);
 export type StaffView = z.infer<typeof StaffView>;
 export type StaffViewName = StaffView['name'];
@@ -469,6 +580,22 @@ export const STAFF_EVENT_SCHEMAS = [
   }),
   /** PINs: whose PIN the technician sets. */
   z.object({ type: z.literal('STAFF_PIN_FOR'), staffNumber: z.string().check(z.maxLength(8)) }),
+  // ---- Care ----
+  /** Care: open an alert (its chart), record its outcome, back to the list, read again. */
+  z.object({
+    type: z.literal('STAFF_CARE'),
+    action: z.enum(['choose', 'outcome', 'list', 'refresh']),
+    alertId: z.optional(z.string().check(z.maxLength(64))),
+    outcome: z.optional(CareOutcomeName),
+  }),
+  /** Notices: a template, the field the keypad types into, a place, a tag on or off, then on. */
+  z.object({
+    type: z.literal('STAFF_NOTICE'),
+    action: z.enum(['template', 'field', 'place', 'tag', 'preview', 'edit', 'send', 'new']),
+    templateId: z.optional(z.string().check(z.maxLength(40))),
+    field: z.optional(NoticeFieldName),
+    value: z.optional(z.string().check(z.maxLength(40))),
+  }),
 ] as const;
 export const StaffEvent = z.discriminatedUnion('type', [...STAFF_EVENT_SCHEMAS]);
 export type StaffEvent = z.infer<typeof StaffEvent>;

@@ -5,6 +5,12 @@
 import { z } from 'zod';
 import { SCANNER_WINDOWS } from '../api/kiosk-api';
 import { CommunityConfig } from '../community';
+import {
+  DEFAULT_FRONT_PANEL,
+  FRONT_PARTS,
+  frontPanelProblem,
+  type FrontPanel,
+} from '../api/front-panel';
 import { CardDirectoryConfig } from '../service/card-directory';
 import { PeopleConfig } from '../service/people';
 import { secretProblem } from './secret-strength';
@@ -90,6 +96,22 @@ export const PrinterConfig = z
   })
   .strict();
 export type PrinterConfig = z.infer<typeof PrinterConfig>;
+
+/**
+ * Where the note slot, the scanner window and the receipt slot are on this model of terminal:
+ * each side of the screen lists its parts in order (top to bottom beside it, left to right below
+ * it), every part on exactly one side. The screens draw the terminal's front from it, so a
+ * resident is shown where to put her notes, hold her code and take her receipt.
+ */
+const FrontParts = z.array(z.enum(FRONT_PARTS)).max(FRONT_PARTS.length).default([]);
+export const FrontPanelConfig = z
+  .object({ left: FrontParts, right: FrontParts, below: FrontParts })
+  .strict()
+  .superRefine((panel, ctx) => {
+    const problem = frontPanelProblem(panel);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  .default(() => structuredClone(DEFAULT_FRONT_PANEL) satisfies FrontPanel);
 
 const TerminalId = z
   .string()
@@ -238,6 +260,7 @@ const sections = {
     })
     .strict()
     .prefault({}),
+  frontPanel: FrontPanelConfig,
   /** Texts an operator may replace without a rebuild (see content/README.md). */
   content: z
     .object({ infoDir: z.string().min(1).optional() })

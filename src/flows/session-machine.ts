@@ -17,6 +17,8 @@ import {
 } from 'xstate';
 import type { Key, Locale, PaymentMethod } from '../api/kiosk-api';
 import { amountToPay, overdueOnlyAmount } from './pay-scope';
+import { servicePointMachine } from './service-point/service-point-machine';
+import { servicePointScreenOf } from './service-point/service-point-view';
 import {
   DEFAULT_PREFS,
   canRetype,
@@ -80,6 +82,7 @@ const freshCustomer = {
   qr: { step: 'showYourCode', kioskCodeUrl: null, refused: false },
   requoted: false,
   prefs: DEFAULT_PREFS,
+  servicePoint: null,
 } satisfies Partial<SessionContext>;
 
 /** A bill scanned or an account card read ends the same way: its bills, or why not. */
@@ -147,6 +150,7 @@ export const sessionMachine = setup({
       QrPayInput
     >,
     loadInfo: fromPromise<InfoContent[]>(async () => []),
+    servicePoint: servicePointMachine,
     captureFunds: fromPromise<undefined, { paymentId: number }>(async () => undefined),
     watchWriteOff: fromCallback<EventObject, { paymentId: number }>(
       () => undefined,
@@ -355,12 +359,36 @@ export const sessionMachine = setup({
               }),
             },
             SCANNED: { guard: 'inService', target: 'lookingUpScan' },
+            OPEN_SERVICES: { guard: 'inService', target: 'servicePoint' },
             ACCOUNT_CARD: { guard: 'inService', target: 'lookingUpCard' },
             CARD_NOT_RECOGNISED: {
               guard: 'inService',
               target: 'problem',
               actions: assign({ problem: 'card_not_recognised' }),
             },
+          },
+        },
+        // The community service point: its own flow (src/flows/service-point/), its view kept here.
+        servicePoint: {
+          tags: [WAITS_FOR_CUSTOMER],
+          invoke: {
+            id: 'servicePoint',
+            src: 'servicePoint',
+            onSnapshot: {
+              actions: assign({
+                servicePoint: ({ event }) => servicePointScreenOf(event.snapshot),
+              }),
+            },
+            onDone: 'attract',
+          },
+          on: {
+            OPEN_PROGRESS: { actions: sendTo('servicePoint', ({ event }) => event) },
+            SERVICE_KEY: { actions: sendTo('servicePoint', ({ event }) => event) },
+            SERVICE_NEXT: { actions: sendTo('servicePoint', ({ event }) => event) },
+            SCANNED: { actions: sendTo('servicePoint', ({ event }) => event) },
+            BACK: { actions: sendTo('servicePoint', ({ event }) => event) },
+            DONE: { actions: sendTo('servicePoint', ({ event }) => event) },
+            CANCEL: 'attract',
           },
         },
         lookingUpCard: {

@@ -13,6 +13,7 @@ import type {
   QrStep,
   QuoteView,
   ScannerWindow,
+  Screen,
   ServiceHall,
   StaffEvent,
   UserEvent,
@@ -145,6 +146,8 @@ export const DEFAULT_PREFS: Prefs = { textScale: 1, volume: 2, muted: false };
 
 export interface SessionContext {
   locale: Locale;
+  /** The community service point's screen while the resident is there (its own flow's view). */
+  servicePoint: Screen | null;
   inService: boolean;
   /** Why the kiosk is out of service, as residents are told (null: no reason given). */
   outOfServiceReason: OutOfServiceReason | null;

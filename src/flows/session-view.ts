@@ -134,6 +134,7 @@ const writingOff: ScreenFor = (c) => ({ name: 'writingOff', collected: c.collect
 const CUSTOMER_SCREENS: { [S in CustomerState]: ScreenFor } = {
   attract: idleScreen,
   info: infoScreen,
+  servicePoint: (c) => c.servicePoint ?? { name: 'serviceHome' },
   loadingBillers: () => ({ name: 'chooseBiller', billers: [] }),
   chooseBiller: (c) => ({ name: 'chooseBiller', billers: c.billers.map(billerView) }),
   enterAccount: (c) =>

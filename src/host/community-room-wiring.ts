@@ -21,7 +21,7 @@ export function startCommunityRoom(
   config: KioskConfig,
   o: {
     money: Pick<MoneyServices, 'db' | 'gatewayOptions'>;
-    service: Pick<ServiceRoom, 'desk' | 'audit'>;
+    service: Pick<ServiceRoom, 'desk' | 'audit'> & Partial<Pick<ServiceRoom, 'care' | 'notices'>>;
     clock: () => number;
     monotonic: MonotonicClock;
     log: Logger;
@@ -48,6 +48,9 @@ export function startCommunityRoom(
     log: o.log.child({ room: 'community' }),
   });
   room.start();
+  // The staff desk's care screen reads and records through the room (staff only, audited).
+  o.service.care?.attach(room.care);
+  o.service.notices?.attach(room.notices);
   return {
     room,
     async close() {

@@ -1,7 +1,7 @@
 // The snapshot the renderer draws: the session's screen and overlays, plus the figures staff
 // need (write-offs waiting, open items, how a receipt would come). One builder, so every
 // transport (WebSocket, ipc, tests) sees the same thing.
-import type { Snapshot, StaffView } from '../api/kiosk-api';
+import type { FrontPanel, Snapshot, StaffView } from '../api/kiosk-api';
 import {
   helpCalled,
   promptDeadline,
@@ -19,6 +19,8 @@ export function snapshotBuilder(read: {
   staff: () => StaffView | null;
   /** The opening card's absence while a mode is open (see Snapshot.staffCardAway). */
   staffCardAway: () => Snapshot['staffCardAway'];
+  /** This terminal's front (config `frontPanel`): fixed for the host's life. */
+  frontPanel: FrontPanel;
 }): () => Snapshot {
   let seq = 0;
   return () => {
@@ -35,6 +37,7 @@ export function snapshotBuilder(read: {
       staffHelping: staffHelping(s),
       staff: read.staff(),
       staffCardAway: read.staffCardAway(),
+      frontPanel: read.frontPanel,
     };
   };
 }

@@ -23,6 +23,7 @@ import { createPrinter } from './printer-factory';
 import { receiptService } from './receipt-service';
 import { startServiceRoom } from './service-room-wiring';
 import { startCommunityRoom } from './community-room-wiring';
+import { servicePointLogic } from './service-point-actors';
 import type { CommunityRoom } from '../community';
 import type { ServiceRoom } from '../service/open-service-room';
 import { startKioskServer } from '../edge/kiosk-server';
@@ -144,27 +145,31 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
     if (printer) cleanups.push(() => printer.stop());
     const receipts = receiptService(printer, log);
 
+    let communityRoom: CommunityRoom | null = null;
     const actor = createActor(
       sessionMachine.provide({
-        actors: sessionActors({
-          terminalId: config.terminal.id,
-          gateway,
-          db,
-          journal,
-          qr: money.qr,
-          staff,
-          cashBox,
-          infoDir: config.content.infoDir ?? DEFAULT_INFO_DIR,
-          syncWorker,
-          acceptor,
-          receipts,
-          verifyBaseUrl: config.receipts.verifyBaseUrl,
-          pausedBy: money.pausedBy,
-          qrTiming: { pollMs: config.session.qrPollMs, giveUpMs: config.session.qrGiveUpMs },
-          clock,
-          monotonic,
-          log,
-        }),
+        actors: {
+          servicePoint: servicePointLogic(() => communityRoom),
+          ...sessionActors({
+            terminalId: config.terminal.id,
+            gateway,
+            db,
+            journal,
+            qr: money.qr,
+            staff,
+            cashBox,
+            infoDir: config.content.infoDir ?? DEFAULT_INFO_DIR,
+            syncWorker,
+            acceptor,
+            receipts,
+            verifyBaseUrl: config.receipts.verifyBaseUrl,
+            pausedBy: money.pausedBy,
+            qrTiming: { pollMs: config.session.qrPollMs, giveUpMs: config.session.qrGiveUpMs },
+            clock,
+            monotonic,
+            log,
+          }),
+        },
       }),
       {
         input: {
@@ -188,6 +193,7 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
     });
     cleanups.push(() => service.desk.stop());
     const community = startCommunityRoom(config, { money, service, clock, monotonic, log });
+    communityRoom = community.room;
     cleanups.push(() => community.close());
     const inactivity = new InactivityClock({
       clock,
@@ -212,6 +218,7 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
       session: () => actor.getSnapshot(),
       staff: () => service.desk.view(),
       staffCardAway: () => service.desk.cardAway(),
+      frontPanel: config.frontPanel,
       service: () => {
         const pending = journal.pendingSync();
         return {

@@ -10,6 +10,8 @@ import { AssistedScreens } from './assisted-screens';
 import type { ReceiptLayout } from '../receipts/layout';
 import { ReceiptScreens } from './receipt-screens';
 import { AuditLog } from './audit-log';
+import { CareScreen } from './care-screen';
+import { NoticesScreen } from './notices-screen';
 import { ServiceAuth } from './authenticator';
 import { openStaffServices } from './open-staff-services';
 import { People, type PeopleConfig } from './people';
@@ -22,6 +24,9 @@ export interface ServiceRoom {
   desk: StaffDesk;
   services: StaffServices;
   exchange: CashExchange;
+  /** The care screen: the host attaches the community room's care part once it is open. */
+  care: CareScreen;
+  notices: NoticesScreen;
 }
 
 export function openServiceRoom(o: {
@@ -93,8 +98,12 @@ export function openServiceRoom(o: {
     printReceipt: o.printReceipt,
     clock: o.clock,
   });
+  const care = new CareScreen();
+  const notices = new NoticesScreen();
   const desk = startStaffDesk({
     receipts,
+    care,
+    notices,
     authenticate: (credential, pin) => auth.authenticate(credential, pin),
     audit,
     tools: o.tools,
@@ -103,5 +112,5 @@ export function openServiceRoom(o: {
     monotonic: o.monotonic,
     log: o.log,
   });
-  return { auth, audit, desk, services, exchange };
+  return { auth, audit, desk, services, exchange, care, notices };
 }

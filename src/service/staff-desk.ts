@@ -26,6 +26,8 @@ import type { AssistedScreens } from './assisted-screens';
 import { isAssistedScreen } from './assisted-screens';
 import { DiagnosticTests, type CardKind, type DiagnosticTools } from './diagnostic-tests';
 import { isReceiptEvent, isReceiptScreen, type ReceiptScreens } from './receipt-screens';
+import { isCareEvent, type CareScreen } from './care-screen';
+import { NoticesScreen, isNoticeEvent } from './notices-screen';
 
 /** What the service screens act on: the kiosk's devices, its gateway and its service state. */
 export interface KioskTools {
@@ -49,6 +51,10 @@ export interface StaffDeskOptions {
   assisted: AssistedScreens;
   /** Reprint, same-day reversal and PINs. */
   receipts: ReceiptScreens;
+  /** Care for elders living alone (its port attached once the community room is open). */
+  care?: CareScreen;
+  /** Community notices (its port attached likewise). */
+  notices?: NoticesScreen;
   audit: AuditLog;
   /** The customer's visit, under any open mode. */
   session: { snapshot(): SessionSnapshot; send(event: SessionEvent): void };
@@ -99,6 +105,21 @@ function isAssistedEvent(
 > {
   return ASSISTED_EVENTS.has(e.type);
 }
+
+/** The care screen of a desk without a community room (tests): nothing to show. */
+const emptyCare: StaffView = {
+  name: 'care',
+  step: 'list',
+  alerts: [],
+  households: 0,
+  chosen: null,
+  readings: [],
+  outcomes: [],
+  problem: 'not_configured',
+  lastResult: null,
+};
+
+const emptyNotices = new NoticesScreen();
 
 export function startStaffDesk(o: StaffDeskOptions): StaffDesk {
   const mode = createActor(
@@ -214,6 +235,8 @@ export function startStaffDesk(o: StaffDeskOptions): StaffDesk {
       lastTool = null;
       o.assisted.reset();
       o.receipts.reset();
+      o.care?.reset();
+      o.notices?.reset();
     }
   });
 
@@ -316,13 +339,28 @@ export function startStaffDesk(o: StaffDeskOptions): StaffDesk {
         else if (event.type === 'STAFF_TOOL') runTool(event.tool).catch(failed);
         else if (event.type === 'STAFF_SET_SERVICE') setService(event.inService, event.reason);
         else if (event.type === 'STAFF_DIAG_TEST') runTest(event);
-        else {
+        else if (p && screen === 'notices' && o.notices?.typed(event)) {
+          // typed into the notice's date or time
+        } else if (isNoticeEvent(event)) {
+          if (p && screen === 'notices' && o.notices) o.notices.handle(event).then(changed, failed);
+        } else if (isCareEvent(event)) {
+          if (p && screen === 'care' && o.care) o.care.handle(event, p.role).then(changed, failed);
+        } else {
           if (event.type === 'STAFF_OPEN') {
             lastTool = null;
             o.assisted.reset();
             o.receipts.reset();
+            o.care?.reset();
+            o.notices?.reset();
           }
           mode.send(event);
+          if (event.type === 'STAFF_OPEN' && openScreen() === 'notices' && o.notices) {
+            o.notices.load().then(changed, failed);
+          }
+          // The care screen reads the gateway as it opens (each read audited by the room).
+          if (event.type === 'STAFF_OPEN' && openScreen() === 'care' && p && o.care) {
+            o.care.load(p.role).then(changed, failed);
+          }
         }
       } catch (err) {
         failed(err);
@@ -386,6 +424,8 @@ export function startStaffDesk(o: StaffDeskOptions): StaffDesk {
         // staffViewOf asks only while the mode is open, so a person is signed in.
         assisted: (screen) => o.assisted.view(screen, mustPerson()),
         receipts: (screen) => o.receipts.view(screen),
+        care: () => (o.care ? o.care.view(mustPerson().role) : emptyCare),
+        notices: () => (o.notices ?? emptyNotices).view(),
       }),
     onDuty: () => (mode.getSnapshot().matches('open') ? actor() : null),
     onChange(listener) {

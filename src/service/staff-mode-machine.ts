@@ -61,6 +61,8 @@ export const SCREEN_ACTION: Readonly<Record<StaffScreenName, Action>> = {
   reversal: 'reversal.request',
   pins: 'pin.set',
   myPin: 'pin.change_own',
+  care: 'care.view',
+  notices: 'notices.view',
 };
 
 function mayOpen(c: ModeContext, screen: StaffScreenName | null): boolean {

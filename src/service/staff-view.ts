@@ -42,6 +42,10 @@ export interface ServiceFacts {
   assisted(screen: AssistedScreen): StaffView;
   /** Reprint, reversal and PINs. */
   receipts(screen: ReceiptScreen): StaffView;
+  /** Care for elders living alone (the community room's care part). */
+  care(): StaffView;
+  /** Community notices. */
+  notices(): StaffView;
 }
 
 export function staffViewOf(
@@ -92,6 +96,8 @@ const SCREENS: {
   reversal: (f) => f.receipts('reversal'),
   pins: (f) => f.receipts('pins'),
   myPin: (f) => f.receipts('myPin'),
+  care: (f) => f.care(),
+  notices: (f) => f.notices(),
   diagnostics: (f, device) => {
     const all = f.devices();
     const focused = all.some((d) => d.kind === device) ? device : null;

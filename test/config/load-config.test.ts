@@ -136,6 +136,34 @@ describe('loading the config', () => {
     ).toThrow(/^config error at devices\.scanner\.window/);
   });
 
+  it("takes the terminal's front (where notes, scanner and receipt are), with a default", () => {
+    expect(loadConfig(file(base), {}).frontPanel).toEqual({
+      left: [],
+      right: ['notes', 'receipt'],
+      below: ['scanner'],
+    });
+    const other = { left: ['receipt'], right: ['scanner'], below: ['notes'] };
+    expect(loadConfig(file({ ...base, frontPanel: other }), {}).frontPanel).toEqual(other);
+    // A side left out is empty; the parts must still all be somewhere.
+    const env = { KIOSK_FRONT_PANEL: '{"left":["notes","scanner","receipt"]}' };
+    expect(loadConfig(file(base), env).frontPanel).toEqual({
+      left: ['notes', 'scanner', 'receipt'],
+      right: [],
+      below: [],
+    });
+    const bad = (frontPanel: unknown) => () => loadConfig(file({ ...base, frontPanel }), {});
+    expect(bad({ right: ['notes', 'receipt'] })).toThrow(
+      /^config error at frontPanel.*scanner is on no side/,
+    );
+    expect(bad({ right: ['notes', 'receipt'], below: ['scanner', 'notes'] })).toThrow(
+      /notes is on more than one side/,
+    );
+    expect(bad({ right: ['notes', 'receipt', 'coins'] })).toThrow(
+      /^config error at frontPanel\.right/,
+    );
+    expect(bad({ above: ['notes'] })).toThrow(/^config error at frontPanel/);
+  });
+
   it('names a missing file', () => {
     expect(() => loadConfig(path.join(dir, 'nope.json'), {})).toThrow(
       /cannot read config file .*nope\.json/,

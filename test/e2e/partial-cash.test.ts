@@ -29,9 +29,14 @@ describe('partial cash', () => {
     await page.getByRole('heading', { name: '您已放入 100.00 元' }).waitFor();
     await page.getByText(/打印退款凭证，拿凭证找工作人员退还 100\.00 元/).waitFor();
     // Going on comes first; the slip only when she asks; a person is one tap away here too.
-    const choices = page.locator('.decide-actions button');
-    expect(await choices.allTextContents()).toEqual(['继续放入', '打印退款凭证', '呼叫工作人员']);
-    expect(await choices.first().getAttribute('class')).toContain('primary');
+    // (The action bar: the primary action in its place, the others smaller beside it.)
+    expect(await page.locator('.action-bar .action-primary').allTextContents()).toEqual([
+      '继续放入',
+    ]);
+    expect(await page.locator('.action-bar .action-secondary button').allTextContents()).toEqual([
+      '打印退款凭证',
+      '呼叫工作人员',
+    ]);
 
     // Going on is still possible; then stopping again comes back here.
     await page.getByRole('button', { name: '继续放入' }).click();

@@ -243,13 +243,14 @@ describe.each<Locale>(['zh-CN', 'en'])("the resident's money (%s)", (locale) => 
     await button(page, t('stopInserting')).click();
     await page.getByRole('heading', { name: t('partialCash', { amount: '10.00' }) }).waitFor();
     // Going on is the main choice; the slip only on her word; a person offered here too.
-    const choices = page.locator('.decide-actions button');
-    expect(await choices.allTextContents()).toEqual([
+    // (The action bar: the primary action in its place, the others smaller beside it.)
+    expect(await page.locator('.action-bar .action-primary').allTextContents()).toEqual([
       t('continueInserting'),
+    ]);
+    expect(await page.locator('.action-bar .action-secondary button').allTextContents()).toEqual([
       t('confirmRefundSlip'),
       t('callStaff'),
     ]);
-    expect(await choices.first().getAttribute('class')).toContain('primary');
 
     // She walks away: the kiosk calls staff itself and holds a screen that is no one else's.
     const slipsBefore = kiosk.printer.receipts.length;

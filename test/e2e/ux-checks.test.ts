@@ -1,5 +1,6 @@
 // The UX checks themselves, on tiny static pages: one page that meets every rule, and for each
-// rule a page that breaks it, so a check that stopped looking would fail here.
+// rule a page that breaks it, so a check that stopped looking would fail here. The page is
+// built like the kiosk's: a header, then the screen (title, body, action bar) filling the rest.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
@@ -9,7 +10,11 @@ import {
   checkDialogs,
   checkLineHeight,
   checkOverflow,
+  checkPrimaryAction,
+  checkSpan,
   checkTargets,
+  compareLayouts,
+  layoutOf,
   checkTextSize,
   checkVoice,
   runUxChecks,
@@ -23,17 +28,31 @@ const STYLE = `
   p { margin: 0 0 16px; }
   .money { font-size: 40px; }
   button { min-width: 120px; min-height: 88px; margin: 0 24px 0 0; font: inherit; font-size: 32px;
-           line-height: 1.5; color: #fff; background: #0b3d91; border: 0; }`;
+           line-height: 1.5; color: #fff; background: #0b3d91; border: 0; }
+  header { height: 48px; }
+  .frame-main { display: flex; flex-direction: column; height: 752px; }
+  [data-fit] { flex: 1 1 0; min-height: 0; }
+  [data-action-bar] { display: flex; justify-content: space-between; align-items: flex-end; }
+  .action-primary { height: 120px; width: 320px; margin: 0; }`;
 
-/** A page that meets every rule; `body` replaces its main content, `voice` its voice line. */
-function html(body: string, o: { voice?: boolean; callStaff?: boolean } = {}): string {
+/**
+ * A page that meets every rule; `body` replaces its screen's body, `voice` its voice line, `bar`
+ * its action bar (a call-staff button and the primary action).
+ */
+function html(
+  body: string,
+  o: { voice?: boolean; callStaff?: boolean; bar?: string } = {},
+): string {
   const voice =
     o.voice === false ? '' : `<script>window.__kioskVoice = ['请选择缴费项目'];</script>`;
   const callStaff = o.callStaff === false ? '' : '<button>呼叫工作人员</button>';
+  const bar =
+    o.bar ??
+    `<div data-action-bar data-primary="button"><div>${callStaff}</div><button class="action-primary">下一步</button></div>`;
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title>
     <style>${STYLE}</style></head><body>
-    <header><span>社区缴费服务</span></header>
-    <main><h1>请选择缴费项目</h1>${body}<div>${callStaff}<button>下一步</button></div></main>
+    <header data-frame-header><span>社区缴费服务</span></header>
+    <main class="frame-main"><h1>请选择缴费项目</h1><div data-fit>${body}</div>${bar}</main>
     ${voice}</body></html>`;
 }
 
@@ -189,6 +208,107 @@ describe('UX checks', () => {
     expect(vs[1]).toMatch(
       /^R12 button "确认": target at x 0–\d+, y 760–848 px, outside the 1280 × 800 px viewport$/,
     );
+  });
+
+  it('R12: a region that must hold its content (a screen body) and does not', async () => {
+    const tall = '<div style="height:900px">很高的内容</div>';
+    const vs = details(await checkOverflow(await on(html(tall))));
+    expect(vs).toContainEqual(
+      expect.stringMatching(/^R12 div "很高的内容": holds \d+ px of content in \d+ px$/),
+    );
+  });
+
+  it('L1: one primary action, tall enough, bottom right, in the action bar', async () => {
+    expect(await checkPrimaryAction(await on(html(GOOD)))).toEqual([]);
+    const none = html(GOOD, { bar: '' });
+    expect(details(await checkPrimaryAction(await on(none)))).toEqual([
+      'L1 main.frame-main "请选择缴费项目应缴合计 417.90 元": 0 action bars, expected 1',
+    ]);
+    const short = html(GOOD).replace('height: 120px', 'height: 96px');
+    expect(details(await checkPrimaryAction(await on(short)))).toEqual([
+      'L1 button.action-primary "下一步": primary action 96 px tall < 120 px',
+    ]);
+    const left = html(GOOD, {
+      bar: `<div data-action-bar data-primary="button"><button class="action-primary">下一步</button><div><button>呼叫工作人员</button></div></div>`,
+    });
+    expect(details(await checkPrimaryAction(await on(left)))).toEqual([
+      'L1 button.action-primary "下一步": primary action centred at x 160 px, left of the screen\'s middle 640 px',
+    ]);
+    const outside = html(`<button class="action-primary">下一步</button>`, {
+      bar: `<div data-action-bar data-primary="button"><button>呼叫工作人员</button></div>`,
+    });
+    expect(details(await checkPrimaryAction(await on(outside)))).toEqual([
+      'L1 div "呼叫工作人员": 1 primary actions (0 in the action bar), expected 1 in it',
+    ]);
+  });
+
+  it('L1: a screen without a primary action says why, and the why holds', async () => {
+    const bar = (kind: string) =>
+      `<div data-action-bar data-primary="${kind}"><button>呼叫工作人员</button></div>`;
+    const tile = '<button class="tile">电费</button>';
+    expect(await checkPrimaryAction(await on(html(tile + tile, { bar: bar('choice') })))).toEqual(
+      [],
+    );
+    expect(details(await checkPrimaryAction(await on(html(tile, { bar: bar('choice') }))))).toEqual(
+      ['L1 div "呼叫工作人员": "choice" with 1 tiles, expected ≥ 2'],
+    );
+    const front = '<div class="terminal-front"><svg width="80" height="80"></svg></div>';
+    expect(await checkPrimaryAction(await on(html(front, { bar: bar('device') })))).toEqual([]);
+    expect(details(await checkPrimaryAction(await on(html(GOOD, { bar: bar('device') }))))).toEqual(
+      ['L1 div "呼叫工作人员": "device" with no picture of the terminal and no code to scan'],
+    );
+    const status = '<p role="status">正在查询账单，请稍候</p>';
+    expect(await checkPrimaryAction(await on(html(status, { bar: bar('wait') })))).toEqual([]);
+    expect(details(await checkPrimaryAction(await on(html(GOOD, { bar: bar('wait') }))))).toEqual([
+      'L1 div "呼叫工作人员": "wait" with no status on the screen',
+    ]);
+    expect(details(await checkPrimaryAction(await on(html(GOOD, { bar: bar('later') }))))).toEqual([
+      'L1 div "呼叫工作人员": data-primary="later": expected button, choice, device or wait',
+    ]);
+  });
+
+  it('L2: content in the top of the screen only, the rest left empty', async () => {
+    expect(await checkSpan(await on(html(GOOD)))).toEqual([]);
+    // A bar that ends high up: the screen's content stops at y 400 of 800.
+    const high = html(GOOD).replace('height: 752px', 'height: 352px');
+    expect(details(await checkSpan(await on(high)))).toEqual([
+      expect.stringMatching(
+        /^L2 main\.frame-main "[^"]*": content spans y 4\d–400 px = 44 % of the 800 px viewport < 60 %$/,
+      ),
+    ]);
+    // The header's own controls do not count as the screen's content.
+    const tall = await on(high.replace('height: 48px', 'height: 800px'));
+    await page.setViewportSize({ width: 800, height: 1280 });
+    try {
+      expect(details(await checkSpan(tall))[0]).toMatch(/< 70 %$/);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
+  });
+
+  it('L3: the header or the primary action moved between two screens', async () => {
+    const a = await layoutOf(await on(html(GOOD)));
+    const b = await layoutOf(await on(html(GOOD).replace('height: 48px', 'height: 60px')));
+    expect(a && b).toBeTruthy();
+    if (!a || !b) return;
+    expect(
+      compareLayouts(
+        new Map([
+          ['one', a],
+          ['two', a],
+        ]),
+      ),
+    ).toEqual([]);
+    const moved = compareLayouts(
+      new Map([
+        ['one', a],
+        ['two', b],
+      ]),
+    ).map((v) => `${v.rule} ${v.element}: ${v.detail}`);
+    expect(moved).toEqual([
+      'L3 two: header at 0,0 1280×60, on one at 0,0 1280×48',
+      'L3 two: primary action at 960,692 320×120, on one at 960,680 320×120',
+    ]);
   });
 
   it('R13: no call-staff button, or one out of sight', async () => {

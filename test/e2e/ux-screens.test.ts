@@ -1,6 +1,9 @@
 // Every screen of the built gallery (dist/gallery: the real renderer fed fixture snapshots) against
-// the age-friendly rules, in both languages, at text scale 1 and 1.5, landscape and portrait;
-// and a screenshot of each (zh-CN, scale 1) into docs/screenshots/<id>-<orientation>.png.
+// the age-friendly rules and the layout rules of the elder look, in both languages, at every
+// text size (1, 1.25, 1.5), landscape and portrait (axe at 1 and at 1.5 landscape, where colours
+// and names cannot differ from the other sizes); then, per language, size and orientation, the
+// frame's header and the primary action held to one place across all screens (L3). A screenshot
+// of each (zh-CN, scale 1) goes into docs/screenshots/<id>-<orientation>.png.
 // UX_VIOLATIONS_FILE=path also writes every violation found there as JSON.
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -10,7 +13,15 @@ import type { Browser, Page } from 'playwright-core';
 import type { Locale } from '../../src/api/kiosk-api';
 import { FIXTURES, type Fixture } from '../../sim/gallery/fixtures';
 import { launchChromium } from '../support/browser';
-import { AXE_SOURCE, formatViolations, runUxChecks, type UxViolation } from '../support/ux-checks';
+import {
+  AXE_SOURCE,
+  compareLayouts,
+  formatViolations,
+  layoutOf,
+  runUxChecks,
+  type Layout,
+  type UxViolation,
+} from '../support/ux-checks';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const GALLERY = path.join(ROOT, 'dist/gallery');
@@ -24,19 +35,27 @@ type Viewport = typeof LANDSCAPE | typeof PORTRAIT;
 
 interface Variant {
   locale: Locale;
-  scale: 1 | 1.5;
+  scale: 1 | 1.25 | 1.5;
   viewport: Viewport;
   screenshot: boolean;
+  /** axe (R3) too: colours and names are the same at every size, so twice is enough. */
+  axe: boolean;
 }
 
-const VARIANTS: Variant[] = [
-  { locale: 'zh-CN', scale: 1, viewport: LANDSCAPE, screenshot: true },
-  { locale: 'zh-CN', scale: 1, viewport: PORTRAIT, screenshot: true },
-  { locale: 'en', scale: 1, viewport: LANDSCAPE, screenshot: false },
-  { locale: 'en', scale: 1, viewport: PORTRAIT, screenshot: false },
-  { locale: 'zh-CN', scale: 1.5, viewport: LANDSCAPE, screenshot: false },
-  { locale: 'en', scale: 1.5, viewport: LANDSCAPE, screenshot: false },
-];
+const VARIANTS: Variant[] = (['zh-CN', 'en'] as const).flatMap((locale) =>
+  ([1, 1.25, 1.5] as const).flatMap((scale) =>
+    [LANDSCAPE, PORTRAIT].map((viewport) => ({
+      locale,
+      scale,
+      viewport,
+      screenshot: locale === 'zh-CN' && scale === 1,
+      axe: scale === 1 || (scale === 1.5 && viewport === LANDSCAPE),
+    })),
+  ),
+);
+const variantKey = (v: Variant) => `${v.locale} ×${v.scale} ${v.viewport.name}`;
+/** L3's figures: variant → fixture id → layout. */
+const layouts = new Map<string, Map<string, Layout>>();
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html',
@@ -98,10 +117,19 @@ async function show(page: Page, f: Fixture, v: Variant): Promise<void> {
 async function check(f: Fixture, v: Variant): Promise<UxViolation[]> {
   return withPage(async (page) => {
     await show(page, f, v);
+    const snapshot = f.snapshot(v.locale);
     const vs = await runUxChecks(page, {
-      promptShown: f.snapshot(v.locale).prompt !== null,
+      promptShown: snapshot.prompt !== null,
+      muted: snapshot.prefs.muted,
       axeUrl: `${origin}${AXE_PATH}`,
+      axe: v.axe,
     });
+    const layout = await layoutOf(page);
+    if (layout) {
+      const key = variantKey(v);
+      if (!layouts.has(key)) layouts.set(key, new Map());
+      layouts.get(key)?.set(f.id, layout);
+    }
     if (v.screenshot) {
       await page.screenshot({ path: path.join(SHOTS, `${f.id}-${v.viewport.name}.png`) });
     }
@@ -130,10 +158,10 @@ afterAll(async () => {
 });
 
 describe.concurrent('every screen meets the age-friendly rules', () => {
-  it.each(FIXTURES.map((f) => [f.id, f] as const))('%s', { timeout: 120_000 }, async (id, f) => {
+  it.each(FIXTURES.map((f) => [f.id, f] as const))('%s', { timeout: 240_000 }, async (id, f) => {
     const lines: string[] = [];
     for (const v of VARIANTS) {
-      const where = `[${v.locale} ×${v.scale} ${v.viewport.name}]`;
+      const where = `[${variantKey(v)}]`;
       const vs = await check(f, v);
       if (vs.length)
         lines.push(
@@ -144,6 +172,27 @@ describe.concurrent('every screen meets the age-friendly rules', () => {
     }
     if (lines.length) found[id] = lines;
     expect(lines.join('\n'), `${id}: ${lines.length} violations`).toBe('');
+  });
+});
+
+describe('the layout of the elder look', () => {
+  it("keeps the frame's header and the primary action in one place on every screen (L3)", () => {
+    expect(layouts.size).toBeGreaterThan(0);
+    const lines: string[] = [];
+    for (const v of VARIANTS) {
+      const key = variantKey(v);
+      // In the order of FIXTURES, so the reference is always the attract screen.
+      const byId = layouts.get(key) ?? new Map<string, Layout>();
+      const ordered = new Map(
+        FIXTURES.flatMap((f) => (byId.has(f.id) ? [[f.id, byId.get(f.id) as Layout]] : [])),
+      );
+      for (const violation of compareLayouts(ordered))
+        lines.push(`[${key}] ${formatViolations([violation])}`);
+    }
+    if (lines.length) found['L3'] = lines;
+    expect(lines.join('\n'), `${lines.length} screens moved the header or the primary action`).toBe(
+      '',
+    );
   });
 });
 

@@ -306,9 +306,21 @@ describe('generated requests', () => {
         muted: fc.anything(),
         topicId: fc.oneof(fc.constant(null), fc.string({ maxLength: 100 })),
         locale: fc.oneof(fc.constantFrom('zh-CN', 'en'), fc.string()),
-        screen: fc.oneof(fc.constantFrom(null, 'diagnostics', 'cashExchange', 'pins'), fc.string()),
+        screen: fc.oneof(
+          fc.constantFrom(null, 'diagnostics', 'cashExchange', 'pins', 'care', 'notices'),
+          fc.string(),
+        ),
         action: fc.oneof(
-          fc.constantFrom('back', 'cancel', 'handBack', 'begin', 'pay_out'),
+          fc.constantFrom(
+            'back',
+            'cancel',
+            'handBack',
+            'begin',
+            'pay_out',
+            'choose',
+            'outcome',
+            'send',
+          ),
           fc.anything(),
         ),
         tool: fc.oneof(fc.constantFrom('testPage', 'gateway', 'bundle'), fc.string()),
@@ -317,6 +329,8 @@ describe('generated requests', () => {
         staffNumber: fc.string({ maxLength: 20 }),
         inService: fc.anything(),
         reason: fc.oneof(fc.constantFrom('maintenance', 'counting_error'), fc.string()),
+        alertId: fc.oneof(fc.constantFrom('ca_0001', '__proto__'), fc.string({ maxLength: 100 })),
+        outcome: fc.oneof(fc.constantFrom('visited_ok', 'false_alarm'), fc.anything()),
       },
       { requiredKeys: ['type'] },
     );

@@ -4,7 +4,13 @@
 import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 
-export type UxRule = 'R1' | 'R2' | 'R3' | 'R4' | 'R6' | 'R10' | 'R12' | 'R13';
+/**
+ * R1–R13 are the rules of ux-electron.md §1.3. L1–L3 are the layout rules of the elder look
+ * (issue 13): L1 one primary action in the action bar, bottom right (or a stated reason for
+ * none); L2 the screen's content spans the viewport's height; L3 the frame's header and the
+ * primary action keep one place on every screen (compared across screens, `layoutOf`).
+ */
+export type UxRule = 'R1' | 'R2' | 'R3' | 'R4' | 'R6' | 'R10' | 'R12' | 'R13' | 'L1' | 'L2' | 'L3';
 
 export interface UxViolation {
   rule: UxRule;
@@ -22,6 +28,11 @@ export const UX_LIMITS = {
   lineHeight: 1.5,
   target: 80,
   targetGap: 16,
+  /** L1: the primary action is at least this tall (R4's primary actions). */
+  primaryTarget: 120,
+  /** L2: the content spans at least this share of the viewport's height. */
+  spanPortrait: 0.7,
+  spanLandscape: 0.6,
 } as const;
 
 /**
@@ -36,6 +47,9 @@ export const STAFF_UX_LIMITS = {
   lineHeight: 1.5,
   target: 64,
   targetGap: 16,
+  primaryTarget: 64,
+  spanPortrait: 0,
+  spanLandscape: 0,
 } as const;
 /** The root of a staff screen (ui/App.tsx). */
 const STAFF_ROOT = '.staff-frame';
@@ -47,6 +61,18 @@ const CHROME = 'header, footer';
 const TARGETS = 'button, [role=button], a';
 const DIALOGS = '[role=dialog], [role=alertdialog], dialog[open]';
 const CALL_STAFF = ['呼叫工作人员', 'call staff'];
+/** The resident's screen area (ui/screens/Frame.tsx) and its parts (ui/design/). */
+const LAYOUT = {
+  main: '.frame-main',
+  header: '[data-frame-header]',
+  actionBar: '[data-action-bar]',
+  primary: '.action-primary',
+  tile: '.tile',
+  /** What a screen without a primary action sends her to: the terminal, or a code. */
+  device: '.terminal-front, .qr-code',
+  /** Regions that must hold their content (they never scroll). */
+  fit: '[data-fit], [data-action-bar], [data-frame-header]',
+};
 /**
  * The options of axe's color-contrast-enhanced check (axe-core 4.14's defaults), but with large
  * text held to 7:1 as well: R3 asks 7:1 of all text, while WCAG 1.4.6 lets large text — which
@@ -71,11 +97,11 @@ const ENHANCED_CONTRAST = {
 /** How long a screen may take to speak its first line. */
 const VOICE_WAIT_MS = 1_000;
 
-type DomRule = 'R1' | 'R2' | 'R4' | 'R10' | 'R12' | 'R13';
+type DomRule = 'R1' | 'R2' | 'R4' | 'R10' | 'R12' | 'R13' | 'L1' | 'L2';
 interface ProbeArgs {
   rule: DomRule;
   limits: { [K in keyof typeof UX_LIMITS]: number };
-  sel: { large: string; chrome: string; targets: string; dialogs: string };
+  sel: { large: string; chrome: string; targets: string; dialogs: string; layout: typeof LAYOUT };
   callStaff: string[];
   dialogExpected: boolean;
 }
@@ -89,8 +115,22 @@ export const checkTargets = (page: Page) => domCheck(page, 'R4');
 /** R10: a dialog only while the host has a prompt up (and then exactly one). */
 export const checkDialogs = (page: Page, promptShown: boolean) =>
   domCheck(page, 'R10', promptShown);
-/** R12: no text container overflows its box; nothing lies outside the viewport. */
+/**
+ * R12: no text container overflows its box, no region that must hold its content (a screen's
+ * body, the action bar, the frame's header) overflows it, and nothing lies outside the viewport.
+ */
 export const checkOverflow = (page: Page) => domCheck(page, 'R12');
+/**
+ * L1: the resident's screen has an action bar, and in it one primary action ≥ 120 px tall in
+ * the bottom quarter and right half of the viewport — or a stated reason for none: a choice of
+ * tiles ('choice', ≥ 2 tiles), the terminal or a code to use ('device'), or a wait ('wait').
+ */
+export const checkPrimaryAction = (page: Page) => domCheck(page, 'L1');
+/**
+ * L2: the screen's content (text, buttons, pictures, cards) spans ≥ 70 % of the viewport's
+ * height on a tall screen and ≥ 60 % on a wide one, the frame's own controls not counted.
+ */
+export const checkSpan = (page: Page) => domCheck(page, 'L2');
 /** R13: a visible "呼叫工作人员" / "Call staff" button. */
 export const checkCallStaff = (page: Page) => domCheck(page, 'R13');
 
@@ -156,7 +196,7 @@ export async function checkVoice(page: Page): Promise<UxViolation[]> {
 /** Every check; `promptShown` is whether the snapshot on screen has a prompt. */
 export async function runUxChecks(
   page: Page,
-  o: { promptShown: boolean; axeUrl?: string },
+  o: { promptShown: boolean; axeUrl?: string; axe?: boolean; muted?: boolean },
 ): Promise<UxViolation[]> {
   if ((await page.locator(STAFF_ROOT).count()) > 0) {
     const limits = STAFF_UX_LIMITS;
@@ -167,9 +207,10 @@ export async function runUxChecks(
       checkDialogs(page, o.promptShown),
       checkOverflow(page),
     ]);
-    return [...dom.flat(), ...(await checkAxe(page, o.axeUrl))];
+    return [...dom.flat(), ...(o.axe === false ? [] : await checkAxe(page, o.axeUrl))];
   }
-  const voice = checkVoice(page); // its wait runs alongside the other checks
+  // Its wait runs alongside the other checks; a screen she muted says nothing, by her choice.
+  const voice = o.muted ? Promise.resolve([]) : checkVoice(page);
   const dom = await Promise.all([
     checkTextSize(page),
     checkLineHeight(page),
@@ -177,9 +218,111 @@ export async function runUxChecks(
     checkDialogs(page, o.promptShown),
     checkOverflow(page),
     checkCallStaff(page),
+    checkPrimaryAction(page),
+    checkSpan(page),
   ]);
-  const axeFound = await checkAxe(page, o.axeUrl);
+  const axeFound = o.axe === false ? [] : await checkAxe(page, o.axeUrl);
   return [...dom.flat(), ...(await voice), ...axeFound];
+}
+
+/** Where the frame's header, its controls, the action bar and the primary action are. */
+export interface Layout {
+  header: Box | null;
+  /** The header's targets, in document order. */
+  headerTargets: Box[];
+  actionBar: Box | null;
+  primary: Box | null;
+}
+
+/**
+ * L3's figures for one screen (null on a staff screen): `compareLayouts` holds the screens of
+ * one orientation and text size to one header and one place for the primary action.
+ */
+export async function layoutOf(page: Page): Promise<Layout | null> {
+  if ((await page.locator(STAFF_ROOT).count()) > 0) return null;
+  return page.evaluate((sel) => {
+    const doc = (globalThis as unknown as DomWindow).document;
+    const box = (el: DomElement | null): Box | null => {
+      if (!el) return null;
+      const r = el.getBoundingClientRect();
+      return {
+        left: r.left,
+        top: r.top,
+        right: r.right,
+        bottom: r.bottom,
+        width: r.width,
+        height: r.height,
+      };
+    };
+    const header = doc.body.querySelectorAll(sel.header)[0] ?? null;
+    const targets = header ? Array.from(header.querySelectorAll('button, [role=button], a')) : [];
+    return {
+      header: box(header),
+      headerTargets: targets.map((t) => box(t) as Box),
+      actionBar: box(doc.body.querySelectorAll(sel.actionBar)[0] ?? null),
+      primary: box(doc.body.querySelectorAll(sel.primary)[0] ?? null),
+    };
+  }, LAYOUT);
+}
+
+/**
+ * L3 across screens: every screen's header (and each of its controls) in the same box as the
+ * first screen's, and every primary action in the same box as the first one — within 1 px. The
+ * violations name the screen that moved it.
+ */
+export function compareLayouts(layouts: ReadonlyMap<string, Layout>): UxViolation[] {
+  const out: UxViolation[] = [];
+  const entries = [...layouts];
+  const same = (a: Box | null, b: Box | null) =>
+    a === null || b === null
+      ? a === b
+      : Math.abs(a.left - b.left) <= 1 &&
+        Math.abs(a.top - b.top) <= 1 &&
+        Math.abs(a.width - b.width) <= 1 &&
+        Math.abs(a.height - b.height) <= 1;
+  const show = (b: Box | null) =>
+    b
+      ? `${Math.round(b.left)},${Math.round(b.top)} ${Math.round(b.width)}×${Math.round(b.height)}`
+      : 'none';
+  const [first] = entries;
+  if (!first) return out;
+  const [refId, ref] = first;
+  const refPrimary = entries.find(([, l]) => l.primary);
+  for (const [id, l] of entries) {
+    if (!same(l.header, ref.header)) {
+      out.push({
+        rule: 'L3',
+        element: id,
+        detail: `header at ${show(l.header)}, on ${refId} at ${show(ref.header)}`,
+      });
+    }
+    if (l.headerTargets.length !== ref.headerTargets.length) {
+      out.push({
+        rule: 'L3',
+        element: id,
+        detail: `${l.headerTargets.length} header controls, on ${refId} ${ref.headerTargets.length}`,
+      });
+    } else {
+      l.headerTargets.forEach((b, i) => {
+        const r = ref.headerTargets[i] ?? null;
+        if (!same(b, r)) {
+          out.push({
+            rule: 'L3',
+            element: id,
+            detail: `header control ${i + 1} at ${show(b)}, on ${refId} at ${show(r)}`,
+          });
+        }
+      });
+    }
+    if (refPrimary && l.primary && !same(l.primary, refPrimary[1].primary)) {
+      out.push({
+        rule: 'L3',
+        element: id,
+        detail: `primary action at ${show(l.primary)}, on ${refPrimary[0]} at ${show(refPrimary[1].primary)}`,
+      });
+    }
+  }
+  return out;
 }
 
 export function formatViolations(vs: readonly UxViolation[]): string {
@@ -195,7 +338,7 @@ function domCheck(
   const args: ProbeArgs = {
     rule,
     limits,
-    sel: { large: LARGE_TEXT, chrome: CHROME, targets: TARGETS, dialogs: DIALOGS },
+    sel: { large: LARGE_TEXT, chrome: CHROME, targets: TARGETS, dialogs: DIALOGS, layout: LAYOUT },
     callStaff: CALL_STAFF,
     dialogExpected,
   };
@@ -238,6 +381,8 @@ interface DomStyle {
   display: string;
   visibility: string;
   opacity: string;
+  backgroundColor: string;
+  borderTopWidth: string;
 }
 interface DomWindow {
   innerWidth: number;
@@ -401,6 +546,15 @@ function probe(a: ProbeArgs): UxViolation[] {
           add(c, `content ${c.scrollHeight} px tall in a box ${c.clientHeight} px tall`);
         }
       }
+      for (const region of Array.from(doc.body.querySelectorAll(a.sel.layout.fit)).filter(shown)) {
+        if (containers.has(region)) continue; // reported above
+        if (region.scrollHeight > region.clientHeight + 1) {
+          add(region, `holds ${region.scrollHeight} px of content in ${region.clientHeight} px`);
+        }
+        if (region.scrollWidth > region.clientWidth + 1) {
+          add(region, `holds content ${region.scrollWidth} px wide in ${region.clientWidth} px`);
+        }
+      }
       for (const t of targets()) {
         const b = t.getBoundingClientRect();
         if (b.left < -1 || b.right > vw + 1 || b.top < -1 || b.bottom > vh + 1) {
@@ -410,6 +564,96 @@ function probe(a: ProbeArgs): UxViolation[] {
               ` outside the ${vw} × ${vh} px viewport`,
           );
         }
+      }
+      break;
+    }
+    case 'L1': {
+      const L = a.sel.layout;
+      const main = doc.body.querySelectorAll(L.main)[0];
+      if (!main) {
+        add(null, `no ${L.main}: not a resident's screen`);
+        break;
+      }
+      const bars = Array.from(main.querySelectorAll(L.actionBar)).filter(shown);
+      if (bars.length !== 1) {
+        add(main, `${bars.length} action bars, expected 1`);
+        break;
+      }
+      const bar = bars[0] as DomElement;
+      const kind = bar.getAttribute('data-primary');
+      const primaries = Array.from(main.querySelectorAll(L.primary)).filter(shown);
+      if (kind === 'button') {
+        const [p] = primaries;
+        if (primaries.length !== 1 || !p || !bar.contains(p)) {
+          add(
+            bar,
+            `${primaries.length} primary actions (${primaries.filter((x) => bar.contains(x)).length} in the action bar), expected 1 in it`,
+          );
+          break;
+        }
+        const b = p.getBoundingClientRect();
+        const m = main.getBoundingClientRect();
+        if (b.height < a.limits.primaryTarget - 0.5) {
+          add(p, `primary action ${round(b.height)} px tall < ${a.limits.primaryTarget} px`);
+        }
+        if (b.bottom < w.innerHeight * 0.75) {
+          add(
+            p,
+            `primary action ends at y ${round(b.bottom)} px, above the bottom quarter (from ${round(w.innerHeight * 0.75)} px)`,
+          );
+        }
+        if ((b.left + b.right) / 2 < (m.left + m.right) / 2) {
+          add(
+            p,
+            `primary action centred at x ${round((b.left + b.right) / 2)} px, left of the screen's middle ${round((m.left + m.right) / 2)} px`,
+          );
+        }
+      } else if (kind === 'choice' || kind === 'device' || kind === 'wait') {
+        if (primaries.length > 0)
+          add(primaries[0] as DomElement, `a primary action where the bar says "${kind}"`);
+        const tiles = Array.from(main.querySelectorAll(L.tile)).filter(shown).length;
+        if (kind === 'choice' && tiles < 2) add(bar, `"choice" with ${tiles} tiles, expected ≥ 2`);
+        const devices = Array.from(main.querySelectorAll(L.device)).filter(shown).length;
+        if (kind === 'device' && devices === 0) {
+          add(bar, `"device" with no picture of the terminal and no code to scan`);
+        }
+        const live = Array.from(main.querySelectorAll('[role=status], [role=alert]')).filter(shown);
+        if (kind === 'wait' && live.length === 0) add(bar, `"wait" with no status on the screen`);
+      } else {
+        add(bar, `data-primary="${kind ?? ''}": expected button, choice, device or wait`);
+      }
+      break;
+    }
+    case 'L2': {
+      const main = doc.body.querySelectorAll(a.sel.layout.main)[0];
+      if (!main) {
+        add(null, `no ${a.sel.layout.main}: not a resident's screen`);
+        break;
+      }
+      const vh = w.innerHeight;
+      const need = vh > w.innerWidth ? a.limits.spanPortrait : a.limits.spanLandscape;
+      let top = Infinity;
+      let bottom = -Infinity;
+      const take = (b: Box) => {
+        if (b.width <= 0 || b.height <= 0) return;
+        top = Math.min(top, b.top);
+        bottom = Math.max(bottom, b.bottom);
+      };
+      for (const { el, box } of texts()) if (main.contains(el)) take(box);
+      for (const el of Array.from(main.querySelectorAll('*')).filter(shown)) {
+        const s = w.getComputedStyle(el);
+        const painted =
+          ['BUTTON', 'svg', 'IMG', 'FIGURE', 'OUTPUT'].includes(el.tagName) ||
+          !['rgba(0, 0, 0, 0)', 'transparent'].includes(s.backgroundColor) ||
+          px(s.borderTopWidth) > 0;
+        if (painted) take(el.getBoundingClientRect());
+      }
+      const span = bottom > top ? (bottom - top) / vh : 0;
+      if (span < need - 0.005) {
+        add(
+          main,
+          `content spans y ${round(top)}–${round(bottom)} px = ${Math.round(span * 100)} % of the ${vh} px viewport < ${Math.round(need * 100)} %`,
+        );
       }
       break;
     }

@@ -1,18 +1,17 @@
-// R3: every colour pair the renderer uses, read from ui/styles.css, meets WCAG's enhanced
-// contrast: 7:1 for text, 4.5:1 for icons and control borders.
+// R3: every colour pair the renderer uses, from the design tokens (ui/design/tokens.ts, which
+// tokens.css mirrors), meets WCAG's enhanced contrast: 7:1 for text, 4.5:1 for icons and
+// control borders.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { COLOURS, type Colour } from '../../ui/design/tokens';
 
-const css = readFileSync(path.resolve(import.meta.dirname, '../../ui/styles.css'), 'utf8');
-const colours = new Map(
-  [...css.matchAll(/--([\w-]+):\s*(#[0-9a-f]{6})\s*;/gi)].map((m) => [m[1], m[2]]),
-);
+const ROOT = path.resolve(import.meta.dirname, '../..');
+/** The stylesheets that may use colours: by token only. */
+const SHEETS = ['ui/styles.css', 'ui/design/design.css'];
 
-function colour(name: string): string {
-  const hex = colours.get(name);
-  if (!hex) throw new Error(`--${name} is not a #rrggbb colour in ui/styles.css`);
-  return hex;
+function colour(name: Colour): string {
+  return COLOURS[name];
 }
 
 /** WCAG 2 relative luminance of #rrggbb. */
@@ -29,8 +28,8 @@ function contrast(a: string, b: string): number {
   return ((hi ?? 0) + 0.05) / ((lo ?? 0) + 0.05);
 }
 
-/** [foreground, background, where]: the pairs styles.css puts together. */
-const TEXT: [string, string, string][] = [
+/** [foreground, background, where]: the pairs the stylesheets put together. */
+const TEXT: [Colour, Colour, string][] = [
   ['ink', 'paper', 'body text'],
   ['ink', 'band', 'frame header and footer'],
   ['ink', 'alert-bg', 'error messages'],
@@ -38,12 +37,31 @@ const TEXT: [string, string, string][] = [
   ['accent', 'paper', 'secondary buttons'],
   ['accent-ink', 'accent', 'primary buttons'],
   ['alert', 'paper', 'late fee'],
+  ['ink', 'surface', 'tiles, cards, the receipt picture'],
+  ['accent', 'surface', "the topic card's heading on the idle screen"],
+  ['ink', 'info-bg', 'an information notice, the help title'],
+  ['accent', 'info-bg', 'the help and waiting titles'],
+  ['ink', 'warning-bg', 'a warning notice, a refund-slip title'],
+  ['warning', 'warning-bg', 'the refund-slip title'],
+  ['ink', 'success-bg', 'a success notice'],
+  ['success', 'success-bg', 'the paid title'],
+  ['alert', 'alert-bg', 'the problem title'],
+  ['accent', 'paper', 'the step indicator'],
 ];
-const NON_TEXT: [string, string, string][] = [
+const NON_TEXT: [Colour, Colour, string][] = [
   ['alert', 'alert-bg', 'error icon and edge'],
   ['accent', 'band', 'button border in the frame'],
   ['disabled-edge', 'paper', 'disabled button border'],
   ['disabled-edge', 'band', 'disabled button border in the frame'],
+  ['accent', 'surface', "tile icons and edges; the terminal's marked part on its cabinet"],
+  ['ink', 'disabled-bg', "a paused tile's icon"],
+  ['warning', 'warning-bg', 'warning icon and edge'],
+  ['success', 'success-bg', 'success pictogram and edge'],
+  ['accent', 'info-bg', 'information icon and edge'],
+  ['ink', 'surface', "the terminal's outline and a part's icon"],
+  ['ink', 'band', "the terminal's screen outline"],
+  ['accent-ink', 'accent', "the marked part's icon and opening"],
+  ['accent', 'band', 'the arrow on the terminal screen'],
 ];
 
 describe('ui/styles.css contrast', () => {
@@ -63,8 +81,11 @@ describe('ui/styles.css contrast', () => {
     });
   }
 
-  it('uses no colour literal outside the named palette (besides the QR and the backdrop)', () => {
-    const body = css.replace(/\/\*[\s\S]*?\*\//g, '').replace(/--[\w-]+:\s*#[0-9a-f]{6}\s*;/gi, '');
-    expect(body.match(/#[0-9a-f]{3,8}\b/gi) ?? []).toEqual([]);
+  it('uses no colour literal outside the tokens (besides the QR and the backdrop)', () => {
+    for (const sheet of SHEETS) {
+      const css = readFileSync(path.join(ROOT, sheet), 'utf8');
+      const body = css.replace(/\/\*[\s\S]*?\*\//g, '');
+      expect(body.match(/#[0-9a-f]{3,8}\b/gi) ?? [], sheet).toEqual([]);
+    }
   });
 });

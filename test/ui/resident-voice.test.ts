@@ -65,27 +65,31 @@ const toFen = (yuan: string, fen: string) => Number(yuan) * 100 + Number(fen);
 const spokenLabel = (label: string, locale: Locale) =>
   label.replace(AMOUNT, (_, y: string, f: string) => spokenAmount(toFen(y, f), locale));
 
-/** The enabled buttons' labels, in the order they stand (a biller's: its kind, the big text). */
+/**
+ * The enabled buttons' labels in the order the voice says them: the main ways on first (the
+ * body's tiles and the action bar's primary button, ui/design/), then the others, each group in
+ * the order it stands. A tile is said by its name (its big text), not its detail.
+ */
 function buttons(html: string): string[] {
-  return (
-    [...html.matchAll(/<button([^>]*)>([\s\S]*?)<\/button>/g)]
-      .filter((m) => !/\sdisabled=""/.test(m[1] ?? ''))
-      .map((m) => {
-        const inner = m[2] ?? '';
-        const first = /^<span[^>]*>([\s\S]*?)<\/span>/.exec(inner);
-        return decode(first ? (first[1] ?? '') : inner);
-      })
-      // The keypad's digits are echoed as typed, not read out as choices.
-      .filter((label) => !/^\d$/.test(label))
-  );
+  const all = [...html.matchAll(/<button([^>]*)>([\s\S]*?)<\/button>/g)]
+    .filter((m) => !/\sdisabled=""/.test(m[1] ?? ''))
+    .map((m) => {
+      const inner = m[2] ?? '';
+      const label = /<span class="tile-label">([\s\S]*?)<\/span>/.exec(inner);
+      const main = /\b(tile|action-primary)\b/.test(m[1] ?? '');
+      return { main, label: decode(label ? (label[1] ?? '') : inner.replace(/<[^>]+>/g, '')) };
+    })
+    // The keypad's digits (and the service point's Latin capitals) are echoed as typed, not
+    // read out as choices.
+    .filter((b) => !/^[\dA-Z]$/.test(b.label));
+  return [...all.filter((b) => b.main), ...all.filter((b) => !b.main)].map((b) => b.label);
 }
 
-/**
- * Where the voice names the main action before the others although the screen draws them in
- * another order: the account keypad puts 返回 first, but the way on is 确认.
- */
+/** Where the voice names the choices in another order than main-then-other. */
 const SAID_ORDER: Readonly<Record<string, (labels: string[]) => string[]>> = {
-  enterAccount: (labels) => [...labels.slice(1), ...labels.slice(0, 1)],
+  // The keypads: the way on (确认 / 下一步) is said in the first sentence, not among the choices.
+  enterAccount: (labels) => labels.slice(1),
+  progressEntry: (labels) => labels.slice(1),
 };
 
 describe.each(LOCALES)('the resident’s screens say their choices and amounts (%s)', (locale) => {

@@ -12,6 +12,26 @@ const receipt = {
 };
 
 export const SCREENS: { [N in ScreenName]: Extract<Screen, { name: N }> } = {
+  serviceHome: { name: 'serviceHome' },
+  progressEntry: { name: 'progressEntry', step: 'code', code: 'K7QH', last4: '', problem: null },
+  progressLookingUp: { name: 'progressLookingUp' },
+  progress: {
+    name: 'progress',
+    trackingCode: 'K7QH-2M9D',
+    status: 'needs_more',
+    timeline: [
+      {
+        status: 'received',
+        at: '2026-12-01T02:10:00Z',
+        note: { 'zh-CN': '已受理', en: 'Received' },
+      },
+    ],
+    nextStep: null,
+    reason: null,
+    requested: [
+      { documentId: 'property', label: { 'zh-CN': '房产证', en: 'Property certificate' } },
+    ],
+  },
   attract: {
     name: 'attract',
     highlights: [{ id: 'tiered-pricing', title: '阶梯电价', summary: '按一年的用电量分为三档。' }],

@@ -164,6 +164,45 @@ const SAYS: Record<string, (t: Translator) => string[]> = {
     t('voicePinType', { field: t('pinNew') }),
   ],
   'staff-my-pin': (t) => [t('myPinTitle'), t('voicePinType', { field: t('pinNew') })],
+  'staff-care-alerts': (t) => [
+    t('careTitle'),
+    t('careCount', { alerts: 2, households: 5 }),
+    t('careKindLowUsage'),
+    t('careKindSpike'),
+    t('careOpen'),
+    t('careRefresh'),
+  ],
+  'staff-care-alert': (t) => [
+    t('careTitle'),
+    t('careKindLowUsage'),
+    t('careFigures', { last: '0.1', median: '3.4' }),
+    t('careDrop', { percent: 97 }),
+    t('careChartTitle'),
+    t('careRecorded', { outcome: t('careOutcomeVisitedOk') }),
+    t('careOutcomeNeedsHelp'),
+    t('careBackToList'),
+  ],
+  'staff-notices': (t) => [
+    t('noticesTitle'),
+    t('noticeChooseTemplate'),
+    t('voiceNoticeTemplates', { count: 2 }),
+    t.locale === 'en' ? 'Planned power cut' : '计划停电通知',
+  ],
+  'staff-notice-compose': (t) => [
+    t('noticesTitle'),
+    t('voiceNoticeFilled', { field: t('noticeFieldPlace'), value: '居委会' }),
+    t('voiceNoticeFilled', { field: t('noticeFieldDate'), value: '12月20日' }),
+    t('voiceNoticeFilled', { field: t('noticeFieldTime'), value: t('noticeNotSet') }),
+    t('noticeTyping', { field: t('noticeFieldTime') }),
+    t('noticeTagElder'),
+    t('noticePreview'),
+  ],
+  'staff-notice-sent': (t) => [
+    t('noticesTitle'),
+    t('noticeTagBuilding', { number: 3 }),
+    t('noticeSentTo', { count: 184 }),
+    t('noticeNew'),
+  ],
 };
 
 const staffOf = (s: Snapshot): StaffView => {

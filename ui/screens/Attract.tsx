@@ -1,8 +1,11 @@
-import type { Screen } from '../../src/api/kiosk-api';
+import { BillerKind, type Screen as KioskScreen } from '../../src/api/kiosk-api';
+import { BILLER_ICONS, SERVICE_ICONS } from '../design/icons';
+import { Screen } from '../design/Screen';
+import { TerminalFront } from '../design/TerminalFront';
 import type { ScreenProps } from './types';
 import { useRotation } from './use-rotation';
 
-type AttractScreen = Extract<Screen, { name: 'attract' }>;
+type AttractScreen = Extract<KioskScreen, { name: 'attract' }>;
 
 /**
  * Long enough to read a topic's first paragraph slowly twice; the whole topic is one tap away
@@ -10,47 +13,68 @@ type AttractScreen = Extract<Screen, { name: 'attract' }>;
  */
 export const HIGHLIGHT_PERIOD_MS = 20_000;
 
+const InfoIcon = SERVICE_ICONS.info;
+
+/**
+ * The idle screen: what can be paid here (each with its icon), the way in, the scanner on this
+ * terminal's front for a bill's code, and the information centre's topics in turn.
+ */
 export function Attract({ t, send, screen }: ScreenProps & { screen: AttractScreen }) {
   const index = useRotation(screen.highlights.length, HIGHLIGHT_PERIOD_MS);
   const highlight = screen.highlights[index];
   return (
-    <section className="screen attract">
+    <Screen
+      title={t('appTitle')}
+      className="attract"
+      actions={{
+        primary: { label: t('start'), onClick: () => send({ type: 'START' }) },
+        secondary: [
+          { label: t('communityServices'), onClick: () => send({ type: 'OPEN_SERVICES' }) },
+          // Every topic: the highlight below shows one at a time.
+          {
+            label: t(highlight ? 'allTopics' : 'policyInfo'),
+            onClick: () => send({ type: 'OPEN_INFO', topicId: null }),
+          },
+        ],
+      }}
+    >
       <div className="attract-main">
-        <h1>{t('appTitle')}</h1>
-        <p className="lead">{t('attractLead')}</p>
-        <button className="button primary huge" onClick={() => send({ type: 'START' })}>
-          {t('start')}
-        </button>
-        <p>{t('scanHint')}</p>
-      </div>
-      {highlight ? (
-        <aside className="highlight" aria-labelledby="highlight-heading" data-topic={highlight.id}>
-          <h2 id="highlight-heading">{t('policyInfo')}</h2>
-          <p className="highlight-title">{highlight.title}</p>
-          <p>{highlight.summary}</p>
-          <div className="actions">
+        <div className="attract-ways">
+          <ul className="attract-billers">
+            {BillerKind.options.map((kind) => {
+              const KindIcon = BILLER_ICONS[kind];
+              return (
+                <li key={kind}>
+                  <KindIcon />
+                  <span>{t.kind(kind)}</span>
+                </li>
+              );
+            })}
+          </ul>
+          <p>{t('scanHint')}</p>
+          <TerminalFront t={t} part="scanner" />
+        </div>
+        {highlight && (
+          <aside
+            className="highlight"
+            aria-labelledby="highlight-heading"
+            data-topic={highlight.id}
+          >
+            <h2 id="highlight-heading">
+              <InfoIcon />
+              {t('policyInfo')}
+            </h2>
+            <p className="highlight-title">{highlight.title}</p>
+            <p>{highlight.summary}</p>
             <button
               className="button secondary"
               onClick={() => send({ type: 'OPEN_INFO', topicId: highlight.id })}
             >
               {t('readMore')}
             </button>
-            <button
-              className="button secondary"
-              onClick={() => send({ type: 'OPEN_INFO', topicId: null })}
-            >
-              {t('allTopics')}
-            </button>
-          </div>
-        </aside>
-      ) : (
-        <button
-          className="button secondary"
-          onClick={() => send({ type: 'OPEN_INFO', topicId: null })}
-        >
-          {t('policyInfo')}
-        </button>
-      )}
-    </section>
+          </aside>
+        )}
+      </div>
+    </Screen>
   );
 }

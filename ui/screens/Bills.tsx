@@ -1,13 +1,15 @@
-import type { ReceiptDelivery, Screen } from '../../src/api/kiosk-api';
-import { AccountNumber } from './AccountNumber';
+import type { ReceiptDelivery, Screen as KioskScreen } from '../../src/api/kiosk-api';
+import { BILLER_ICONS, SERVICE_ICONS } from '../design/icons';
+import { Screen } from '../design/Screen';
+import { Tile, Tiles } from '../design/Tile';
 import { Alerts } from './Alerts';
 import { ChangeNote } from './ChangeNote';
-import { whyTotal } from './pay-words';
 import { Money } from './Money';
-import { Decide } from './Decide';
+import { whyTotal } from './pay-words';
 import type { ScreenProps } from './types';
+import { AccountNumber } from './AccountNumber';
 
-type BillsScreen = Extract<Screen, { name: 'bills' }>;
+type BillsScreen = Extract<KioskScreen, { name: 'bills' }>;
 
 export function Bills({
   t,
@@ -19,69 +21,80 @@ export function Bills({
   const why = whyTotal(screen);
   const overdueChosen = screen.scope === 'overdue';
   return (
-    <section className="screen">
-      <h1>
-        {t.kind(screen.biller.kind)} · <AccountNumber account={quote.account} />
-      </h1>
-      <Decide
-        actions={
-          <>
-            <button className="button primary" onClick={() => send({ type: 'PAY_CASH' })}>
-              {t('payCash')}
-            </button>
-            <button className="button primary" onClick={() => send({ type: 'PAY_QR' })}>
-              {t('payQr')}
-            </button>
-            {screen.overdueOnly !== null && (
-              <button
-                className="button secondary"
-                onClick={() =>
-                  send({ type: 'CHOOSE_SCOPE', scope: overdueChosen ? 'all' : 'overdue' })
-                }
-              >
-                {t(overdueChosen ? 'payAllBills' : 'payOverdueOnly')}
-              </button>
-            )}
-            <button className="button secondary" onClick={() => send({ type: 'BACK' })}>
-              {t('back')}
-            </button>
-          </>
-        }
-      >
-        <p className="facts-line">
-          <span>{t('billsFor', { holder: quote.holder })}</span>
-          <span>{t('address', { address: quote.address })}</span>
-        </p>
-        <ul className="bills">
-          {quote.bills.map((b) => (
-            <li key={b.billId} className="bill">
-              <span className="bill-period">{t('period', { period: b.period })}</span>
-              <span className="bill-due">{t('dueDate', { date: t.day(b.dueDate) })}</span>
-              <span>
-                {t('principal')} <Money t={t} fen={b.principal} />
-              </span>
-              {b.lateFee > 0 && (
-                <span className="late-fee">
-                  {t('lateFee')} <Money t={t} fen={b.lateFee} /> (
-                  {t('daysOverdue', { days: b.daysOverdue })})
-                </span>
-              )}
-            </li>
-          ))}
-        </ul>
-        <Alerts messages={[screen.requoted && t('requoted')]} />
-        <p className="total">
-          {t('totalDue')} <Money t={t} fen={quote.totalDue} testId="total-due" />
-        </p>
-        {why && <p>{t(why)}</p>}
-        {overdueChosen && (
-          <p className="total">
-            {t('payNowOverdue')} <Money t={t} fen={screen.amountToPay} testId="amount-to-pay" />
+    <Screen
+      title={
+        <>
+          {t.kind(screen.biller.kind)} · <AccountNumber account={quote.account} />
+        </>
+      }
+      icon={BILLER_ICONS[screen.biller.kind]}
+      actions={{
+        none: 'choice',
+        secondary: [
+          ...(screen.overdueOnly !== null
+            ? [
+                {
+                  label: t(overdueChosen ? 'payAllBills' : 'payOverdueOnly'),
+                  onClick: () =>
+                    send({ type: 'CHOOSE_SCOPE', scope: overdueChosen ? 'all' : 'overdue' }),
+                },
+              ]
+            : []),
+          { label: t('back'), onClick: () => send({ type: 'BACK' }) },
+        ],
+      }}
+    >
+      <div className="columns">
+        <div className="column fixed">
+          <p className="facts-line">
+            <span>{t('billsFor', { holder: quote.holder })}</span>
+            <span>{t('address', { address: quote.address })}</span>
           </p>
-        )}
-        <ChangeNote t={t} cash={screen.cash} amount={screen.amountToPay} />
-        {receipts === 'screen' && <p role="note">{t('receiptOnScreen')}</p>}
-      </Decide>
-    </section>
+          <ul className="bills">
+            {quote.bills.map((b) => (
+              <li key={b.billId} className="bill">
+                <span className="bill-period">{t('period', { period: b.period })}</span>
+                <span className="bill-due">{t('dueDate', { date: t.day(b.dueDate) })}</span>
+                <span>
+                  {t('principal')} <Money t={t} fen={b.principal} />
+                </span>
+                {b.lateFee > 0 && (
+                  <span className="late-fee">
+                    {t('lateFee')} <Money t={t} fen={b.lateFee} /> (
+                    {t('daysOverdue', { days: b.daysOverdue })})
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
+          <Alerts messages={[screen.requoted && t('requoted')]} />
+          {why && <p>{t(why)}</p>}
+          {receipts === 'screen' && <p role="note">{t('receiptOnScreen')}</p>}
+        </div>
+        <div className="column">
+          <p className="total amount-card">
+            {t('totalDue')} <Money t={t} fen={quote.totalDue} size="large" testId="total-due" />
+          </p>
+          {overdueChosen && (
+            <p className="total">
+              {t('payNowOverdue')} <Money t={t} fen={screen.amountToPay} testId="amount-to-pay" />
+            </p>
+          )}
+          <ChangeNote t={t} cash={screen.cash} amount={screen.amountToPay} />
+          <Tiles count={2}>
+            <Tile
+              icon={SERVICE_ICONS.cash}
+              label={t('payCash')}
+              onClick={() => send({ type: 'PAY_CASH' })}
+            />
+            <Tile
+              icon={SERVICE_ICONS.qr}
+              label={t('payQr')}
+              onClick={() => send({ type: 'PAY_QR' })}
+            />
+          </Tiles>
+        </div>
+      </div>
+    </Screen>
   );
 }

@@ -1,28 +1,31 @@
 import type { BillerView } from '../../src/api/kiosk-api';
+import { BILLER_ICONS } from '../design/icons';
+import { Screen } from '../design/Screen';
+import { Tile, Tiles } from '../design/Tile';
 import type { ScreenProps } from './types';
 
+/** One big tile per biller, its icon and kind first (the tile's name starts with the kind). */
 export function ChooseBiller({ t, send, billers }: ScreenProps & { billers: BillerView[] }) {
   return (
-    <section className="screen">
-      <h1>{t('chooseBiller')}</h1>
-      <div className="choices">
+    <Screen
+      title={t('chooseBiller')}
+      actions={{
+        none: 'choice',
+        secondary: [{ label: t('back'), onClick: () => send({ type: 'BACK' }) }],
+      }}
+    >
+      <Tiles count={billers.length}>
         {billers.map((b) => (
-          <button
+          <Tile
             key={b.id}
-            className="button choice"
+            icon={BILLER_ICONS[b.kind]}
+            label={t.kind(b.kind)}
+            detail={b.paused ? t('billerPaused') : b.name[t.locale]}
             disabled={b.paused}
             onClick={() => send({ type: 'CHOOSE_BILLER', billerId: b.id })}
-          >
-            <span className="choice-kind">{t.kind(b.kind)}</span>
-            <span className="choice-name">{b.paused ? t('billerPaused') : b.name[t.locale]}</span>
-          </button>
+          />
         ))}
-      </div>
-      <div className="actions">
-        <button className="button secondary" onClick={() => send({ type: 'BACK' })}>
-          {t('back')}
-        </button>
-      </div>
-    </section>
+      </Tiles>
+    </Screen>
   );
 }

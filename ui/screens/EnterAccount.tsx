@@ -1,9 +1,11 @@
-import type { Key, Screen } from '../../src/api/kiosk-api';
-import { AccountNumber } from './AccountNumber';
+import type { Key, Screen as KioskScreen } from '../../src/api/kiosk-api';
+import { BILLER_ICONS } from '../design/icons';
+import { Screen } from '../design/Screen';
 import { Alerts } from './Alerts';
 import type { ScreenProps } from './types';
+import { AccountNumber } from './AccountNumber';
 
-type EnterAccountScreen = Extract<Screen, { name: 'enterAccount' }>;
+type EnterAccountScreen = Extract<KioskScreen, { name: 'enterAccount' }>;
 
 const DIGITS: Key[] = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
@@ -11,12 +13,24 @@ const DIGITS: Key[] = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 export function EnterAccount({ t, send, screen }: ScreenProps & { screen: EnterAccountScreen }) {
   const key = (k: Key) => () => send({ type: 'KEY', key: k });
   return (
-    <section className="screen">
-      <h1>
-        {t.kind(screen.biller.kind)} · {t('enterAccount')}
-      </h1>
-      <div className="split">
-        <div className="split-part">
+    <Screen
+      title={
+        <>
+          {t.kind(screen.biller.kind)} · {t('enterAccount')}
+        </>
+      }
+      icon={BILLER_ICONS[screen.biller.kind]}
+      actions={{
+        primary: {
+          label: t('confirm'),
+          disabled: screen.digits.length === 0,
+          onClick: () => send({ type: 'SUBMIT_ACCOUNT' }),
+        },
+        secondary: [{ label: t('back'), onClick: () => send({ type: 'BACK' }) }],
+      }}
+    >
+      <div className="columns">
+        <div className="column fixed">
           {screen.biller.accountLength && (
             <p>{t('accountDigits', { count: screen.biller.accountLength })}</p>
           )}
@@ -24,18 +38,6 @@ export function EnterAccount({ t, send, screen }: ScreenProps & { screen: EnterA
             {screen.digits ? <AccountNumber account={screen.digits} /> : '\u00a0'}
           </output>
           <Alerts messages={[screen.problem && t.problem(screen.problem)]} />
-          <div className="actions">
-            <button className="button secondary" onClick={() => send({ type: 'BACK' })}>
-              {t('back')}
-            </button>
-            <button
-              className="button primary"
-              disabled={screen.digits.length === 0}
-              onClick={() => send({ type: 'SUBMIT_ACCOUNT' })}
-            >
-              {t('confirm')}
-            </button>
-          </div>
         </div>
         <div className="keypad">
           {DIGITS.map((d) => (
@@ -54,6 +56,6 @@ export function EnterAccount({ t, send, screen }: ScreenProps & { screen: EnterA
           </button>
         </div>
       </div>
-    </section>
+    </Screen>
   );
 }

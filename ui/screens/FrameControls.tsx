@@ -1,38 +1,46 @@
 import type { Snapshot } from '../../src/api/kiosk-api';
+import { SERVICE_ICONS } from '../design/icons';
 import { MAX_VOLUME, nextTextScale, textSizeName, volumeLevel } from './prefs';
 import type { ScreenProps } from './types';
 
-/** The frame's own controls, on every screen: a person, the language, text size, sound. */
+const HelpIcon = SERVICE_ICONS.help;
+
+/**
+ * The frame's own controls, on every screen: a person, the language, text size, sound; and
+ * under them the status line — staff are coming, or helping — whose place is kept when empty.
+ */
 export function FrameControls({ t, send, snapshot }: ScreenProps & { snapshot: Snapshot }) {
   const { prefs, locale } = snapshot;
   const other = locale === 'zh-CN' ? 'en' : 'zh-CN';
+  const status = snapshot.staffHelping
+    ? t('staffIsHelping')
+    : snapshot.helpCalled
+      ? t('helpComing')
+      : null;
   return (
-    <div className="frame-controls">
-      <div className="control-group">
-        <button className="button help" onClick={() => send({ type: 'CALL_STAFF' })}>
-          {t('callStaff')}
-        </button>
-        {snapshot.helpCalled && (
-          <span className="control-note" role="status">
-            {t('helpComing')}
-          </span>
-        )}
-      </div>
+    <>
+      <button className="button help" onClick={() => send({ type: 'CALL_STAFF' })}>
+        <HelpIcon className="help-icon" />
+        <span>{t('callStaff')}</span>
+      </button>
+      <p className="frame-status" role="status">
+        {status}
+      </p>
       <button
-        className="button secondary"
+        className="button secondary control-language"
         lang={other}
         onClick={() => send({ type: 'SET_LOCALE', locale: other })}
       >
         {t('switchLanguage')}
       </button>
       <button
-        className="button secondary"
+        className="button secondary control-text-size"
         onClick={() => send({ type: 'SET_TEXT_SCALE', scale: nextTextScale(prefs.textScale) })}
       >
         {t('textSize', { size: t(textSizeName(prefs.textScale)) })}
       </button>
       <div className="control-group volume" role="group" aria-label={t('volume')}>
-        <span className="control-note volume-level">
+        <span className="volume-level">
           {prefs.muted ? t('muted') : t('volumeLevel', { level: volumeLevel(prefs.volume) })}
         </span>
         <button
@@ -56,6 +64,6 @@ export function FrameControls({ t, send, snapshot }: ScreenProps & { snapshot: S
           {t(prefs.muted ? 'unmute' : 'mute')}
         </button>
       </div>
-    </div>
+    </>
   );
 }

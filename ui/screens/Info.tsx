@@ -1,11 +1,13 @@
 import { useState } from 'react';
-import type { Screen } from '../../src/api/kiosk-api';
+import type { Screen as KioskScreen } from '../../src/api/kiosk-api';
+import { SERVICE_ICONS } from '../design/icons';
+import { Screen } from '../design/Screen';
+import { Tile, Tiles } from '../design/Tile';
 import { useSay } from '../voice/voice-context';
-import { Decide } from './Decide';
 import { topicPage } from './info-pages';
 import type { ScreenProps } from './types';
 
-type InfoScreen = Extract<Screen, { name: 'info' }>;
+type InfoScreen = Extract<KioskScreen, { name: 'info' }>;
 
 /**
  * The information centre: a page of topics to choose from, or one topic to read. Back from a
@@ -14,22 +16,19 @@ type InfoScreen = Extract<Screen, { name: 'info' }>;
 export function Info({ t, send, screen }: ScreenProps & { screen: InfoScreen }) {
   if (screen.topic) {
     return (
-      <section className="screen">
-        <h1>{screen.topic.title}</h1>
-        <Decide
-          actions={
-            <button className="button primary" onClick={() => send({ type: 'BACK' })}>
-              {t('back')}
-            </button>
-          }
-        >
-          <div className="reading">
-            {screen.topic.paragraphs.map((p, i) => (
-              <p key={i}>{p}</p>
-            ))}
-          </div>
-        </Decide>
-      </section>
+      <Screen
+        title={screen.topic.title}
+        icon={SERVICE_ICONS.info}
+        actions={{
+          primary: { label: t('back'), onClick: () => send({ type: 'BACK' }) },
+        }}
+      >
+        <div className="reading">
+          {screen.topic.paragraphs.map((p, i) => (
+            <p key={i}>{p}</p>
+          ))}
+        </div>
+      </Screen>
     );
   }
   return <TopicList t={t} send={send} topics={screen.topics} />;
@@ -45,31 +44,31 @@ function TopicList({ t, send, topics }: ScreenProps & { topics: InfoScreen['topi
     say(t('voiceInfoList', { titles: t.list(next.shown.map((x) => x.title)) }));
   };
   return (
-    <section className="screen">
-      {/* What to do, as the heading: one line fewer, so six topics fit at the largest text. */}
-      <h1>{t('infoChoose')}</h1>
-      {shown.pages > 1 && <p>{t('topicPageOf', { page: shown.page + 1, pages: shown.pages })}</p>}
-      <div className="choices">
+    <Screen
+      title={t('policyInfo')}
+      icon={SERVICE_ICONS.info}
+      actions={{
+        none: 'choice',
+        secondary: [
+          { label: t('back'), onClick: () => send({ type: 'BACK' }) },
+          ...(shown.pages > 1 ? [{ label: t('moreTopics'), onClick: nextPage }] : []),
+        ],
+      }}
+    >
+      <p>
+        {t('infoChoose')}
+        {shown.pages > 1 && ` ${t('topicPageOf', { page: shown.page + 1, pages: shown.pages })}`}
+      </p>
+      <Tiles count={shown.shown.length}>
         {shown.shown.map((topic) => (
-          <button
+          <Tile
             key={topic.id}
-            className="button choice"
+            icon={SERVICE_ICONS.info}
+            label={topic.title}
             onClick={() => send({ type: 'OPEN_INFO', topicId: topic.id })}
-          >
-            {topic.title}
-          </button>
+          />
         ))}
-      </div>
-      <div className="actions">
-        <button className="button secondary" onClick={() => send({ type: 'BACK' })}>
-          {t('back')}
-        </button>
-        {shown.pages > 1 && (
-          <button className="button secondary" onClick={nextPage}>
-            {t('moreTopics')}
-          </button>
-        )}
-      </div>
-    </section>
+      </Tiles>
+    </Screen>
   );
 }

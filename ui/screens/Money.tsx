@@ -1,11 +1,3 @@
-import { formatYuan } from '../../src/api/money';
-import type { Translator } from '../i18n/messages';
-
-/** An amount in yuan, large, with its unit in words (never the ¥ sign alone). */
-export function Money({ t, fen, testId }: { t: Translator; fen: number; testId?: string }) {
-  return (
-    <span className="money" data-testid={testId}>
-      {t('yuan', { amount: formatYuan(fen) })}
-    </span>
-  );
-}
+// The amount as the design system draws it (ui/design/Amount.tsx), under the name the screens
+// have always used.
+export { Amount as Money } from '../design/Amount';

@@ -1,12 +1,16 @@
-import type { Screen } from '../../src/api/kiosk-api';
+import type { Screen as KioskScreen } from '../../src/api/kiosk-api';
+import { SERVICE_ICONS } from '../design/icons';
+import { Screen } from '../design/Screen';
+import { TerminalFront } from '../design/TerminalFront';
 import { Alerts } from './Alerts';
-import { Decide } from './Decide';
 import { Money } from './Money';
 import { QrCode } from './QrCode';
 import { showCodeHow } from './qr-words';
 import type { ScreenProps } from './types';
 
-type QrPayScreen = Extract<Screen, { name: 'qrPay' }>;
+type QrPayScreen = Extract<KioskScreen, { name: 'qrPay' }>;
+
+const PhonePictogram = SERVICE_ICONS.phone;
 
 /**
  * Two ways, named apart: she shows her phone's payment code to the scanner window (said where
@@ -22,44 +26,63 @@ export function QrPay({ t, send, screen }: ScreenProps & { screen: QrPayScreen }
     confirming: t('qrConfirming'),
     cancelling: t('qrCancelling'),
   }[screen.step];
+  const cancel =
+    screen.step !== 'cancelling'
+      ? [{ label: t('cancelPayment'), onClick: () => send({ type: 'CANCEL' }) }]
+      : [];
   return (
-    <section className="screen" aria-busy={!choosing}>
-      {choosing ? (
-        <h1>{heading}</h1>
-      ) : (
-        <div role="status">
-          <h1>{heading}</h1>
+    <Screen
+      title={heading}
+      icon={SERVICE_ICONS.qr}
+      live={choosing ? undefined : 'status'}
+      busy={!choosing}
+      actions={
+        choosing && !code
+          ? {
+              primary: {
+                label: t('qrUseKioskCode'),
+                onClick: () => send({ type: 'SHOW_KIOSK_CODE' }),
+              },
+              secondary: cancel,
+            }
+          : code
+            ? {
+                none: 'device',
+                secondary: [
+                  {
+                    label: t('qrUsePaymentCode'),
+                    onClick: () => send({ type: 'USE_PAYMENT_CODE' }),
+                  },
+                  ...cancel,
+                ],
+              }
+            : {
+                none: 'wait',
+                note: screen.step === 'cancelling' ? t('waitNothingToDo') : undefined,
+                secondary: cancel,
+              }
+      }
+    >
+      <div className="columns even">
+        <div className="column fixed">
+          <p className="amount-card">
+            <span className="amount-label">{t('amountDue')}</span>{' '}
+            <Money t={t} fen={screen.amountDue} size="large" testId="qr-amount" />
+          </p>
+          {choosing && (
+            <p className="lead">{code ? t('qrScanHow') : showCodeHow(t, screen.scannerWindow)}</p>
+          )}
+          {screen.step === 'confirming' && <p className="lead">{t('qrConfirmingLead')}</p>}
+          {choosing && <Alerts messages={[screen.refused && t('qrRefused')]} />}
         </div>
-      )}
-      <Decide
-        actions={
-          <>
-            {choosing && !code && (
-              <button className="button primary" onClick={() => send({ type: 'SHOW_KIOSK_CODE' })}>
-                {t('qrUseKioskCode')}
-              </button>
-            )}
-            {code && (
-              <button className="button primary" onClick={() => send({ type: 'USE_PAYMENT_CODE' })}>
-                {t('qrUsePaymentCode')}
-              </button>
-            )}
-            {screen.step !== 'cancelling' && (
-              <button className="button secondary" onClick={() => send({ type: 'CANCEL' })}>
-                {t('cancelPayment')}
-              </button>
-            )}
-          </>
-        }
-      >
-        <p className="amount-large">
-          {t('amountDue')} <Money t={t} fen={screen.amountDue} testId="qr-amount" />
-        </p>
-        {choosing && <p>{code ? t('qrScanHow') : showCodeHow(t, screen.scannerWindow)}</p>}
-        {screen.step === 'confirming' && <p>{t('qrConfirmingLead')}</p>}
-        {choosing && <Alerts messages={[screen.refused && t('qrRefused')]} />}
         {code && <QrCode url={code} label={t('qrKioskCode')} className="kiosk-code" />}
-      </Decide>
-    </section>
+        {choosing && !code && <TerminalFront t={t} part="scanner" />}
+        {!choosing && (
+          <div className="pictogram-big">
+            <PhonePictogram />
+          </div>
+        )}
+      </div>
+    </Screen>
   );
 }

@@ -1,29 +1,34 @@
-import type { Screen } from '../../src/api/kiosk-api';
+import type { Screen as KioskScreen } from '../../src/api/kiosk-api';
 import { formatYuan } from '../../src/api/money';
+import { Screen } from '../design/Screen';
+import { TerminalFront } from '../design/TerminalFront';
 import { Receipt } from './Receipt';
 import type { ScreenProps } from './types';
 
-type RefundSlipScreen = Extract<Screen, { name: 'refundSlip' }>;
+type RefundSlipScreen = Extract<KioskScreen, { name: 'refundSlip' }>;
 
 /** The money stays in the cash box; staff hand it back against this slip. */
 export function RefundSlip({ t, send, screen }: ScreenProps & { screen: RefundSlipScreen }) {
   return (
-    <section className="screen">
-      <div role="status">
-        <h1>{t('refundSlip')}</h1>
-      </div>
-      <div className="beside">
-        <div className="beside-main">
-          <p>{t('refundSlipLead', { amount: formatYuan(screen.amount) })}</p>
-          <p>{t(screen.printed ? 'takeRefundSlip' : 'showRefundSlip')}</p>
-          <div className="actions">
-            <button className="button primary" onClick={() => send({ type: 'DONE' })}>
-              {t('done')}
-            </button>
-          </div>
+    <Screen
+      title={t('refundSlip')}
+      tone="warning"
+      live="status"
+      actions={{ primary: { label: t('done'), onClick: () => send({ type: 'DONE' }) } }}
+    >
+      <div className="result">
+        <div className="result-summary">
+          <p className="lead">{t('refundSlipLead', { amount: formatYuan(screen.amount) })}</p>
+        </div>
+        <div className="result-take">
+          {screen.printed ? (
+            <TerminalFront t={t} part="receipt" lead={t('takeRefundSlip')} />
+          ) : (
+            <p className="lead">{t('showRefundSlip')}</p>
+          )}
         </div>
         <Receipt t={t} lines={screen.slipLines} />
       </div>
-    </section>
+    </Screen>
   );
 }

@@ -1,58 +1,60 @@
-import type { Screen } from '../../src/api/kiosk-api';
+import type { Screen as KioskScreen } from '../../src/api/kiosk-api';
 import { formatYuan } from '../../src/api/money';
+import { Screen } from '../design/Screen';
+import { TerminalFront } from '../design/TerminalFront';
 import { Money } from './Money';
 import { QrCode } from './QrCode';
 import { Receipt } from './Receipt';
 import type { ScreenProps } from './types';
 
-type ResultScreen = Extract<Screen, { name: 'paid' | 'pendingSync' }>;
+type ResultScreen = Extract<KioskScreen, { name: 'paid' | 'pendingSync' }>;
 
 /**
- * Paid, or money safely taken with the write-off still pending: both end the visit calmly. No
- * paper receipt (the printer could not print): the e-receipt as a QR, and for a resident without
- * a smartphone, staff called to print her a copy.
+ * Paid, or money safely taken with the write-off still pending: both end the visit calmly, with
+ * a large pictogram, the amount, and what to take (the receipt from its slot on the terminal,
+ * or the e-receipt's QR — and for a resident without a smartphone, staff called to print her a
+ * copy).
  */
 export function Result({ t, send, screen }: ScreenProps & { screen: ResultScreen }) {
   const paid = screen.name === 'paid';
   return (
-    <section className="screen">
-      <div role="status">
-        <h1>{t(paid ? 'paid' : 'pendingSync')}</h1>
-      </div>
-      <div className="beside">
-        <div className="beside-main">
-          <p className="total">
-            {t(screen.method === 'qr' ? 'paidByPhone' : 'collected')}{' '}
-            <Money t={t} fen={screen.collected} testId="result-collected" />
+    <Screen
+      title={t(paid ? 'paid' : 'pendingSync')}
+      tone={paid ? 'success' : 'safe'}
+      live="status"
+      actions={{
+        primary: { label: t('done'), onClick: () => send({ type: 'DONE' }) },
+        secondary:
+          !screen.printed && !screen.copyAsked
+            ? [{ label: t('askPrintedCopy'), onClick: () => send({ type: 'ASK_PRINTED_COPY' }) }]
+            : [],
+      }}
+    >
+      <div className="result">
+        <div className="result-summary">
+          <p className="amount-card">
+            <span className="amount-label">
+              {t(screen.method === 'qr' ? 'paidByPhone' : 'collected')}
+            </span>{' '}
+            <Money t={t} fen={screen.collected} size="huge" testId="result-collected" />
           </p>
           {paid && screen.prepaidCredited > 0 && (
-            <p>{t('prepaid', { amount: formatYuan(screen.prepaidCredited) })}</p>
+            <p className="lead">{t('prepaid', { amount: formatYuan(screen.prepaidCredited) })}</p>
           )}
           {!paid && <p>{t('pendingSyncLead')}</p>}
-          {screen.printed && <p>{t('takeReceipt')}</p>}
-          {screen.copyAsked && <p role="status">{t('copyAsked')}</p>}
-          <div className="actions">
-            <button className="button primary" onClick={() => send({ type: 'DONE' })}>
-              {t('done')}
-            </button>
-            {!screen.printed && !screen.copyAsked && (
-              <button
-                className="button secondary"
-                onClick={() => send({ type: 'ASK_PRINTED_COPY' })}
-              >
-                {t('askPrintedCopy')}
-              </button>
-            )}
-          </div>
         </div>
-        {!screen.printed && screen.eReceiptUrl && (
-          <div className="e-receipt">
-            <p role="note">{t('eReceiptLead')}</p>
-            <QrCode url={screen.eReceiptUrl} label={t('eReceipt')} className="e-receipt-qr" />
-          </div>
-        )}
+        <div className="result-take">
+          {screen.printed && <TerminalFront t={t} part="receipt" lead={t('takeReceipt')} />}
+          {!screen.printed && screen.eReceiptUrl && (
+            <div className="e-receipt">
+              <p role="note">{t('eReceiptLead')}</p>
+              <QrCode url={screen.eReceiptUrl} label={t('eReceipt')} className="e-receipt-qr" />
+            </div>
+          )}
+          {screen.copyAsked && <p role="status">{t('copyAsked')}</p>}
+        </div>
         <Receipt t={t} lines={screen.receiptLines} />
       </div>
-    </section>
+    </Screen>
   );
 }

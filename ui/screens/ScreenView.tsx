@@ -13,6 +13,7 @@ import { Problem } from './Problem';
 import { QrPay } from './QrPay';
 import { RefundSlip } from './RefundSlip';
 import { Result } from './Result';
+import { Progress, ProgressEntry, ServiceHome } from './ServicePoint';
 import { StaffHelp } from './StaffHelp';
 import { Waiting } from './Waiting';
 import type { ScreenProps } from './types';
@@ -69,6 +70,14 @@ export function ScreenView({
     case 'paid':
     case 'pendingSync':
       return <Result {...p} screen={screen} />;
+    case 'serviceHome':
+      return <ServiceHome {...p} />;
+    case 'progressEntry':
+      return <ProgressEntry {...p} screen={screen} />;
+    case 'progressLookingUp':
+      return <Waiting {...p} message={p.t('lookingUpProgress')} />;
+    case 'progress':
+      return <Progress {...p} screen={screen} />;
     case 'problem':
       return <Problem {...p} screen={screen} />;
   }

@@ -1,8 +1,12 @@
-import type { Screen } from '../../src/api/kiosk-api';
+import type { Screen as KioskScreen } from '../../src/api/kiosk-api';
+import { TONE_ICONS } from '../design/icons';
+import { Screen } from '../design/Screen';
 import { helpLead } from './help-words';
 import type { ScreenProps } from './types';
 
-type StaffHelpScreen = Extract<Screen, { name: 'staffHelp' }>;
+type StaffHelpScreen = Extract<KioskScreen, { name: 'staffHelp' }>;
+
+const HelpPictogram = TONE_ICONS.help;
 
 /**
  * A person is coming, and what happens next: she may carry on by herself (the call stands) or
@@ -11,22 +15,27 @@ type StaffHelpScreen = Extract<Screen, { name: 'staffHelp' }>;
  */
 export function StaffHelp({ t, send, screen }: ScreenProps & { screen: StaffHelpScreen }) {
   return (
-    <section className="screen center">
-      <div role="status">
-        <h1>{t('staffHelp')}</h1>
+    <Screen
+      title={t('staffHelp')}
+      tone="help"
+      live="status"
+      actions={
+        screen.canLeave
+          ? {
+              primary: {
+                label: t('continueAlone'),
+                onClick: () => send({ type: 'CONTINUE_ALONE' }),
+              },
+              secondary: [{ label: t('cancelCall'), onClick: () => send({ type: 'CANCEL_CALL' }) }],
+            }
+          : { none: 'wait' }
+      }
+    >
+      <div className="pictogram-big">
+        <HelpPictogram />
       </div>
-      <p>{t(helpLead(screen))}</p>
+      <p className="lead">{t(helpLead(screen))}</p>
       {screen.moneyInFlight && <p className="reassure">{t('moneySafe')}</p>}
-      {screen.canLeave && (
-        <div className="actions">
-          <button className="button primary" onClick={() => send({ type: 'CONTINUE_ALONE' })}>
-            {t('continueAlone')}
-          </button>
-          <button className="button secondary" onClick={() => send({ type: 'CANCEL_CALL' })}>
-            {t('cancelCall')}
-          </button>
-        </div>
-      )}
-    </section>
+    </Screen>
   );
 }

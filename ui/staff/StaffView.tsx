@@ -11,6 +11,8 @@ import { StaffHome } from './StaffHome';
 import { Reprint } from './Reprint';
 import { Reversal } from './Reversal';
 import { MyPin, Pins } from './Pins';
+import { Care } from './Care';
+import { Notices } from './Notices';
 
 /** Staff and service screens, in place of the resident's while a mode is open. */
 export function StaffScreens({ view, ...p }: ScreenProps & { view: View }) {
@@ -39,5 +41,9 @@ export function StaffScreens({ view, ...p }: ScreenProps & { view: View }) {
       return <Pins {...p} view={view} />;
     case 'myPin':
       return <MyPin {...p} view={view} />;
+    case 'care':
+      return <Care {...p} view={view} />;
+    case 'notices':
+      return <Notices {...p} view={view} />;
   }
 }

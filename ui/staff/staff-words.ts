@@ -1,8 +1,12 @@
 // The staff screens' codes in words: one table per list, shared by the screens that show them
 // and the voice that says them (ui/voice/staff-voice*.ts), so the two never drift apart.
 import type {
+  CareAlertRow,
+  CareOutcomeName,
+  CareReadingRow,
   DeviceView,
   DiagnosticTestsView,
+  NoticeFieldName,
   HelpCallView,
   ItemAction,
   OpenItemRow,
@@ -26,6 +30,8 @@ export const STAFF_MENU: Readonly<Record<StaffScreenName, MessageKey>> = {
   reversal: 'staffOpenReversal',
   pins: 'staffOpenPins',
   myPin: 'staffOpenMyPin',
+  care: 'staffOpenCare',
+  notices: 'staffOpenNotices',
 };
 
 /** The way forward for a resident whose call staff answered. */
@@ -252,4 +258,92 @@ export function toolWords(t: Translator, outcome: ToolOutcome): string {
 /** A resident's screen in words; a name this renderer does not know (a newer host) as it is. */
 export function screenWords(t: Translator, name: string): string {
   return (t.screen(name as ScreenName) as string | undefined) ?? name;
+}
+
+// ---- Care for elders living alone ----
+
+export const CARE_KIND: Readonly<Record<CareAlertRow['kind'], MessageKey>> = {
+  low_usage: 'careKindLowUsage',
+  spike: 'careKindSpike',
+};
+
+export const CARE_OUTCOME: Readonly<Record<CareOutcomeName, MessageKey>> = {
+  visited_ok: 'careOutcomeVisitedOk',
+  called_ok: 'careOutcomeCalledOk',
+  needs_help: 'careOutcomeNeedsHelp',
+  away: 'careOutcomeAway',
+  false_alarm: 'careOutcomeFalseAlarm',
+};
+
+/** kWh with one decimal, as the meter reads. */
+export function kwh(value: number): string {
+  return (Math.round(value * 10) / 10).toFixed(1);
+}
+
+/** The median of a household's readings (its usual day). */
+export function medianKwh(readings: readonly CareReadingRow[]): number | null {
+  if (readings.length === 0) return null;
+  const sorted = readings.map((r) => r.kwh).sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+/** An alert's figures in words: the last day against the median, and how far it moved. */
+export function careFigures(t: Translator, alert: CareAlertRow): string {
+  if (alert.lastKwh === null || alert.medianKwh === null)
+    return t('careSince', { day: t.day(alert.since) });
+  const figures = t('careFigures', { last: kwh(alert.lastKwh), median: kwh(alert.medianKwh) });
+  return `${figures}${comma(t)}${careChange(t, alert.lastKwh, alert.medianKwh)}`;
+}
+
+/** "78% less than usual" or "3.2 times the usual". */
+export function careChange(t: Translator, last: number, median: number): string {
+  if (median <= 0) return '';
+  return last < median
+    ? t('careDrop', { percent: Math.round((1 - last / median) * 100) })
+    : t('careRise', { times: kwh(last / median) });
+}
+
+/** The chart's text alternative: the key figures of the 30 days, and the drop. */
+export function careChartText(t: Translator, readings: readonly CareReadingRow[]): string {
+  const median = medianKwh(readings);
+  const last = readings.at(-1);
+  if (median === null || !last) return t('careNone');
+  const low = readings.reduce((a, b) => (b.kwh < a.kwh ? b : a));
+  const text = t('careChartAlt', {
+    median: kwh(median),
+    last: kwh(last.kwh),
+    min: kwh(low.kwh),
+    minDay: low.day.slice(5),
+  });
+  return `${text}${comma(t)}${careChange(t, last.kwh, median)}`;
+}
+
+const comma = (t: Translator) => (t.locale === 'zh-CN' ? '，' : ', ');
+
+// ---- Community notices ----
+
+export const NOTICE_FIELD: Readonly<Record<NoticeFieldName, MessageKey>> = {
+  date: 'noticeFieldDate',
+  time: 'noticeFieldTime',
+  place: 'noticeFieldPlace',
+};
+
+/** An audience tag in words (elder, volunteer, building-12). */
+export function noticeTagWords(t: Translator, tag: string): string {
+  if (tag === 'elder') return t('noticeTagElder');
+  if (tag === 'volunteer') return t('noticeTagVolunteer');
+  const building = /^building-(\d+)$/.exec(tag);
+  return building ? t('noticeTagBuilding', { number: building[1] ?? '' }) : tag;
+}
+
+/** A notice's outcome: sent to so many, or kept to go later. */
+export function noticeOutcomeWords(
+  t: Translator,
+  outcome: Extract<StaffView, { name: 'notices' }>['outcome'],
+): string | null {
+  if (!outcome) return null;
+  if (outcome.state === 'accepted') return t('noticeSentTo', { count: outcome.recipients ?? 0 });
+  if (outcome.state === 'pending') return t('noticeSentLater');
+  return refusalWords(t, 'rejected');
 }

@@ -12,6 +12,7 @@ import { DEAD_END } from '../screens/problem-words';
 import { showCodeHow } from '../screens/qr-words';
 import { sayWithAmounts, spokenAmount } from './spoken-amount';
 import { whyTotal } from '../screens/pay-words';
+import { KEYPAD_PAGE_LABELS, SERVICE_PROBLEM_WORDS, STATUS_WORDS } from '../screens/service-words';
 
 /** "3100123456" read digit by digit, not as three billion and more. */
 export function spellDigits(text: string): string {
@@ -120,7 +121,10 @@ function screenParts(screen: Screen, t: Translator, receipts: ReceiptDelivery): 
         ...choiceParts(
           t,
           [t('start')],
-          topic ? [t('readMore'), t('allTopics')] : [t('policyInfo')],
+          // As they stand: the topic's 了解更多 in its panel, then the action bar's.
+          topic
+            ? [t('readMore'), t('communityServices'), t('allTopics')]
+            : [t('communityServices'), t('policyInfo')],
         ),
         t('voiceHelp', { button: t('callStaff') }),
       ];
@@ -231,7 +235,11 @@ function screenParts(screen: Screen, t: Translator, receipts: ReceiptDelivery): 
         t(code ? 'qrScanKioskCode' : 'qrShowYourCode'),
         // Where to hold it on this terminal, or how to scan the kiosk's code.
         code ? t('qrScanHow') : showCodeHow(t, screen.scannerWindow),
-        ...choiceParts(t, [t(code ? 'qrUsePaymentCode' : 'qrUseKioskCode')], [t('cancelPayment')]),
+        // As they stand: the switch is the main action while she shows her own code; with the
+        // kiosk's code up she acts at her phone, and switching back is one of the others.
+        ...(code
+          ? choiceParts(t, [], [t('qrUsePaymentCode'), t('cancelPayment')])
+          : choiceParts(t, [t('qrUseKioskCode')], [t('cancelPayment')])),
       ];
     }
     case 'staffHelp':
@@ -330,6 +338,37 @@ function screenParts(screen: Screen, t: Translator, receipts: ReceiptDelivery): 
         ...receiptLines(t, screen),
         ...resultChoices(t, screen),
       ];
+    case 'serviceHome':
+      return [
+        t('communityServices'),
+        ...choiceParts(t, [t('checkProgress')], [t('back')]),
+        t('scanReceiptHint'),
+      ];
+    case 'progressEntry':
+      return [
+        screen.step === 'code'
+          ? t('voiceEnterTrackingCode', { next: t('nextStep') })
+          : t('voiceEnterPhoneLast4', { next: t('confirm') }),
+        screen.step === 'code' && t('voiceKeypadPages', { pages: t.list(KEYPAD_PAGE_LABELS) }),
+        screen.problem && t(SERVICE_PROBLEM_WORDS[screen.problem]),
+        ...choiceParts(t, [], [t('delete'), t('clear'), t('back')]),
+      ];
+    case 'progressLookingUp':
+      return [t('lookingUpProgress')];
+    case 'progress':
+      return [
+        t('voiceProgress', { status: t(STATUS_WORDS[screen.status]) }),
+        screen.status === 'needs_more' &&
+          screen.requested.length > 0 &&
+          t('progressRequested', {
+            docs: t.list(screen.requested.map((r) => r.label?.[t.locale] ?? r.documentId)),
+          }),
+        screen.reason && t('progressReason', { text: screen.reason[t.locale] }),
+        screen.nextStep &&
+          screen.status !== 'needs_more' &&
+          t('progressNext', { text: screen.nextStep[t.locale] }),
+        ...choiceParts(t, [t('done')]),
+      ];
     case 'problem': {
       // An account the kiosk cannot take: what it is, and where to go instead.
       const deadEnd = DEAD_END[screen.problem];
@@ -363,6 +402,7 @@ export function residentDecides(screen: Screen): boolean {
     case 'lookingUp':
     case 'writingOff':
     case 'staffHelp':
+    case 'progressLookingUp':
       return false;
     case 'chooseBiller':
       return screen.billers.length > 0;
@@ -391,6 +431,10 @@ export function screenKey(screen: Screen): string {
       return `${screen.name}:${screen.topic?.id ?? ''}`;
     case 'problem':
       return `${screen.name}:${screen.problem}`;
+    case 'progressEntry':
+      return `${screen.name}:${screen.step}:${screen.problem ?? ''}`;
+    case 'progress':
+      return `${screen.name}:${screen.trackingCode ?? ''}:${screen.status}`;
     default:
       return screen.name;
   }
