@@ -4,7 +4,7 @@
 // This module must stay browser-safe: it imports nothing but zod, and only its tree-shakable
 // `zod/mini` form, which keeps the renderer's bundle (and its start on a slow kiosk) small.
 import { z } from 'zod/mini';
-import { FrontPanel } from './front-panel';
+import { FRONT_SIDES, FrontPanel } from './front-panel';
 import { Fen, Key } from './primitives';
 import { HelpReason, OutOfServiceReason, STAFF_EVENT_SCHEMAS, StaffView } from './staff-api';
 
@@ -50,9 +50,8 @@ export const QuoteView = z.object({
 });
 export type QuoteView = z.infer<typeof QuoteView>;
 
-/** Where the scanner's window is on the terminal's front (config `devices.scanner.window`). */
-export const SCANNER_WINDOWS = ['below', 'left', 'right'] as const;
-export const ScannerWindow = z.enum(SCANNER_WINDOWS);
+/** The side of the screen the scanner's window is on (config `frontPanel`). */
+export const ScannerWindow = z.enum(FRONT_SIDES);
 export type ScannerWindow = z.infer<typeof ScannerWindow>;
 
 /** The nearest service hall (营业厅), as config names it (`site.serviceHall`). */

@@ -3,7 +3,6 @@
 // attaches by editing config, not code. Ports of the form sim://NAME are served by in-process
 // emulators and only exist when the simulator launcher (sim/launch.ts) starts the host.
 import { z } from 'zod';
-import { SCANNER_WINDOWS } from '../api/kiosk-api';
 import { CommunityConfig } from '../community';
 import {
   DEFAULT_FRONT_PANEL,
@@ -34,23 +33,14 @@ export const BillAcceptorConfig = SerialDevice.extend({
 }).strict();
 export type BillAcceptorConfig = z.infer<typeof BillAcceptorConfig>;
 /**
- * Where the scanner's window is on this terminal model's front (below, left or right of the
- * screen), as residents are told ("hold your payment code to the scanner window below the
- * screen"); unset, the screen names no side.
- */
-export const ScannerWindow = z.enum(SCANNER_WINDOWS);
-const scannerWindow = ScannerWindow.optional();
-
-/**
  * A QR/barcode scanner: USB-serial line mode (a serial port), or HID POS through node-hid, named
  * `usb:VVVV:PPPP` (vendor and product id, hex), a hidraw path, or sim://NAME.
  */
 export const ScannerConfig = z.discriminatedUnion('driver', [
-  SerialDevice.extend({ driver: z.literal('serial-line'), window: scannerWindow }).strict(),
+  SerialDevice.extend({ driver: z.literal('serial-line') }).strict(),
   z
     .object({
       driver: z.literal('hid-pos'),
-      window: scannerWindow,
       port: z
         .string()
         .regex(

@@ -195,7 +195,7 @@ export interface SessionContext {
 
 /** What residents are told about this terminal and its place, from config. */
 export interface SiteFacts {
-  /** Where to hold a payment code (config devices.scanner.window); null: not said. */
+  /** Where to hold a payment code (the scanner's side in config frontPanel); null: no scanner. */
   scannerWindow: ScannerWindow | null;
   /** Where an account the kiosk cannot take is dealt with (config site.serviceHall). */
   serviceHall: ServiceHall | null;

@@ -37,6 +37,7 @@ import { snapshotBuilder } from './kiosk-snapshot';
 import { watchHelpCalls } from './help-calls';
 import { routeCards } from './card-routing';
 import { monotonicNow } from '../time/monotonic';
+import { sideOf } from '../api/front-panel';
 
 export interface HostSeams {
   /** The serial binding for a device port; undefined means the real one. */
@@ -378,7 +379,8 @@ function assertDevicePortsReachable(config: KioskConfig): void {
 function siteFacts(config: KioskConfig): SiteFacts {
   const hall = config.site.serviceHall;
   return {
-    scannerWindow: config.devices.scanner?.window ?? null,
+    // Where the scanner is on this model (config frontPanel), when it has one.
+    scannerWindow: config.devices.scanner ? sideOf(config.frontPanel, 'scanner') : null,
     serviceHall: hall
       ? { name: hall.name, address: hall.address, hours: hall.hours ?? null }
       : null,

@@ -102,20 +102,15 @@ describe('loading the config', () => {
     );
   });
 
-  it("takes the service hall residents are sent to and the scanner window's side, checked", () => {
+  it('takes the service hall residents are sent to, checked', () => {
     expect(loadConfig(file(base), {}).site).toEqual({});
     const words = (zh: string, en: string) => ({ 'zh-CN': zh, en });
     const hall = {
       name: words('徐汇供电营业厅', 'Xuhui service hall'),
       address: words('漕溪北路 201 号', '201 North Caoxi Road'),
     };
-    const scanner = { driver: 'serial-line', port: '/dev/ttyACM0', window: 'right' };
-    const c = loadConfig(
-      file({ ...base, site: { serviceHall: hall }, devices: { ...base.devices, scanner } }),
-      {},
-    );
+    const c = loadConfig(file({ ...base, site: { serviceHall: hall } }), {});
     expect(c.site.serviceHall).toEqual(hall);
-    expect(c.devices.scanner?.window).toBe('right');
     const bad = (site: unknown) => () => loadConfig(file({ ...base, site }), {});
     // Both languages, one line each, nothing unknown.
     expect(bad({ serviceHall: { ...hall, name: { 'zh-CN': '徐汇' } } })).toThrow(
@@ -128,12 +123,6 @@ describe('loading the config', () => {
       /site\.serviceHall\.name\.zh-CN/,
     );
     expect(bad({ serviceHall: { ...hall, phone: '021' } })).toThrow(/site\.serviceHall/);
-    expect(() =>
-      loadConfig(
-        file({ ...base, devices: { ...base.devices, scanner: { ...scanner, window: 'above' } } }),
-        {},
-      ),
-    ).toThrow(/^config error at devices\.scanner\.window/);
   });
 
   it("takes the terminal's front (where notes, scanner and receipt are), with a default", () => {
@@ -179,7 +168,6 @@ describe('the shipped configs', () => {
     const demo = loadConfig(shipped('kiosk.demo.json'), {});
     expect(demo.simulation.devPanel).toBe(true);
     expect(demo.site.serviceHall?.name['zh-CN']).toMatch(/营业厅$/);
-    expect(demo.devices.scanner?.window).toBe('below');
     expect(demo.terminal.secret).toBe(DEMO_TERMINALS[demo.terminal.id]);
   });
 

@@ -1,6 +1,6 @@
 // End to end in headless Chromium through the real host, by visible text in both languages: the
 // two ways to pay by phone have names of their own ("出示手机付款码" / "用手机扫屏幕上的码"), the
-// screen says where this terminal's scanner window is (config devices.scanner.window), either way
+// screen says where this terminal's scanner window is (config frontPanel), either way
 // switches to the other, and once her phone has scanned the kiosk's code the screen says to
 // confirm on the phone while the wallet waits (the gateway's user_paying). The result says she
 // paid by phone, not that she put money in, and the receipt names the payment method.

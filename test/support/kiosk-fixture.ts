@@ -26,7 +26,7 @@ export function testConfig(dir: string, overrides: Partial<KioskConfig> = {}): K
     logging: { dir: path.join(dir, 'log'), level: 'debug' },
     devices: {
       billAcceptor: { driver: 'id003', port: 'sim://bill-acceptor', pollIntervalMs: 100 },
-      scanner: { driver: 'serial-line', port: 'sim://scanner', window: 'below' },
+      scanner: { driver: 'serial-line', port: 'sim://scanner' },
       printer: { driver: 'escpos', port: 'sim://printer', paper: 80, pollIntervalMs: 1000 },
     },
     session: { writeOffWaitMs: 3000, doneScreenMs: 60_000 },

@@ -1,5 +1,5 @@
-// How to pay by QR, in the words of this terminal: where its scanner window is (config
-// devices.scanner.window). Shared by the QR screen and its voice.
+// How to pay by QR, in the words of this terminal: where its scanner window is (the scanner's
+// side in config frontPanel). Shared by the QR screen and its voice.
 import type { ScannerWindow } from '../../src/api/kiosk-api';
 import type { MessageKey, Translator } from '../i18n/messages';
 
