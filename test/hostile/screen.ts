@@ -41,12 +41,25 @@ export class Screen {
     this.ws?.send(data);
   }
 
-  /** The host answers this screen: an invalid message comes back `rejected`. */
+  /**
+   * The host answers this screen: an invalid message comes back `rejected`. A socket the host
+   * closed for the message before (too big, too fast) may close only after the probe went out,
+   * on a loaded machine: then a new socket is opened and asked once more — the host still
+   * serving a fresh screen is what the probe proves.
+   */
   async probe(timeoutMs = 5_000): Promise<void> {
-    await this.open(timeoutMs);
-    const answered = this.next((m) => m?.type === 'rejected', 'an answer to a probe', timeoutMs);
-    this.ws?.send('probe: not JSON');
-    await answered;
+    for (let attempt = 0; ; attempt += 1) {
+      await this.open(timeoutMs);
+      const answered = this.next((m) => m?.type === 'rejected', 'an answer to a probe', timeoutMs);
+      this.ws?.send('probe: not JSON');
+      try {
+        await answered;
+        return;
+      } catch (err) {
+        const closed = err instanceof Error && err.message.includes('socket closed');
+        if (!closed || attempt > 0) throw err;
+      }
+    }
   }
 
   /** The next message `accept` takes (null: the socket closed). */

@@ -28,6 +28,7 @@ export function Bills({
         </>
       }
       icon={BILLER_ICONS[screen.biller.kind]}
+      className="bills-screen"
       actions={{
         none: 'choice',
         secondary: [
@@ -67,11 +68,10 @@ export function Bills({
               </li>
             ))}
           </ul>
-          <Alerts messages={[screen.requoted && t('requoted')]} />
-          {why && <p>{t(why)}</p>}
-          {receipts === 'screen' && <p role="note">{t('receiptOnScreen')}</p>}
+          <ChangeNote t={t} cash={screen.cash} amount={screen.amountToPay} />
         </div>
         <div className="column">
+          <Alerts messages={[screen.requoted && t('requoted')]} />
           <p className="total amount-card">
             {t('totalDue')} <Money t={t} fen={quote.totalDue} size="large" testId="total-due" />
           </p>
@@ -80,21 +80,19 @@ export function Bills({
               {t('payNowOverdue')} <Money t={t} fen={screen.amountToPay} testId="amount-to-pay" />
             </p>
           )}
-          <ChangeNote t={t} cash={screen.cash} amount={screen.amountToPay} />
-          <Tiles count={2}>
-            <Tile
-              icon={SERVICE_ICONS.cash}
-              label={t('payCash')}
-              onClick={() => send({ type: 'PAY_CASH' })}
-            />
-            <Tile
-              icon={SERVICE_ICONS.qr}
-              label={t('payQr')}
-              onClick={() => send({ type: 'PAY_QR' })}
-            />
-          </Tiles>
+          {why && <p>{t(why)}</p>}
+          {receipts === 'screen' && <p role="note">{t('receiptOnScreen')}</p>}
         </div>
       </div>
+      {/* The two ways to pay side by side under the facts, across the whole width. */}
+      <Tiles count={2}>
+        <Tile
+          icon={SERVICE_ICONS.cash}
+          label={t('payCash')}
+          onClick={() => send({ type: 'PAY_CASH' })}
+        />
+        <Tile icon={SERVICE_ICONS.qr} label={t('payQr')} onClick={() => send({ type: 'PAY_QR' })} />
+      </Tiles>
     </Screen>
   );
 }

@@ -43,7 +43,7 @@ export function ProgressEntry({ t, send, screen }: ScreenProps & { screen: Progr
   const shown = code && value.length > 4 ? `${value.slice(0, 4)}-${value.slice(4)}` : value;
   const keys = !code || page === 'digits' ? DIGITS : (LETTER_PAGES[page] ?? []);
   const pageIndex = page === 'digits' ? 0 : page + 1;
-  // Three keys a row, 删除 · 0 · 清空 below; on the code's keypad its pages stand to the left.
+  // Three keys a row, 删除 · 0 · 清空 below; on the code's keypad its pages in a row above the keys.
   const cells: (ServiceKey | null)[] = [...keys, ...Array<null>(9 - keys.length).fill(null)];
   const rows = [
     cells.slice(0, 3),
@@ -63,7 +63,7 @@ export function ProgressEntry({ t, send, screen }: ScreenProps & { screen: Progr
         secondary: [{ label: t('back'), onClick: () => send({ type: 'BACK' }) }],
       }}
     >
-      <div className="columns">
+      <div className={code ? 'columns even' : 'columns'}>
         <div className="column fixed">
           {/* A problem says what to check instead (the screen never scrolls). */}
           {!screen.problem && <p>{t(code ? 'trackingCodeHint' : 'phoneLast4Hint')}</p>}
@@ -75,33 +75,40 @@ export function ProgressEntry({ t, send, screen }: ScreenProps & { screen: Progr
           </output>
           <Alerts messages={[screen.problem && t(SERVICE_PROBLEM_WORDS[screen.problem])]} />
         </div>
-        <div className={code ? 'keypad keypad-pages' : 'keypad'}>
-          {rows.map((row, i) => (
-            <Fragment key={i}>
-              {code && (
+        <div className="keypad-column">
+          {code && (
+            <div className="keypad-page-row">
+              {KEYPAD_PAGE_LABELS.map((label, i) => (
                 <button
+                  key={label}
                   className="button key secondary"
                   aria-pressed={i === pageIndex}
                   onClick={() => setPage(i === 0 ? 'digits' : ((i - 1) as 0 | 1 | 2))}
                 >
-                  {KEYPAD_PAGE_LABELS[i]}
+                  {label}
                 </button>
-              )}
-              {row.map((k, j) =>
-                k === null ? (
-                  <span key={j} />
-                ) : (
-                  <button
-                    key={k}
-                    className={`button key${k === 'delete' || k === 'clear' ? ' secondary' : ''}`}
-                    onClick={key(k)}
-                  >
-                    {k === 'delete' || k === 'clear' ? t(k) : k}
-                  </button>
-                ),
-              )}
-            </Fragment>
-          ))}
+              ))}
+            </div>
+          )}
+          <div className="keypad">
+            {rows.map((row, i) => (
+              <Fragment key={i}>
+                {row.map((k, j) =>
+                  k === null ? (
+                    <span key={`${i}-${j}`} />
+                  ) : (
+                    <button
+                      key={k}
+                      className={`button key${k === 'delete' || k === 'clear' ? ' secondary' : ''}`}
+                      onClick={key(k)}
+                    >
+                      {k === 'delete' || k === 'clear' ? t(k) : k}
+                    </button>
+                  ),
+                )}
+              </Fragment>
+            ))}
+          </div>
         </div>
       </div>
     </Screen>
