@@ -918,11 +918,19 @@ export const FIXTURES: readonly Fixture[] = [
     name: 'info',
     topics: INFO[locale].topics,
     topic: null,
+    openedFrom: 'list',
   })),
-  at('info-topic', 'Information: one topic', (locale) => ({
+  at('info-topic', 'Information: one topic (from the list)', (locale) => ({
     name: 'info',
     topics: INFO[locale].topics,
     topic: INFO[locale].lateFees,
+    openedFrom: 'list',
+  })),
+  at('info-topic-from-idle', 'Information: a topic opened on the idle screen', (locale) => ({
+    name: 'info',
+    topics: INFO[locale].topics,
+    topic: INFO[locale].lateFees,
+    openedFrom: 'attract',
   })),
   ...ProblemCode.options.map((problem) =>
     at(`problem-${problem.replaceAll('_', '-')}`, `Problem: ${problem}`, {

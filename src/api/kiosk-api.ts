@@ -276,6 +276,8 @@ export const Screen = z.discriminatedUnion('name', [
     name: z.literal('info'),
     topics: z.array(InfoTopicView),
     topic: z.nullable(InfoTopic),
+    /** Where the topic was opened: "back" goes there (from the idle screen, or the list). */
+    openedFrom: z.enum(['attract', 'list']),
   }),
   z.object({
     name: z.literal('insertCash'),

@@ -236,6 +236,7 @@ function infoScreen(c: SessionContext): Screen {
     name: 'info',
     topics: c.info.topics.map((t) => ({ id: t.id, title: t.title[l] })),
     topic: topic ? { id: topic.id, title: topic.title[l], paragraphs: topic.paragraphs[l] } : null,
+    openedFrom: c.info.topicFrom,
   };
 }
 

@@ -114,11 +114,9 @@ describe('in English, through the real host', () => {
     await page.getByText('WeChat or Alipay QR code').waitFor();
     await page.getByRole('button', { name: 'Confirm and pay' }).click();
     await page
-      .getByRole('heading', { name: "Show your phone's payment code" })
+      .getByRole('heading', { name: 'Show your payment code' })
       .waitFor({ timeout: 10_000 });
-    await page
-      .getByText('hold it to the scanner window below the screen', { exact: false })
-      .waitFor();
+    await page.getByText('to the scanner window below the screen', { exact: false }).waitFor();
     kiosk.scanner.scan('134567890123456780'); // WeChat, pays at once
     await page.getByRole('status').filter({ hasText: 'Payment complete' }).waitFor({
       timeout: 20_000,

@@ -145,8 +145,8 @@ describe.each<{ locale: Locale; pay: { kind: BillerKind; account: string } }>([
         .filter({ hasText: t.problem(problem) })
         .waitFor();
       await page.getByText(t(next), { exact: true }).waitFor();
-      await page.getByText(t('hallName', { name: hall.name[locale] }), { exact: true }).waitFor();
-      await page.getByText(t('hallAddress', { address: hall.address[locale] })).waitFor();
+      const where = { name: hall.name[locale], address: hall.address[locale] };
+      await page.getByText(t('hallWhere', where), { exact: true }).waitFor();
       await page.getByText(t('hallHours', { hours: hall.hours[locale] })).waitFor();
       await page.getByText(grouped, { exact: true }).waitFor();
       expect(await digitGroupsOnOneLine(page)).toBe(true);

@@ -95,7 +95,9 @@ describe('information centre', () => {
       await button(t('back')).click();
       await attractIn(page, kiosk, locale);
 
-      // Every topic on one page, no "next page"; a topic read from the list: back to the list.
+      // From a topic opened there, every topic: on one page, no "next page"; a topic read from
+      // the list: back to the list.
+      await button(t('readMore')).click();
       await button(t('allTopics')).click();
       await page.getByText(t('infoChoose'), { exact: true }).waitFor();
       for (const title of titles) await button(title).waitFor();
@@ -113,6 +115,7 @@ describe('information centre', () => {
 
   it('opens a topic and goes back, in Chinese and in English', async () => {
     const page = await open();
+    await page.getByRole('button', { name: '了解更多' }).click();
     await page.getByRole('button', { name: '全部政策信息' }).click();
     await page.getByRole('button', { name: '阶梯电价' }).click();
     await page.getByText(/峰谷电价/).waitFor();

@@ -1049,6 +1049,7 @@ describe('the complete statechart', () => {
       name: 'info',
       topics: [{ id: 'tiered-pricing', title: '阶梯电价' }],
       topic: null,
+      openedFrom: 'list',
     });
     k.actor.send({ type: 'OPEN_INFO', topicId: 'tiered-pricing' });
     expect(k.screen()).toMatchObject({ topic: { title: '阶梯电价', paragraphs: ['分三档。'] } });
@@ -1082,9 +1083,11 @@ describe('the complete statechart', () => {
   it('back from a topic goes where she came from: the idle screen, or the list', async () => {
     const k = start(effects());
     await waitFor(k.actor, (s) => s.context.info.topics.length > 0);
-    // From the idle screen's highlight: back to the idle screen, not the list.
+    // From the idle screen's highlight: back to the idle screen, not the list (the screen says
+    // where the topic was opened, and offers every topic too).
     k.actor.send({ type: 'OPEN_INFO', topicId: 'tiered-pricing' });
     await k.reach('info');
+    expect(k.screen()).toMatchObject({ topic: { id: 'tiered-pricing' }, openedFrom: 'attract' });
     k.actor.send({ type: 'BACK' });
     await k.reach('attract');
     // From the list: back to the list, then to the idle screen.

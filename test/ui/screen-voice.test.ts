@@ -119,8 +119,7 @@ describe('screenVoice', () => {
       canRetype: true,
     });
     expect(locked).toContain('这个户号暂时不能在这里缴费');
-    expect(locked).toContain('营业厅：徐汇供电营业厅');
-    expect(locked).toContain('地址：漕溪北路 201 号');
+    expect(locked).toContain('营业厅：徐汇供电营业厅，漕溪北路 201 号');
     expect(say(SCREENS.problem)).not.toContain('营业厅');
   });
 

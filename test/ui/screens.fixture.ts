@@ -97,6 +97,7 @@ export const SCREENS: { [N in ScreenName]: Extract<Screen, { name: N }> } = {
       { id: 'saving', title: '节约用电' },
     ],
     topic: null,
+    openedFrom: 'list',
   },
   insertCash: {
     name: 'insertCash',

@@ -30,11 +30,14 @@ export function Attract({ t, send, screen }: ScreenProps & { screen: AttractScre
         primary: { label: t('start'), onClick: () => send({ type: 'START' }) },
         secondary: [
           { label: t('communityServices'), onClick: () => send({ type: 'OPEN_SERVICES' }) },
-          // Every topic: the highlight below shows one at a time.
-          {
-            label: t(highlight ? 'allTopics' : 'policyInfo'),
-            onClick: () => send({ type: 'OPEN_INFO', topicId: null }),
-          },
+          ...(highlight
+            ? []
+            : [
+                {
+                  label: t('policyInfo'),
+                  onClick: () => send({ type: 'OPEN_INFO', topicId: null }),
+                },
+              ]),
         ],
       }}
     >

@@ -21,6 +21,16 @@ export function Info({ t, send, screen }: ScreenProps & { screen: InfoScreen }) 
         icon={SERVICE_ICONS.info}
         actions={{
           primary: { label: t('back'), onClick: () => send({ type: 'BACK' }) },
+          // Opened on the idle screen (back goes there): every topic is one tap away.
+          secondary:
+            screen.openedFrom === 'attract'
+              ? [
+                  {
+                    label: t('allTopics'),
+                    onClick: () => send({ type: 'OPEN_INFO', topicId: null }),
+                  },
+                ]
+              : [],
         }}
       >
         <div className="reading">

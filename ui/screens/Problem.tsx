@@ -32,30 +32,36 @@ export function Problem({ t, send, screen }: ScreenProps & { screen: ProblemScre
         ],
       }}
     >
-      {screen.account && (
-        <dl className="facts">
-          <dt>{t('account')}</dt>
-          <dd className="account-number">
-            <AccountNumber account={screen.account} />
-          </dd>
-        </dl>
-      )}
-      <Alerts messages={[t.problem(screen.problem)]} />
       {deadEnd ? (
-        <div className="service-hall">
-          <p className="lead">{t(deadEnd.next)}</p>
-          {hall && (
-            <>
-              <p>{t('hallName', { name: hall.name[t.locale] })}</p>
-              <p>{t('hallAddress', { address: hall.address[t.locale] })}</p>
-              {hall.hours && <p>{t('hallHours', { hours: hall.hours[t.locale] })}</p>}
-            </>
+        <>
+          {screen.account && (
+            <dl className="facts">
+              <dt>{t('account')}</dt>
+              <dd className="account-number">
+                <AccountNumber account={screen.account} />
+              </dd>
+            </dl>
           )}
-        </div>
+          <Alerts messages={[t.problem(screen.problem)]} />
+          <div className="service-hall">
+            <p className="lead">{t(deadEnd.next)}</p>
+            {hall && (
+              <>
+                <p>
+                  {t('hallWhere', { name: hall.name[t.locale], address: hall.address[t.locale] })}
+                </p>
+                {hall.hours && <p>{t('hallHours', { hours: hall.hours[t.locale] })}</p>}
+              </>
+            )}
+          </div>
+        </>
       ) : (
-        <div className="pictogram-big tone-failure">
-          <Attention />
-        </div>
+        <>
+          <Alerts messages={[t.problem(screen.problem)]} />
+          <div className="pictogram-big tone-failure">
+            <Attention />
+          </div>
+        </>
       )}
     </Screen>
   );

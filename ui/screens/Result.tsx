@@ -47,11 +47,16 @@ export function Result({ t, send, screen }: ScreenProps & { screen: ResultScreen
           {screen.printed && <TerminalFront t={t} part="receipt" lead={t('takeReceipt')} />}
           {!screen.printed && screen.eReceiptUrl && (
             <div className="e-receipt">
-              <p role="note">{t('eReceiptLead')}</p>
+              {/* Once she asked staff for a printed copy, that is what the screen says. */}
+              {screen.copyAsked ? (
+                <p role="status">{t('copyAsked')}</p>
+              ) : (
+                <p role="note">{t('eReceiptLead')}</p>
+              )}
               <QrCode url={screen.eReceiptUrl} label={t('eReceipt')} className="e-receipt-qr" />
             </div>
           )}
-          {screen.copyAsked && <p role="status">{t('copyAsked')}</p>}
+          {screen.copyAsked && !screen.eReceiptUrl && <p role="status">{t('copyAsked')}</p>}
         </div>
         <Receipt t={t} lines={screen.receiptLines} />
       </div>

@@ -123,7 +123,7 @@ function screenParts(screen: Screen, t: Translator, receipts: ReceiptDelivery): 
           [t('start')],
           // As they stand: the topic's 了解更多 in its panel, then the action bar's.
           topic
-            ? [t('readMore'), t('communityServices'), t('allTopics')]
+            ? [t('readMore'), t('communityServices')]
             : [t('communityServices'), t('policyInfo')],
         ),
         t('voiceHelp', { button: t('callStaff') }),
@@ -255,7 +255,12 @@ function screenParts(screen: Screen, t: Translator, receipts: ReceiptDelivery): 
       ];
     case 'info': {
       if (screen.topic) {
-        return [screen.topic.title, ...screen.topic.paragraphs, ...choiceParts(t, [t('back')])];
+        return [
+          screen.topic.title,
+          ...screen.topic.paragraphs,
+          // Opened on the idle screen: back goes there, and every topic is one tap away.
+          ...choiceParts(t, [t('back')], [screen.openedFrom === 'attract' && t('allTopics')]),
+        ];
       }
       const page = topicPage(screen.topics, 0);
       return [
@@ -377,8 +382,7 @@ function screenParts(screen: Screen, t: Translator, receipts: ReceiptDelivery): 
         t(deadEnd?.title ?? 'problemTitle'),
         t.problem(screen.problem),
         deadEnd && t(deadEnd.next),
-        hall && t('hallName', { name: hall.name[t.locale] }),
-        hall && t('hallAddress', { address: hall.address[t.locale] }),
+        hall && t('hallWhere', { name: hall.name[t.locale], address: hall.address[t.locale] }),
         hall?.hours && t('hallHours', { hours: hall.hours[t.locale] }),
         ...choiceParts(t, [t('home')], [screen.canRetype && t('retypeAccount'), t('callStaff')]),
       ];
