@@ -73,6 +73,7 @@ export const p4: Benchmark = {
       quote,
       collected: 30_000,
       at: Date.parse('2026-11-26T14:05:40+08:00'),
+      method: 'cash',
       result,
     });
     const doc = receiptDocument(layout, 80);

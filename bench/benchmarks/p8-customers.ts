@@ -278,12 +278,17 @@ async function accountProblem(v: Visit, a: Account, expected: string): Promise<s
   return ending;
 }
 
+/** A typing mistake stays on the keypad; an account the kiosk cannot take has its own screen. */
 async function endAtKeypad(k: KioskClient, s: Snapshot): Promise<string> {
   if (s.screen.name === 'enterAccount' && s.screen.problem) {
     await leave(k, { type: 'CANCEL' });
     return s.screen.problem;
   }
-  throw new StuckError(`expected a problem on the keypad, got ${JSON.stringify(s.screen)}`);
+  if (s.screen.name === 'problem') {
+    await leave(k, { type: 'DONE' });
+    return s.screen.problem;
+  }
+  throw new StuckError(`expected a problem for the account, got ${JSON.stringify(s.screen)}`);
 }
 
 async function junkScan(v: Visit): Promise<string> {
@@ -311,8 +316,8 @@ async function helpCall(v: Visit): Promise<string> {
   else await chooseBiller(v.k, v.rng.pick(PAYABLE).billerId);
   v.k.send({ type: 'CALL_STAFF' });
   await v.k.waitFor(is('staffHelp'), 'staff help');
-  // Staff help, then the customer goes on (back a step) or gives up.
-  v.k.send({ type: 'DONE' });
+  // Staff help, then the customer carries on by herself (or withdraws the call) and gives up.
+  v.k.send({ type: v.rng.next() < 0.5 ? 'CONTINUE_ALONE' : 'CANCEL_CALL' });
   await v.k.waitFor(is('bills', 'enterAccount'), 'the screen under staff help');
   await leave(v.k, { type: 'CANCEL' });
   return onBills ? 'helped:bills' : 'helped:keypad';

@@ -1,6 +1,6 @@
 // The sample world the gallery's fixtures share: the five billers, one account's overdue quote,
 // and the lines of a receipt and a refund slip as the host sends them to the screen.
-import type { BillerView, Locale, QuoteView, Screen } from '../../src/api/kiosk-api';
+import type { BillerView, Locale, QuoteView, Screen, ServiceHall } from '../../src/api/kiosk-api';
 
 type InfoScreen = Extract<Screen, { name: 'info' }>;
 type InfoTopicView = InfoScreen['topics'][number];
@@ -136,51 +136,51 @@ export const CABLE_TV_QUOTE: QuoteView = {
 /** The lines as the host's receipt renderer gives them for the screen (src/receipts/). */
 export const RECEIPT_LINES: string[] = [
   '缴费凭证',
-  '终端编号: SH-XH-WK-0007',
-  '交易时间: 2025-11-26 09:31:12',
-  '收费单位: 国网上海市电力公司',
-  '户号: 3100****56',
-  '户名: 张*华',
-  '2025-09  本金 218.30元  违约金 13.10元(逾期60天)',
+  '终端编号：SH-XH-WK-0007',
+  '交易时间：2025-11-26 09:31:12',
+  '收费单位：国网上海市电力公司',
+  '户号：3100****56',
+  '户名：张*华',
+  '2025-09  本金 218.30元  违约金 13.10元（逾期60天）',
   '2025-10  本金 186.50元',
-  '本金合计: 404.80元',
-  '违约金合计: 13.10元',
-  '转入预存: 82.10元',
-  '实收金额: 500.00元',
-  '代收流水号: SH-XH-WK-0007-20251126-000042',
-  '销账编号: SGCC-889120042',
+  '本金合计：404.80元',
+  '违约金合计：13.10元',
+  '转入预存：82.10元',
+  '实收金额：500.00元',
+  '代收流水号：SH-XH-WK-0007-20251126-000042',
+  '销账编号：SGCC-889120042',
   '请妥善保管本凭证。如有疑问，请联系社区工作人员。',
 ];
 
 export const PROVISIONAL_LINES: string[] = [
   '受理凭证',
   '销账处理中',
-  '终端编号: SH-XH-WK-0007',
-  '交易时间: 2025-11-26 09:31:12',
-  '收费单位: 国网上海市电力公司',
-  '户号: 3100****56',
-  '户名: 张*华',
-  '2025-09  本金 218.30元  违约金 13.10元(逾期60天)',
+  '终端编号：SH-XH-WK-0007',
+  '交易时间：2025-11-26 09:31:12',
+  '收费单位：国网上海市电力公司',
+  '户号：3100****56',
+  '户名：张*华',
+  '2025-09  本金 218.30元  违约金 13.10元（逾期60天）',
   '2025-10  本金 186.50元',
-  '应缴金额: 417.90元',
-  '实收金额: 500.00元',
-  '代收流水号: SH-XH-WK-0007-20251126-000043',
+  '应缴金额：417.90元',
+  '实收金额：500.00元',
+  '代收流水号：SH-XH-WK-0007-20251126-000043',
   '款项已收妥，正在向收费单位销账，完成后将自动入账，无需再次缴费。本凭证不是缴费凭证，入账后可凭代收流水号补打缴费凭证。',
 ];
 
 export const REFUND_SLIP_LINES: string[] = [
   '退款审核单',
   '工作人员核对后退款',
-  '终端编号: SH-XH-WK-0007',
-  '时间: 2025-11-26 09:31:12',
-  '收费单位: 东方有线',
-  '户号: 8800****5678',
-  '代收流水号: SH-XH-WK-0007-20251126-000044',
+  '终端编号：SH-XH-WK-0007',
+  '时间：2025-11-26 09:31:12',
+  '收费单位：东方有线',
+  '户号：8800****5678',
+  '代收流水号：SH-XH-WK-0007-20251126-000044',
   '纸币 20元 × 1: 20.00元',
-  '应退金额: 20.00元',
-  '原因: 部分缴费不能入账 (partial_payment_not_allowed)',
-  '工作人员签字: ________',
-  '日期: ________',
+  '应退金额：20.00元',
+  '原因：部分缴费不能入账 (partial_payment_not_allowed)',
+  '工作人员签字：________',
+  '日期：________',
   '本单仅供退款审核，不作缴费凭证。',
 ];
 
@@ -224,6 +224,13 @@ export const VERIFY_URL =
 
 export const KIOSK_CODE_URL = 'weixin://wxpay/bizpayurl?pr=Xk3t9Qa';
 
+/** The service hall of the demo config (config site.serviceHall). */
+export const SERVICE_HALL: ServiceHall = {
+  name: { 'zh-CN': '国网上海徐汇供电营业厅', en: 'State Grid Xuhui service hall' },
+  address: { 'zh-CN': '徐汇区漕溪北路 201 号', en: '201 North Caoxi Road, Xuhui' },
+  hours: { 'zh-CN': '周一至周六 8:30—17:00', en: 'Monday to Saturday, 8:30 to 17:00' },
+};
+
 /** The information centre's content, which the host sends in the customer's language. */
 export const INFO: Record<Locale, { topics: InfoTopicView[]; lateFees: InfoTopic }> = {
   'zh-CN': {
@@ -232,6 +239,8 @@ export const INFO: Record<Locale, { topics: InfoTopicView[]; lateFees: InfoTopic
       { id: 'receipts', title: '凭证丢了怎么办' },
       { id: 'cash', title: '可以使用哪些纸币' },
       { id: 'qr', title: '怎样用手机付款' },
+      { id: 'saving', title: '节约用电' },
+      { id: 'safety', title: '安全用电' },
     ],
     lateFees: {
       id: 'late-fees',
@@ -248,6 +257,8 @@ export const INFO: Record<Locale, { topics: InfoTopicView[]; lateFees: InfoTopic
       { id: 'receipts', title: 'If you lose your receipt' },
       { id: 'cash', title: 'Which banknotes you can use' },
       { id: 'qr', title: 'Paying with your phone' },
+      { id: 'saving', title: 'Saving electricity' },
+      { id: 'safety', title: 'Safe use of electricity' },
     ],
     lateFees: {
       id: 'late-fees',

@@ -27,6 +27,7 @@ import {
   RECEIPT_LINES_EN,
   REFUND_SLIP_LINES,
   REFUND_SLIP_LINES_EN,
+  SERVICE_HALL,
   TELECOM,
   TELECOM_QUOTE,
   VERIFY_URL,
@@ -111,6 +112,7 @@ const qrPay = (s: Partial<Extract<Screen, { name: 'qrPay' }>>): Screen => ({
   name: 'qrPay',
   biller: ELECTRICITY,
   amountDue: DUE,
+  scannerWindow: 'below',
   step: 'showYourCode',
   kioskCodeUrl: null,
   refused: false,
@@ -145,7 +147,12 @@ const BILLS: Extract<Screen, { name: 'bills' }> = {
   cash: KEPT,
 };
 
-const receipt = { receiptLines: RECEIPT_LINES, printed: true, eReceiptUrl: VERIFY_URL };
+const receipt = {
+  receiptLines: RECEIPT_LINES,
+  printed: true,
+  eReceiptUrl: VERIFY_URL,
+  copyAsked: false,
+};
 /** Receipts are bilingual for a resident who chose English. */
 const receiptIn = (locale: Locale) => ({
   ...receipt,
@@ -413,11 +420,30 @@ export const STAFF_FIXTURES: Fixture[] = [
       collected: 20_000,
       noteInEscrow: false,
       underReview: 0,
+      accountTail: '3456',
       wayForward: 'settleCash',
       canGoBack: false,
       canCancel: true,
     },
     menu: [],
+  }),
+  overBills('staff-home-printed-copy', 'Staff: the resident wants a printed copy', {
+    name: 'staffHome',
+    who: { name: '社区工作人员 王*', role: 'staff' },
+    helpCall: {
+      reason: 'printedCopy',
+      customerScreen: 'paid',
+      billerName: '国网上海市电力公司',
+      amountDue: DUE,
+      collected: 50_000,
+      noteInEscrow: false,
+      underReview: 0,
+      accountTail: '3456',
+      wayForward: 'paid',
+      canGoBack: false,
+      canCancel: false,
+    },
+    menu: ['reprint'],
   }),
   overBills('staff-open-items', 'Staff: open items, one list', {
     name: 'openItems',
@@ -790,19 +816,54 @@ export const FIXTURES: readonly Fixture[] = [
   at('paid', 'Paid: receipt printed', (locale) => ({
     name: 'paid',
     collected: 50_000,
+    method: 'cash',
     prepaidCredited: 8_210,
+    ...receiptIn(locale),
+  })),
+  at('paid-qr', 'Paid by phone (QR): receipt printed', (locale) => ({
+    name: 'paid',
+    collected: DUE,
+    method: 'qr',
+    prepaidCredited: 0,
     ...receiptIn(locale),
   })),
   at(
     'paid-e-receipt',
     'Paid: e-receipt QR',
-    { name: 'paid', collected: 50_000, prepaidCredited: 8_210, ...receipt, printed: false },
+    {
+      name: 'paid',
+      collected: 50_000,
+      method: 'cash',
+      prepaidCredited: 8_210,
+      ...receipt,
+      printed: false,
+    },
     { service: PRINTER_OUT },
+  ),
+  at(
+    'paid-e-receipt-copy-asked',
+    'Paid: e-receipt QR, a printed copy asked of staff',
+    {
+      name: 'paid',
+      collected: 50_000,
+      method: 'cash',
+      prepaidCredited: 8_210,
+      ...receipt,
+      printed: false,
+      copyAsked: true,
+    },
+    { helpCalled: true },
   ),
   at(
     'pending-sync',
     'Money received, write-off pending',
-    { name: 'pendingSync', collected: 50_000, ...receipt, receiptLines: PROVISIONAL_LINES },
+    {
+      name: 'pendingSync',
+      collected: 50_000,
+      method: 'cash',
+      ...receipt,
+      receiptLines: PROVISIONAL_LINES,
+    },
     { service: { ...BASE.service, pendingSync: { count: 1, total: 50_000 } } },
   ),
   at(
@@ -814,37 +875,79 @@ export const FIXTURES: readonly Fixture[] = [
   at(
     'paid-front-b',
     'Paid on another model: the receipt left of the screen',
-    { name: 'paid', collected: 50_000, prepaidCredited: 8_210, ...receipt },
+    { name: 'paid', collected: 50_000, method: 'cash', prepaidCredited: 8_210, ...receipt },
     { frontPanel: FRONT_B },
   ),
   at('qr-show-your-code', 'QR: show your payment code', qrPay({})),
+  at(
+    'qr-show-your-code-front-b',
+    'QR on another model: the scanner right of the screen, said and drawn',
+    qrPay({ scannerWindow: 'right' }),
+    { frontPanel: FRONT_B },
+  ),
   at('qr-kiosk-code', 'QR: scan the kiosk code', qrPay({ kioskCodeUrl: KIOSK_CODE_URL })),
-  at('qr-paying', 'QR: wallet confirming', qrPay({ step: 'paying' })),
+  at('qr-paying', 'QR: the payment code with the wallet', qrPay({ step: 'paying' })),
+  at('qr-confirming', 'QR: confirm on your phone', qrPay({ step: 'confirming' })),
   at('qr-cancelling', 'QR: cancelling', qrPay({ step: 'cancelling' })),
   at('qr-refused', 'QR: refused, try again', qrPay({ refused: true })),
-  at('staff-help', 'Staff help: asked for', { name: 'staffHelp', moneyInFlight: false }),
+  at(
+    'staff-help',
+    'Staff help: asked for (carry on, or cancel the call)',
+    { name: 'staffHelp', reason: 'customer', moneyInFlight: false, canLeave: true },
+    { helpCalled: true },
+  ),
   at(
     'staff-help-money',
-    'Staff help: money in flight',
-    { name: 'staffHelp', moneyInFlight: true },
+    'Staff help: asked for with money in',
+    { name: 'staffHelp', reason: 'customer', moneyInFlight: true, canLeave: true },
+    { helpCalled: true },
+  ),
+  at(
+    'staff-help-printed-copy',
+    'Staff help: a printed copy asked for',
+    { name: 'staffHelp', reason: 'printedCopy', moneyInFlight: false, canLeave: true },
+    { helpCalled: true },
+  ),
+  at(
+    'staff-help-timeout',
+    'Staff help: time ran out with money on its way (staff only)',
+    { name: 'staffHelp', reason: 'timeout', moneyInFlight: true, canLeave: false },
     { helpCalled: true },
   ),
   at('info', 'Information centre', (locale) => ({
     name: 'info',
     topics: INFO[locale].topics,
     topic: null,
+    openedFrom: 'list',
   })),
-  at('info-topic', 'Information: one topic', (locale) => ({
+  at('info-topic', 'Information: one topic (from the list)', (locale) => ({
     name: 'info',
     topics: INFO[locale].topics,
     topic: INFO[locale].lateFees,
+    openedFrom: 'list',
+  })),
+  at('info-topic-from-idle', 'Information: a topic opened on the idle screen', (locale) => ({
+    name: 'info',
+    topics: INFO[locale].topics,
+    topic: INFO[locale].lateFees,
+    openedFrom: 'attract',
   })),
   ...ProblemCode.options.map((problem) =>
     at(`problem-${problem.replaceAll('_', '-')}`, `Problem: ${problem}`, {
       name: 'problem',
       problem,
+      ...(problem === 'account_locked' || problem === 'nothing_due'
+        ? { account: ACCOUNT, serviceHall: SERVICE_HALL, canRetype: true }
+        : { account: null, serviceHall: null, canRetype: false }),
     }),
   ),
+  at('problem-account-locked-no-hall', 'Problem: account_locked, no service hall in config', {
+    name: 'problem',
+    problem: 'account_locked',
+    account: ACCOUNT,
+    serviceHall: null,
+    canRetype: false,
+  }),
   at('more-time', 'Need more time? (over the account screen)', enterAccount('31001'), {
     prompt: { kind: 'moreTime', deadline: 0 },
   }),

@@ -4,9 +4,9 @@
 // This module must stay browser-safe: it imports nothing but zod, and only its tree-shakable
 // `zod/mini` form, which keeps the renderer's bundle (and its start on a slow kiosk) small.
 import { z } from 'zod/mini';
-import { FrontPanel } from './front-panel';
+import { FRONT_SIDES, FrontPanel } from './front-panel';
 import { Fen, Key } from './primitives';
-import { OutOfServiceReason, STAFF_EVENT_SCHEMAS, StaffView } from './staff-api';
+import { HelpReason, OutOfServiceReason, STAFF_EVENT_SCHEMAS, StaffView } from './staff-api';
 
 export { Fen, Key };
 
@@ -49,6 +49,27 @@ export const QuoteView = z.object({
   quotedAt: z.string(),
 });
 export type QuoteView = z.infer<typeof QuoteView>;
+
+/** The side of the screen the scanner's window is on (config `frontPanel`). */
+export const ScannerWindow = z.enum(FRONT_SIDES);
+export type ScannerWindow = z.infer<typeof ScannerWindow>;
+
+/** The nearest service hall (营业厅), as config names it (`site.serviceHall`). */
+export const ServiceHall = z.object({
+  name: LocalizedText,
+  address: LocalizedText,
+  hours: z.nullable(LocalizedText),
+});
+export type ServiceHall = z.infer<typeof ServiceHall>;
+
+/**
+ * Where a QR payment stands. showYourCode: waiting for her code, or for her phone to scan the
+ * kiosk's; paying: her code is with the wallet; confirming: the wallet waits for her to confirm
+ * on her phone (the gateway's user_paying); cancelling: she gave up, the attempt is being
+ * cancelled at the wallet.
+ */
+export const QrStep = z.enum(['showYourCode', 'paying', 'confirming', 'cancelling']);
+export type QrStep = z.infer<typeof QrStep>;
 
 /** What she pays now: everything due, or (where the biller takes part payments) the overdue bills. */
 export const PayScope = z.enum(['all', 'overdue']);
@@ -225,26 +246,38 @@ export const Screen = z.discriminatedUnion('name', [
     cash: CashChange,
   }),
   /**
-   * QR payment. showYourCode: hold your WeChat/Alipay payment code to the scanner (or ask the
-   * kiosk for a code to scan: then kioskCodeUrl is set); paying: the wallet is confirming;
-   * cancelling: giving up, the attempt is being cancelled at the wallet.
+   * QR payment, two ways: she shows her phone's payment code to the scanner (出示手机付款码), or
+   * her phone scans a code the kiosk shows (用手机扫屏幕上的码: then kioskCodeUrl is set).
    */
   z.object({
     name: z.literal('qrPay'),
     biller: BillerView,
     amountDue: Fen,
-    step: z.enum(['showYourCode', 'paying', 'cancelling']),
+    /** Where to hold the payment code (null: the terminal's config does not say). */
+    scannerWindow: z.nullable(ScannerWindow),
+    step: QrStep,
     kioskCodeUrl: z.nullable(z.string()),
     /** The last attempt was refused by the wallet (the customer may try again). */
     refused: z.boolean(),
   }),
-  /** A person is needed: the customer asked, or time ran out with money in flight. */
-  z.object({ name: z.literal('staffHelp'), moneyInFlight: z.boolean() }),
+  /**
+   * A person is needed: the customer asked, or time ran out with money in flight. She may go on
+   * by herself meanwhile, or withdraw the call (canLeave), unless the kiosk called because time
+   * ran out with her money on its way: then only staff end it.
+   */
+  z.object({
+    name: z.literal('staffHelp'),
+    reason: HelpReason,
+    moneyInFlight: z.boolean(),
+    canLeave: z.boolean(),
+  }),
   /** The information centre: topics, or one topic. */
   z.object({
     name: z.literal('info'),
     topics: z.array(InfoTopicView),
     topic: z.nullable(InfoTopic),
+    /** Where the topic was opened: "back" goes there (from the idle screen, or the list). */
+    openedFrom: z.enum(['attract', 'list']),
   }),
   z.object({
     name: z.literal('insertCash'),
@@ -289,11 +322,32 @@ export const Screen = z.discriminatedUnion('name', [
   z.object({
     name: z.literal('paid'),
     collected: Fen,
+    /** How she paid: notes put in, or her phone (a wallet). */
+    method: PaymentMethod,
     prepaidCredited: Fen,
     ...IssuedReceipt,
+    /** Nothing printed, and she asked staff for a printed copy: they are called. */
+    copyAsked: z.boolean(),
   }),
-  z.object({ name: z.literal('pendingSync'), collected: Fen, ...IssuedReceipt }),
-  z.object({ name: z.literal('problem'), problem: ProblemCode }),
+  z.object({
+    name: z.literal('pendingSync'),
+    collected: Fen,
+    method: PaymentMethod,
+    ...IssuedReceipt,
+    copyAsked: z.boolean(),
+  }),
+  /**
+   * Why she cannot go on, and what next. For an account the kiosk cannot take (locked, nothing
+   * due): that account, and the service hall to go to (null when config names none).
+   */
+  z.object({
+    name: z.literal('problem'),
+    problem: ProblemCode,
+    account: z.nullable(z.string()),
+    serviceHall: z.nullable(ServiceHall),
+    /** The account was typed (or its biller chosen): "type it again" goes back to the keypad. */
+    canRetype: z.boolean(),
+  }),
 ]);
 export type Screen = z.infer<typeof Screen>;
 export type ScreenName = Screen['name'];
@@ -351,7 +405,15 @@ export const UserEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('CHOOSE_SCOPE'), scope: PayScope }),
   /** On the QR screen: show a code for the customer's phone to scan instead. */
   z.object({ type: z.literal('SHOW_KIOSK_CODE') }),
+  /** On the QR screen, with the kiosk's code shown: she shows her own payment code after all. */
+  z.object({ type: z.literal('USE_PAYMENT_CODE') }),
   z.object({ type: z.literal('CALL_STAFF') }),
+  /** On a result screen whose receipt was not printed: staff are called to print a copy. */
+  z.object({ type: z.literal('ASK_PRINTED_COPY') }),
+  /** On the staff-help screen: go on by herself; the call stands and staff still come. */
+  z.object({ type: z.literal('CONTINUE_ALONE') }),
+  /** Withdraw the call for staff (staff see it gone). */
+  z.object({ type: z.literal('CANCEL_CALL') }),
   z.object({ type: z.literal('MORE_TIME') }),
   z.object({
     type: z.literal('SET_TEXT_SCALE'),

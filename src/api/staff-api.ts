@@ -19,9 +19,16 @@ export const SignInProblem = z.enum([
 ]);
 export type SignInProblem = z.infer<typeof SignInProblem>;
 
+/**
+ * Why staff were called: the customer asked, or the kiosk did (time ran out with money on its
+ * way), or she asked for a printed copy of a receipt the printer could not print.
+ */
+export const HelpReason = z.enum(['customer', 'timeout', 'printedCopy']);
+export type HelpReason = z.infer<typeof HelpReason>;
+
 /** What the customer's visit needs from the member of staff who answers a call. */
 export const HelpCallView = z.object({
-  reason: z.enum(['customer', 'timeout']),
+  reason: HelpReason,
   /** The screen the customer sees under the staff screen (a ScreenName). */
   customerScreen: z.string().check(z.maxLength(32)),
   billerName: z.nullable(z.string()),
@@ -30,11 +37,21 @@ export const HelpCallView = z.object({
   noteInEscrow: z.boolean(),
   /** Notes whose fate the acceptor could not tell (they are staff items already). */
   underReview: Fen,
+  /** The last 4 digits of her account (the reprint screen finds her receipt by them). */
+  accountTail: z.nullable(z.string().check(z.maxLength(4))),
   /**
    * The way forward: the customer can simply go on; notes in need the partial-cash rules to
-   * end; a note or the wallet is mid-way and must finish first; or nothing is taken yet.
+   * end; a note or the wallet is mid-way and must finish first; nothing is taken yet; or the
+   * payment is done (she is on its result screen).
    */
-  wayForward: z.enum(['goOn', 'settleCash', 'waitForNote', 'waitForWallet', 'nothingTaken']),
+  wayForward: z.enum([
+    'goOn',
+    'settleCash',
+    'waitForNote',
+    'waitForWallet',
+    'nothingTaken',
+    'paid',
+  ]),
   /** Steps staff may take for the customer right now. */
   canGoBack: z.boolean(),
   canCancel: z.boolean(),

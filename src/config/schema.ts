@@ -175,8 +175,32 @@ export const GatewayConfig = z
   });
 export type GatewayConfig = z.infer<typeof GatewayConfig>;
 
+/** Words residents read: one line, no control characters. */
+const Words = z
+  .string()
+  .trim()
+  .min(1)
+  .max(80)
+  .regex(/^[^\p{Cc}]*$/u, 'one line of text without control characters');
+const LocalizedWords = z.object({ 'zh-CN': Words, en: Words }).strict();
+
+/**
+ * Where the terminal stands, as residents are told: the nearest service hall (营业厅), where
+ * an account the kiosk cannot take (locked, or nothing due) is dealt with.
+ */
+export const SiteConfig = z
+  .object({
+    serviceHall: z
+      .object({ name: LocalizedWords, address: LocalizedWords, hours: LocalizedWords.optional() })
+      .strict()
+      .optional(),
+  })
+  .strict();
+export type SiteConfig = z.infer<typeof SiteConfig>;
+
 const sections = {
   gateway: GatewayConfig,
+  site: SiteConfig.prefault({}),
   /**
    * Committee staff and technicians: staff number, name, role and optionally a card. They enter
    * their modes with card + PIN or staff number + PIN; PINs live hashed in the journal, never

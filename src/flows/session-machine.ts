@@ -21,7 +21,9 @@ import { servicePointMachine } from './service-point/service-point-machine';
 import { servicePointScreenOf } from './service-point/service-point-view';
 import {
   DEFAULT_PREFS,
-  moneyInFlight,
+  canRetype,
+  mayLeaveHelp,
+  walletBusy,
   type BillerChoice,
   type CashInInput,
   type InfoContent,
@@ -34,8 +36,9 @@ import {
   type RefundSlipOutcome,
   type ScanLookupResult,
   type SessionContext,
+  NO_SITE,
   type SessionEvent,
-  type SessionTiming,
+  type SessionInput,
   type StartResult,
 } from './session-types';
 
@@ -98,7 +101,7 @@ export const sessionMachine = setup({
   types: {
     context: {} as SessionContext,
     events: {} as SessionEvent,
-    input: {} as SessionTiming,
+    input: {} as SessionInput,
   },
   actions: {
     /** A bill scanned or an account card read: its biller and bills, as if typed. */
@@ -107,9 +110,12 @@ export const sessionMachine = setup({
         ? { biller: found.biller, quote: found.quote, digits: found.quote.account, scope: 'all' }
         : {},
     ),
-    showLookupProblem: assign({
-      problem: (_, found: ScanLookupResult) => (found.ok ? 'nothing_due' : found.problem),
-    }),
+    /** Nothing due says which account and biller (she may type another); a failure says why. */
+    showLookupProblem: assign(({ context }, found: ScanLookupResult) =>
+      found.ok
+        ? { problem: 'nothing_due' as const, biller: found.biller, digits: found.quote.account }
+        : { problem: found.problem, biller: context.biller, digits: context.digits },
+    ),
     /** The information centre's topics as just read from their files (an operator may replace them). */
     storeInfoTopics: assign({
       info: ({ context }, topics: InfoContent[]) => ({ ...context.info, topics }),
@@ -176,6 +182,8 @@ export const sessionMachine = setup({
     /** Stopping was asked and no note is between escrow and the box. */
     stopped: ({ context }) => context.stopRequested && !context.noteInEscrow,
     allowsPartial: ({ context }) => context.biller?.allowsPartial === true,
+    /** Her receipt did not come out of the printer (an e-receipt on screen, or nothing). */
+    noPaperReceipt: ({ context }) => context.outcome?.printed !== true,
   },
 }).createMachine({
   id: 'session',
@@ -192,8 +200,13 @@ export const sessionMachine = setup({
     ...freshCustomer,
     helpReason: null,
     promptDeadline: null,
-    info: { topics: [], topicId: null },
-    timing: input,
+    info: { topics: [], topicId: null, topicFrom: 'list' },
+    timing: {
+      writeOffWaitMs: input.writeOffWaitMs,
+      doneScreenMs: input.doneScreenMs,
+      partialCashWaitMs: input.partialCashWaitMs,
+    },
+    site: input.site ?? NO_SITE,
   }),
   on: {
     SET_LOCALE: { actions: assign({ locale: ({ event }) => event.locale }) },
@@ -242,11 +255,23 @@ export const sessionMachine = setup({
             STAFF_ANSWERED: '.answered',
           },
           states: {
-            // The staff-help screen is over the visit.
+            // The staff-help screen is over the visit: staff are coming; she may go on by herself
+            // meanwhile, or withdraw the call (not when the kiosk called because time ran out
+            // with her money on its way: then only staff end it).
             shown: {
               on: {
                 MORE_TIME: 'dismissed',
-                DONE: { guard: ({ context }) => !moneyInFlight(context), target: 'dismissed' },
+                CONTINUE_ALONE: {
+                  guard: ({ context }) => mayLeaveHelp(context),
+                  target: 'dismissed',
+                },
+                CANCEL_CALL: {
+                  guard: ({ context }) => mayLeaveHelp(context),
+                  target: '#session.help.idle',
+                  actions: assign({ helpReason: null }),
+                },
+                // Time ran out while she was reading it: now the kiosk needs a person too.
+                HELP_NEEDED: { actions: assign({ helpReason: ({ event }) => event.reason }) },
               },
             },
             // A member of staff took the call: the customer's screen again, with them beside her.
@@ -259,10 +284,15 @@ export const sessionMachine = setup({
                 },
               },
             },
-            // The customer went back to the visit; the call stands until the visit ends.
+            // The customer went back to the visit; the call stands until the visit ends or she
+            // withdraws it.
             dismissed: {
               on: {
                 CALL_STAFF: 'shown',
+                CANCEL_CALL: {
+                  target: '#session.help.idle',
+                  actions: assign({ helpReason: null }),
+                },
                 HELP_NEEDED: {
                   target: 'shown',
                   actions: assign({ helpReason: ({ event }) => event.reason }),
@@ -317,10 +347,15 @@ export const sessionMachine = setup({
           },
           on: {
             START: { guard: 'inService', target: 'loadingBillers' },
+            // A topic opened from the idle screen goes back there; the list goes back there too.
             OPEN_INFO: {
               target: 'info',
               actions: assign({
-                info: ({ context, event }) => ({ ...context.info, topicId: event.topicId }),
+                info: ({ context, event }) => ({
+                  ...context.info,
+                  topicId: event.topicId,
+                  topicFrom: event.topicId === null ? 'list' : 'attract',
+                }),
               }),
             },
             SCANNED: { guard: 'inService', target: 'lookingUpScan' },
@@ -435,12 +470,19 @@ export const sessionMachine = setup({
                   scope: 'all',
                 }),
               },
+              // No way on from here (the gateway, a locked account, nothing due): say why and
+              // what to do instead.
               {
                 guard: ({ event }) =>
-                  !event.output.ok && event.output.problem === 'gateway_unavailable',
+                  event.output.ok ||
+                  event.output.problem === 'gateway_unavailable' ||
+                  event.output.problem === 'account_locked',
                 target: 'problem',
-                actions: assign({ problem: 'gateway_unavailable' }),
+                actions: assign({
+                  problem: ({ event }) => (event.output.ok ? 'nothing_due' : event.output.problem),
+                }),
               },
+              // A typing mistake: the keypad again, saying what was wrong.
               {
                 target: 'enterAccount',
                 actions: assign({
@@ -460,12 +502,19 @@ export const sessionMachine = setup({
           on: {
             OPEN_INFO: {
               actions: assign({
-                info: ({ context, event }) => ({ ...context.info, topicId: event.topicId }),
+                info: ({ context, event }) => ({
+                  ...context.info,
+                  topicId: event.topicId,
+                  topicFrom: 'list',
+                }),
               }),
             },
+            // Back goes where she came from: a topic to the list, or to the idle screen when
+            // she opened it there; the list to the idle screen.
             BACK: [
               {
-                guard: ({ context }) => context.info.topicId !== null,
+                guard: ({ context }) =>
+                  context.info.topicId !== null && context.info.topicFrom === 'list',
                 actions: assign({ info: ({ context }) => ({ ...context.info, topicId: null }) }),
               },
               { target: 'attract' },
@@ -655,11 +704,12 @@ export const sessionMachine = setup({
             }),
           },
           on: {
+            // Each step says whether the kiosk's code is up (null: it is not, or no longer).
             QR_STEP: {
               actions: assign({
-                qr: ({ context, event }) => ({
+                qr: ({ event }) => ({
                   step: event.step,
-                  kioskCodeUrl: event.kioskCodeUrl ?? context.qr.kioskCodeUrl,
+                  kioskCodeUrl: event.kioskCodeUrl,
                   refused: event.refused,
                 }),
               }),
@@ -672,6 +722,7 @@ export const sessionMachine = setup({
             QR_UNKNOWN: { target: 'problem', actions: assign({ problem: 'payment_needs_staff' }) },
             SCANNED: { actions: sendTo('qrPay', ({ event }) => event) },
             SHOW_KIOSK_CODE: { actions: sendTo('qrPay', { type: 'SHOW_KIOSK_CODE' }) },
+            USE_PAYMENT_CODE: { actions: sendTo('qrPay', { type: 'USE_PAYMENT_CODE' }) },
             CANCEL: {
               guard: ({ context }) => context.qr.step !== 'cancelling',
               actions: sendTo('qrPay', { type: 'STOP' }),
@@ -679,7 +730,7 @@ export const sessionMachine = setup({
             // The customer may be confirming in the wallet: a person, not a timeout.
             TIMED_OUT: [
               {
-                guard: ({ context }) => context.qr.step === 'paying',
+                guard: ({ context }) => walletBusy(context),
                 actions: raise({ type: 'HELP_NEEDED', reason: 'timeout' }),
               },
               { actions: sendTo('qrPay', { type: 'STOP' }) },
@@ -785,8 +836,21 @@ export const sessionMachine = setup({
           },
         },
         paid: {
-          on: { DONE: 'attract' },
+          on: {
+            DONE: 'attract',
+            ASK_PRINTED_COPY: {
+              guard: 'noPaperReceipt',
+              target: 'paidCopyAsked',
+              actions: raise({ type: 'HELP_NEEDED', reason: 'printedCopy' }),
+            },
+          },
           after: { doneScreen: 'attract' },
+        },
+        // She asked staff for a printed copy: the result stays for them (no timer of its own;
+        // she is asked "need more time?" like on any screen that waits for her).
+        paidCopyAsked: {
+          tags: [WAITS_FOR_CUSTOMER],
+          on: { DONE: 'attract', CANCEL: 'attract' },
         },
         pendingReceipting: {
           invoke: {
@@ -804,11 +868,34 @@ export const sessionMachine = setup({
           },
         },
         pendingSync: {
-          on: { DONE: 'attract' },
+          on: {
+            DONE: 'attract',
+            ASK_PRINTED_COPY: {
+              guard: 'noPaperReceipt',
+              target: 'pendingSyncCopyAsked',
+              actions: raise({ type: 'HELP_NEEDED', reason: 'printedCopy' }),
+            },
+          },
           after: { doneScreen: 'attract' },
         },
+        pendingSyncCopyAsked: {
+          tags: [WAITS_FOR_CUSTOMER],
+          on: { DONE: 'attract', CANCEL: 'attract' },
+        },
         problem: {
-          on: { DONE: 'attract', CANCEL: 'attract', BACK: 'attract' },
+          on: {
+            DONE: 'attract',
+            CANCEL: 'attract',
+            // An account the kiosk cannot take: she may type another one.
+            BACK: [
+              {
+                guard: ({ context }) => canRetype(context),
+                target: 'enterAccount',
+                actions: assign({ problem: null }),
+              },
+              { target: 'attract' },
+            ],
+          },
           after: { doneScreen: 'attract' },
         },
       },

@@ -3,14 +3,18 @@
 // screen mapping and the host's actors.
 import type {
   BillerView,
+  HelpReason as HelpReasonCode,
   Locale,
   LocalizedText,
   OutOfServiceReason,
   PayScope,
   PaymentMethod,
   ProblemCode,
+  QrStep,
   QuoteView,
+  ScannerWindow,
   Screen,
+  ServiceHall,
   StaffEvent,
   UserEvent,
 } from '../api/kiosk-api';
@@ -97,7 +101,7 @@ export type InternalEvent =
   /** QR payment progress from the wallet side. */
   | {
       type: 'QR_STEP';
-      step: 'showYourCode' | 'paying' | 'cancelling';
+      step: QrStep;
       kioskCodeUrl: string | null;
       refused: boolean;
     }
@@ -111,7 +115,7 @@ export type InternalEvent =
   | WriteOffOutcomeEvent;
 
 /** The customer asked for staff, or the kiosk did (a timeout with money on its way). */
-export type HelpReason = 'customer' | 'timeout';
+export type HelpReason = HelpReasonCode;
 
 /** Events the session raises to itself between its regions. */
 export type RegionEvent =
@@ -169,7 +173,7 @@ export interface SessionContext {
   /** The notes the acceptor takes (fen), as it last reported them; a device fact, not hers. */
   acceptorNotes: number[];
   qr: {
-    step: 'showYourCode' | 'paying' | 'cancelling';
+    step: QrStep;
     kioskCodeUrl: string | null;
     refused: boolean;
   };
@@ -180,8 +184,28 @@ export interface SessionContext {
   helpReason: HelpReason | null;
   /** "Need more time?" until this epoch ms, while the prompt region asks. */
   promptDeadline: number | null;
-  info: { topics: InfoContent[]; topicId: string | null };
+  /**
+   * The information centre: its topics, the one open (null: the list), and where "back" from
+   * that topic goes: the idle screen it was opened from, or the list.
+   */
+  info: { topics: InfoContent[]; topicId: string | null; topicFrom: 'attract' | 'list' };
   timing: SessionTiming;
+  site: SiteFacts;
+}
+
+/** What residents are told about this terminal and its place, from config. */
+export interface SiteFacts {
+  /** Where to hold a payment code (the scanner's side in config frontPanel); null: no scanner. */
+  scannerWindow: ScannerWindow | null;
+  /** Where an account the kiosk cannot take is dealt with (config site.serviceHall). */
+  serviceHall: ServiceHall | null;
+}
+
+export const NO_SITE: SiteFacts = { scannerWindow: null, serviceHall: null };
+
+/** What the host starts the session with: its timings, and the site facts. */
+export interface SessionInput extends SessionTiming {
+  site?: SiteFacts;
 }
 
 export interface SessionTiming {
@@ -207,7 +231,34 @@ export interface RefundSlipOutcome {
   printed: boolean;
 }
 
+/** The wallet is paying or waiting for her to confirm: nothing may end it but the wallet. */
+export function walletBusy(c: SessionContext): boolean {
+  return c.qr.step === 'paying' || c.qr.step === 'confirming';
+}
+
 /** Money taken or on its way: the visit may not simply end (staff help instead). */
 export function moneyInFlight(c: SessionContext): boolean {
-  return c.collected > 0 || c.noteInEscrow || c.qr.step === 'paying';
+  return c.collected > 0 || c.noteInEscrow || walletBusy(c);
+}
+
+/** Problems about the account itself: no payment here, but she may try another account. */
+export const ACCOUNT_DEAD_ENDS: readonly ProblemCode[] = ['account_locked', 'nothing_due'];
+
+/** The problem is the account she typed or scanned (nothing taken): she may type another. */
+export function canRetype(c: SessionContext): boolean {
+  return (
+    c.biller !== null &&
+    c.paymentId === null &&
+    c.problem !== null &&
+    ACCOUNT_DEAD_ENDS.includes(c.problem)
+  );
+}
+
+/**
+ * She may leave the staff-help screen (go on by herself, or withdraw the call), unless the kiosk
+ * called because time ran out with her money on its way: she may have walked away, and the
+ * next person must not take over. Then only staff end the call.
+ */
+export function mayLeaveHelp(c: SessionContext): boolean {
+  return c.helpReason !== 'timeout' || !moneyInFlight(c);
 }

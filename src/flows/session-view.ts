@@ -5,6 +5,9 @@ import { cashChange } from './cash-rules';
 import { amountToPay, overdueOnlyAmount } from './pay-scope';
 import type { sessionMachine } from './session-machine';
 import {
+  ACCOUNT_DEAD_ENDS,
+  canRetype,
+  mayLeaveHelp,
   moneyInFlight,
   type BillerChoice,
   type QuoteChoice,
@@ -26,6 +29,14 @@ function issued(c: SessionContext) {
 }
 
 export type SessionSnapshot = SnapshotFrom<typeof sessionMachine>;
+
+/** Her result screens: the payment is done (written off, or safely taken and pending). */
+export const PAID_STATES: ReadonlySet<string> = new Set([
+  'paid',
+  'paidCopyAsked',
+  'pendingSync',
+  'pendingSyncCopyAsked',
+]);
 /** Every state of the customer region: the map below must name each one (typecheck). */
 export type CustomerState = SessionSnapshot['value']['customer'];
 
@@ -54,7 +65,13 @@ export function screenOf(s: SessionSnapshot): Screen {
   // Shown over whatever the visit is doing (a note stacking, a wallet confirming); a visit held
   // for staff says so itself.
   if (s.matches({ help: { called: 'shown' } }) && customerStateOf(s) !== 'awaitingStaff') {
-    return { name: 'staffHelp', moneyInFlight: moneyInFlight(c) };
+    return {
+      name: 'staffHelp',
+      reason: c.helpReason ?? 'customer',
+      // Paid and done: her money is no longer on its way.
+      moneyInFlight: moneyInFlight(c) && !PAID_STATES.has(customerStateOf(s)),
+      canLeave: mayLeaveHelp(c),
+    };
   }
   return customerScreenOf(s);
 }
@@ -149,6 +166,7 @@ const CUSTOMER_SCREENS: { [S in CustomerState]: ScreenFor } = {
     name: 'qrPay',
     biller,
     amountDue: amountToPay(c),
+    scannerWindow: c.site.scannerWindow,
     step: c.qr.step,
     kioskCodeUrl: c.qr.kioskCodeUrl,
     refused: c.qr.refused,
@@ -169,16 +187,47 @@ const CUSTOMER_SCREENS: { [S in CustomerState]: ScreenFor } = {
   writingOff,
   receipting: writingOff,
   pendingReceipting: writingOff,
-  paid: (c) => ({
+  paid: paidScreen(false),
+  paidCopyAsked: paidScreen(true),
+  pendingSync: pendingSyncScreen(false),
+  pendingSyncCopyAsked: pendingSyncScreen(true),
+  problem: problemScreen,
+};
+
+/** Why she cannot go on; for an account the kiosk cannot take, which one and where to go. */
+function problemScreen(c: SessionContext): Screen {
+  const problem = c.problem ?? 'payment_needs_staff';
+  const deadEnd = ACCOUNT_DEAD_ENDS.includes(problem);
+  return {
+    name: 'problem',
+    problem,
+    account: deadEnd && c.digits !== '' ? c.digits : null,
+    serviceHall: deadEnd ? c.site.serviceHall : null,
+    canRetype: canRetype(c),
+  };
+}
+
+function paidScreen(copyAsked: boolean): ScreenFor {
+  return (c) => ({
     name: 'paid',
     collected: c.collected,
+    method: c.method,
     // The extra kept on her account; a part payment below the amount is no "extra" to speak of.
     prepaidCredited: c.collected > amountToPay(c) ? (c.outcome?.prepaidCredited ?? 0) : 0,
     ...issued(c),
-  }),
-  pendingSync: (c) => ({ name: 'pendingSync', collected: c.collected, ...issued(c) }),
-  problem: (c) => ({ name: 'problem', problem: c.problem ?? 'payment_needs_staff' }),
-};
+    copyAsked,
+  });
+}
+
+function pendingSyncScreen(copyAsked: boolean): ScreenFor {
+  return (c) => ({
+    name: 'pendingSync',
+    collected: c.collected,
+    method: c.method,
+    ...issued(c),
+    copyAsked,
+  });
+}
 
 function infoScreen(c: SessionContext): Screen {
   const l = c.locale;
@@ -187,6 +236,7 @@ function infoScreen(c: SessionContext): Screen {
     name: 'info',
     topics: c.info.topics.map((t) => ({ id: t.id, title: t.title[l] })),
     topic: topic ? { id: topic.id, title: topic.title[l], paragraphs: topic.paragraphs[l] } : null,
+    openedFrom: c.info.topicFrom,
   };
 }
 

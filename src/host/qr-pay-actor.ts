@@ -1,8 +1,12 @@
 // The QR effect of the session. The kiosk prefers the customer's payment code (付款码, scanned
-// by the kiosk); on request it shows a code for the customer's phone instead (Native). Every
-// attempt is journalled before the wallet call, polled to an end, and cancelled when the
-// customer gives up, so it ends in success, cancelled or refunded (payments.md §4). An attempt
-// whose end cannot be learnt is left to the QR resolver (PAYMENT_UNKNOWN, queried first).
+// by the kiosk); on request it shows a code for the customer's phone instead (Native), and back
+// again (the shown code is closed at the wallet first; a payment code held to the scanner while
+// the kiosk's code is up does the same). Every attempt is journalled before the wallet call,
+// polled to an end, and cancelled when the customer gives up, so it ends in success, cancelled
+// or refunded (payments.md §4). While the wallet waits for her to confirm (the gateway's
+// user_paying: her phone scanned the kiosk's code, or her payment code needs her password), the
+// screen says so. An attempt whose end cannot be learnt is left to the QR resolver
+// (PAYMENT_UNKNOWN, queried first).
 import { fromCallback, type EventObject } from 'xstate';
 import type { PaymentJournal } from '../../offline-queue/payment-journal';
 import type { QrAttempts, QrAttemptState } from '../../offline-queue/qr-attempts';
@@ -23,6 +27,7 @@ export interface QrPayServices {
 
 const DEFAULT_TIMING = { pollMs: 3_000, giveUpMs: 60_000 };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const OPEN: readonly (QrAttemptState | 'unknown')[] = ['pending', 'user_paying', 'unknown'];
 
 export function qrPayActor(s: QrPayServices) {
   const timing = s.timing ?? DEFAULT_TIMING;
@@ -31,22 +36,61 @@ export function qrPayActor(s: QrPayServices) {
     let busy = false;
     let stopping = false;
     let stopped = false;
+    /** The session is gone (the host stops): an open attempt is left to recovery, untouched. */
+    let disposed = false;
+    /** She would rather show her own payment code than scan the kiosk's (a code, if scanned). */
+    let switching: { authCode: string | null } | null = null;
+    /** Ends the wait between two polls at once (she stopped, or switched). */
+    let wake: (() => void) | null = null;
     let seq = 0; // a session's payment is new, so its attempts number from 1
     const serial = s.journal.get(input.paymentId).agentSerial;
     const nextId = () => `${serial}-Q${++seq}`;
 
-    /** Polls an open attempt until it ends or the give-up time; returns its last state. */
+    const nap = (ms: number) =>
+      new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, ms);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      }).finally(() => (wake = null));
+
+    /** The wallet waits for her to confirm on her phone: the screen says so. */
+    const confirming = () =>
+      send({ type: 'QR_STEP', step: 'confirming', kioskCodeUrl: null, refused: false });
+
+    /**
+     * Polls an open attempt until it ends, the give-up time, or she stops or switches; returns
+     * its last state.
+     */
     const settle = async (qrPaymentId: string, first: QrAttemptState | 'unknown') => {
       const deadline = s.monotonic() + timing.giveUpMs;
       let state = first;
-      while ((state === 'pending' || state === 'user_paying' || state === 'unknown') && !stopping) {
+      while (OPEN.includes(state) && !stopping && !switching) {
         if (s.monotonic() >= deadline) break;
-        await sleep(timing.pollMs);
+        await nap(timing.pollMs);
+        if (stopping || switching) break;
         const reply = await s.gateway.qrStatus(qrPaymentId, input.amountDue);
+        const was = state;
         state = reply.ok ? reply.body.status : 'unknown';
         if (state !== 'unknown') s.qr.update(qrPaymentId, state);
+        if (state === 'user_paying' && was !== 'user_paying') confirming();
       }
       return state;
+    };
+
+    /**
+     * She asked to show her own code while the kiosk's is up: the kiosk's is closed at the
+     * wallet first (one attempt at a time). True when it is closed; false when she had already
+     * scanned it (the wallet is confirming, or paid): then that attempt goes on.
+     */
+    const closeForSwitch = async (qrPaymentId: string): Promise<boolean> => {
+      const status = await s.gateway.qrStatus(qrPaymentId, input.amountDue);
+      if (!status.ok || status.body.status !== 'pending') return false;
+      const reply = await s.gateway.qrCancel(qrPaymentId);
+      if (!reply.ok) return false;
+      s.qr.update(qrPaymentId, reply.body.status);
+      return reply.body.status === 'cancelled';
     };
 
     const paid = (qrPaymentId: string) => {
@@ -71,8 +115,9 @@ export function qrPayActor(s: QrPayServices) {
       return false;
     };
 
-    const attempt = async (kind: 'micropay' | 'native', authCode?: string) => {
+    const attempt = async (kind: 'micropay' | 'native', authCode?: string): Promise<void> => {
       busy = true;
+      switching = null;
       const qrPaymentId = nextId();
       s.qr.begin({ paymentId: input.paymentId, qrPaymentId, kind, amount: input.amountDue });
       const body = { qrPaymentId, amount: input.amountDue, description: input.description };
@@ -81,6 +126,7 @@ export function qrPayActor(s: QrPayServices) {
         send({ type: 'QR_STEP', step: 'paying', kioskCodeUrl: null, refused: false });
         const reply = await s.gateway.qrMicropay({ ...body, authCode });
         first = reply.ok ? reply.body.status : 'unknown';
+        if (first === 'user_paying') confirming();
       } else {
         const reply = await s.gateway.qrOrder(body);
         first = reply.ok ? reply.body.status : 'unknown';
@@ -94,7 +140,22 @@ export function qrPayActor(s: QrPayServices) {
         }
       }
       if (first !== 'unknown') s.qr.update(qrPaymentId, first);
-      const last = await settle(qrPaymentId, first);
+      let last = await settle(qrPaymentId, first);
+      if (disposed) return;
+      // She would rather show her own code: the kiosk's is closed first, unless she had
+      // already scanned it (then it goes on, and the screen follows the wallet).
+      while (switching && !stopping && OPEN.includes(last)) {
+        const { authCode: code } = switching;
+        switching = null;
+        if (await closeForSwitch(qrPaymentId)) {
+          busy = false;
+          if (code) return attempt('micropay', code);
+          send({ type: 'QR_STEP', step: 'showYourCode', kioskCodeUrl: null, refused: false });
+          return;
+        }
+        last = await settle(qrPaymentId, 'unknown');
+        if (disposed) return;
+      }
       busy = false;
       if (stopping) return finishStop();
       if (last === 'success') return paid(qrPaymentId);
@@ -122,7 +183,7 @@ export function qrPayActor(s: QrPayServices) {
       p.catch((err: unknown) => {
         s.log.warn({ err, paymentId: input.paymentId }, 'QR payment step failed');
         busy = false;
-        unknownEnd();
+        if (!disposed) unknownEnd();
       });
 
     receive((event) => {
@@ -130,20 +191,32 @@ export function qrPayActor(s: QrPayServices) {
       if (event.type === 'STOP') {
         stopping = true;
         send({ type: 'QR_STEP', step: 'cancelling', kioskCodeUrl: null, refused: false });
+        wake?.();
         if (!busy) void run(finishStop());
         return;
       }
-      if (busy || stopping) return; // one attempt at a time
-      if (event.type === 'SCANNED' && 'text' in event && typeof event.text === 'string') {
-        const code = event.text.trim();
-        if (walletOfPaymentCode(code)) void run(attempt('micropay', code));
-      } else if (event.type === 'SHOW_KIOSK_CODE') {
-        void run(attempt('native'));
+      if (stopping) return;
+      const scanned =
+        event.type === 'SCANNED' && 'text' in event && typeof event.text === 'string'
+          ? event.text.trim()
+          : null;
+      const paymentCode = scanned !== null && walletOfPaymentCode(scanned) ? scanned : null;
+      // The kiosk's code is up and she shows her own instead (or asks to): close it first.
+      const native = s.qr.openFor(input.paymentId)?.kind === 'native';
+      if (busy && native && (paymentCode || event.type === 'USE_PAYMENT_CODE')) {
+        switching = { authCode: paymentCode };
+        wake?.();
+        return;
       }
+      if (busy) return; // one attempt at a time
+      if (paymentCode) void run(attempt('micropay', paymentCode));
+      else if (event.type === 'SHOW_KIOSK_CODE') void run(attempt('native'));
     });
 
     return () => {
+      disposed = true;
       stopping = true;
+      wake?.();
     };
   });
 }

@@ -254,6 +254,7 @@ export function sessionActors(
         collected: p.collected,
         amountDue: p.amountDue,
         at: p.collectedAt ?? p.updatedAt,
+        method: p.method,
         result,
         verifyBase: s.verifyBaseUrl,
         lang: receiptLanguage(input.locale),

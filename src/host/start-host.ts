@@ -13,7 +13,7 @@ import { isStaffEvent, type Snapshot, type UserEvent } from '../api/kiosk-api';
 import { configWarnings } from '../config/config-warnings';
 import { deviceAddresses, type KioskConfig } from '../config/schema';
 import { sessionMachine, WAITS_FOR_CUSTOMER } from '../flows/session-machine';
-import type { SessionEvent } from '../flows/session-types';
+import type { SessionEvent, SiteFacts } from '../flows/session-types';
 import type { FetchFn } from '../gateway/client';
 import { createBillAcceptor } from './bill-acceptor-factory';
 import { Debouncer } from '../scanning/debouncer';
@@ -37,6 +37,7 @@ import { snapshotBuilder } from './kiosk-snapshot';
 import { watchHelpCalls } from './help-calls';
 import { routeCards } from './card-routing';
 import { monotonicNow } from '../time/monotonic';
+import { sideOf } from '../api/front-panel';
 
 export interface HostSeams {
   /** The serial binding for a device port; undefined means the real one. */
@@ -176,6 +177,7 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
           writeOffWaitMs: config.session.writeOffWaitMs,
           doneScreenMs: config.session.doneScreenMs,
           partialCashWaitMs: config.session.partialCashWaitMs,
+          site: siteFacts(config),
         },
       },
     );
@@ -371,4 +373,16 @@ function assertDevicePortsReachable(config: KioskConfig): void {
       });
     }
   }
+}
+
+/** What residents are told about this terminal and its place, from config. */
+function siteFacts(config: KioskConfig): SiteFacts {
+  const hall = config.site.serviceHall;
+  return {
+    // Where the scanner is on this model (config frontPanel), when it has one.
+    scannerWindow: config.devices.scanner ? sideOf(config.frontPanel, 'scanner') : null,
+    serviceHall: hall
+      ? { name: hall.name, address: hall.address, hours: hall.hours ?? null }
+      : null,
+  };
 }

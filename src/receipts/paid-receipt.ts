@@ -2,7 +2,7 @@
 import type { PaymentResult } from '../gateway/contract';
 import { yuan } from './amounts';
 import type { ReceiptLayout } from './layout';
-import { billBlocks, headerRows, type PaymentFacts } from './payment-blocks';
+import { billBlocks, headerRows, methodRow, type PaymentFacts } from './payment-blocks';
 import { verificationPayload } from './verification';
 import { label, noteBlocks, titleBlocks, W } from './words';
 
@@ -31,6 +31,7 @@ export function paidReceipt(r: PaidReceiptInput): ReceiptLayout {
       { kind: 'row', label: label(W.lateFeeTotal, lang), value: yuan(r.result.lateFeeCharged) },
       { kind: 'row', label: label(W.prepaid, lang), value: yuan(r.result.prepaidCredited) },
       { kind: 'total', label: label(W.collected, lang), amount: r.collected },
+      methodRow(r),
       { kind: 'separator' },
       { kind: 'row', label: label(W.serial, lang), value: r.agentSerial },
       { kind: 'row', label: label(W.billerTxn, lang), value: r.result.billerTxnId },

@@ -15,6 +15,16 @@ export interface PaymentFacts {
   at: number;
   /** Chinese (default), or Chinese and English for a customer who chose English. */
   lang?: ReceiptLanguage;
+  /** How the money came, as journalled with the payment. */
+  method: 'cash' | 'qr' | 'card';
+}
+
+const METHOD = { cash: W.methodCash, qr: W.methodQr, card: W.methodCard } as const;
+
+/** How she paid: notes, or her phone (a wallet), or a card. */
+export function methodRow(p: PaymentFacts): Block {
+  const lang = p.lang ?? 'zh';
+  return { kind: 'row', label: label(W.method, lang), value: label(METHOD[p.method], lang) };
 }
 
 export function headerRows(p: PaymentFacts): Block[] {

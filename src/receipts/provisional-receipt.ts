@@ -3,7 +3,13 @@
 // carries the agent serial, by which the payment can be looked up and the receipt reprinted.
 import { yuan } from './amounts';
 import type { ReceiptLayout } from './layout';
-import { billBlocks, billsCovered, headerRows, type PaymentFacts } from './payment-blocks';
+import {
+  billBlocks,
+  billsCovered,
+  headerRows,
+  methodRow,
+  type PaymentFacts,
+} from './payment-blocks';
 import { verificationPayload } from './verification';
 import { label, markBlocks, noteBlocks, titleBlocks, W } from './words';
 
@@ -31,6 +37,7 @@ export function provisionalReceipt(r: ProvisionalReceiptInput): ReceiptLayout {
       { kind: 'separator' },
       { kind: 'row', label: label(W.amountDue, lang), value: yuan(due) },
       { kind: 'total', label: label(W.collected, lang), amount: r.collected },
+      methodRow(r),
       { kind: 'separator' },
       { kind: 'row', label: label(W.serial, lang), value: r.agentSerial },
       ...noteBlocks(W.provisionalNote, lang),

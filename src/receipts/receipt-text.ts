@@ -21,6 +21,8 @@ export interface ReceiptInput {
   /** What the payment was for (journal amount_due); the whole quote when absent. */
   amountDue?: number;
   at: number;
+  /** How the money came (the journal's method). */
+  method: 'cash' | 'qr' | 'card';
   /** The gateway's write-off, or null while it is pending (provisional receipt, 受理凭证). */
   result: PaymentResult | null;
   /** Where the receipt QR links (config receipts.verifyBaseUrl). */

@@ -13,7 +13,7 @@ import {
 } from '../../drivers/printer';
 import { yuan } from './amounts';
 import { COPY_MARK, type Block, type ReceiptLayout } from './layout';
-import { label, overdueWords, W } from './words';
+import { colonAfter, label, overdueWords, W } from './words';
 
 /** QR module size in dots: about 0.75 mm at 8 dots/mm, which phones read easily. */
 const QR_MODULE = 6;
@@ -66,9 +66,9 @@ export function wrapText(t: string, columns: number): string[] {
   return lines;
 }
 
-/** `label: ____…` to the end of the line, with room to sign above it. */
+/** `label：____…` to the end of the line, with room to sign above it. */
 function signatureLines(label: string, columns: number): DocOp[] {
-  const head = `${label}: `;
+  const head = `${label}${colonAfter(label)}`;
   const room = columns - textWidth(head);
   // A long (bilingual) label gets the line to itself, and the rule the whole width below.
   if (room < 8) return [text(head.trimEnd()), text('_'.repeat(columns))];

@@ -1,10 +1,11 @@
 // A receipt layout as text: exactly the lines the paper shows (paperLines), or compact lines
-// for the screen (screenLines), where labels and values read "label: value".
+// for the screen (screenLines), where labels and values read "label：value" — full-width
+// punctuation after Chinese, ASCII after an English word (a bilingual receipt's label).
 import { documentText, type PaperWidth } from '../../drivers/printer';
 import { yuan } from './amounts';
 import { COPY_MARK, type Block, type ReceiptLayout } from './layout';
 import { receiptDocument } from './render-document';
-import { label, overdueWords, W } from './words';
+import { colonAfter, label, overdueWords, W } from './words';
 
 export function paperLines(layout: ReceiptLayout, paper: PaperWidth): string[] {
   return documentText(receiptDocument(layout, paper));
@@ -17,18 +18,19 @@ function screenLine(b: Block): string[] {
     case 'note':
       return [b.text];
     case 'row':
-      return [`${b.label}: ${b.value}`];
+      return [`${b.label}${colonAfter(b.label)}${b.value}`];
     case 'bill': {
       const lang = b.lang ?? 'zh';
       const overdue = overdueWords(b.daysOverdue);
       const days = lang === 'zh' ? overdue.zh : `${overdue.zh} ${overdue.en}`;
-      const fee = b.lateFee > 0 ? `  ${label(W.lateFee, lang)} ${yuan(b.lateFee)}(${days})` : '';
+      const inParens = lang === 'zh' ? `（${days}）` : `(${days})`;
+      const fee = b.lateFee > 0 ? `  ${label(W.lateFee, lang)} ${yuan(b.lateFee)}${inParens}` : '';
       return [`${b.period}  ${label(W.principal, lang)} ${yuan(b.principal)}${fee}`];
     }
     case 'total':
-      return [`${b.label}: ${yuan(b.amount)}`];
+      return [`${b.label}${colonAfter(b.label)}${yuan(b.amount)}`];
     case 'signature':
-      return [`${b.label}: ________`];
+      return [`${b.label}${colonAfter(b.label)}________`];
     case 'qr':
     case 'barcode':
     case 'separator':

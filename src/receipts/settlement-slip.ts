@@ -37,7 +37,7 @@ function moneyDifference(s: Settlement): string {
 export function settlementSlip(i: SettlementSlipInput): ReceiptLayout {
   const s = i.settlement;
   const serial = settlementSerial(i.terminalId, s.exchangeId);
-  const who = s.by === s.begunBy ? s.by : `${s.begunBy} (开始) / ${s.by} (结算)`;
+  const who = s.by === s.begunBy ? s.by : `${s.begunBy}（开始）/ ${s.by}（结算）`;
   const denominations: Block[] = s.lines.map((l) => ({
     kind: 'row',
     label: `${noteValue(l.value)} 应${l.expected}张 实${l.counted}张`,
@@ -77,7 +77,7 @@ export function settlementSlip(i: SettlementSlipInput): ReceiptLayout {
           {
             kind: 'row' as const,
             label: '面额未知纸币',
-            value: `${s.expected.unknownValue} 张(未计入应有)`,
+            value: `${s.expected.unknownValue} 张（未计入应有）`,
           },
         ]
       : []),

@@ -21,6 +21,9 @@ export function label(w: Words, lang: ReceiptLanguage): string {
   return lang === 'zh' ? w.zh : `${w.zh} ${w.en}`;
 }
 
+/** The colon after a label: full-width after Chinese, ASCII after an English word. */
+export const colonAfter = (label: string): string => (/[!-~]$/.test(label) ? ': ' : '：');
+
 /** A heading: the Chinese title, then (bilingual) the English as a centred bold line. */
 export function titleBlocks(w: Words, lang: ReceiptLanguage): Block[] {
   return [
@@ -60,6 +63,10 @@ export const W = {
   lateFeeTotal: { zh: '违约金合计', en: 'Late fees' },
   prepaid: { zh: '转入预存', en: 'Kept on account' },
   collected: { zh: '实收金额', en: 'Received' },
+  method: { zh: '支付方式', en: 'Paid by' },
+  methodCash: { zh: '现金', en: 'Cash' },
+  methodQr: { zh: '扫码（微信·支付宝）', en: 'QR (WeChat, Alipay)' },
+  methodCard: { zh: '银行卡', en: 'Card' },
   amountDue: { zh: '应缴金额', en: 'Amount due' },
   serial: { zh: '代收流水号', en: 'Serial' },
   billerTxn: { zh: '销账编号', en: 'Biller ref.' },

@@ -209,6 +209,7 @@ export class Reprints {
         collected: p.collected,
         amountDue: p.amountDue,
         at,
+        method: p.method,
         result,
         ...(this.o.verifyBase ? { verifyBase: this.o.verifyBase } : {}),
       },

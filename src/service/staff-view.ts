@@ -17,11 +17,13 @@ import type { ReceiptScreen } from './receipt-screens';
 import { can } from './roles';
 import { SCREEN_ACTION } from './staff-mode-machine';
 import {
+  PAID_STATES,
   customerScreenOf,
   customerStateOf,
   helpCalled,
   type SessionSnapshot,
 } from '../flows/session-view';
+import { walletBusy } from '../flows/session-types';
 import type { staffModeMachine } from './staff-mode-machine';
 import { amountToPay } from '../flows/pay-scope';
 
@@ -131,16 +133,20 @@ export function helpCallOf(s: SessionSnapshot): HelpCallView {
     collected: c.collected,
     noteInEscrow: c.noteInEscrow,
     underReview: c.underReview,
-    wayForward: c.noteInEscrow
-      ? 'waitForNote'
-      : c.qr.step === 'paying'
-        ? 'waitForWallet'
-        : c.collected > 0
-          ? 'settleCash'
-          : c.paymentId === null
-            ? 'nothingTaken'
-            : 'goOn',
+    accountTail: c.quote ? c.quote.account.slice(-4) : null,
+    wayForward: PAID_STATES.has(state)
+      ? 'paid'
+      : c.noteInEscrow
+        ? 'waitForNote'
+        : walletBusy(c)
+          ? 'waitForWallet'
+          : c.collected > 0
+            ? 'settleCash'
+            : c.paymentId === null
+              ? 'nothingTaken'
+              : 'goOn',
     canGoBack: s.can({ type: 'BACK' }),
-    canCancel: s.can({ type: 'CANCEL' }) && state !== 'attract',
+    // Nothing to cancel once she has paid (her result screen only ends the visit).
+    canCancel: s.can({ type: 'CANCEL' }) && state !== 'attract' && !PAID_STATES.has(state),
   };
 }

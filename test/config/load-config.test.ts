@@ -102,6 +102,29 @@ describe('loading the config', () => {
     );
   });
 
+  it('takes the service hall residents are sent to, checked', () => {
+    expect(loadConfig(file(base), {}).site).toEqual({});
+    const words = (zh: string, en: string) => ({ 'zh-CN': zh, en });
+    const hall = {
+      name: words('徐汇供电营业厅', 'Xuhui service hall'),
+      address: words('漕溪北路 201 号', '201 North Caoxi Road'),
+    };
+    const c = loadConfig(file({ ...base, site: { serviceHall: hall } }), {});
+    expect(c.site.serviceHall).toEqual(hall);
+    const bad = (site: unknown) => () => loadConfig(file({ ...base, site }), {});
+    // Both languages, one line each, nothing unknown.
+    expect(bad({ serviceHall: { ...hall, name: { 'zh-CN': '徐汇' } } })).toThrow(
+      /^config error at site\.serviceHall\.name\.en/,
+    );
+    expect(bad({ serviceHall: { ...hall, address: words('漕溪\n北路', 'x') } })).toThrow(
+      /^config error at site\.serviceHall\.address\.zh-CN: one line/,
+    );
+    expect(bad({ serviceHall: { ...hall, name: words(' ', 'x') } })).toThrow(
+      /site\.serviceHall\.name\.zh-CN/,
+    );
+    expect(bad({ serviceHall: { ...hall, phone: '021' } })).toThrow(/site\.serviceHall/);
+  });
+
   it("takes the terminal's front (where notes, scanner and receipt are), with a default", () => {
     expect(loadConfig(file(base), {}).frontPanel).toEqual({
       left: [],
@@ -144,6 +167,7 @@ describe('the shipped configs', () => {
   it("the demo config loads, with the simulator terminal's secret", () => {
     const demo = loadConfig(shipped('kiosk.demo.json'), {});
     expect(demo.simulation.devPanel).toBe(true);
+    expect(demo.site.serviceHall?.name['zh-CN']).toMatch(/营业厅$/);
     expect(demo.terminal.secret).toBe(DEMO_TERMINALS[demo.terminal.id]);
   });
 

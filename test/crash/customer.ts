@@ -85,9 +85,12 @@ export async function serveCustomer(
   );
   if (s.screen.name === 'enterAccount') {
     k.send({ type: 'CANCEL' });
-    return s.screen.problem === 'nothing_due' ? 'nothing_due' : `problem:${s.screen.problem}`;
+    return `problem:${s.screen.problem}`;
   }
-  if (s.screen.name === 'problem') return finish(k, `problem:${s.screen.problem}`);
+  if (s.screen.name === 'problem') {
+    const problem = s.screen.problem;
+    return finish(k, problem === 'nothing_due' ? 'nothing_due' : `problem:${problem}`);
+  }
 
   await hooks.acceptorOnline;
   k.send({ type: 'PAY_CASH' });

@@ -9,7 +9,7 @@ import { controlInit } from '../support/control-call';
 
 const env = useKioskInChromium();
 
-const serialIn = (receipt: string) => /代收流水号: (SH-XH-WK-0007-\d{8}-\d{6})/.exec(receipt)?.[1];
+const serialIn = (receipt: string) => /代收流水号：(SH-XH-WK-0007-\d{8}-\d{6})/.exec(receipt)?.[1];
 
 describe('the developer panel', () => {
   it('pays a gas bill found by scanning, with notes inserted from the panel', async () => {
@@ -21,7 +21,7 @@ describe('the developer panel', () => {
     await page.getByLabel('Text to scan').fill('SHGAS:50012345');
     await page.getByRole('button', { name: 'Scan', exact: true }).click();
     await screen.getByText('应缴合计').waitFor();
-    await expect(screen.getByRole('heading').textContent()).resolves.toContain('50012345');
+    await expect(screen.getByRole('heading').textContent()).resolves.toContain('5001 2345');
     await screen.getByRole('button', { name: '现金缴费' }).click();
     await screen.getByRole('button', { name: '确认支付' }).click();
     await screen.getByRole('heading', { name: '请放入纸币' }).waitFor();

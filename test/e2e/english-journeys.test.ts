@@ -8,6 +8,7 @@ import { useKioskInChromium } from '../support/e2e-fixture';
 import { insertNote, seeCollected } from '../support/insert-note';
 import { attractIn } from '../support/kiosk-locale';
 import { formatViolations, runUxChecks } from '../support/ux-checks';
+import { accountGroups } from '../../ui/screens/account-groups';
 
 const env = useKioskInChromium();
 
@@ -39,7 +40,9 @@ async function openKeypad(page: Page, biller: RegExp): Promise<void> {
 async function submitAccount(page: Page, account: string): Promise<void> {
   await page.getByRole('button', { name: 'Clear' }).click();
   for (const digit of account) await page.getByRole('button', { name: digit, exact: true }).click();
-  await expect.poll(() => page.getByLabel('Account number entered').textContent()).toBe(account);
+  await expect
+    .poll(() => page.getByLabel('Account number entered').textContent())
+    .toBe(accountGroups(account).join(' '));
   await page.getByRole('button', { name: 'Confirm', exact: true }).click();
 }
 
@@ -111,12 +114,14 @@ describe('in English, through the real host', () => {
     await page.getByText('WeChat or Alipay QR code').waitFor();
     await page.getByRole('button', { name: 'Confirm and pay' }).click();
     await page
-      .getByRole('heading', { name: /hold it to the scanner/ })
+      .getByRole('heading', { name: 'Show your payment code' })
       .waitFor({ timeout: 10_000 });
+    await page.getByText('to the scanner window below the screen', { exact: false }).waitFor();
     kiosk.scanner.scan('134567890123456780'); // WeChat, pays at once
     await page.getByRole('status').filter({ hasText: 'Payment complete' }).waitFor({
       timeout: 20_000,
     });
+    await page.getByText('Paid by phone').waitFor();
     await endOnAttract(page, 'Done');
   }, 60_000);
 
@@ -145,10 +150,12 @@ describe('in English, through the real host', () => {
     await typeAccount(page, /Telephone/, '13301234567');
     await page.getByText('Total due').waitFor({ timeout: 10_000 });
     await page.getByRole('button', { name: 'Call staff' }).click();
-    await page.getByRole('heading', { name: 'Staff have been called. Please wait' }).waitFor();
+    await page
+      .getByRole('heading', { name: 'Staff have your call and are on their way' })
+      .waitFor();
     await page.getByText('Staff are on their way').first().waitFor();
     await expect.poll(() => env.kiosk().host.latest().helpCalled).toBe(true);
-    await page.getByRole('button', { name: 'Back', exact: true }).click();
+    await page.getByRole('button', { name: 'Carry on by myself', exact: true }).click();
     await page.getByText('Total due').waitFor();
     await page.getByRole('button', { name: 'Back', exact: true }).click();
     await page.getByRole('heading', { name: 'Enter your account number' }).waitFor();

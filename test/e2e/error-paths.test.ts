@@ -10,7 +10,7 @@ import type { Translator } from '../../ui/i18n/messages';
 import { useKioskInChromium } from '../support/e2e-fixture';
 import { insertNote } from '../support/insert-note';
 import { attractIn } from '../support/kiosk-locale';
-import { testConfig } from '../support/kiosk-fixture';
+import { SERVICE_HALL, testConfig } from '../support/kiosk-fixture';
 
 const DAY_MS = 86_400_000;
 const SHANGHAI_MS = 8 * 3_600_000;
@@ -53,6 +53,18 @@ async function chooseBiller(page: Page, t: Translator, kind: BillerKind): Promis
   await page.getByRole('heading', { name: t('enterAccount') }).waitFor();
 }
 
+/** Every group of an account number's digits on the screen sits on one line. */
+function digitGroupsOnOneLine(page: Page): Promise<boolean> {
+  return page
+    .locator('.digit-group')
+    .evaluateAll((groups) =>
+      groups.every(
+        (g) =>
+          (g as unknown as { getClientRects(): ArrayLike<unknown> }).getClientRects().length === 1,
+      ),
+    );
+}
+
 async function submitAccount(page: Page, t: Translator, account: string): Promise<void> {
   await page.getByRole('button', { name: t('clear') }).click();
   for (const digit of account) await page.getByRole('button', { name: digit, exact: true }).click();
@@ -71,11 +83,12 @@ async function backToAttract(): Promise<void> {
   const host = env.kiosk().host;
   for (let i = 0; i < 20 && host.latest().screen.name !== 'attract'; i++) {
     const screen = host.latest().screen;
-    const leave = ['paid', 'pendingSync', 'refundSlip', 'problem', 'staffHelp'].includes(
-      screen.name,
-    )
-      ? 'DONE'
-      : 'CANCEL';
+    const leave =
+      screen.name === 'staffHelp'
+        ? 'CONTINUE_ALONE'
+        : ['paid', 'pendingSync', 'refundSlip', 'problem'].includes(screen.name)
+          ? 'DONE'
+          : 'CANCEL';
     host.send({ type: leave });
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -105,22 +118,55 @@ describe.each<{ locale: Locale; pay: { kind: BillerKind; account: string } }>([
     await backToAttract();
   });
 
-  it('an unknown account, one with nothing due and a locked one: each said plainly', async () => {
+  it('an unknown account, one with nothing due and a locked one: each said plainly, with the way on', async () => {
     const { page, t } = await open(locale);
+    const button = (name: string) => page.getByRole('button', { name, exact: true });
     await chooseBiller(page, t, 'electricity');
-    const cases = [
-      ['3100777777', 'account_not_found'],
-      ['3100000001', 'nothing_due'],
-      ['3100999999', 'account_locked'],
+    // A typing mistake: the keypad says so, the number in groups as typed.
+    await submitAccount(page, t, '3100777777');
+    await page
+      .getByRole('alert')
+      .filter({ hasText: t.problem('account_not_found') })
+      .waitFor({ timeout: 10_000 });
+    expect(await page.getByLabel(t('accountEntered')).textContent()).toBe('3100 7777 77');
+    expect(await digitGroupsOnOneLine(page)).toBe(true);
+
+    // An account the kiosk cannot take: why, which, where to go, and help at hand.
+    const hall = SERVICE_HALL;
+    const deadEnds = [
+      ['3100000001', '3100 0000 01', 'nothing_due', 'problemTitleNothingDue', 'hallLeadNothingDue'],
+      ['3100999999', '3100 9999 99', 'account_locked', 'problemTitleLocked', 'hallLeadLocked'],
     ] as const;
-    for (const [account, problem] of cases) {
+    for (const [account, grouped, problem, title, next] of deadEnds) {
       await submitAccount(page, t, account);
+      await page.getByRole('heading', { name: t(title) }).waitFor({ timeout: 10_000 });
       await page
         .getByRole('alert')
         .filter({ hasText: t.problem(problem) })
-        .waitFor({ timeout: 10_000 });
+        .waitFor();
+      await page.getByText(t(next), { exact: true }).waitFor();
+      const where = { name: hall.name[locale], address: hall.address[locale] };
+      await page.getByText(t('hallWhere', where), { exact: true }).waitFor();
+      await page.getByText(t('hallHours', { hours: hall.hours[locale] })).waitFor();
+      await page.getByText(grouped, { exact: true }).waitFor();
+      expect(await digitGroupsOnOneLine(page)).toBe(true);
+      // Call staff is offered on the screen itself (beside the frame's): staff are told.
+      await page
+        .getByRole('button', { name: t('callStaff') })
+        .last()
+        .click();
+      await page
+        .getByRole('status')
+        .filter({ hasText: t('staffHelp') })
+        .waitFor();
+      await button(t('cancelCall')).click();
+      await page.getByRole('heading', { name: t(title) }).waitFor();
+      // Or another account: the keypad again, the number there to correct.
+      await button(t('retypeAccount')).click();
+      await page.getByRole('heading', { name: t('enterAccount') }).waitFor();
+      expect(await page.getByLabel(t('accountEntered')).textContent()).toBe(grouped);
     }
-    await page.getByRole('button', { name: t('back'), exact: true }).click();
+    await button(t('back')).click();
     await endOnAttract(page, t('back'));
   }, 60_000);
 
@@ -241,7 +287,7 @@ describe.each<{ locale: Locale; pay: { kind: BillerKind; account: string } }>([
     await page.getByRole('button', { name: t('confirmPay') }).click();
     await page.getByRole('heading', { name: t('qrShowYourCode') }).waitFor({ timeout: 10_000 });
     kiosk.scanner.scan('134567890123456784'); // a customer who never confirms in the wallet
-    await page.getByText(t('qrPaying')).first().waitFor({ timeout: 10_000 });
+    await page.getByText(t('qrConfirming')).first().waitFor({ timeout: 10_000 });
     const [attempt] = kiosk.host.money.qr.allOpen();
     expect(attempt).toBeDefined();
     // 5 s quiet, then 30 s to answer "need more time?"; no answer with money in flight.
@@ -266,7 +312,7 @@ describe.each<{ locale: Locale; pay: { kind: BillerKind; account: string } }>([
           .click({ timeout: 2_000 })
           .catch(() => {});
       if (prompt) await tap(t('moreTimeContinue'));
-      else if (screen.name === 'staffHelp' && !screen.moneyInFlight) await tap(t('back'));
+      else if (screen.name === 'staffHelp' && screen.canLeave) await tap(t('continueAlone'));
       else if (screen.name === 'qrPay' && screen.refused) {
         const alert = page.getByRole('alert').filter({ hasText: t('qrRefused') });
         toldNotPaid ||= await alert.isVisible();

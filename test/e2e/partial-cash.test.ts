@@ -46,7 +46,7 @@ describe('partial cash', () => {
 
     await page.getByRole('status').filter({ hasText: '请凭退款凭证找工作人员退款' }).waitFor();
     const slip = (await page.getByRole('figure', { name: '凭证' }).textContent()) ?? '';
-    expect(slip).toContain('应退金额: 100.00元');
+    expect(slip).toContain('应退金额：100.00元');
     expect(slip).toContain('3100****56');
     await page.getByText('待处理 1 项').waitFor();
 

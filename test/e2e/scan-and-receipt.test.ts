@@ -67,11 +67,13 @@ describe('scan a bill, pay, take the printed receipt', () => {
       quote: Quote.parse(JSON.parse(paid.quoteJson)),
       collected: paid.collected,
       at: paid.collectedAt ?? paid.updatedAt,
+      method: paid.method,
       result,
     });
     expect(printed.lines).toEqual(paperLines(expected, 80));
     const text = printed.lines.join('\n');
     expect(text).toContain('缴费凭证');
+    expect(text).toMatch(/支付方式 +现金/);
     expect(text).toContain('3100****56');
     expect(text).toContain(`${(inserted / 100).toFixed(2)}元`);
     expect(text).toContain(`${(result.lateFeeCharged / 100).toFixed(2)}元`);

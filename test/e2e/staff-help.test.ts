@@ -1,7 +1,9 @@
 // End to end in headless Chromium, by visible text, in both languages: a resident with a note
 // in calls for staff; a member of staff signs in at the same screen (staff number and PIN),
 // sees what she sees and the money, and either cancels safely for her or hands the screen back
-// at once, after which she finishes paying with staff beside her ("staff are helping").
+// at once, after which she finishes paying with staff beside her ("staff are helping"). And the
+// help screen says what happens next and offers two choices: carry on by herself (the call
+// stands) or cancel the call (staff, signing in, see no call).
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Locale } from '../../src/api/kiosk-api';
 import { translator } from '../../ui/i18n/messages';
@@ -121,3 +123,62 @@ describe.each<Locale>(['zh-CN', 'en'])('a help call answered by staff (%s)', (lo
     await page.close();
   });
 });
+
+describe.each<Locale>(['zh-CN', 'en'])(
+  'the help screen offers two clear choices (%s)',
+  (locale) => {
+    it('says what happens next; carry on by herself keeps the call, cancel withdraws it for staff', async () => {
+      const kiosk = env.kiosk();
+      const page = await env.browser().newPage({ viewport: { width: 1920, height: 1080 } });
+      await page.goto(kiosk.launchUrl());
+      const t = await attractIn(page, kiosk, locale);
+      const button = (name: string) => page.getByRole('button', { name, exact: true });
+      kiosk.scanner.scan('SGCC:3100000002'); // an account no other test here pays
+      await page.getByText(t('totalDue')).first().waitFor();
+
+      await page
+        .getByRole('button', { name: t('callStaff') })
+        .first()
+        .click();
+      await page
+        .getByRole('status')
+        .filter({ hasText: t('staffHelp') })
+        .waitFor();
+      await page.getByText(t('staffHelpNext')).waitFor();
+      expect(await button(t('back')).count()).toBe(0); // no "back" that reads as cancelling
+
+      // Carry on by herself: her screen again; the call stands, and the frame says so.
+      await button(t('continueAlone')).click();
+      await page.getByText(t('totalDue')).first().waitFor();
+      await page.getByText(t('helpComing')).waitFor();
+      expect(kiosk.host.latest().helpCalled).toBe(true);
+
+      // Cancel the call: gone for her and for staff.
+      await page
+        .getByRole('button', { name: t('callStaff') })
+        .first()
+        .click();
+      await button(t('cancelCall')).click();
+      await page.getByText(t('totalDue')).first().waitFor();
+      await expect.poll(() => page.getByText(t('helpComing')).count()).toBe(0);
+      expect(kiosk.host.latest().helpCalled).toBe(false);
+
+      // A member of staff arriving anyway (their card) finds no call to answer.
+      const staffT = translator(kiosk.host.latest().locale);
+      kiosk.host.send({ type: 'STAFF_SIGN_IN' });
+      for (const d of STAFF.staffNumber) await button(d).click();
+      await button(staffT('staffNext')).click();
+      for (const d of STAFF.pin) await button(d).click();
+      await page
+        .getByRole('status')
+        .filter({ hasText: staffT('staffNoCall') })
+        .waitFor();
+      expect(await page.getByRole('region', { name: staffT('staffHelpCall') }).count()).toBe(0);
+      await button(staffT('staffLeave')).click();
+      await page.getByText(t('totalDue')).first().waitFor();
+      kiosk.host.send({ type: 'CANCEL' });
+      await page.locator('[data-screen="attract"]').waitFor();
+      await page.close();
+    });
+  },
+);

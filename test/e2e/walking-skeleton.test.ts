@@ -17,7 +17,8 @@ async function reachBills(ui: Page | Frame): Promise<number> {
   await ui.getByRole('button', { name: /电费/ }).click();
   await ui.getByRole('heading', { name: /请输入户号/ }).waitFor();
   for (const digit of ACCOUNT) await ui.getByRole('button', { name: digit, exact: true }).click();
-  await expect.poll(() => ui.getByLabel('已输入的户号').textContent()).toBe(ACCOUNT);
+  // Echoed in groups, as on the bill.
+  await expect.poll(() => ui.getByLabel('已输入的户号').textContent()).toBe('3100 1234 56');
   await ui.getByRole('button', { name: '确认' }).click();
   await ui.getByText('应缴合计').waitFor();
   await expect(
@@ -59,10 +60,10 @@ describe('walking skeleton: cash payment of an overdue electricity bill', () => 
 
     await page.getByRole('status').filter({ hasText: '缴费成功' }).waitFor({ timeout: 15_000 });
     const receipt = (await page.getByRole('figure', { name: '凭证' }).textContent()) ?? '';
-    const serial = /代收流水号: (SH-XH-WK-0007-\d{8}-\d{6})/.exec(receipt)?.[1];
+    const serial = /代收流水号：(SH-XH-WK-0007-\d{8}-\d{6})/.exec(receipt)?.[1];
     expect(serial).toBeDefined();
     expect(receipt).toContain('3100****56');
-    expect(receipt).toContain(`实收金额: ${inserted / 100}.00元`);
+    expect(receipt).toContain(`实收金额：${inserted / 100}.00元`);
 
     const gw = env.kiosk().gateway?.url ?? '';
     const res = await signedFetch(gw, 'GET', `/v1/payments/${serial}`);

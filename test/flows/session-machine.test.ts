@@ -2,6 +2,7 @@
 // money rules the flow itself enforces (no cancel once money is in, nothing lost on timeouts).
 import { describe, expect, it } from 'vitest';
 import { createActor, fromCallback, fromPromise, waitFor, type EventObject } from 'xstate';
+import type { ProblemCode } from '../../src/api/kiosk-api';
 import { sessionMachine } from '../../src/flows/session-machine';
 import {
   type BillerChoice,
@@ -14,6 +15,7 @@ import {
   type ReceiptOutcome,
   type RefundSlipInput,
   type RefundSlipOutcome,
+  type ScanLookupResult,
   type SessionEvent,
   type StartResult,
 } from '../../src/flows/session-types';
@@ -22,6 +24,9 @@ import { POWER, QUOTE } from './session-fixtures';
 
 interface Effects {
   lookup?: LookupResult;
+  /** The stand-in printer prints (default), or cannot. */
+  receiptPrinted?: boolean;
+  scan?: ScanLookupResult;
   startResult?: StartResult;
   billersFail?: boolean;
   abandoned: number[];
@@ -52,6 +57,14 @@ const INFO: InfoContent[] = [
 ];
 
 const TIMING = { writeOffWaitMs: 60_000, doneScreenMs: 60_000, partialCashWaitMs: 60_000 };
+const SITE = {
+  scannerWindow: 'right' as const,
+  serviceHall: {
+    name: { 'zh-CN': '徐汇供电营业厅', en: 'Xuhui service hall' },
+    address: { 'zh-CN': '漕溪北路 201 号', en: '201 North Caoxi Road' },
+    hours: null,
+  },
+};
 
 function start(effects: Effects, timing = TIMING) {
   const machine = sessionMachine.provide({
@@ -64,6 +77,9 @@ function start(effects: Effects, timing = TIMING) {
         effects.lookups++;
         return effects.lookup ?? { ok: true as const, quote: QUOTE };
       }),
+      lookUpScan: fromPromise<ScanLookupResult, { text: string }>(
+        async () => effects.scan ?? { ok: false, problem: 'unrecognised_scan' },
+      ),
       startPayment: fromPromise<
         StartResult,
         { biller: BillerChoice; quote: QuoteChoice; method: 'cash' | 'qr'; amountDue: number }
@@ -90,7 +106,7 @@ function start(effects: Effects, timing = TIMING) {
       receipt: fromPromise<ReceiptOutcome, ReceiptInput>(async () => ({
         prepaidCredited: 567,
         receiptLines: ['缴费凭证'],
-        printed: true,
+        printed: effects.receiptPrinted ?? true,
         eReceiptUrl: 'https://verify.example/r?s=1',
       })),
       abandonPayment: fromPromise(async ({ input }: { input: { paymentId: number } }) => {
@@ -110,7 +126,7 @@ function start(effects: Effects, timing = TIMING) {
       }),
     },
   });
-  const actor = createActor(machine, { input: timing }).start();
+  const actor = createActor(machine, { input: { ...timing, site: SITE } }).start();
   const screen = () => screenOf(actor.getSnapshot());
   const reach = (name: string) =>
     waitFor(actor, (s) => s.value.customer === name, { timeout: 2000 });
@@ -129,8 +145,8 @@ const effects = (): Effects => ({
   lookups: 0,
 });
 
-async function toBills(e: Effects) {
-  const k = start(e);
+async function toBills(e: Effects, timing = TIMING) {
+  const k = start(e, timing);
   k.actor.send({ type: 'START' });
   await k.reach('chooseBiller');
   k.actor.send({ type: 'CHOOSE_BILLER', billerId: 'sh-power' });
@@ -166,14 +182,53 @@ describe('the session flow', () => {
     expect(k.screen()).toEqual({
       name: 'paid',
       collected: 20_000,
+      method: 'cash',
       prepaidCredited: 567,
       receiptLines: ['缴费凭证'],
       printed: true,
       eReceiptUrl: null,
+      copyAsked: false,
     });
+    // Printed: no copy to ask staff for.
+    k.actor.send({ type: 'ASK_PRINTED_COPY' });
+    expect(k.actor.getSnapshot().value).toMatchObject({ customer: 'paid', help: 'idle' });
     k.actor.send({ type: 'DONE' });
     expect(k.screen()).toMatchObject({ name: 'attract' });
     expect(k.actor.getSnapshot().context.collected).toBe(0);
+  });
+
+  it('no paper receipt: she asks staff for a printed copy; the result waits for them', async () => {
+    const e = effects();
+    e.receiptPrinted = false;
+    const k = await toBills(e, { ...TIMING, doneScreenMs: 200 });
+    k.actor.send({ type: 'PAY_CASH' });
+    k.actor.send({ type: 'CONFIRM' });
+    await k.reach('insertCash');
+    e.cash?.({ type: 'NOTE_STACKED', collected: 20_000 });
+    await k.reach('writingOff');
+    e.settle?.({ type: 'WRITE_OFF_SETTLED', state: 'WRITTEN_OFF' });
+    await k.reach('paid');
+    expect(k.screen()).toMatchObject({ name: 'paid', printed: false, copyAsked: false });
+    k.actor.send({ type: 'ASK_PRINTED_COPY' });
+    // Staff are called with the reason; the help screen says they will print her a copy.
+    expect(k.actor.getSnapshot().context.helpReason).toBe('printedCopy');
+    expect(k.screen()).toEqual({
+      name: 'staffHelp',
+      reason: 'printedCopy',
+      moneyInFlight: false,
+      canLeave: true,
+    });
+    k.actor.send({ type: 'CONTINUE_ALONE' });
+    expect(k.screen()).toMatchObject({ name: 'paid', printed: false, copyAsked: true });
+    // The result no longer returns to the start on its own timer: it waits for staff (or her
+    // "need more time?" like any screen that waits for her).
+    await new Promise((r) => setTimeout(r, 400));
+    expect(k.actor.getSnapshot().value.customer).toBe('paidCopyAsked');
+    expect(k.actor.getSnapshot().hasTag('waitsForCustomer')).toBe(true);
+    expect(helpCalled(k.actor.getSnapshot())).toBe(true);
+    k.actor.send({ type: 'DONE' });
+    await k.reach('attract');
+    expect(helpCalled(k.actor.getSnapshot())).toBe(false);
   });
 
   it('echoes keys, deletes and clears on the account screen', async () => {
@@ -197,7 +252,7 @@ describe('the session flow', () => {
     expect(k.actor.getSnapshot().value.customer).toBe('chooseBiller');
   });
 
-  it.each(['account_not_found', 'invalid_account', 'account_locked'] as const)(
+  it.each(['account_not_found', 'invalid_account'] as const)(
     'shows %s on the account screen, and typing clears it',
     async (problem) => {
       const e = effects();
@@ -218,17 +273,58 @@ describe('the session flow', () => {
     },
   );
 
-  it('says there is nothing to pay on a fully paid account', async () => {
+  it.each<[ProblemCode, LookupResult]>([
+    ['nothing_due', { ok: true, quote: { ...QUOTE, bills: [], totalDue: 0 } }],
+    ['account_locked', { ok: false, problem: 'account_locked' }],
+  ])(
+    'a dead end (%s) says why, which account, and where to go; she may type another',
+    async (problem, lookup) => {
+      const e = effects();
+      e.lookup = lookup;
+      const k = start(e);
+      k.actor.send({ type: 'START' });
+      await k.reach('chooseBiller');
+      k.actor.send({ type: 'CHOOSE_BILLER', billerId: 'sh-power' });
+      for (const key of '3100999999') k.actor.send({ type: 'KEY', key: key as '0' });
+      k.actor.send({ type: 'SUBMIT_ACCOUNT' });
+      await k.reach('problem');
+      expect(k.screen()).toEqual({
+        name: 'problem',
+        problem,
+        account: '3100999999',
+        serviceHall: SITE.serviceHall,
+        canRetype: true,
+      });
+      // "Type it again": the keypad, the number still there to correct.
+      k.actor.send({ type: 'BACK' });
+      await k.reach('enterAccount');
+      expect(k.screen()).toMatchObject({ digits: '3100999999', problem: null });
+    },
+  );
+
+  it('a bill scanned with nothing due names its account; a scanned locked account cannot', async () => {
     const e = effects();
-    e.lookup = { ok: true, quote: { ...QUOTE, bills: [], totalDue: 0 } };
+    e.scan = { ok: true, biller: POWER, quote: { ...QUOTE, account: '3100000001', totalDue: 0 } };
     const k = start(e);
-    k.actor.send({ type: 'START' });
-    await k.reach('chooseBiller');
-    k.actor.send({ type: 'CHOOSE_BILLER', billerId: 'sh-power' });
-    k.actor.send({ type: 'KEY', key: '1' });
-    k.actor.send({ type: 'SUBMIT_ACCOUNT' });
-    await waitFor(k.actor, (s) => s.context.problem === 'nothing_due');
-    expect(k.screen()).toMatchObject({ name: 'enterAccount', problem: 'nothing_due' });
+    k.actor.send({ type: 'SCANNED', text: 'SGCC:3100000001' });
+    await k.reach('problem');
+    expect(k.screen()).toMatchObject({
+      problem: 'nothing_due',
+      account: '3100000001',
+      serviceHall: SITE.serviceHall,
+      canRetype: true,
+    });
+    k.actor.send({ type: 'DONE' });
+    await k.reach('attract');
+    e.scan = { ok: false, problem: 'account_locked' };
+    k.actor.send({ type: 'SCANNED', text: 'SGCC:3100999999' });
+    await k.reach('problem');
+    expect(k.screen()).toMatchObject({
+      problem: 'account_locked',
+      account: null,
+      serviceHall: SITE.serviceHall,
+      canRetype: false,
+    });
   });
 
   it('shows a problem screen when the gateway is down', async () => {
@@ -237,7 +333,15 @@ describe('the session flow', () => {
     const k = start(e);
     k.actor.send({ type: 'START' });
     await k.reach('problem');
-    expect(k.screen()).toEqual({ name: 'problem', problem: 'gateway_unavailable' });
+    expect(k.screen()).toEqual({
+      name: 'problem',
+      problem: 'gateway_unavailable',
+      account: null,
+      serviceHall: null,
+      canRetype: false,
+    });
+    k.actor.send({ type: 'BACK' });
+    await k.reach('attract');
   });
 
   it('lets the customer cancel before money is in, and abandons the payment record', async () => {
@@ -301,7 +405,7 @@ describe('the session flow', () => {
     e.cash?.({ type: 'NOTE_STACKED', collected: 20_000 });
     await k.reach('writingOff');
     e.settle?.({ type: 'WRITE_OFF_SETTLED', state: 'REFUND_REQUIRED' });
-    expect(k.screen()).toEqual({ name: 'problem', problem: 'payment_needs_staff' });
+    expect(k.screen()).toMatchObject({ name: 'problem', problem: 'payment_needs_staff' });
   });
 
   it('switches language on any screen and back to Chinese for the next customer', async () => {
@@ -355,7 +459,7 @@ describe('a note in escrow', () => {
     expect(k.screen()).toMatchObject({ name: 'insertCash', collected: 0, underReview: 5_000 });
     k.actor.send({ type: 'CANCEL' });
     await k.reach('problem');
-    expect(k.screen()).toEqual({ name: 'problem', problem: 'note_under_review' });
+    expect(k.screen()).toMatchObject({ name: 'problem', problem: 'note_under_review' });
     expect(e.abandoned).toEqual([42]);
   });
 });
@@ -501,7 +605,7 @@ describe('partial cash', () => {
     const e = effects();
     const k = await stopShort(e);
     k.actor.send({ type: 'CALL_STAFF' });
-    expect(k.screen()).toEqual({ name: 'staffHelp', moneyInFlight: true });
+    expect(k.screen()).toMatchObject({ name: 'staffHelp', moneyInFlight: true, canLeave: true });
     k.actor.send({ type: 'MORE_TIME' });
     expect(k.screen()).toMatchObject({ name: 'partialCash', collected: 5_000 });
     expect(e.refunded).toEqual([]);
@@ -529,7 +633,7 @@ describe('partial cash', () => {
     await k.reach('insertCash');
     e.cash?.({ type: 'CASH_UNAVAILABLE' });
     await k.reach('problem');
-    expect(k.screen()).toEqual({ name: 'problem', problem: 'acceptor_unavailable' });
+    expect(k.screen()).toMatchObject({ name: 'problem', problem: 'acceptor_unavailable' });
     expect(e.abandoned).toEqual([42]);
   });
 
@@ -541,7 +645,7 @@ describe('partial cash', () => {
     await k.reach('insertCash');
     e.cash?.({ type: 'CASH_NOT_EXACT' });
     await k.reach('problem');
-    expect(k.screen()).toEqual({ name: 'problem', problem: 'exact_cash_impossible' });
+    expect(k.screen()).toMatchObject({ name: 'problem', problem: 'exact_cash_impossible' });
   });
 });
 
@@ -667,7 +771,7 @@ describe('a paused biller', () => {
     k.actor.send({ type: 'PAY_CASH' });
     k.actor.send({ type: 'CONFIRM' });
     await k.reach('problem');
-    expect(k.screen()).toEqual({ name: 'problem', problem: 'biller_paused' });
+    expect(k.screen()).toMatchObject({ name: 'problem', problem: 'biller_paused' });
     expect(e.cashInputs).toEqual([]);
   });
 });
@@ -734,6 +838,32 @@ describe('the complete statechart', () => {
     expect(e.abandoned).toEqual([42]);
   });
 
+  it('QR: her phone scanned the kiosk code: "confirm on your phone", money in flight; back to her own code', async () => {
+    const e = effects();
+    const k = await toConfirm(e, 'PAY_QR');
+    k.actor.send({ type: 'CONFIRM' });
+    await k.reach('qrPay');
+    expect(k.screen()).toMatchObject({ step: 'showYourCode', scannerWindow: 'right' });
+    k.actor.send({ type: 'SHOW_KIOSK_CODE' });
+    const code = 'weixin://wxpay/1';
+    e.qr?.({ type: 'QR_STEP', step: 'showYourCode', kioskCodeUrl: code, refused: false });
+    // She would rather show her own code: the actor is told, and its step takes the code away.
+    k.actor.send({ type: 'USE_PAYMENT_CODE' });
+    expect(e.qrCommands).toEqual(['SHOW_KIOSK_CODE', 'USE_PAYMENT_CODE']);
+    e.qr?.({ type: 'QR_STEP', step: 'showYourCode', kioskCodeUrl: null, refused: false });
+    expect(k.screen()).toMatchObject({ step: 'showYourCode', kioskCodeUrl: null });
+    // The kiosk's code again, scanned by her phone: the wallet waits for her.
+    k.actor.send({ type: 'SHOW_KIOSK_CODE' });
+    e.qr?.({ type: 'QR_STEP', step: 'showYourCode', kioskCodeUrl: code, refused: false });
+    e.qr?.({ type: 'QR_STEP', step: 'confirming', kioskCodeUrl: null, refused: false });
+    expect(k.screen()).toMatchObject({ name: 'qrPay', step: 'confirming' });
+    // Never timed out while the wallet waits: staff instead.
+    k.actor.send({ type: 'TIMED_OUT' });
+    expect(k.screen()).toMatchObject({ name: 'staffHelp', reason: 'timeout', moneyInFlight: true });
+    e.qr?.({ type: 'QR_PAID', qrPaymentId: 'w_2' });
+    await k.reach('writingOff');
+  });
+
   it('QR: an attempt whose end is unknown goes to staff, never back to the customer as unpaid', async () => {
     const e = effects();
     const k = await toConfirm(e, 'PAY_QR');
@@ -741,7 +871,7 @@ describe('the complete statechart', () => {
     await k.reach('qrPay');
     e.qr?.({ type: 'QR_UNKNOWN' });
     await k.reach('problem');
-    expect(k.screen()).toEqual({ name: 'problem', problem: 'payment_needs_staff' });
+    expect(k.screen()).toMatchObject({ name: 'problem', problem: 'payment_needs_staff' });
   });
 
   it('a quote expired at midnight is asked again and the new amount shown', async () => {
@@ -779,9 +909,12 @@ describe('the complete statechart', () => {
     await k.reach('insertCash');
     e.cash?.({ type: 'NOTE_ESCROWED' });
     k.actor.send({ type: 'TIMED_OUT' });
-    expect(k.screen()).toEqual({ name: 'staffHelp', moneyInFlight: true });
-    k.actor.send({ type: 'DONE' }); // money in flight: only staff end this
-    expect(k.screen()).toEqual({ name: 'staffHelp', moneyInFlight: true });
+    const waiting = { name: 'staffHelp', reason: 'timeout', moneyInFlight: true, canLeave: false };
+    expect(k.screen()).toEqual(waiting);
+    // Money in flight and she may have gone: only staff end this.
+    k.actor.send({ type: 'CONTINUE_ALONE' });
+    k.actor.send({ type: 'CANCEL_CALL' });
+    expect(k.screen()).toEqual(waiting);
     e.cash?.({ type: 'NOTE_STACKED', collected: 10_000 });
     expect(k.actor.getSnapshot().context.collected).toBe(10_000);
     expect(k.actor.getSnapshot().value.customer).toBe('insertCash');
@@ -805,10 +938,46 @@ describe('the complete statechart', () => {
     const e = effects();
     const k = await toBills(e);
     k.actor.send({ type: 'CALL_STAFF' });
-    expect(k.screen()).toEqual({ name: 'staffHelp', moneyInFlight: false });
+    expect(k.screen()).toEqual({
+      name: 'staffHelp',
+      reason: 'customer',
+      moneyInFlight: false,
+      canLeave: true,
+    });
     expect(helpCalled(k.actor.getSnapshot())).toBe(true);
-    k.actor.send({ type: 'DONE' });
+    // She carries on by herself: her screen again, and the call stands.
+    k.actor.send({ type: 'CONTINUE_ALONE' });
     expect(k.screen()).toMatchObject({ name: 'bills' });
+    expect(helpCalled(k.actor.getSnapshot())).toBe(true);
+  });
+
+  it('cancelling the call withdraws it, from the help screen or after carrying on', async () => {
+    const e = effects();
+    const k = await toBills(e);
+    k.actor.send({ type: 'CALL_STAFF' });
+    k.actor.send({ type: 'CANCEL_CALL' });
+    expect(k.screen()).toMatchObject({ name: 'bills' });
+    expect(helpCalled(k.actor.getSnapshot())).toBe(false);
+    expect(k.actor.getSnapshot().context.helpReason).toBeNull();
+    k.actor.send({ type: 'CALL_STAFF' });
+    k.actor.send({ type: 'CONTINUE_ALONE' });
+    k.actor.send({ type: 'CANCEL_CALL' });
+    expect(helpCalled(k.actor.getSnapshot())).toBe(false);
+    // The visit went on all along.
+    expect(k.actor.getSnapshot().value.customer).toBe('bills');
+  });
+
+  it('with her own money in, she asked: she may still carry on or cancel the call', async () => {
+    const e = effects();
+    const k = await toConfirm(e, 'PAY_CASH');
+    k.actor.send({ type: 'CONFIRM' });
+    await k.reach('insertCash');
+    e.cash?.({ type: 'NOTE_ESCROWED' });
+    e.cash?.({ type: 'NOTE_STACKED', collected: 10_000 });
+    k.actor.send({ type: 'CALL_STAFF' });
+    expect(k.screen()).toMatchObject({ name: 'staffHelp', moneyInFlight: true, canLeave: true });
+    k.actor.send({ type: 'CONTINUE_ALONE' });
+    expect(k.screen()).toMatchObject({ name: 'insertCash', collected: 10_000 });
   });
 
   it('help is a region beside the visit: a note stacks while staff are called, and the call ends with the visit', async () => {
@@ -880,6 +1049,7 @@ describe('the complete statechart', () => {
       name: 'info',
       topics: [{ id: 'tiered-pricing', title: '阶梯电价' }],
       topic: null,
+      openedFrom: 'list',
     });
     k.actor.send({ type: 'OPEN_INFO', topicId: 'tiered-pricing' });
     expect(k.screen()).toMatchObject({ topic: { title: '阶梯电价', paragraphs: ['分三档。'] } });
@@ -902,9 +1072,31 @@ describe('the complete statechart', () => {
     expect(k.screen()).toMatchObject({
       highlights: [{ title: 'Tiered electricity prices', summary: 'Three tiers.' }],
     });
-    // A highlight opens its own topic directly.
+    // A highlight opens its own topic directly, and back goes back to the idle screen.
     k.actor.send({ type: 'OPEN_INFO', topicId: 'tiered-pricing' });
     await k.reach('info');
     expect(k.screen()).toMatchObject({ topic: { id: 'tiered-pricing' } });
+    k.actor.send({ type: 'BACK' });
+    await k.reach('attract');
+  });
+
+  it('back from a topic goes where she came from: the idle screen, or the list', async () => {
+    const k = start(effects());
+    await waitFor(k.actor, (s) => s.context.info.topics.length > 0);
+    // From the idle screen's highlight: back to the idle screen, not the list (the screen says
+    // where the topic was opened, and offers every topic too).
+    k.actor.send({ type: 'OPEN_INFO', topicId: 'tiered-pricing' });
+    await k.reach('info');
+    expect(k.screen()).toMatchObject({ topic: { id: 'tiered-pricing' }, openedFrom: 'attract' });
+    k.actor.send({ type: 'BACK' });
+    await k.reach('attract');
+    // From the list: back to the list, then to the idle screen.
+    k.actor.send({ type: 'OPEN_INFO', topicId: null });
+    await k.reach('info');
+    k.actor.send({ type: 'OPEN_INFO', topicId: 'tiered-pricing' });
+    k.actor.send({ type: 'BACK' });
+    expect(k.screen()).toMatchObject({ name: 'info', topic: null });
+    k.actor.send({ type: 'BACK' });
+    await k.reach('attract');
   });
 });

@@ -82,7 +82,10 @@ const OUTPUTS: Record<string, unknown[]> = {
   ] satisfies StartResult[],
   loadInfo: [[]],
   captureFunds: [undefined],
-  receipt: [{ prepaidCredited: 0, receiptLines: ['缴费凭证'], printed: true, eReceiptUrl: null }],
+  receipt: [
+    { prepaidCredited: 0, receiptLines: ['缴费凭证'], printed: true, eReceiptUrl: null },
+    { prepaidCredited: 0, receiptLines: ['缴费凭证'], printed: false, eReceiptUrl: 'https://v/1' },
+  ],
   abandonPayment: [undefined],
   refundPartial: [{ amount: NOTE, slipLines: ['退款凭证'], printed: true }],
 };
@@ -117,18 +120,21 @@ export function modelEvents(s: ModelSnapshot, o: ModelOptions = {}): SessionEven
     { type: 'PAY_QR' },
     { type: 'CHOOSE_SCOPE', scope: c.scope === 'all' ? 'overdue' : 'all' },
     { type: 'SHOW_KIOSK_CODE' },
+    { type: 'USE_PAYMENT_CODE' },
     { type: 'OPEN_INFO', topicId: c.info.topicId === null ? 'tiered-pricing' : null },
     { type: 'CONTINUE' },
     { type: 'CONFIRM' },
     { type: 'BACK' },
     { type: 'CANCEL' },
     { type: 'DONE' },
+    { type: 'ASK_PRINTED_COPY' },
     { type: 'SCANNED', text: 'bill-qr' },
     { type: 'ACCOUNT_CARD', billerId: MODEL_BILLER.id, account: MODEL_QUOTE.account },
     { type: 'CARD_NOT_RECOGNISED' },
     { type: 'CASH_UNAVAILABLE' },
     { type: 'CASH_NOT_EXACT' },
     { type: 'QR_STEP', step: 'paying', kioskCodeUrl: null, refused: false },
+    { type: 'QR_STEP', step: 'confirming', kioskCodeUrl: null, refused: false },
     { type: 'QR_STEP', step: 'cancelling', kioskCodeUrl: null, refused: false },
     { type: 'QR_PAID', qrPaymentId: 'w_1' },
     { type: 'QR_CANCELLED' },
@@ -143,7 +149,15 @@ export function modelEvents(s: ModelSnapshot, o: ModelOptions = {}): SessionEven
   } else {
     events.push({ type: 'NOTE_ESCROWED' });
   }
-  if (o.staff) events.push({ type: 'CALL_STAFF' }, { type: 'MORE_TIME' }, { type: 'TIMED_OUT' });
+  if (o.staff) {
+    events.push(
+      { type: 'CALL_STAFF' },
+      { type: 'CONTINUE_ALONE' },
+      { type: 'CANCEL_CALL' },
+      { type: 'MORE_TIME' },
+      { type: 'TIMED_OUT' },
+    );
+  }
   // The stand-in actors' answers and the state's own timers.
   for (const inv of node.invoke) {
     const outputs = OUTPUTS[String(inv.src)] ?? [];
@@ -179,7 +193,9 @@ export function serializeModel(s: ModelSnapshot): string {
     c.method,
     c.qr.step,
     c.problem,
+    c.outcome?.printed ?? null,
     c.info.topicId,
+    c.info.topicFrom,
     s.value.help,
     s.value.prompt,
   ]);
@@ -205,7 +221,14 @@ export function serializePathModel(s: ModelSnapshot): string {
 }
 
 /** States that only show a result and go back to attract. */
-const RESULT_STATES = new Set(['problem', 'paid', 'pendingSync', 'refundSlip']);
+const RESULT_STATES = new Set([
+  'problem',
+  'paid',
+  'paidCopyAsked',
+  'pendingSync',
+  'pendingSyncCopyAsked',
+  'refundSlip',
+]);
 
 const SMALL_SKIP = new Set([
   'OPEN_INFO',

@@ -5,6 +5,7 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { createActor } from 'xstate';
 import { sessionMachine } from '../../src/flows/session-machine';
 import { screenOf, type CustomerState } from '../../src/flows/session-view';
+import { helpCallOf } from '../../src/service/staff-view';
 import { POWER, QUOTE } from './session-fixtures';
 
 const TIMING = { writeOffWaitMs: 1, doneScreenMs: 1, partialCashWaitMs: 1 };
@@ -36,11 +37,46 @@ describe('the state → screen mapping', () => {
       value: { customer: 'bills', help: { called: 'shown' }, prompt: 'none' },
       context,
     });
-    expect(screenOf(shown)).toEqual({ name: 'staffHelp', moneyInFlight: false });
+    expect(screenOf(shown)).toEqual({
+      name: 'staffHelp',
+      reason: 'customer',
+      moneyInFlight: false,
+      canLeave: true,
+    });
     const dismissed = sessionMachine.resolveState({
       value: { customer: 'bills', help: { called: 'dismissed' }, prompt: 'none' },
       context,
     });
     expect(screenOf(dismissed).name).toBe('bills');
+  });
+
+  it('a call for a printed copy: staff see why, the account tail to find it by, and that it is paid', () => {
+    const initial = createActor(sessionMachine, { input: TIMING }).getSnapshot();
+    const s = sessionMachine.resolveState({
+      value: { customer: 'paidCopyAsked', help: { called: 'shown' }, prompt: 'none' },
+      context: {
+        ...initial.context,
+        biller: POWER,
+        quote: QUOTE,
+        paymentId: 7,
+        collected: 20_000,
+        helpReason: 'printedCopy',
+        outcome: { prepaidCredited: 0, receiptLines: [], printed: false, eReceiptUrl: 'u' },
+      },
+    });
+    // Paid and done: no "your money is safe" on her help screen, and she may go back to it.
+    expect(screenOf(s)).toEqual({
+      name: 'staffHelp',
+      reason: 'printedCopy',
+      moneyInFlight: false,
+      canLeave: true,
+    });
+    expect(helpCallOf(s)).toMatchObject({
+      reason: 'printedCopy',
+      customerScreen: 'paid',
+      accountTail: '3456',
+      wayForward: 'paid',
+      canCancel: false,
+    });
   });
 });

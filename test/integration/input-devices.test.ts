@@ -93,7 +93,7 @@ describe('input devices from config', () => {
 
     kiosk.cards.set('0499999999');
     const p = await screenOf(kiosk, 'problem');
-    expect(p.screen).toEqual({ name: 'problem', problem: 'card_not_recognised' });
+    expect(p.screen).toMatchObject({ name: 'problem', problem: 'card_not_recognised' });
     kiosk.host.send({ type: 'DONE' });
     await screenOf(kiosk, 'attract');
 

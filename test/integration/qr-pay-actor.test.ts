@@ -29,7 +29,7 @@ async function run() {
     timing: { pollMs: 20, giveUpMs: 2_000 },
   });
   const parent = createMachine({
-    types: {} as { events: SessionEvent | { type: 'STOP' } },
+    types: {} as { events: SessionEvent | { type: 'STOP' } | { type: 'USE_PAYMENT_CODE' } },
     invoke: {
       id: 'qr',
       src: logic,
@@ -38,6 +38,7 @@ async function run() {
     on: {
       SCANNED: { actions: sendTo('qr', ({ event }) => event) },
       SHOW_KIOSK_CODE: { actions: sendTo('qr', { type: 'SHOW_KIOSK_CODE' }) },
+      USE_PAYMENT_CODE: { actions: sendTo('qr', { type: 'USE_PAYMENT_CODE' }) },
       STOP: { actions: sendTo('qr', { type: 'STOP' }) },
       '*': { actions: ({ event }) => events.push(event as SessionEvent) },
     },
@@ -50,7 +51,25 @@ async function run() {
       await new Promise((r) => setTimeout(r, 10));
     }
   };
-  return { id: p.id, due: p.due, qr, events, actor, until };
+  /** Waits for a step the screen would show. */
+  const step = async (match: (e: Extract<SessionEvent, { type: 'QR_STEP' }>) => boolean) => {
+    const end = Date.now() + 5_000;
+    for (;;) {
+      const found = events.find((e) => e.type === 'QR_STEP' && match(e));
+      if (found) return found;
+      if (Date.now() > end) throw new Error(`no such step: ${JSON.stringify(events)}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  };
+  return { id: p.id, due: p.due, qr, events, actor, until, step };
+}
+
+/** The wallet customer of the simulator: scans the kiosk's code, or pays. */
+async function customer(action: 'scan' | 'pay', qrPaymentId: string): Promise<void> {
+  const res = await fetch(new URL(`/__sim/qr/${qrPaymentId}/${action}`, h.sim.url), {
+    method: 'POST',
+  });
+  expect(res.status).toBe(200);
 }
 
 describe('QR payment actor', () => {
@@ -111,5 +130,63 @@ describe('QR payment actor', () => {
     r.actor.send({ type: 'STOP' });
     await r.until('QR_CANCELLED');
     expect(r.qr.latestFor(r.id)?.state).toBe('cancelled');
+  });
+
+  it("her phone scans the kiosk's code: the screen says to confirm on the phone, then paid", async () => {
+    const r = await run();
+    r.actor.send({ type: 'SHOW_KIOSK_CODE' });
+    await r.step((e) => e.kioskCodeUrl !== null);
+    const attempt = r.qr.latestFor(r.id);
+    await customer('scan', attempt?.qrPaymentId ?? '');
+    // The gateway's user_paying: the wallet waits for her; the code is gone from the screen.
+    expect(await r.step((e) => e.step === 'confirming')).toMatchObject({ kioskCodeUrl: null });
+    expect(r.qr.latestFor(r.id)?.state).toBe('user_paying');
+    await customer('pay', attempt?.qrPaymentId ?? '');
+    await r.until('QR_PAID');
+    expect(r.qr.latestFor(r.id)).toMatchObject({ kind: 'native', state: 'success' });
+  });
+
+  it("a payment code that needs her password: 'confirm on your phone' while the wallet waits", async () => {
+    const r = await run();
+    r.actor.send({ type: 'SCANNED', text: '28777777777777777771' }); // confirms after polls
+    await r.step((e) => e.step === 'confirming');
+    await r.until('QR_PAID');
+  });
+
+  it("she would rather show her own code: the kiosk's is closed at the wallet, and hers pays", async () => {
+    const r = await run();
+    r.actor.send({ type: 'SHOW_KIOSK_CODE' });
+    await r.step((e) => e.kioskCodeUrl !== null);
+    const shown = r.qr.latestFor(r.id)?.qrPaymentId ?? '';
+    r.actor.send({ type: 'USE_PAYMENT_CODE' });
+    await r.step((e) => e.step === 'showYourCode' && e.kioskCodeUrl === null && !e.refused);
+    expect(r.qr.get(shown).state).toBe('cancelled');
+    r.actor.send({ type: 'SCANNED', text: '134567890123456780' });
+    await r.until('QR_PAID');
+    expect(r.qr.latestFor(r.id)).toMatchObject({ kind: 'micropay', state: 'success' });
+  });
+
+  it("a payment code held to the scanner while the kiosk's code is up: that closes, hers pays", async () => {
+    const r = await run();
+    r.actor.send({ type: 'SHOW_KIOSK_CODE' });
+    await r.step((e) => e.kioskCodeUrl !== null);
+    const shown = r.qr.latestFor(r.id)?.qrPaymentId ?? '';
+    r.actor.send({ type: 'SCANNED', text: '134567890123456780' });
+    await r.until('QR_PAID');
+    expect(r.qr.get(shown).state).toBe('cancelled');
+    expect(r.qr.latestFor(r.id)).toMatchObject({ kind: 'micropay', state: 'success' });
+  });
+
+  it('asking to switch after her phone already scanned the code: that payment goes on', async () => {
+    const r = await run();
+    r.actor.send({ type: 'SHOW_KIOSK_CODE' });
+    await r.step((e) => e.kioskCodeUrl !== null);
+    const shown = r.qr.latestFor(r.id)?.qrPaymentId ?? '';
+    await customer('scan', shown);
+    r.actor.send({ type: 'USE_PAYMENT_CODE' });
+    await r.step((e) => e.step === 'confirming');
+    await customer('pay', shown);
+    await r.until('QR_PAID');
+    expect(r.qr.get(shown).state).toBe('success');
   });
 });

@@ -230,7 +230,7 @@ describe('finish', () => {
     expect(r.slipLines).toEqual(
       screenLines(settlementSlip({ terminalId: TERMINAL, settlement: r.settlement })),
     );
-    expect(r.slipLines).toContain('差额: 无');
+    expect(r.slipLines).toContain('差额：无');
   });
 
   it('opens a 短款 item when notes are missing, with its amount and the notes', () => {
@@ -265,9 +265,9 @@ describe('finish', () => {
       unknownValueNotes: 0,
       notesUnderReview: 0,
     });
-    expect(r.slipLines).toContain('差额: 短款 100.00元');
-    expect(r.slipLines).toContain('100元 应2张 实1张: 短 1 张');
-    expect(r.slipLines).toContain('清机人工号: 9001 (开始) / 9002 (结算)');
+    expect(r.slipLines).toContain('差额：短款 100.00元');
+    expect(r.slipLines).toContain('100元 应2张 实1张：短 1 张');
+    expect(r.slipLines).toContain('清机人工号：9001（开始）/ 9002（结算）');
     // The box is emptied all the same: what is missing is for staff, not for the next box.
     expect(rig.box.contents()).toEqual({ notes: {}, total: 0 });
   });
@@ -285,7 +285,7 @@ describe('finish', () => {
     expect(staffRows(t)).toMatchObject([
       { kind: 'discrepancy', amount: 2000, reason: 'cash_exchange_long' },
     ]);
-    expect(r.slipLines).toContain('差额: 长款 20.00元');
+    expect(r.slipLines).toContain('差额：长款 20.00元');
   });
 
   it('opens an item when the total agrees in other notes than expected', () => {
@@ -297,14 +297,14 @@ describe('finish', () => {
     expect(staffRows(t)).toMatchObject([
       { kind: 'discrepancy', amount: 0, reason: 'cash_exchange_mixed' },
     ]);
-    expect(r.slipLines).toContain('差额: 金额相符，面额不符');
+    expect(r.slipLines).toContain('差额：金额相符，面额不符');
   });
 
   it('settles an empty box', () => {
     begin(null);
     const r = exchange.finish({ counted: {}, by: TECH });
     expect(r).toMatchObject({ ok: true, settlement: { outcome: 'match', lines: [] } });
-    expect(r.ok && r.slipLines).toContain('识别器计数: 无');
+    expect(r.ok && r.slipLines).toContain('识别器计数：无');
   });
 
   it('leaves notes stacked while the box was out to the box put in', () => {
@@ -330,7 +330,7 @@ describe('finish', () => {
       unknownValue: 1,
     });
     expect(r.settlement.outcome).toBe('long');
-    expect(r.slipLines).toContain('面额未知纸币: 1 张(未计入应有)');
+    expect(r.slipLines).toContain('面额未知纸币：1 张（未计入应有）');
     const item = staffRows(t).find((i) => i.kind === 'discrepancy');
     expect(JSON.parse(item?.detail_json ?? '')).toMatchObject({
       unknownValueNotes: 1,

@@ -56,6 +56,7 @@ export const paidInput: ReceiptInput = {
   quote,
   collected: 30_000,
   at: AT,
+  method: 'cash',
   result,
 };
 

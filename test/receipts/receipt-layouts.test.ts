@@ -30,6 +30,7 @@ describe('the paid receipt (缴费凭证)', () => {
       '违约金合计                                3.60元',
       '转入预存                                 95.90元',
       '实收金额                                300.00元',
+      '支付方式                                    现金',
       '-'.repeat(48),
       '代收流水号         SH-XH-WK-0007-20261126-000123',
       '销账编号                    SGCC-20261126-000042',
@@ -49,7 +50,7 @@ describe('the paid receipt (缴费凭证)', () => {
       '户号                  3100****56',
       '户名                       张*明',
     ]);
-    expect(lines.slice(17, 21)).toEqual([
+    expect(lines.slice(18, 22)).toEqual([
       '-'.repeat(32),
       '代收流水号',
       '   SH-XH-WK-0007-20261126-000123',
@@ -87,6 +88,7 @@ describe('the provisional receipt (受理凭证)', () => {
     expect(lines.slice(14)).toEqual([
       '应缴金额                                204.10元',
       '实收金额                                300.00元',
+      '支付方式                                    现金',
       '-'.repeat(48),
       '代收流水号         SH-XH-WK-0007-20261126-000123',
       '款项已收妥，正在向收费单位销账，完成后将自动入',
@@ -123,10 +125,10 @@ describe('the refund slip for staff', () => {
       `[CODE128] ${SERIAL}`,
       '',
       '',
-      '工作人员签字: __________________',
+      '工作人员签字：__________________',
       '',
       '',
-      '日期: __________________________',
+      '日期：__________________________',
       '本单仅供退款审核，不作缴费凭证。',
     ]);
   });
@@ -135,31 +137,32 @@ describe('the refund slip for staff', () => {
     const partial = screenLines(
       refundSlip({ ...refundInput, reason: 'partial_payment_not_allowed' }),
     );
-    expect(partial).toContain('原因: 这项缴费需要一次缴足');
+    expect(partial).toContain('原因：这项缴费需要一次缴足');
     const unknown = screenLines(refundSlip({ ...refundInput, reason: 'biller_down' }));
-    expect(unknown).toContain('原因: 收费单位没有接受这笔缴费');
+    expect(unknown).toContain('原因：收费单位没有接受这笔缴费');
     for (const lines of [partial, unknown]) expect(lines.join('\n')).not.toMatch(/[a-z]+_[a-z]+/);
   });
 });
 
 describe('the screen lines', () => {
-  it('keep the label: value form the success screen and its tests read', () => {
+  it('keep the label：value form the success screen and its tests read', () => {
     const lines = receiptLines(paidInput);
     expect(lines).toEqual([
       '缴费凭证',
-      '终端编号: SH-XH-WK-0007',
-      '交易时间: 2026-11-26 14:05:40',
-      '收费单位: 国网上海市电力公司',
-      '户号: 3100****56',
-      '户名: 张*明',
-      '2026-09  本金 120.00元  违约金 3.60元(逾期42天)',
+      '终端编号：SH-XH-WK-0007',
+      '交易时间：2026-11-26 14:05:40',
+      '收费单位：国网上海市电力公司',
+      '户号：3100****56',
+      '户名：张*明',
+      '2026-09  本金 120.00元  违约金 3.60元（逾期42天）',
       '2026-10  本金 80.50元',
-      '本金合计: 200.50元',
-      '违约金合计: 3.60元',
-      '转入预存: 95.90元',
-      '实收金额: 300.00元',
-      `代收流水号: ${SERIAL}`,
-      `销账编号: ${TXN}`,
+      '本金合计：200.50元',
+      '违约金合计：3.60元',
+      '转入预存：95.90元',
+      '实收金额：300.00元',
+      '支付方式：现金',
+      `代收流水号：${SERIAL}`,
+      `销账编号：${TXN}`,
       '请妥善保管本凭证。如有疑问，请联系社区工作人员。',
     ]);
   });
@@ -167,8 +170,8 @@ describe('the screen lines', () => {
   it('show the provisional receipt while the write-off is pending', () => {
     const lines = receiptLines(pendingInput);
     expect(lines[0]).toBe('受理凭证');
-    expect(lines).toContain(`代收流水号: ${SERIAL}`);
-    expect(lines).toContain('实收金额: 300.00元');
+    expect(lines).toContain(`代收流水号：${SERIAL}`);
+    expect(lines).toContain('实收金额：300.00元');
   });
 
   it('never show ¥', () => {
@@ -248,8 +251,8 @@ describe('bilingual receipts (a resident who chose English)', () => {
 
   it('a provisional receipt of the overdue bill only lists that bill and its amount', () => {
     const lines = screenLines(paymentReceipt({ ...pendingInput, amountDue: 12_360 }));
-    expect(lines).toContain('2026-09  本金 120.00元  违约金 3.60元(逾期42天)');
+    expect(lines).toContain('2026-09  本金 120.00元  违约金 3.60元（逾期42天）');
     expect(lines.some((l) => l.startsWith('2026-10'))).toBe(false);
-    expect(lines).toContain('应缴金额: 123.60元');
+    expect(lines).toContain('应缴金额：123.60元');
   });
 });

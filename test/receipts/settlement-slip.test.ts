@@ -72,16 +72,16 @@ describe('the settlement slip (清机结算单)', () => {
       '应有金额                               1350.00元',
       '实点金额                               1270.00元',
       '差额                                短款 80.00元',
-      '面额未知纸币                    1 张(未计入应有)',
+      '面额未知纸币                  1 张（未计入应有）',
       '差异待办                                     #12',
       '-'.repeat(48),
       '[CODE128] SH-XH-WK-0007-QJ-000007',
       '',
       '',
-      `清机人签字: ${'_'.repeat(36)}`,
+      `清机人签字：${'_'.repeat(36)}`,
       '',
       '',
-      `复核人签字: ${'_'.repeat(36)}`,
+      `复核人签字：${'_'.repeat(36)}`,
       '本单为钱箱清点结算记录，不作缴费凭证。',
     ]);
   });
@@ -102,10 +102,10 @@ describe('the settlement slip (清机结算单)', () => {
     expect(lines).not.toContain('清点有差异，已转工作人员');
     expect(lines).toEqual(
       expect.arrayContaining([
-        '清机人工号: 9001 (开始) / 9002 (结算)',
-        '识别器计数: 无',
-        '100元 应2张 实2张: 相符',
-        '差额: 无',
+        '清机人工号：9001（开始）/ 9002（结算）',
+        '识别器计数：无',
+        '100元 应2张 实2张：相符',
+        '差额：无',
       ]),
     );
     expect(lines.some((l) => l.startsWith('换入钱箱') || l.startsWith('差异待办'))).toBe(false);
@@ -113,8 +113,8 @@ describe('the settlement slip (清机结算单)', () => {
 
   it('names 长款 and a mixed count in words', () => {
     const text = settlementSlipText(TERMINAL);
-    expect(text({ ...match, discrepancy: -5000, outcome: 'long' })).toContain('差额: 长款 50.00元');
-    expect(text({ ...match, outcome: 'mixed' })).toContain('差额: 金额相符，面额不符');
+    expect(text({ ...match, discrepancy: -5000, outcome: 'long' })).toContain('差额：长款 50.00元');
+    expect(text({ ...match, outcome: 'mixed' })).toContain('差额：金额相符，面额不符');
   });
 
   it('is journalled as its screen lines, and reprints as a copy', () => {

@@ -9,11 +9,19 @@ import { DEMO_TERMINALS } from '../../sim/gateway/seed';
 
 export const TERMINAL_ID = 'SH-XH-WK-0007';
 
+/** The service hall residents are sent to (config site.serviceHall), as in the demo config. */
+export const SERVICE_HALL = {
+  name: { 'zh-CN': '国网上海徐汇供电营业厅', en: 'State Grid Xuhui service hall' },
+  address: { 'zh-CN': '徐汇区漕溪北路 201 号', en: '201 North Caoxi Road, Xuhui' },
+  hours: { 'zh-CN': '周一至周六 8:30—17:00', en: 'Monday to Saturday, 8:30 to 17:00' },
+};
+
 export function testConfig(dir: string, overrides: Partial<KioskConfig> = {}): KioskConfig {
   return KioskConfig.parse({
     terminal: { id: TERMINAL_ID, secret: DEMO_TERMINALS[TERMINAL_ID] },
     gateway: { baseUrl: 'http://127.0.0.1:1', timeoutMs: 3000 },
     server: { host: '127.0.0.1', port: 0 },
+    site: { serviceHall: SERVICE_HALL },
     journal: { path: path.join(dir, 'journal.sqlite') },
     logging: { dir: path.join(dir, 'log'), level: 'debug' },
     devices: {

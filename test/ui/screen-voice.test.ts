@@ -63,14 +63,31 @@ describe('screenVoice', () => {
     );
   });
 
-  it('says each QR step, and the refusal', () => {
+  it('says each QR step, where the scanner window is, the other way, and the refusal', () => {
     const qr = SCREENS.qrPay;
-    expect(say(qr)).toContain('付款码');
-    expect(say({ ...qr, kioskCodeUrl: 'https://pay.example/x' })).toContain('扫描下面的二维码');
+    expect(say(qr)).toContain('请出示手机付款码');
+    expect(say(qr)).toContain('对准屏幕下方的扫码窗口');
+    expect(say(qr)).toContain('用手机扫屏幕上的码');
+    expect(say({ ...qr, scannerWindow: 'left' })).toContain('对准屏幕左边的扫码窗口');
+    expect(say({ ...qr, scannerWindow: null })).toContain('对准扫码窗口');
+    const kiosk = say({ ...qr, kioskCodeUrl: 'https://pay.example/x' });
+    expect(kiosk).toContain('请用手机扫屏幕上的码');
+    expect(kiosk).toContain('扫描下面的二维码');
+    expect(kiosk).toContain('出示手机付款码');
     expect(say({ ...qr, step: 'paying' })).toBe(
-      '正在支付，请在手机上确认。 应付 一百八十六元五角。 您可以点：取消支付。',
+      '正在付款，请稍候。 应付 一百八十六元五角。 您可以点：取消支付。',
     );
+    expect(say({ ...qr, step: 'confirming' })).toContain('请在手机上确认付款');
     expect(say({ ...qr, refused: true })).toContain('没有成功');
+  });
+
+  it('offers a printed copy when the receipt did not print, and says when staff are asked', () => {
+    const noPaper = { ...SCREENS.paid, printed: false, eReceiptUrl: 'https://v/1' };
+    expect(say(SCREENS.paid)).not.toContain('补打');
+    expect(say(noPaper)).toContain('请工作人员帮您补打一张');
+    expect(say({ ...noPaper, copyAsked: true })).toContain('工作人员会来为您补打凭证');
+    const help = { ...SCREENS.staffHelp, reason: 'printedCopy' as const, moneyInFlight: false };
+    expect(say(help)).toContain('工作人员来了会为您补打一张凭证');
   });
 
   it('says what was received on both result screens, never "inserted"', () => {
@@ -86,6 +103,34 @@ describe('screenVoice', () => {
   it('reassures about money only when it is in flight', () => {
     expect(say(SCREENS.staffHelp)).toContain('您的钱不会丢失');
     expect(say({ ...SCREENS.staffHelp, moneyInFlight: false })).not.toContain('您的钱不会丢失');
+  });
+
+  it('says why an account cannot be paid here, and where to go', () => {
+    const hall = {
+      name: { 'zh-CN': '徐汇供电营业厅', en: 'Xuhui service hall' },
+      address: { 'zh-CN': '漕溪北路 201 号', en: '201 North Caoxi Road' },
+      hours: null,
+    };
+    const locked = say({
+      name: 'problem',
+      problem: 'account_locked',
+      account: '3100999999',
+      serviceHall: hall,
+      canRetype: true,
+    });
+    expect(locked).toContain('这个户号暂时不能在这里缴费');
+    expect(locked).toContain('营业厅：徐汇供电营业厅，漕溪北路 201 号');
+    expect(say(SCREENS.problem)).not.toContain('营业厅');
+  });
+
+  it('says what happens next on the help screen, and speaks both choices when she has them', () => {
+    const help = SCREENS.staffHelp;
+    expect(say(help)).toContain('工作人员已收到呼叫，马上过来');
+    expect(say(help)).toContain('继续自己操作');
+    expect(say(help)).toContain('取消呼叫');
+    const staffOnly = say({ ...help, reason: 'timeout', canLeave: false });
+    expect(staffOnly).toContain('请在这里稍候');
+    expect(staffOnly).not.toContain('取消呼叫');
   });
 
   it('reads a topic, or the titles of the first page of topics', () => {

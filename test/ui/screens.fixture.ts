@@ -4,7 +4,12 @@ import { ELECTRICITY as power } from '../../sim/gallery/fixture-data';
 import { BASE } from '../../sim/gallery/fixtures';
 import type { Screen, ScreenName, Snapshot } from '../../src/api/kiosk-api';
 
-const receipt = { receiptLines: ['户号 3100123456'], printed: true, eReceiptUrl: null };
+const receipt = {
+  receiptLines: ['户号 3100123456'],
+  printed: true,
+  eReceiptUrl: null,
+  copyAsked: false,
+};
 
 export const SCREENS: { [N in ScreenName]: Extract<Screen, { name: N }> } = {
   serviceHome: { name: 'serviceHome' },
@@ -79,11 +84,12 @@ export const SCREENS: { [N in ScreenName]: Extract<Screen, { name: N }> } = {
     name: 'qrPay',
     biller: power,
     amountDue: 18650,
+    scannerWindow: 'below',
     step: 'showYourCode',
     kioskCodeUrl: null,
     refused: false,
   },
-  staffHelp: { name: 'staffHelp', moneyInFlight: true },
+  staffHelp: { name: 'staffHelp', reason: 'customer', moneyInFlight: true, canLeave: true },
   info: {
     name: 'info',
     topics: [
@@ -91,6 +97,7 @@ export const SCREENS: { [N in ScreenName]: Extract<Screen, { name: N }> } = {
       { id: 'saving', title: '节约用电' },
     ],
     topic: null,
+    openedFrom: 'list',
   },
   insertCash: {
     name: 'insertCash',
@@ -114,9 +121,15 @@ export const SCREENS: { [N in ScreenName]: Extract<Screen, { name: N }> } = {
   awaitingStaff: { name: 'awaitingStaff', collected: 10000 },
   refundSlip: { name: 'refundSlip', amount: 10000, slipLines: ['退款凭证'], printed: true },
   writingOff: { name: 'writingOff', collected: 18650 },
-  paid: { name: 'paid', collected: 20000, prepaidCredited: 1350, ...receipt },
-  pendingSync: { name: 'pendingSync', collected: 18650, ...receipt },
-  problem: { name: 'problem', problem: 'gateway_unavailable' },
+  paid: { name: 'paid', collected: 20000, method: 'cash', prepaidCredited: 1350, ...receipt },
+  pendingSync: { name: 'pendingSync', collected: 18650, method: 'cash', ...receipt },
+  problem: {
+    name: 'problem',
+    problem: 'gateway_unavailable',
+    account: null,
+    serviceHall: null,
+    canRetype: false,
+  },
 };
 
 export function snapshot(screen: Screen, over: Partial<Snapshot> = {}): Snapshot {

@@ -38,6 +38,15 @@ const SAYS: Record<string, (t: Translator) => string[]> = {
     t('staffCancelForCustomer'),
     t('staffHandBack'),
   ],
+  'staff-home-printed-copy': (t) => [
+    t('staffHome', { name: '社区工作人员 王*' }),
+    t('staffHelpCall'),
+    t('staffHelpReasonPrintedCopy'),
+    t('staffAccountTail', { tail: '3456' }),
+    t('staffWayPaid'),
+    t('staffHandBack'),
+    t('staffOpenReprint'),
+  ],
   'staff-open-items': (t) => [
     t('itemsTitle'),
     say(

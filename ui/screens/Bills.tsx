@@ -7,6 +7,7 @@ import { ChangeNote } from './ChangeNote';
 import { Money } from './Money';
 import { whyTotal } from './pay-words';
 import type { ScreenProps } from './types';
+import { AccountNumber } from './AccountNumber';
 
 type BillsScreen = Extract<KioskScreen, { name: 'bills' }>;
 
@@ -23,7 +24,7 @@ export function Bills({
     <Screen
       title={
         <>
-          {t.kind(screen.biller.kind)} · {quote.account}
+          {t.kind(screen.biller.kind)} · <AccountNumber account={quote.account} />
         </>
       }
       icon={BILLER_ICONS[screen.biller.kind]}

@@ -4,6 +4,7 @@ import { Screen } from '../design/Screen';
 import { ChangeNote } from './ChangeNote';
 import { Money } from './Money';
 import type { ScreenProps } from './types';
+import { AccountNumber } from './AccountNumber';
 
 type ConfirmScreen = Extract<KioskScreen, { name: 'confirm' }>;
 
@@ -27,7 +28,9 @@ export function Confirm({ t, send, screen }: ScreenProps & { screen: ConfirmScre
         <dt>{t('payee')}</dt>
         <dd>{screen.biller.name[t.locale]}</dd>
         <dt>{t('account')}</dt>
-        <dd className="account-number">{screen.account}</dd>
+        <dd className="account-number">
+          <AccountNumber account={screen.account} />
+        </dd>
         <dt>{t('holder')}</dt>
         <dd>{screen.holder}</dd>
         <dt>{t('method')}</dt>

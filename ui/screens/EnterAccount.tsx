@@ -3,6 +3,7 @@ import { BILLER_ICONS } from '../design/icons';
 import { Screen } from '../design/Screen';
 import { Alerts } from './Alerts';
 import type { ScreenProps } from './types';
+import { AccountNumber } from './AccountNumber';
 
 type EnterAccountScreen = Extract<KioskScreen, { name: 'enterAccount' }>;
 
@@ -34,7 +35,7 @@ export function EnterAccount({ t, send, screen }: ScreenProps & { screen: EnterA
             <p>{t('accountDigits', { count: screen.biller.accountLength })}</p>
           )}
           <output className="account-digits" aria-label={t('accountEntered')}>
-            {screen.digits || '\u00a0'}
+            {screen.digits ? <AccountNumber account={screen.digits} /> : '\u00a0'}
           </output>
           <Alerts messages={[screen.problem && t.problem(screen.problem)]} />
         </div>

@@ -9,7 +9,10 @@ import type { ScreenProps } from './types';
 
 type InfoScreen = Extract<KioskScreen, { name: 'info' }>;
 
-/** The information centre: a page of topics to choose from, or one topic to read. */
+/**
+ * The information centre: a page of topics to choose from, or one topic to read. Back from a
+ * topic goes where she came from (the list, or the idle screen that showed it).
+ */
 export function Info({ t, send, screen }: ScreenProps & { screen: InfoScreen }) {
   if (screen.topic) {
     return (
@@ -17,7 +20,17 @@ export function Info({ t, send, screen }: ScreenProps & { screen: InfoScreen }) 
         title={screen.topic.title}
         icon={SERVICE_ICONS.info}
         actions={{
-          primary: { label: t('back'), onClick: () => send({ type: 'OPEN_INFO', topicId: null }) },
+          primary: { label: t('back'), onClick: () => send({ type: 'BACK' }) },
+          // Opened on the idle screen (back goes there): every topic is one tap away.
+          secondary:
+            screen.openedFrom === 'attract'
+              ? [
+                  {
+                    label: t('allTopics'),
+                    onClick: () => send({ type: 'OPEN_INFO', topicId: null }),
+                  },
+                ]
+              : [],
         }}
       >
         <div className="reading">

@@ -15,7 +15,7 @@ type InsertCashScreen = Extract<KioskScreen, { name: 'insertCash' }>;
  */
 export function InsertCash({ t, send, screen }: ScreenProps & { screen: InsertCashScreen }) {
   const remaining = Math.max(0, screen.amountDue - screen.collected);
-  const notes = screen.acceptedNotes.map((v) => formatYuan(v).replace(/\.00$/, '')).join(' / ');
+  const notes = t.list(screen.acceptedNotes.map((v) => formatYuan(v).replace(/\.00$/, '')));
   return (
     <Screen
       title={t('insertCash')}

@@ -5,19 +5,25 @@ import { TerminalFront } from '../design/TerminalFront';
 import { Alerts } from './Alerts';
 import { Money } from './Money';
 import { QrCode } from './QrCode';
+import { showCodeHow } from './qr-words';
 import type { ScreenProps } from './types';
 
 type QrPayScreen = Extract<KioskScreen, { name: 'qrPay' }>;
 
 const PhonePictogram = SERVICE_ICONS.phone;
 
-/** The customer shows their wallet's payment code, or scans the kiosk's; then waits. */
+/**
+ * Two ways, named apart: she shows her phone's payment code to the scanner window (said where
+ * it is on this terminal), or her phone scans a code the kiosk shows; either way may switch to
+ * the other. Then the wallet pays, or waits for her to confirm on her phone.
+ */
 export function QrPay({ t, send, screen }: ScreenProps & { screen: QrPayScreen }) {
   const choosing = screen.step === 'showYourCode';
   const code = choosing ? screen.kioskCodeUrl : null;
   const heading = {
     showYourCode: code ? t('qrScanKioskCode') : t('qrShowYourCode'),
     paying: t('qrPaying'),
+    confirming: t('qrConfirming'),
     cancelling: t('qrCancelling'),
   }[screen.step];
   const cancel =
@@ -33,14 +39,28 @@ export function QrPay({ t, send, screen }: ScreenProps & { screen: QrPayScreen }
       actions={
         choosing && !code
           ? {
-              primary: { label: t('qrNoCode'), onClick: () => send({ type: 'SHOW_KIOSK_CODE' }) },
+              primary: {
+                label: t('qrUseKioskCode'),
+                onClick: () => send({ type: 'SHOW_KIOSK_CODE' }),
+              },
               secondary: cancel,
             }
-          : {
-              none: choosing ? 'device' : 'wait',
-              note: screen.step === 'cancelling' ? t('waitNothingToDo') : undefined,
-              secondary: cancel,
-            }
+          : code
+            ? {
+                none: 'device',
+                secondary: [
+                  {
+                    label: t('qrUsePaymentCode'),
+                    onClick: () => send({ type: 'USE_PAYMENT_CODE' }),
+                  },
+                  ...cancel,
+                ],
+              }
+            : {
+                none: 'wait',
+                note: screen.step === 'cancelling' ? t('waitNothingToDo') : undefined,
+                secondary: cancel,
+              }
       }
     >
       <div className="columns even">
@@ -49,6 +69,10 @@ export function QrPay({ t, send, screen }: ScreenProps & { screen: QrPayScreen }
             <span className="amount-label">{t('amountDue')}</span>{' '}
             <Money t={t} fen={screen.amountDue} size="large" testId="qr-amount" />
           </p>
+          {choosing && (
+            <p className="lead">{code ? t('qrScanHow') : showCodeHow(t, screen.scannerWindow)}</p>
+          )}
+          {screen.step === 'confirming' && <p className="lead">{t('qrConfirmingLead')}</p>}
           {choosing && <Alerts messages={[screen.refused && t('qrRefused')]} />}
         </div>
         {code && <QrCode url={code} label={t('qrKioskCode')} className="kiosk-code" />}

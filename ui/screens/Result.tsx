@@ -12,7 +12,8 @@ type ResultScreen = Extract<KioskScreen, { name: 'paid' | 'pendingSync' }>;
 /**
  * Paid, or money safely taken with the write-off still pending: both end the visit calmly, with
  * a large pictogram, the amount, and what to take (the receipt from its slot on the terminal,
- * or the e-receipt's QR).
+ * or the e-receipt's QR — and for a resident without a smartphone, staff called to print her a
+ * copy).
  */
 export function Result({ t, send, screen }: ScreenProps & { screen: ResultScreen }) {
   const paid = screen.name === 'paid';
@@ -21,12 +22,20 @@ export function Result({ t, send, screen }: ScreenProps & { screen: ResultScreen
       title={t(paid ? 'paid' : 'pendingSync')}
       tone={paid ? 'success' : 'safe'}
       live="status"
-      actions={{ primary: { label: t('done'), onClick: () => send({ type: 'DONE' }) } }}
+      actions={{
+        primary: { label: t('done'), onClick: () => send({ type: 'DONE' }) },
+        secondary:
+          !screen.printed && !screen.copyAsked
+            ? [{ label: t('askPrintedCopy'), onClick: () => send({ type: 'ASK_PRINTED_COPY' }) }]
+            : [],
+      }}
     >
       <div className="result">
         <div className="result-summary">
           <p className="amount-card">
-            <span className="amount-label">{t('collected')}</span>{' '}
+            <span className="amount-label">
+              {t(screen.method === 'qr' ? 'paidByPhone' : 'collected')}
+            </span>{' '}
             <Money t={t} fen={screen.collected} size="huge" testId="result-collected" />
           </p>
           {paid && screen.prepaidCredited > 0 && (
@@ -38,10 +47,16 @@ export function Result({ t, send, screen }: ScreenProps & { screen: ResultScreen
           {screen.printed && <TerminalFront t={t} part="receipt" lead={t('takeReceipt')} />}
           {!screen.printed && screen.eReceiptUrl && (
             <div className="e-receipt">
-              <p role="note">{t('eReceiptLead')}</p>
+              {/* Once she asked staff for a printed copy, that is what the screen says. */}
+              {screen.copyAsked ? (
+                <p role="status">{t('copyAsked')}</p>
+              ) : (
+                <p role="note">{t('eReceiptLead')}</p>
+              )}
               <QrCode url={screen.eReceiptUrl} label={t('eReceipt')} className="e-receipt-qr" />
             </div>
           )}
+          {screen.copyAsked && !screen.eReceiptUrl && <p role="status">{t('copyAsked')}</p>}
         </div>
         <Receipt t={t} lines={screen.receiptLines} />
       </div>

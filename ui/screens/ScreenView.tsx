@@ -79,6 +79,6 @@ export function ScreenView({
     case 'progress':
       return <Progress {...p} screen={screen} />;
     case 'problem':
-      return <Problem {...p} problem={screen.problem} />;
+      return <Problem {...p} screen={screen} />;
   }
 }

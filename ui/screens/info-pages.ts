@@ -1,6 +1,6 @@
 // The information centre's topic list, in pages small enough to keep the screen to six
-// choices (R8): up to five topics and "back" fit on one page; more are shown four at a time,
-// with "next page" and "back".
+// choices (R8): the topics are the choices, up to six on a page ("back", and "next page" when
+// there are more than six, only move between screens). Six topics fit on one page.
 export const MAX_CHOICES = 6;
 
 export interface TopicPage<T> {
@@ -10,8 +10,7 @@ export interface TopicPage<T> {
 }
 
 export function topicPage<T>(topics: readonly T[], page: number): TopicPage<T> {
-  const size = topics.length <= MAX_CHOICES - 1 ? MAX_CHOICES - 1 : MAX_CHOICES - 2;
-  const pages = Math.max(1, Math.ceil(topics.length / size));
+  const pages = Math.max(1, Math.ceil(topics.length / MAX_CHOICES));
   const p = ((page % pages) + pages) % pages;
-  return { shown: topics.slice(p * size, p * size + size), page: p, pages };
+  return { shown: topics.slice(p * MAX_CHOICES, p * MAX_CHOICES + MAX_CHOICES), page: p, pages };
 }

@@ -1,7 +1,7 @@
 import type { HelpCallView, StaffView } from '../../src/api/kiosk-api';
 import { formatYuan } from '../../src/api/money';
 import type { ScreenProps } from '../screens/types';
-import { HELP_WAY, STAFF_MENU, screenWords } from './staff-words';
+import { HELP_REASON, HELP_WAY, STAFF_MENU, screenWords } from './staff-words';
 
 type HomeView = Extract<StaffView, { name: 'staffHome' }>;
 
@@ -44,9 +44,10 @@ function HelpCall({ t, send, call }: ScreenProps & { call: HelpCallView }) {
   return (
     <div className="staff-call" role="region" aria-label={t('staffHelpCall')}>
       <h2>{t('staffHelpCall')}</h2>
-      <p>{t(call.reason === 'timeout' ? 'staffHelpReasonTimeout' : 'staffHelpReasonCustomer')}</p>
+      <p>{t(HELP_REASON[call.reason])}</p>
       <ul className="staff-figures">
         <li>{t('staffCustomerSees', { screen: screenWords(t, call.customerScreen) })}</li>
+        {call.accountTail && <li>{t('staffAccountTail', { tail: call.accountTail })}</li>}
         {call.billerName && <li>{t('staffBiller', { name: call.billerName })}</li>}
         {call.amountDue !== null && (
           <li>{t('staffAmountDue', { amount: formatYuan(call.amountDue) })}</li>

@@ -41,6 +41,14 @@ export const HELP_WAY: Readonly<Record<HelpCallView['wayForward'], MessageKey>> 
   waitForNote: 'staffWayWaitForNote',
   waitForWallet: 'staffWayWaitForWallet',
   nothingTaken: 'staffWayNothingTaken',
+  paid: 'staffWayPaid',
+};
+
+/** Why she called, in words. */
+export const HELP_REASON: Readonly<Record<HelpCallView['reason'], MessageKey>> = {
+  customer: 'staffHelpReasonCustomer',
+  timeout: 'staffHelpReasonTimeout',
+  printedCopy: 'staffHelpReasonPrintedCopy',
 };
 
 export const ITEM_KIND: Readonly<Record<OpenItemRow['kind'], MessageKey>> = {

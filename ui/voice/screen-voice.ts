@@ -6,7 +6,10 @@
 import type { CashChange, ReceiptDelivery, Screen } from '../../src/api/kiosk-api';
 import type { Translator } from '../i18n/messages';
 import { OUT_OF_SERVICE_REASON } from '../screens/out-of-service-reason';
+import { helpLead } from '../screens/help-words';
 import { topicPage } from '../screens/info-pages';
+import { DEAD_END } from '../screens/problem-words';
+import { showCodeHow } from '../screens/qr-words';
 import { sayWithAmounts, spokenAmount } from './spoken-amount';
 import { whyTotal } from '../screens/pay-words';
 import { KEYPAD_PAGE_LABELS, SERVICE_PROBLEM_WORDS, STATUS_WORDS } from '../screens/service-words';
@@ -94,10 +97,18 @@ export function spokenPeriod(period: string, locale: Translator['locale']): stri
 const spokenName = (t: Translator, name: string) =>
   t.locale === 'zh-CN' ? name.replace(/\*+/g, '某') : name;
 
-function receiptLine(t: Translator, s: { printed: boolean; eReceiptUrl: string | null }) {
-  if (s.printed) return t('takeReceipt');
-  return s.eReceiptUrl ? t('eReceiptLead') : null;
+/** Her receipt: take it, or keep it on her phone (or ask staff for a printed copy). */
+function receiptLines(
+  t: Translator,
+  s: { printed: boolean; eReceiptUrl: string | null; copyAsked: boolean },
+): Part[] {
+  if (s.printed) return [t('takeReceipt')];
+  return [s.eReceiptUrl && t('eReceiptLead'), s.copyAsked && t('copyAsked')];
 }
+
+/** A result screen's choices: done, and a printed copy from staff when none came out. */
+const resultChoices = (t: Translator, s: { printed: boolean; copyAsked: boolean }) =>
+  choiceParts(t, [t('done')], [!s.printed && !s.copyAsked && t('askPrintedCopy')]);
 
 /** The parts of a screen's line; `screenVoice` joins them. */
 function screenParts(screen: Screen, t: Translator, receipts: ReceiptDelivery): Part[] {
@@ -208,24 +219,48 @@ function screenParts(screen: Screen, t: Translator, receipts: ReceiptDelivery): 
       const toPay = say(t, 'voiceToPay', { amount: screen.amountDue });
       if (screen.step === 'paying')
         return [t('qrPaying'), toPay, ...choiceParts(t, [], [t('cancelPayment')])];
+      if (screen.step === 'confirming') {
+        return [
+          t('qrConfirming'),
+          toPay,
+          t('qrConfirmingLead'),
+          ...choiceParts(t, [], [t('cancelPayment')]),
+        ];
+      }
       if (screen.step === 'cancelling') return [t('qrCancelling'), toPay];
       const code = screen.kioskCodeUrl !== null;
       return [
         screen.refused && t('qrRefused'),
         toPay,
         t(code ? 'qrScanKioskCode' : 'qrShowYourCode'),
-        ...choiceParts(t, [!code && t('qrNoCode')], [t('cancelPayment')]),
+        // Where to hold it on this terminal, or how to scan the kiosk's code.
+        code ? t('qrScanHow') : showCodeHow(t, screen.scannerWindow),
+        // As they stand: the switch is the main action while she shows her own code; with the
+        // kiosk's code up she acts at her phone, and switching back is one of the others.
+        ...(code
+          ? choiceParts(t, [], [t('qrUsePaymentCode'), t('cancelPayment')])
+          : choiceParts(t, [t('qrUseKioskCode')], [t('cancelPayment')])),
       ];
     }
     case 'staffHelp':
       return [
         t('staffHelp'),
+        t(helpLead(screen)),
         screen.moneyInFlight && t('moneySafe'),
-        ...choiceParts(t, [!screen.moneyInFlight && t('back')]),
+        ...choiceParts(
+          t,
+          [screen.canLeave && t('continueAlone')],
+          [screen.canLeave && t('cancelCall')],
+        ),
       ];
     case 'info': {
       if (screen.topic) {
-        return [screen.topic.title, ...screen.topic.paragraphs, ...choiceParts(t, [t('back')])];
+        return [
+          screen.topic.title,
+          ...screen.topic.paragraphs,
+          // Opened on the idle screen: back goes there, and every topic is one tap away.
+          ...choiceParts(t, [t('back')], [screen.openedFrom === 'attract' && t('allTopics')]),
+        ];
       }
       const page = topicPage(screen.topics, 0);
       return [
@@ -297,16 +332,16 @@ function screenParts(screen: Screen, t: Translator, receipts: ReceiptDelivery): 
         // "Received", not "inserted": a wallet payment inserts nothing.
         say(t, 'voiceReceived', { amount: screen.collected }),
         screen.prepaidCredited > 0 && say(t, 'prepaid', { amount: screen.prepaidCredited }),
-        receiptLine(t, screen),
-        ...choiceParts(t, [t('done')]),
+        ...receiptLines(t, screen),
+        ...resultChoices(t, screen),
       ];
     case 'pendingSync':
       return [
         t('pendingSync'),
         say(t, 'voiceReceived', { amount: screen.collected }),
         t('pendingSyncLead'),
-        receiptLine(t, screen),
-        ...choiceParts(t, [t('done')]),
+        ...receiptLines(t, screen),
+        ...resultChoices(t, screen),
       ];
     case 'serviceHome':
       return [
@@ -339,8 +374,19 @@ function screenParts(screen: Screen, t: Translator, receipts: ReceiptDelivery): 
           t('progressNext', { text: screen.nextStep[t.locale] }),
         ...choiceParts(t, [t('done')]),
       ];
-    case 'problem':
-      return [t('problemTitle'), t.problem(screen.problem), ...choiceParts(t, [t('home')])];
+    case 'problem': {
+      // An account the kiosk cannot take: what it is, and where to go instead.
+      const deadEnd = DEAD_END[screen.problem];
+      const hall = screen.serviceHall;
+      return [
+        t(deadEnd?.title ?? 'problemTitle'),
+        t.problem(screen.problem),
+        deadEnd && t(deadEnd.next),
+        hall && t('hallWhere', { name: hall.name[t.locale], address: hall.address[t.locale] }),
+        hall?.hours && t('hallHours', { hours: hall.hours[t.locale] }),
+        ...choiceParts(t, [t('home')], [screen.canRetype && t('retypeAccount'), t('callStaff')]),
+      ];
+    }
   }
 }
 
@@ -384,7 +430,7 @@ export function screenKey(screen: Screen): string {
     case 'qrPay':
       return `${screen.name}:${screen.step}:${screen.kioskCodeUrl ? 'code' : ''}`;
     case 'staffHelp':
-      return `${screen.name}:${screen.moneyInFlight}`;
+      return `${screen.name}:${screen.reason}:${screen.moneyInFlight}:${screen.canLeave}`;
     case 'info':
       return `${screen.name}:${screen.topic?.id ?? ''}`;
     case 'problem':

@@ -4,6 +4,7 @@
 import type { StaffView } from '../../src/api/kiosk-api';
 import type { Translator } from '../i18n/messages';
 import {
+  HELP_REASON,
   HELP_WAY,
   ITEM_ACTION,
   ITEM_KIND,
@@ -33,7 +34,8 @@ export function homeVoice(t: Translator, v: View<'staffHome'>): Part[] {
   if (!call) return [t('staffNoCall'), choices(t, [...menu, t('staffLeave')])];
   return [
     t('staffHelpCall'),
-    t(call.reason === 'timeout' ? 'staffHelpReasonTimeout' : 'staffHelpReasonCustomer'),
+    t(HELP_REASON[call.reason]),
+    call.accountTail && t('staffAccountTail', { tail: call.accountTail }),
     t('staffCustomerSees', { screen: screenWords(t, call.customerScreen) }),
     call.billerName && t('staffBiller', { name: call.billerName }),
     call.amountDue !== null && say(t, 'staffAmountDue', { amount: call.amountDue }),
