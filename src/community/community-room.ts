@@ -18,23 +18,6 @@ import { openSubmissions } from './room-submissions';
 import { gatewaySubmissionPort, type SubmissionPort } from './submission-port';
 import { SubmissionWorker } from './submission-worker';
 
-export {
-  DEFAULT_ANSWER_WAIT_MS,
-  type ApplicationDraft,
-  type CommunityAuditEntry,
-  type CommunityRoom,
-  type CommunityRoomOptions,
-  type DocumentsDraft,
-  type InvoiceDraft,
-  type Lookup,
-  type NoticeDraft,
-  type Refusal,
-  type RefusalReason,
-  type StaffOnDuty,
-  type StagedPhoto,
-  type SubmissionReceipt,
-} from './room-face';
-
 export function openCommunityRoom(o: CommunityRoomOptions): CommunityRoom {
   const clock = o.clock ?? Date.now;
   const journal = new CommunityJournal(o.db, clock);

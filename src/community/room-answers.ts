@@ -1,6 +1,8 @@
-// How the room answers: a refusal in the face's words, a gateway reply as a lookup, and the
-// two conditions of the staff-only parts (somebody on duty, a community in the config).
+// How the room answers: a refusal in the face's words, a gateway reply as a lookup, a tax code
+// as typed, and the two conditions of the staff-only parts (somebody on duty, a community in
+// the config).
 import { failureReason, type GatewayReply } from '../gateway/signed-request';
+import { normalizeTaxId, taxIdProblem } from './checks';
 import type {
   CommunityAuditEntry,
   CommunityRoomOptions,
@@ -56,4 +58,18 @@ export function communityOf(o: Pick<CommunityRoomOptions, 'community'>): string 
     o.community ??
     refusal('not_configured', 'no_community', 'the config names no community (community.id)')
   );
+}
+
+/** A tax code as typed, normalized; refused (as `field`) when its check character is wrong. */
+export function checkedTaxId(typed: string, field: string): string | Refusal {
+  const taxId = normalizeTaxId(typed);
+  const problem = taxIdProblem(taxId);
+  return problem
+    ? refusal(
+        'invalid',
+        'invalid_tax_id',
+        `the tax code's ${problem.replace('_', ' ')} is wrong`,
+        field,
+      )
+    : taxId;
 }

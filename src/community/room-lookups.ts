@@ -2,16 +2,9 @@
 // catalogue (kept ten minutes, and served stale while the gateway is away), the invoice
 // pickup points, a company's particulars by its tax code, and an application's or an invoice
 // request's progress.
-import {
-  isSubmissionSerial,
-  isPhoneLast4,
-  isTrackingCode,
-  normalizeTaxId,
-  normalizeTrackingCode,
-  taxIdProblem,
-} from './checks';
+import { isSubmissionSerial, isPhoneLast4, isTrackingCode, normalizeTrackingCode } from './checks';
 import type { Service } from './contract';
-import { communityOf, lookup, refusal } from './room-answers';
+import { checkedTaxId, communityOf, lookup, refusal } from './room-answers';
 import type { CommunityRoom, CommunityRoomOptions, Lookup } from './room-face';
 
 /** The catalogue is asked again after this long (a stale one serves while the gateway is away). */
@@ -56,15 +49,8 @@ export function openLookups(
     },
 
     async invoiceTitle(typed) {
-      const taxId = normalizeTaxId(typed);
-      const problem = taxIdProblem(taxId);
-      if (problem)
-        return refusal(
-          'invalid',
-          'invalid_tax_id',
-          `the tax code's ${problem.replace('_', ' ')} is wrong`,
-          'taxId',
-        );
+      const taxId = checkedTaxId(typed, 'taxId');
+      if (typeof taxId !== 'string') return taxId;
       return lookup(await o.client.invoiceTitle(taxId));
     },
 

@@ -4,13 +4,7 @@
 // after a short wait, accepted for later (the submission worker goes on).
 import { createHash } from 'node:crypto';
 import { businessDay, shanghaiIso } from '../time/shanghai';
-import {
-  applicationQrText,
-  isMobile,
-  isSubmissionSerial,
-  normalizeTaxId,
-  taxIdProblem,
-} from './checks';
+import { applicationQrText, isMobile, isSubmissionSerial } from './checks';
 import type {
   CommunityJournal,
   PhotoRow,
@@ -28,7 +22,7 @@ import {
 import { photoRef, photoRefsOf } from './draft';
 import { documentProblem, fieldProblem, hasControl } from './form-check';
 import type { PhotoVault } from './photo-vault';
-import { refusal } from './room-answers';
+import { checkedTaxId, refusal } from './room-answers';
 import type {
   CommunityRoom,
   CommunityRoomOptions,
@@ -293,15 +287,8 @@ export function openSubmissions(r: {
     },
 
     async requestInvoice(d) {
-      const taxId = normalizeTaxId(d.buyer.taxId);
-      const problem = taxIdProblem(taxId);
-      if (problem)
-        return refusal(
-          'invalid',
-          'invalid_tax_id',
-          `the tax code's ${problem.replace('_', ' ')} is wrong`,
-          'buyer.taxId',
-        );
+      const taxId = checkedTaxId(d.buyer.taxId, 'buyer.taxId');
+      if (typeof taxId !== 'string') return taxId;
       if (!isMobile(d.phone))
         return refusal('invalid', 'invalid_field', 'phone: not a mobile number', 'phone');
       const evidence = d.evidence ?? [];
