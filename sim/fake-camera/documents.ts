@@ -14,7 +14,8 @@ export type Shot = CameraShot;
 const DESK = `html,body{margin:0;width:${FRAME.width}px;height:${FRAME.height}px;overflow:hidden}
 body{background:#8d9096;display:flex;align-items:center;justify-content:center;
 font-family:"Noto Sans CJK SC","Noto Serif CJK SC","WenQuanYi Zen Hei",sans-serif;color:#1b1b1b}
-table{border-collapse:collapse}td{border:2px solid #7a3b2a;padding:6px 10px;font-size:22px}
+table{border-collapse:collapse;width:100%;table-layout:fixed}
+td{border:2px solid #7a3b2a;padding:6px 10px;font-size:20px;overflow-wrap:anywhere}
 .label{color:#7a3b2a;white-space:nowrap}`;
 
 const page = (css: string, body: string, filter = ''): string =>
@@ -22,7 +23,7 @@ const page = (css: string, body: string, filter = ''): string =>
 ${filter ? `.shot{filter:${filter}}` : ''}</style><body><div class="shot">${body}</div></body>`;
 
 const REGISTER = `<div class="sheet"><h1>常住人口登记卡</h1>
-<table>
+<table><colgroup><col style="width:20%"><col style="width:27%"><col style="width:22%"><col style="width:31%"></colgroup>
 <tr><td class="label">姓名</td><td>林晓梅</td><td class="label">户主或与户主关系</td><td>之女</td></tr>
 <tr><td class="label">曾用名</td><td>无</td><td class="label">性别</td><td>女</td></tr>
 <tr><td class="label">出生地</td><td>上海市徐汇区</td><td class="label">民族</td><td>汉族</td></tr>
@@ -85,7 +86,7 @@ td{border-color:#2f6b3a;font-size:23px}.label{color:#2f6b3a}`;
 
 const PROPERTY = `<div class="cert"><h1>不动产权证书</h1>
 <p class="no">沪（2016）徐字不动产权第 012345 号</p>
-<table>
+<table><colgroup><col style="width:24%"><col></colgroup>
 <tr><td class="label">权利人</td><td>林晓梅</td></tr>
 <tr><td class="label">共有情况</td><td>单独所有</td></tr>
 <tr><td class="label">坐落</td><td>徐汇区漕溪北路 88 弄 6 号 1203 室</td></tr>
