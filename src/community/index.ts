@@ -20,7 +20,7 @@ export {
   type SubmissionReceipt,
 } from './community-room';
 export { CommunityClient, type CommunityClientOptions } from './client';
-export { CommunityConfig } from './config';
+export { CommunityConfig, DEFAULT_NOTICE_PLACES, NoticeChoices, noticeTags } from './config';
 export {
   APPLICATION_QR_PREFIX,
   applicationQrText,
