@@ -2,6 +2,8 @@
 // limits and the answers, shared so that both sides check the same shapes. Browser-safe.
 import { z } from 'zod/mini';
 
+export { IPC_PHOTO_DISCARD_CHANNEL, IPC_PHOTO_UPLOAD_CHANNEL } from './channels';
+
 /** `POST` a photo here (raw body); `DELETE` `PHOTOS_PATH/<photoId>` discards a staged one. */
 export const PHOTOS_PATH = '/api/photos';
 
@@ -28,3 +30,15 @@ export type StagedPhotoRef = z.infer<typeof StagedPhotoRef>;
 /** Every refusal on the photo routes is JSON with a code (for code) and a message (for logs). */
 export const PhotoError = z.object({ code: z.string(), message: z.string() });
 export type PhotoError = z.infer<typeof PhotoError>;
+
+/** An upload's answer as HTTP gives it, and as Electron's ipc gives it too: status and body. */
+export interface PhotoReply {
+  status: number;
+  body: unknown;
+}
+
+/** What the Electron preload exposes (ELECTRON_PHOTOS_GLOBAL): the edge's two routes over ipc. */
+export interface PhotoBridge {
+  upload(bytes: Uint8Array, mime: string): Promise<PhotoReply>;
+  discard(photoId: string): Promise<void>;
+}

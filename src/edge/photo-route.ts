@@ -109,9 +109,7 @@ export function photoRoute(o: {
     });
     req.on('end', () => {
       const bytes = Buffer.concat(chunks, size);
-      if (!settle()) return;
-      if (bytes.length === 0) return refuse(req, res, 400, 'empty', 'the photo has no bytes');
-      stage(res, mime.data, bytes);
+      if (settle()) stage(res, mime.data, bytes);
     });
     // Aborted mid-body, reset, or dropped by the request timeout: nothing staged, nothing kept.
     req.on('close', () => {
@@ -120,26 +118,9 @@ export function photoRoute(o: {
   }
 
   function stage(res: ServerResponse, mime: PhotoMime, bytes: Uint8Array): void {
-    let staged: ReturnType<PhotoDesk['stagePhoto']>;
-    try {
-      staged = o.photos.stagePhoto({ mime, bytes });
-    } catch (err) {
-      o.refusals.note('photo_not_stored', { reason: (err as Error).message.slice(0, 200) });
-      return reply(res, 500, { code: 'not_stored', message: 'the photo could not be stored' });
-    }
-    if (!staged.ok) {
-      o.refusals.note(`photo_${staged.code}`);
-      const status = { too_large: 413, unsupported_media: 415 }[staged.code] ?? 422;
-      return reply(res, status, { code: staged.code, message: staged.message });
-    }
-    const v = staged.value;
-    const answer: StagedPhotoRef = {
-      photoId: String(v.photoId),
-      sha256: v.sha256,
-      size: v.size,
-      mime: v.mime,
-    };
-    reply(res, 201, answer);
+    const answer = stagePhotoAnswer(o.photos, mime, bytes);
+    if ('code' in answer.body) o.refusals.note(`photo_${answer.body.code}`);
+    reply(res, answer.status, answer.body);
   }
 
   function discard(req: IncomingMessage, res: ServerResponse, id: string): void {
@@ -165,6 +146,41 @@ export function photoRoute(o: {
       if (pathname !== PHOTOS_PATH && req.method === 'DELETE') return discard(req, res, id);
       refuse(req, res, 405, 'method', 'POST a photo, or DELETE one by its id');
     },
+  };
+}
+
+/** What a photo's upload answers, over HTTP or Electron's ipc: 201 and its reference, or why not. */
+export type PhotoAnswer =
+  { status: 201; body: StagedPhotoRef } | { status: number; body: PhotoError };
+
+/** A whole photo's bytes staged with the host (counted and typed already by the caller). */
+export function stagePhotoAnswer(
+  photos: PhotoDesk,
+  mime: PhotoMime,
+  bytes: Uint8Array,
+): PhotoAnswer {
+  if (bytes.length === 0)
+    return { status: 400, body: { code: 'empty', message: 'the photo has no bytes' } };
+  if (bytes.length > MAX_PHOTO_BYTES) {
+    return {
+      status: 413,
+      body: { code: 'too_large', message: `a photo is at most ${MAX_PHOTO_BYTES} bytes` },
+    };
+  }
+  let staged: ReturnType<PhotoDesk['stagePhoto']>;
+  try {
+    staged = photos.stagePhoto({ mime, bytes });
+  } catch {
+    return { status: 500, body: { code: 'not_stored', message: 'the photo could not be stored' } };
+  }
+  if (!staged.ok) {
+    const status = { too_large: 413, unsupported_media: 415 }[staged.code] ?? 422;
+    return { status, body: { code: staged.code, message: staged.message } };
+  }
+  const v = staged.value;
+  return {
+    status: 201,
+    body: { photoId: String(v.photoId), sha256: v.sha256, size: v.size, mime: v.mime },
   };
 }
 

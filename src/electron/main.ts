@@ -12,6 +12,7 @@ import { GpuFallbackFile, isGpuCrash } from './gpu-fallback';
 import { HangRecovery } from './hang-recovery';
 import { bindKioskIpc } from './ipc-transport';
 import { OUT_OF_SERVICE_URL } from './out-of-service-page';
+import { bindPhotoIpc } from './photo-ipc';
 import { RendererRelauncher } from './renderer-relaunch';
 import { limitPermissions, hardenContents } from './security';
 import { APP_URL } from './trusted-url';
@@ -55,6 +56,7 @@ async function start(): Promise<void> {
     }),
   );
   bindKioskIpc({ ipcMain, window, host, log: console });
+  bindPhotoIpc({ ipcMain, photos: host.community, log: console });
 
   const contents = window.webContents;
   const load = (url: string) => {

@@ -312,7 +312,10 @@ describe('Electron security checklist', () => {
 
   it('20. Do not expose Electron APIs to untrusted web content', async () => {
     await import('../../src/electron/preload');
-    expect(bridge.exposed.map(([key]) => key)).toEqual(['kioskApi']);
+    expect(bridge.exposed.map(([key]) => key)).toEqual(['kioskApi', 'kioskPhotos']);
+    // The photos: upload and discard on their two channels (checked in photo-ipc.ts).
+    const photos = (bridge.exposed[1]?.[1] ?? {}) as Record<string, unknown>;
+    expect(Object.keys(photos).sort()).toEqual(['discard', 'upload']);
     const api = (bridge.exposed[0]?.[1] ?? {}) as Record<string, unknown>;
     expect(Object.keys(api).sort()).toEqual(['send', 'subscribe']);
     expect(Object.values(api).every((v) => typeof v === 'function')).toBe(true);

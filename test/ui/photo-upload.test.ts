@@ -1,6 +1,6 @@
 // The renderer's upload client: each answer of the edge becomes the photo's reference or one of
 // three problems (too_large, refused, unreachable); it never throws.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MAX_PHOTO_BYTES } from '../../src/api/photos';
 import { discardPhoto, uploadPhoto } from '../../ui/transport/photo-upload';
 
@@ -59,6 +59,47 @@ describe('uploadPhoto', () => {
   it('no answer at all is unreachable', async () => {
     const down = () => Promise.reject(new TypeError('Failed to fetch'));
     expect(await uploadPhoto(jpeg(), down)).toEqual({ ok: false, problem: 'unreachable' });
+  });
+});
+
+describe('in Electron, through the preload bridge', () => {
+  const reply = (status: number, body: unknown) => {
+    const calls: [Uint8Array, string][] = [];
+    const bridge = {
+      upload: (bytes: Uint8Array, mime: string) => {
+        calls.push([bytes, mime]);
+        return Promise.resolve({ status, body });
+      },
+      discard: vi.fn(() => Promise.resolve()),
+    };
+    return { calls, bridge };
+  };
+  const noFetch = () => Promise.reject(new Error('no fetch in Electron'));
+
+  it('sends the bytes and their type; answers as over HTTP', async () => {
+    const { calls, bridge } = reply(201, REF);
+    expect(await uploadPhoto(jpeg(3), noFetch, bridge)).toEqual({ ok: true, photo: REF });
+    expect(calls[0]?.[0]).toEqual(new Uint8Array(3));
+    expect(calls[0]?.[1]).toBe('image/jpeg');
+    expect(await uploadPhoto(jpeg(), noFetch, reply(413, null).bridge)).toEqual({
+      ok: false,
+      problem: 'too_large',
+    });
+    expect(await uploadPhoto(jpeg(), noFetch, reply(403, null).bridge)).toEqual({
+      ok: false,
+      problem: 'refused',
+    });
+  });
+
+  it('a bridge that fails is unreachable; a discard goes by the bridge', async () => {
+    const broken = { upload: () => Promise.reject(new Error('gone')), discard: vi.fn() };
+    expect(await uploadPhoto(jpeg(), noFetch, broken)).toEqual({
+      ok: false,
+      problem: 'unreachable',
+    });
+    const { bridge } = reply(204, null);
+    await discardPhoto('17', noFetch, bridge);
+    expect(bridge.discard).toHaveBeenCalledWith('17');
   });
 });
 
