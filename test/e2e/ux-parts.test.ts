@@ -1,10 +1,11 @@
 // The parts the service point's screens embed — the document camera with Chromium's fake
 // camera, and the signature pad — on the gallery's parts page, against the same age-friendly
-// and layout rules as every screen (test/support/ux-checks.ts), in both languages, at every text
-// size, landscape and portrait; each in its busiest state (a refusal said, a page's thumbnail
-// with its retake). The host's answer to an upload is stood in by the page's route: this is
-// about the look; the upload itself is test/e2e/camera-and-signature.test.ts. Screenshots
-// (zh-CN, ×1) go to docs/screenshots/part-<part>-<orientation>.png.
+// and layout rules as every screen (test/support/ux-checks.ts; L3 against the attract screen),
+// in both languages, at every text size, landscape and portrait; each in its busiest state (a
+// refusal said, a page's thumbnail with its retake). The host's answer to an upload is stood in
+// by the page's route: this is about the look; the upload itself is
+// test/e2e/camera-and-signature.test.ts. Screenshots (zh-CN, ×1) go to
+// docs/screenshots/part-<part>-<orientation>.png.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -15,7 +16,7 @@ import type { Locale } from '../../src/api/kiosk-api';
 import { FakeCamera } from '../../sim/fake-camera/fake-camera';
 import { CHROMIUM_PATH, launchChromium } from '../support/browser';
 import { AXE_PATH, serveGallery } from '../support/gallery-server';
-import { formatViolations, runUxChecks } from '../support/ux-checks';
+import { compareLayouts, formatViolations, layoutOf, runUxChecks } from '../support/ux-checks';
 
 const SHOTS = path.resolve(import.meta.dirname, '../../docs/screenshots');
 const VIEWPORTS = [
@@ -100,12 +101,32 @@ describe('the service point parts meet the age-friendly rules', () => {
           await page.goto(`${origin}/parts.html?${p.query}&locale=${locale}&scale=${scale}`);
           await page.locator('[data-screen]').waitFor();
           await p.arrange(page, locale);
+          if (locale === 'zh-CN' && scale === 1) {
+            await page.screenshot({
+              path: path.join(SHOTS, `part-${p.part}-${viewport.name}.png`),
+            });
+          }
           const axe = scale === 1;
           const vs = await runUxChecks(page, {
             promptShown: false,
             axeUrl: `${origin}${AXE_PATH}`,
             axe,
           });
+          // L3: the frame's header and the primary action where the attract screen has them.
+          const layout = await layoutOf(page);
+          await page.goto(`${origin}/index.html?screen=attract&locale=${locale}&scale=${scale}`);
+          await page.locator('[data-screen]').waitFor();
+          const attract = await layoutOf(page);
+          if (attract && layout) {
+            vs.push(
+              ...compareLayouts(
+                new Map([
+                  ['attract', attract],
+                  [p.part, layout],
+                ]),
+              ),
+            );
+          }
           const where = `[${locale} ×${scale} ${viewport.name}]`;
           if (vs.length)
             lines.push(
@@ -113,11 +134,6 @@ describe('the service point parts meet the age-friendly rules', () => {
                 .split('\n')
                 .map((l) => `${where} ${l}`),
             );
-          if (locale === 'zh-CN' && scale === 1) {
-            await page.screenshot({
-              path: path.join(SHOTS, `part-${p.part}-${viewport.name}.png`),
-            });
-          }
           await page.close();
         }
       }
