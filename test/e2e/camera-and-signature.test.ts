@@ -3,8 +3,9 @@
 // gallery's parts page served from the kiosk's own origin — so their uploads go through the
 // real edge (the page's pass, its origin) into the host's vault. By visible text: a page taken,
 // a blurred one refused with its reason (and said aloud), a dark one and an empty desk refused,
-// a retake, the pages counted, done; a signature drawn with the mouse and kept, an empty pad
-// and a single dot refused.
+// a retake, the pages counted, done — video only, every track stopped once the part is gone;
+// no camera, or one denied, said plainly with 呼叫工作人员 at hand; a signature drawn with the
+// mouse and kept, an empty pad and a single dot refused.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -21,9 +22,28 @@ const TYPES: Record<string, string> = {
 
 const env = useKioskInChromium({}, { fakeCamera: true });
 
+/**
+ * The page's camera requests, recorded (their constraints and streams) in `__cameraAsked`, or
+ * refused with a DOMException of this name, as a kiosk without a camera, or denying it, does.
+ * (Page code, kept as text: this file's types are Node's.)
+ */
+const recordCamera = (refuse: string | null) => `(() => {
+  const media = navigator.mediaDevices;
+  const original = media.getUserMedia.bind(media);
+  const asked = [];
+  globalThis.__cameraAsked = asked;
+  media.getUserMedia = async (constraints) => {
+    ${refuse ? `throw new DOMException('refused by the test', ${JSON.stringify(refuse)});` : ''}
+    const stream = await original(constraints);
+    asked.push({ constraints: constraints ?? {}, stream });
+    return stream;
+  };
+})();`;
+
 /** The kiosk page (its pass), then the parts page from the same origin. */
-async function openPart(query: string): Promise<Page> {
+async function openPart(query: string, o: { refuseCamera?: string } = {}): Promise<Page> {
   const page = await env.browser().newPage({ viewport: { width: 1920, height: 1080 } });
+  await page.addInitScript({ content: recordCamera(o.refuseCamera ?? null) });
   await page.goto(env.kiosk().launchUrl());
   const origin = new URL(env.kiosk().kioskUrl).origin;
   await page.route(
@@ -117,8 +137,43 @@ describe('the document camera (高拍仪)', () => {
       { state: 'staged', reason: null },
       { state: 'staged', reason: null },
     ]);
+    // Video only, never the microphone; and the part gone, no track is left running.
+    const asked = await page.evaluate(() => {
+      interface Track {
+        kind: string;
+        readyState: string;
+      }
+      interface Asked {
+        constraints: { audio?: unknown; video?: unknown };
+        stream: { getTracks(): Track[] };
+      }
+      return (globalThis as unknown as { __cameraAsked: Asked[] }).__cameraAsked.map((a) => ({
+        audio: a.constraints.audio,
+        video: a.constraints.video !== undefined && a.constraints.video !== false,
+        live: a.stream.getTracks().filter((t) => t.readyState === 'live').length,
+        kinds: a.stream.getTracks().map((t) => t.kind),
+      }));
+    });
+    expect(asked.length).toBeGreaterThan(5); // the camera opened afresh for every page
+    for (const a of asked)
+      expect(a).toEqual({ audio: false, video: true, live: 0, kinds: ['video'] });
     await page.close();
   }, 90_000);
+
+  it('without a camera, or with it denied: said plainly, 呼叫工作人员 there, only 返回 to do', async () => {
+    for (const [refuse, words] of [
+      ['NotFoundError', '没有找到拍照设备'],
+      ['NotAllowedError', '拍照设备现在不能使用'],
+    ] as const) {
+      const page = await openPart('part=camera&min=1&max=1', { refuseCamera: refuse });
+      await page.getByRole('alert').filter({ hasText: words }).waitFor();
+      await page.getByRole('button', { name: '呼叫工作人员' }).waitFor();
+      expect(await page.getByRole('button', { name: '拍照' }).count()).toBe(0);
+      await page.getByRole('button', { name: '返回' }).click();
+      expect(await partEvents(page)).toEqual([{ type: 'cancel' }]);
+      await page.close();
+    }
+  }, 60_000);
 });
 
 describe('the signature pad (签名板)', () => {
