@@ -17,6 +17,7 @@ import {
 } from 'xstate';
 import type { Key, Locale, PaymentMethod } from '../api/kiosk-api';
 import { amountToPay, overdueOnlyAmount } from './pay-scope';
+import { APPLICATION_EVENT_TYPES } from './application/application-types';
 import { servicePointMachine } from './service-point/service-point-machine';
 import { servicePointScreenOf } from './service-point/service-point-view';
 import {
@@ -84,6 +85,14 @@ const freshCustomer = {
   prefs: DEFAULT_PREFS,
   servicePoint: null,
 } satisfies Partial<SessionContext>;
+
+/** While she applies for a service, its events go to the service point (and on to the application). */
+const toApplication = Object.fromEntries(
+  APPLICATION_EVENT_TYPES.map((type) => [
+    type,
+    { actions: sendTo('servicePoint', ({ event }: { event: SessionEvent }) => event) },
+  ]),
+);
 
 /** A bill scanned or an account card read ends the same way: its bills, or why not. */
 const found = ({ event }: { event: { output: ScanLookupResult } }) => event.output;
@@ -388,6 +397,8 @@ export const sessionMachine = setup({
             SCANNED: { actions: sendTo('servicePoint', ({ event }) => event) },
             BACK: { actions: sendTo('servicePoint', ({ event }) => event) },
             DONE: { actions: sendTo('servicePoint', ({ event }) => event) },
+            OPEN_APPLY: { actions: sendTo('servicePoint', ({ event }) => event) },
+            ...toApplication,
             CANCEL: 'attract',
           },
         },
