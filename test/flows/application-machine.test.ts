@@ -8,6 +8,7 @@ import type { Key, Screen } from '../../src/api/kiosk-api';
 import { applicationMachine } from '../../src/flows/application/application-machine';
 import type {
   ApplicationSubmission,
+  CatalogueLoad,
   PrintInput,
   PrintOutcome,
   SubmitOutcome,
@@ -71,7 +72,7 @@ function standIns(
   const stand: Stand = { submitted: [], printed: [] };
   const logic = applicationMachine.provide({
     actors: {
-      loadServices: fromPromise(async () => ({ ok: true as const, services })),
+      loadServices: fromPromise<CatalogueLoad>(async () => ({ ok: true, services })),
       loadBillers: fromPromise(async () => [SGCC, WATER]),
       lookUpBills: fromPromise<LookupResult, { billerId: string; account: string }>(
         async ({ input }) =>
@@ -441,7 +442,7 @@ describe('applying for a service', () => {
 
   it('says when the catalogue cannot be read, and goes back from it', async () => {
     const logic = applicationMachine.provide({
-      actors: { loadServices: fromPromise(async () => ({ ok: false as const })) },
+      actors: { loadServices: fromPromise<CatalogueLoad>(async () => ({ ok: false })) },
     });
     const a = createActor(logic).start();
     await settled(a);

@@ -20,6 +20,7 @@ import type {
   ApplicationContext,
   ApplicationEvent,
   ApplicationSubmission,
+  CatalogueLoad,
   ConfirmedAccount,
   PrintInput,
   PrintOutcome,
@@ -134,9 +135,7 @@ export const applicationMachine = setup({
     output: {} as ApplicationOutput,
   },
   actors: {
-    loadServices: fromPromise<{ ok: true; services: Service[] } | { ok: false }>(async () => ({
-      ok: false,
-    })),
+    loadServices: fromPromise<CatalogueLoad>(async () => ({ ok: false })),
     loadBillers: fromPromise<BillerChoice[]>(async () => []),
     lookUpBills: fromPromise<LookupResult, { billerId: string; account: string }>(async () => ({
       ok: false,

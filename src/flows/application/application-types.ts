@@ -14,6 +14,9 @@ export interface ConfirmedAccount {
   address: string;
 }
 
+/** The catalogue as the room gave it, or not at all (the screen says so). */
+export type CatalogueLoad = { ok: true; services: Service[] } | { ok: false };
+
 /** What is sent: the host adds the terms' version and who assisted, and builds the draft. */
 export interface ApplicationSubmission {
   serviceId: string;
