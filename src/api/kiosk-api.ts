@@ -14,7 +14,6 @@ export { BillerKind, Fen, Key, LocalizedText };
 export const Locale = z.enum(['zh-CN', 'en']);
 export type Locale = z.infer<typeof Locale>;
 
-
 export const BillerView = z.object({
   id: z.string(),
   kind: BillerKind,

@@ -1,6 +1,7 @@
 // Every word the customer sees or hears, in both languages (same keys: the `en` table is typed
 // by the Chinese one). Chinese is the default. Voice lines (voice*) are spoken, never shown.
 import type { BillerKind, Locale, ProblemCode, ScreenName } from '../../src/api/kiosk-api';
+import { APPLICATION_EN, APPLICATION_SCREEN_NAMES, APPLICATION_ZH } from './application-messages';
 
 const zhCN = {
   appTitle: '社区缴费服务',
@@ -591,6 +592,7 @@ const zhCN = {
   frontPosRight: '右边一个',
   frontPosMiddle: '中间一个',
   waitNothingToDo: '请稍候，您不需要做任何操作',
+  ...APPLICATION_ZH,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -1199,6 +1201,7 @@ const en: Record<MessageKey, string> = {
   frontPosRight: 'right one',
   frontPosMiddle: 'middle one',
   waitNothingToDo: 'Please wait: there is nothing you need to do',
+  ...APPLICATION_EN,
 };
 
 const KIND: Record<Locale, Record<BillerKind, string>> = {
@@ -1307,6 +1310,7 @@ const SCREEN: Record<Locale, Record<ScreenName, string>> = {
     progressEntry: '查进度：输入受理编号',
     progressLookingUp: '正在查询办理进度',
     progress: '办理进度',
+    ...APPLICATION_SCREEN_NAMES['zh-CN'],
   },
   en: {
     attract: 'the start screen',
@@ -1331,6 +1335,7 @@ const SCREEN: Record<Locale, Record<ScreenName, string>> = {
     progressEntry: 'checking progress: typing the tracking code',
     progressLookingUp: 'looking up an application',
     progress: 'the progress of an application',
+    ...APPLICATION_SCREEN_NAMES.en,
   },
 };
 

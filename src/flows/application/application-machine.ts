@@ -6,7 +6,6 @@
 // (src/host/application-actors.ts); the stand-ins here answer "unreachable".
 import { assign, fromPromise, setup } from 'xstate';
 import type { ApplicationProblem, ProblemCode } from '../../api/kiosk-api';
-import type { Service } from '../../community';
 import type { BillerChoice, LookupResult, ScanLookupResult } from '../session-types';
 import {
   applicantPhone,

@@ -1,0 +1,128 @@
+// Applying for a service: the consent to SMS notices, and everything on one screen before it is
+// sent — each part with its own 修改 / Change, a problem the gateway found said above it.
+import type { Screen as KioskScreen, UserEvent } from '../../src/api/kiosk-api';
+import { Screen } from '../design/Screen';
+import { AccountNumber } from './AccountNumber';
+import { Alerts } from './Alerts';
+import { APPLY_PROBLEM_WORDS, local, valueWords } from './application-words';
+import type { ScreenProps } from './types';
+
+type ConsentScreen = Extract<KioskScreen, { name: 'applicationConsent' }>;
+type ReviewScreen = Extract<KioskScreen, { name: 'applicationReview' }>;
+
+export function ApplicationConsent({ t, send, screen }: ScreenProps & { screen: ConsentScreen }) {
+  return (
+    <Screen
+      title={t('applyConsentTitle')}
+      actions={{
+        primary: {
+          label: t('applyConsentYes'),
+          onClick: () => send({ type: 'CONSENT', smsNotices: true }),
+        },
+        secondary: [
+          {
+            label: t('applyConsentNo'),
+            onClick: () => send({ type: 'CONSENT', smsNotices: false }),
+          },
+          { label: t('back'), onClick: () => send({ type: 'BACK' }) },
+        ],
+      }}
+    >
+      <p className="lead">{t('applyConsentLead', { phone: screen.phone })}</p>
+    </Screen>
+  );
+}
+
+/** One line of the review: what it is, its value, and its own change button. */
+function Row({
+  t,
+  send,
+  label,
+  value,
+  change,
+}: ScreenProps & { label: string; value: React.ReactNode; change: UserEvent | null }) {
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>
+        <span className="review-value">{value}</span>
+        {change && (
+          <button
+            className="button secondary review-change"
+            aria-label={t('applyChangeItem', { item: label })}
+            onClick={() => send(change)}
+          >
+            {t('applyChange')}
+          </button>
+        )}
+      </dd>
+    </>
+  );
+}
+
+export function ApplicationReview({ t, send, screen }: ScreenProps & { screen: ReviewScreen }) {
+  const p = { t, send };
+  return (
+    <Screen
+      title={t('applyReviewTitle')}
+      actions={{
+        primary: { label: t('applySubmit'), onClick: () => send({ type: 'SUBMIT_APPLICATION' }) },
+        secondary: [{ label: t('back'), onClick: () => send({ type: 'BACK' }) }],
+      }}
+    >
+      <Alerts
+        messages={[
+          screen.problem && t(APPLY_PROBLEM_WORDS[screen.problem]),
+          screen.problem === 'invalid' && screen.problemField,
+        ]}
+      />
+      <dl className="facts review">
+        <Row
+          {...p}
+          label={t('applyReviewService')}
+          value={local(t, screen.service.name)}
+          change={null}
+        />
+        <Row
+          {...p}
+          label={t('applyReviewAccount')}
+          value={<AccountNumber account={screen.account} />}
+          change={{ type: 'CHANGE', part: 'account', id: null }}
+        />
+        <Row {...p} label={t('applyReviewHolder')} value={screen.holder} change={null} />
+        {screen.fields.map(({ field, value }) => (
+          <Row
+            key={field.id}
+            {...p}
+            label={local(t, field.label)}
+            value={valueWords(t, field, value)}
+            change={{ type: 'CHANGE', part: 'field', id: field.id }}
+          />
+        ))}
+        {screen.documents.map(({ document, pages }) => (
+          <Row
+            key={document.id}
+            {...p}
+            label={local(t, document.label)}
+            value={pages > 0 ? t('applyReviewPages', { pages }) : t('applyReviewNone')}
+            change={{ type: 'CHANGE', part: 'document', id: document.id }}
+          />
+        ))}
+        {screen.signature !== null && (
+          <Row
+            {...p}
+            label={t('applyReviewSignature')}
+            value={screen.signature ? t('applyReviewSigned') : t('applyReviewNone')}
+            change={{ type: 'CHANGE', part: 'signature', id: null }}
+          />
+        )}
+        <Row
+          {...p}
+          label={t('applyReviewSms')}
+          value={t(screen.smsNotices ? 'applyReviewSmsYes' : 'applyReviewSmsNo')}
+          change={{ type: 'CHANGE', part: 'consent', id: null }}
+        />
+      </dl>
+    </Screen>
+  );
+}
