@@ -6,7 +6,6 @@ export const APPLICATION_ZH = {
   applyServiceLead: '用电业务在这里申请，材料用高拍仪拍照，不用去营业厅',
   applyCatalogueTitle: '请选择要办理的业务',
   applyCatalogueEmpty: '暂时查不到可以办理的业务，请稍后再试，或呼叫工作人员',
-  applyNeedsTitle: '办理前请准备',
   applyNeedsDocuments: '要拍照的材料：',
   applyNeedsPages: '{label}（{pages}）',
   applyPagesExactly: '{count} 页',
@@ -102,6 +101,7 @@ export const APPLICATION_ZH = {
   voiceApplyDocument: '请拍照：{label}，{pages}',
   voiceApplyReview: '请核对申请：{service}，户号尾号 {tail}，申请人 {holder}',
   voiceApplyReceipt: '受理编号 {code}',
+  voiceApplyValue: '{label}：{value}',
 } as const;
 
 export const APPLICATION_EN: Record<keyof typeof APPLICATION_ZH, string> = {
@@ -109,7 +109,6 @@ export const APPLICATION_EN: Record<keyof typeof APPLICATION_ZH, string> = {
   applyServiceLead: 'Apply for electricity services here, with your papers photographed',
   applyCatalogueTitle: 'Choose a service',
   applyCatalogueEmpty: 'No services can be shown just now: try again later, or call staff',
-  applyNeedsTitle: 'Before you start',
   applyNeedsDocuments: 'Papers to photograph:',
   applyNeedsPages: '{label} ({pages})',
   applyPagesExactly: '{count} pages',
@@ -206,6 +205,7 @@ export const APPLICATION_EN: Record<keyof typeof APPLICATION_ZH, string> = {
   voiceApplyDocument: 'Photograph: {label}, {pages}',
   voiceApplyReview: 'Check your application: {service}, account ending {tail}, applicant {holder}',
   voiceApplyReceipt: 'Tracking code {code}',
+  voiceApplyValue: '{label}: {value}',
 };
 
 /** Her screens by name, as staff are told what she sees. */

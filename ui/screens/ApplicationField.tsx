@@ -63,7 +63,8 @@ export function ApplicationField({ t, send, screen }: ScreenProps & { screen: Fi
           secondary: [...skip, back],
         }}
       >
-        {lead}
+        {/* The keyboard takes the body: what is typed and how much of the limit is on it. */}
+        <Alerts messages={[problem]} />
         <TextKeyboard
           lang={t.locale}
           value={screen.value}

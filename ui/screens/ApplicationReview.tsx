@@ -1,5 +1,6 @@
 // Applying for a service: the consent to SMS notices, and everything on one screen before it is
 // sent — each part with its own 修改 / Change, a problem the gateway found said above it.
+import type { ReactNode } from 'react';
 import type { Screen as KioskScreen, UserEvent } from '../../src/api/kiosk-api';
 import { Screen } from '../design/Screen';
 import { AccountNumber } from './AccountNumber';
@@ -33,30 +34,28 @@ export function ApplicationConsent({ t, send, screen }: ScreenProps & { screen: 
   );
 }
 
-/** One line of the review: what it is, its value, and its own change button. */
-function Row({
+/** One part of the review: what it is, its value, and its own change button. */
+function Part({
   t,
   send,
   label,
   value,
   change,
-}: ScreenProps & { label: string; value: React.ReactNode; change: UserEvent | null }) {
+}: ScreenProps & { label: string; value: ReactNode; change: UserEvent }) {
   return (
-    <>
-      <dt>{label}</dt>
-      <dd>
-        <span className="review-value">{value}</span>
-        {change && (
-          <button
-            className="button secondary review-change"
-            aria-label={t('applyChangeItem', { item: label })}
-            onClick={() => send(change)}
-          >
-            {t('applyChange')}
-          </button>
-        )}
-      </dd>
-    </>
+    <div className="review-part">
+      <div>
+        <dt>{label}</dt>
+        <dd>{value}</dd>
+      </div>
+      <button
+        className="button secondary"
+        aria-label={t('applyChangeItem', { item: label })}
+        onClick={() => send(change)}
+      >
+        {t('applyChange')}
+      </button>
+    </div>
   );
 }
 
@@ -70,28 +69,24 @@ export function ApplicationReview({ t, send, screen }: ScreenProps & { screen: R
         secondary: [{ label: t('back'), onClick: () => send({ type: 'BACK' }) }],
       }}
     >
+      <p className="lead">
+        {local(t, screen.service.name)} · {t('applyReviewHolder')} {screen.holder}
+      </p>
       <Alerts
         messages={[
           screen.problem && t(APPLY_PROBLEM_WORDS[screen.problem]),
           screen.problem === 'invalid' && screen.problemField,
         ]}
       />
-      <dl className="facts review">
-        <Row
-          {...p}
-          label={t('applyReviewService')}
-          value={local(t, screen.service.name)}
-          change={null}
-        />
-        <Row
+      <dl className="review-parts">
+        <Part
           {...p}
           label={t('applyReviewAccount')}
           value={<AccountNumber account={screen.account} />}
           change={{ type: 'CHANGE', part: 'account', id: null }}
         />
-        <Row {...p} label={t('applyReviewHolder')} value={screen.holder} change={null} />
         {screen.fields.map(({ field, value }) => (
-          <Row
+          <Part
             key={field.id}
             {...p}
             label={local(t, field.label)}
@@ -100,7 +95,7 @@ export function ApplicationReview({ t, send, screen }: ScreenProps & { screen: R
           />
         ))}
         {screen.documents.map(({ document, pages }) => (
-          <Row
+          <Part
             key={document.id}
             {...p}
             label={local(t, document.label)}
@@ -109,14 +104,14 @@ export function ApplicationReview({ t, send, screen }: ScreenProps & { screen: R
           />
         ))}
         {screen.signature !== null && (
-          <Row
+          <Part
             {...p}
             label={t('applyReviewSignature')}
             value={screen.signature ? t('applyReviewSigned') : t('applyReviewNone')}
             change={{ type: 'CHANGE', part: 'signature', id: null }}
           />
         )}
-        <Row
+        <Part
           {...p}
           label={t('applyReviewSms')}
           value={t(screen.smsNotices ? 'applyReviewSmsYes' : 'applyReviewSmsNo')}

@@ -8,6 +8,7 @@ import { ApplicationCatalogue, ApplicationNeeds } from './ApplicationStart';
 import { Waiting } from './Waiting';
 import type { ApplicationScreenView } from './application-words';
 import type { ScreenProps } from './types';
+import './application.css';
 
 const WORKING = {
   catalogue: 'applyWorkingCatalogue',

@@ -16,13 +16,15 @@ export function ApplicationCatalogue({
   send,
   screen,
 }: ScreenProps & { screen: CatalogueScreen }) {
+  const back = { label: t('back'), onClick: () => send({ type: 'BACK' }) };
   return (
     <Screen
       title={t('applyCatalogueTitle')}
-      actions={{
-        none: 'choice',
-        secondary: [{ label: t('back'), onClick: () => send({ type: 'BACK' }) }],
-      }}
+      className="catalogue"
+      actions={
+        // Nothing to choose from: back is the way on.
+        screen.services.length === 0 ? { primary: back } : { none: 'choice', secondary: [back] }
+      }
     >
       <Alerts
         messages={[
@@ -57,7 +59,6 @@ export function ApplicationNeeds({ t, send, screen }: ScreenProps & { screen: Ne
       }}
     >
       <p className="lead">{local(t, s.summary)}</p>
-      <h2>{t('applyNeedsTitle')}</h2>
       {s.documents.length > 0 ? (
         <>
           <p>{t('applyNeedsDocuments')}</p>

@@ -37,7 +37,7 @@ export function applicationParts(s: ApplicationScreenView, t: Translator): Part[
         t('applyCatalogueTitle'),
         problem,
         names.length === 0 && !problem && t('applyCatalogueEmpty'),
-        ...choiceParts(t, names, [back]),
+        ...(names.length === 0 ? choiceParts(t, [back]) : choiceParts(t, names, [back])),
       ];
     }
     case 'applicationNeeds':
