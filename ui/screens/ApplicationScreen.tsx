@@ -37,7 +37,7 @@ export function ApplicationScreen({
     case 'applicationDocument':
       return <ApplicationDocument {...p} screen={screen} />;
     case 'applicationSignature':
-      return <ApplicationSignature {...p} screen={screen} />;
+      return <ApplicationSignature {...p} />;
     case 'applicationConsent':
       return <ApplicationConsent {...p} screen={screen} />;
     case 'applicationReview':

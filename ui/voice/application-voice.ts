@@ -101,27 +101,17 @@ export function applicationParts(s: ApplicationScreenView, t: Translator): Part[
       ];
     }
     case 'applicationDocument':
+      // The camera says where to lay the page and each page taken (ui/camera/DocumentCamera).
       return [
         t('voiceApplyDocument', {
           label: local(t, s.document.label),
           pages: pagesWords(t, s.document),
         }),
-        t('applyDocumentLead'),
         problem,
-        t('applyCameraSoon'),
-        ...choiceParts(
-          t,
-          [],
-          [...(s.document.pages.min === 0 ? [t('applySkipDocument')] : []), back],
-        ),
+        ...choiceParts(t, [s.document.pages.min === 0 && t('cameraDone')], [back]),
       ];
     case 'applicationSignature':
-      return [
-        t('applySignatureTitle'),
-        t('applySignatureLead'),
-        t('applySignaturePending'),
-        ...choiceParts(t, [], [back]),
-      ];
+      return [t('signTitle'), ...choiceParts(t, [t('signConfirm')], [back, t('signClear')])];
     case 'applicationConsent':
       return [
         t('applyConsentTitle'),
