@@ -3,6 +3,7 @@
 // the outside world is an actor provided by the host (src/host/session-actors.ts), so the
 // machine itself can be tested with stand-ins. The journal, not this machine, is the truth
 // about money: after a crash the host rebuilds from the journal rows.
+import { accountLookups, cardInput, scanInput } from './account-lookups';
 import {
   assign,
   fromCallback,
@@ -28,7 +29,6 @@ import {
   type BillerChoice,
   type CashInInput,
   type InfoContent,
-  type LookupResult,
   type QrPayInput,
   type QuoteChoice,
   type ReceiptInput,
@@ -131,18 +131,7 @@ export const sessionMachine = setup({
     }),
   },
   actors: {
-    loadBillers: fromPromise<BillerChoice[]>(async () => []),
-    lookUpBills: fromPromise<LookupResult, { billerId: string; account: string }>(async () => ({
-      ok: false,
-      problem: 'gateway_unavailable',
-    })),
-    lookUpScan: fromPromise<ScanLookupResult, { text: string }>(async () => ({
-      ok: false,
-      problem: 'gateway_unavailable',
-    })),
-    lookUpAccount: fromPromise<ScanLookupResult, { billerId: string; account: string }>(
-      async () => ({ ok: false, problem: 'gateway_unavailable' }),
-    ),
+    ...accountLookups,
     startPayment: fromPromise<
       StartResult,
       { biller: BillerChoice; quote: QuoteChoice; method: PaymentMethod; amountDue: number }
@@ -405,10 +394,7 @@ export const sessionMachine = setup({
         lookingUpCard: {
           invoke: {
             src: 'lookUpAccount',
-            input: ({ event }) =>
-              event.type === 'ACCOUNT_CARD'
-                ? { billerId: event.billerId, account: event.account }
-                : { billerId: '', account: '' },
+            input: cardInput,
             onDone: afterFoundLookup,
             onError: { target: 'problem', actions: assign({ problem: 'gateway_unavailable' }) },
           },
@@ -416,7 +402,7 @@ export const sessionMachine = setup({
         lookingUpScan: {
           invoke: {
             src: 'lookUpScan',
-            input: ({ event }) => ({ text: event.type === 'SCANNED' ? event.text : '' }),
+            input: scanInput,
             onDone: afterFoundLookup,
             onError: { target: 'problem', actions: assign({ problem: 'gateway_unavailable' }) },
           },

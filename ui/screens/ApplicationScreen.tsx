@@ -6,16 +6,9 @@ import { ApplicationReceipt, ApplicationRejected } from './ApplicationResult';
 import { ApplicationConsent, ApplicationReview } from './ApplicationReview';
 import { ApplicationCatalogue, ApplicationNeeds } from './ApplicationStart';
 import { Waiting } from './Waiting';
-import type { ApplicationScreenView } from './application-words';
+import { WORKING_WORDS, type ApplicationScreenView } from './application-words';
 import type { ScreenProps } from './types';
 import './application.css';
-
-const WORKING = {
-  catalogue: 'applyWorkingCatalogue',
-  account: 'applyWorkingAccount',
-  submitting: 'applyWorkingSubmitting',
-  printing: 'applyWorkingPrinting',
-} as const;
 
 export function ApplicationScreen({
   screen,
@@ -27,7 +20,7 @@ export function ApplicationScreen({
     case 'applicationNeeds':
       return <ApplicationNeeds {...p} screen={screen} />;
     case 'applicationWorking':
-      return <Waiting {...p} message={p.t(WORKING[screen.step])} />;
+      return <Waiting {...p} message={p.t(WORKING_WORDS[screen.step])} />;
     case 'applicationAccount':
       return <ApplicationAccount {...p} screen={screen} />;
     case 'applicationAccountConfirm':

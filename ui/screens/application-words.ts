@@ -34,6 +34,14 @@ export const APPLY_PROBLEM_WORDS: Record<ApplicationProblem, MessageKey> = {
   photo_expired: 'applyProblemPhotoExpired',
 };
 
+/** What the kiosk is doing while she waits. */
+export const WORKING_WORDS = {
+  catalogue: 'applyWorkingCatalogue',
+  account: 'applyWorkingAccount',
+  submitting: 'applyWorkingSubmitting',
+  printing: 'applyWorkingPrinting',
+} as const satisfies Record<string, MessageKey>;
+
 /** The gateway's rejection codes of the contract (422), in words; another code said generally. */
 const REJECT_WORDS: Readonly<Record<string, MessageKey>> = {
   not_eligible: 'applyRejectNotEligible',

@@ -5,6 +5,7 @@ import type { Translator } from '../i18n/messages';
 import {
   APPLY_PROBLEM_WORDS,
   type ApplicationScreenView,
+  WORKING_WORDS,
   fieldHint,
   local,
   pagesWords,
@@ -12,13 +13,6 @@ import {
   valueWords,
 } from '../screens/application-words';
 import { choiceParts, type Part } from './screen-voice';
-
-const WORKING = {
-  catalogue: 'applyWorkingCatalogue',
-  account: 'applyWorkingAccount',
-  submitting: 'applyWorkingSubmitting',
-  printing: 'applyWorkingPrinting',
-} as const;
 
 /** A masked name (张*明) is said with 某 in Chinese, not "asterisk". */
 const spokenName = (t: Translator, name: string) =>
@@ -56,7 +50,7 @@ export function applicationParts(s: ApplicationScreenView, t: Translator): Part[
         ...choiceParts(t, [t('applyStart')], [back]),
       ];
     case 'applicationWorking':
-      return [t(WORKING[s.step])];
+      return [t(WORKING_WORDS[s.step])];
     case 'applicationAccount':
       return [
         t('applyAccountTitle'),

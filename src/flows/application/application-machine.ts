@@ -4,6 +4,7 @@
 // → submit → the receipt. Its states map to screens in application-view.ts (a typed map). What
 // touches the gateway, the camera's photos or the printer is an actor the host provides
 // (src/host/application-actors.ts); the stand-ins here answer "unreachable".
+import { accountLookups, cardInput, scanInput } from '../account-lookups';
 import { assign, fromPromise, setup } from 'xstate';
 import type { ApplicationProblem, ProblemCode } from '../../api/kiosk-api';
 import type { BillerChoice, LookupResult, ScanLookupResult } from '../session-types';
@@ -122,6 +123,17 @@ export function stepOfPart(c: ApplicationContext, part: string | null): number {
   );
 }
 
+/** A bill scanned or a card read: an account of the service's kind is confirmed next. */
+const found = ({ event }: { event: { output: ScanLookupResult } }) => event.output;
+const afterFound = [
+  {
+    guard: { type: 'ofServiceKind', params: found },
+    target: 'confirmAccount',
+    actions: { type: 'foundAccount', params: found },
+  },
+  { target: 'account', actions: { type: 'accountProblem', params: found } },
+] as const;
+
 const isStep =
   (part: FormStep['part']) =>
   ({ context }: { context: ApplicationContext }) =>
@@ -135,18 +147,7 @@ export const applicationMachine = setup({
   },
   actors: {
     loadServices: fromPromise<CatalogueLoad>(async () => ({ ok: false })),
-    loadBillers: fromPromise<BillerChoice[]>(async () => []),
-    lookUpBills: fromPromise<LookupResult, { billerId: string; account: string }>(async () => ({
-      ok: false,
-      problem: 'gateway_unavailable',
-    })),
-    lookUpScan: fromPromise<ScanLookupResult, { text: string }>(async () => ({
-      ok: false,
-      problem: 'gateway_unavailable',
-    })),
-    lookUpAccount: fromPromise<ScanLookupResult, { billerId: string; account: string }>(
-      async () => ({ ok: false, problem: 'gateway_unavailable' }),
-    ),
+    ...accountLookups,
     submit: fromPromise<SubmitOutcome, ApplicationSubmission>(async () => ({
       kind: 'refused',
       problem: 'unreachable',
@@ -168,6 +169,8 @@ export const applicationMachine = setup({
       );
     },
     pastEnd: ({ context }) => context.cursor >= stepsOf(context).length,
+    ofServiceKind: ({ context }, found: ScanLookupResult) =>
+      found.ok && found.biller.kind === context.service?.billerKind,
   },
   actions: {
     /** The step after this one: the review when she came from it, else the next. */
@@ -293,41 +296,16 @@ export const applicationMachine = setup({
     lookingUpScan: {
       invoke: {
         src: 'lookUpScan',
-        input: ({ event }) => ({ text: event.type === 'SCANNED' ? event.text : '' }),
-        onDone: [
-          {
-            guard: ({ context, event }) =>
-              event.output.ok && event.output.biller.kind === context.service?.billerKind,
-            target: 'confirmAccount',
-            actions: { type: 'foundAccount', params: ({ event }) => event.output },
-          },
-          {
-            target: 'account',
-            actions: { type: 'accountProblem', params: ({ event }) => event.output },
-          },
-        ],
+        input: scanInput,
+        onDone: afterFound,
         onError: { target: 'account', actions: assign({ problem: 'unreachable' }) },
       },
     },
     lookingUpCard: {
       invoke: {
         src: 'lookUpAccount',
-        input: ({ event }) =>
-          event.type === 'ACCOUNT_CARD'
-            ? { billerId: event.billerId, account: event.account }
-            : { billerId: '', account: '' },
-        onDone: [
-          {
-            guard: ({ context, event }) =>
-              event.output.ok && event.output.biller.kind === context.service?.billerKind,
-            target: 'confirmAccount',
-            actions: { type: 'foundAccount', params: ({ event }) => event.output },
-          },
-          {
-            target: 'account',
-            actions: { type: 'accountProblem', params: ({ event }) => event.output },
-          },
-        ],
+        input: cardInput,
+        onDone: afterFound,
         onError: { target: 'account', actions: assign({ problem: 'unreachable' }) },
       },
     },
