@@ -2,9 +2,9 @@
 // sent — each part with its own 修改 / Change, a problem the gateway found said above it.
 import type { ReactNode } from 'react';
 import type { Screen as KioskScreen, UserEvent } from '../../src/api/kiosk-api';
+import { TONE_ICONS } from '../design/icons';
 import { Screen } from '../design/Screen';
 import { AccountNumber } from './AccountNumber';
-import { Alerts } from './Alerts';
 import { APPLY_PROBLEM_WORDS, local, valueWords } from './application-words';
 import type { ScreenProps } from './types';
 
@@ -43,10 +43,9 @@ function Part({
   change,
 }: ScreenProps & { label: string; value: ReactNode; change: UserEvent }) {
   return (
-    <div className="review-part">
+    <li className="review-part">
       <div>
-        <dt>{label}</dt>
-        <dd>{value}</dd>
+        <strong className="review-label">{label}</strong> <span>{value}</span>
       </div>
       <button
         className="button secondary"
@@ -55,30 +54,28 @@ function Part({
       >
         {t('applyChange')}
       </button>
-    </div>
+    </li>
   );
 }
 
 export function ApplicationReview({ t, send, screen }: ScreenProps & { screen: ReviewScreen }) {
   const p = { t, send };
+  // A problem is the screen's news: its title, read out at once (no room for one more box).
+  const problem = screen.problem && t(APPLY_PROBLEM_WORDS[screen.problem]);
   return (
     <Screen
-      title={t('applyReviewTitle')}
+      title={problem || t('applyReviewTitle')}
+      icon={problem ? TONE_ICONS.warning : undefined}
+      live={problem ? 'alert' : undefined}
       actions={{
         primary: { label: t('applySubmit'), onClick: () => send({ type: 'SUBMIT_APPLICATION' }) },
         secondary: [{ label: t('back'), onClick: () => send({ type: 'BACK' }) }],
       }}
     >
-      <p className="lead">
+      <p>
         {local(t, screen.service.name)} · {t('applyReviewHolder')} {screen.holder}
       </p>
-      <Alerts
-        messages={[
-          screen.problem && t(APPLY_PROBLEM_WORDS[screen.problem]),
-          screen.problem === 'invalid' && screen.problemField,
-        ]}
-      />
-      <dl className="review-parts">
+      <ul className="review-parts">
         <Part
           {...p}
           label={t('applyReviewAccount')}
@@ -117,7 +114,7 @@ export function ApplicationReview({ t, send, screen }: ScreenProps & { screen: R
           value={t(screen.smsNotices ? 'applyReviewSmsYes' : 'applyReviewSmsNo')}
           change={{ type: 'CHANGE', part: 'consent', id: null }}
         />
-      </dl>
+      </ul>
     </Screen>
   );
 }

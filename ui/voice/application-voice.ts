@@ -115,18 +115,19 @@ export function applicationParts(s: ApplicationScreenView, t: Translator): Part[
     case 'applicationReview': {
       const change = (item: string) => t('applyChangeItem', { item });
       return [
+        // A problem is the review's title: said first.
+        problem,
         t('voiceApplyReview', {
           service: local(t, s.service.name),
           tail: s.account.slice(-4).split('').join(' '),
           holder: spokenName(t, s.holder),
         }),
         ...s.fields.map(({ field, value }) =>
-          `${local(t, field.label)}：${valueWords(t, field, value)}`.replace(
-            '：',
-            t.locale === 'en' ? ': ' : '：',
-          ),
+          t('voiceApplyValue', {
+            label: local(t, field.label),
+            value: valueWords(t, field, value),
+          }),
         ),
-        problem,
         ...choiceParts(
           t,
           [t('applySubmit')],
