@@ -3,7 +3,7 @@
 // helping the resident at the screen when she submits (assistedBy).
 import type { SessionSnapshot } from '../flows/session-view';
 import { staffHelping } from '../flows/session-view';
-import type { ServiceRoom } from '../service/open-service-room';
+import type { AuditAction } from '../service/audit-log';
 import type { ApplicationHost } from './application-actors';
 import type { sessionActors } from './session-actors';
 
@@ -20,15 +20,18 @@ export function applicationLookups(
   };
 }
 
+/** What of the staff room tells who is with her (its desk and audit). */
+export interface StaffOnHand {
+  desk: { onDuty(): { staffNumber: string } | null };
+  audit: { latest(query: { action: AuditAction }): { actor: { staffNumber: string } | null }[] };
+}
+
 /**
  * The staff number of whoever answered her call and is with her (the help region's `answered`):
  * the person signed in now, else the last to answer a call (the audit's help_call.answer) — staff
  * hand the screen back to her and complete it beside her with the mode closed.
  */
-export function whoHelps(
-  s: SessionSnapshot,
-  service: Pick<ServiceRoom, 'desk' | 'audit'>,
-): string | null {
+export function whoHelps(s: SessionSnapshot, service: StaffOnHand): string | null {
   if (!staffHelping(s)) return null;
   const now = service.desk.onDuty();
   if (now) return now.staffNumber;
