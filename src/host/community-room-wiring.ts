@@ -5,7 +5,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CommunityClient, openCommunityRoom, photosDirFor, type CommunityRoom } from '../community';
+import {
+  CommunityClient,
+  NoticeChoices,
+  noticeTags,
+  openCommunityRoom,
+  photosDirFor,
+  type CommunityRoom,
+} from '../community';
 import type { KioskConfig } from '../config/schema';
 import type { ServiceRoom } from '../service/open-service-room';
 import type { MonotonicClock } from '../time/monotonic';
@@ -50,7 +57,9 @@ export function startCommunityRoom(
   room.start();
   // The staff desk's care screen reads and records through the room (staff only, audited).
   o.service.care?.attach(room.care);
-  o.service.notices?.attach(room.notices);
+  // Its notices offer this community's places and buildings (config community.notices).
+  const choices = config.community?.notices ?? NoticeChoices.parse({});
+  o.service.notices?.attach(room.notices, { places: choices.places, tags: noticeTags(choices) });
   return {
     room,
     async close() {

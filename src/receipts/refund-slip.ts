@@ -3,6 +3,7 @@
 // pay it back against this slip. It lists the notes taken, the amount, the reason in the
 // resident's words (never a code), a barcode of the payment serial to scan, and a line for the
 // staff signature. Bilingual for a resident who chose English.
+import { refundReasonWords } from '../api/refund-reasons';
 import { shanghaiLocal } from '../time/shanghai';
 import { noteValue, yuan } from './amounts';
 import type { Block, ReceiptLayout } from './layout';
@@ -37,36 +38,9 @@ export interface RefundSlipInput {
   lang?: ReceiptLanguage;
 }
 
-/** Why the money goes back, as the resident would say it. */
-const REASONS: Readonly<Record<string, Words>> = {
-  quote_expired: {
-    zh: '账单金额已变化，这笔钱没有缴入',
-    en: 'The bill changed before it was paid',
-  },
-  amount_below_due: { zh: '钱不够应缴金额', en: 'Less than the amount due' },
-  overpayment_not_allowed: {
-    zh: '这项缴费不能多收',
-    en: 'This biller takes no more than the amount due',
-  },
-  account_locked: { zh: '这个户号要到营业厅办理', en: 'This account is paid at a service hall' },
-  serial_conflict: { zh: '缴费记录需要工作人员核对', en: 'The payment record needs checking' },
-  partial_payment_not_allowed: {
-    zh: '这项缴费需要一次缴足',
-    en: 'This bill must be paid in full at once',
-  },
-  reversed: { zh: '当日冲正', en: 'Reversed the same day' },
-  rejected: { zh: '收费单位没有接受这笔缴费', en: 'The biller did not accept this payment' },
-};
-
-/** The reason in words for the slip: a code these words do not know reads as a refusal. */
+/** The reason in words for the slip (src/api/refund-reasons.ts, shared with the staff screens). */
 export function reasonWords(code: string): Words {
-  return REASONS[code] ?? (REASONS.rejected as Words);
-}
-
-/** For staff screens: the words, with the code beside them for the record. */
-export function reasonText(code: string): string {
-  const words = REASONS[code];
-  return words ? `${words.zh} (${code})` : code;
+  return refundReasonWords(code);
 }
 
 export function refundSlip(r: RefundSlipInput): ReceiptLayout {

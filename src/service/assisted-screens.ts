@@ -276,7 +276,7 @@ function itemRow(i: OpenItemView): OpenItemRow {
   };
   switch (i.kind) {
     case 'refund_slip':
-      return { ...base, agentSerial: i.agentSerial, account: i.account, detail: i.reasonText };
+      return { ...base, agentSerial: i.agentSerial, account: i.account, detail: i.reason };
     case 'note_review':
       return { ...base, agentSerial: i.agentSerial, detail: i.creditProblem ?? i.reason };
     case 'stray_note':

@@ -1,6 +1,6 @@
 // The community notices screen (社区短信通知): staff choose one of the committee's templates,
 // fill its few fields without Chinese typing (a date and a time on the staff keypad, a place
-// from a fixed list), choose the audience tags, read the text as it will go, and send it. The
+// from the community's list in config), choose the audience tags, read the text as it will go, and send it. The
 // community room journals the notice and sends it once on its serial, checks who is on duty and
 // audits each step (notices.send, notices.view); this keeps what is being composed, sends once
 // per composed notice (a second tap, or a tap after it went, sends nothing), and shows the sent
@@ -46,14 +46,15 @@ export interface NoticesPort {
   >;
 }
 
-/** The committee's usual places (the templates name none): chosen, never typed. */
-export const NOTICE_PLACES = ['社区活动室', '居委会', '小区广场', '社区卫生服务站'] as const;
-/** The audience tags residents consented under (the gateway counts who gets it). */
-export const NOTICE_TAGS = [
-  'elder',
-  'volunteer',
-  ...Array.from({ length: 12 }, (_, i) => `building-${i + 1}`),
-] as const;
+/**
+ * This community's choices (config community.notices): its usual places (the templates name
+ * none; chosen, never typed) and the audience tags residents consented under (the gateway
+ * counts who gets it).
+ */
+export interface NoticeChoiceLists {
+  places: readonly string[];
+  tags: readonly string[];
+}
 /** Notices shown in the sent list (newest first). */
 const SENT_SHOWN = 8;
 
@@ -86,6 +87,7 @@ type SentRow = Extract<StaffView, { name: 'notices' }>['sent'][number];
 
 export class NoticesScreen {
   private port: NoticesPort | null = null;
+  private choices: NoticeChoiceLists = { places: [], tags: [] };
   private step: Step = 'template';
   private chosen: string | null = null;
   private field: NoticeFieldName | null = null;
@@ -99,8 +101,9 @@ export class NoticesScreen {
   private problem: string | null = null;
   private lastResult: DeskResult | null = null;
 
-  attach(port: NoticesPort): void {
+  attach(port: NoticesPort, choices: NoticeChoiceLists): void {
     this.port = port;
+    this.choices = { places: [...choices.places], tags: [...choices.tags] };
   }
 
   reset(): void {
@@ -188,11 +191,11 @@ export class NoticesScreen {
           this.field = event.field;
         return;
       case 'place':
-        if (this.step === 'compose' && NOTICE_PLACES.some((p) => p === event.value))
+        if (this.step === 'compose' && this.choices.places.some((p) => p === event.value))
           this.place = event.value ?? null;
         return;
       case 'tag':
-        if (this.step !== 'compose' || !NOTICE_TAGS.some((t) => t === event.value)) return;
+        if (this.step !== 'compose' || !this.choices.tags.some((t) => t === event.value)) return;
         if (event.value && !this.tags.delete(event.value)) this.tags.add(event.value);
         return;
       case 'edit':
@@ -257,9 +260,9 @@ export class NoticesScreen {
       date: { typed: this.date, value: date },
       time: { typed: this.time, value: time },
       place: this.place,
-      places: [...NOTICE_PLACES],
-      tags: NOTICE_TAGS.filter((t) => this.tags.has(t)),
-      tagChoices: [...NOTICE_TAGS],
+      places: [...this.choices.places],
+      tags: this.choices.tags.filter((t) => this.tags.has(t)),
+      tagChoices: [...this.choices.tags],
       preview: this.preview,
       outcome: this.outcome,
       sent: this.sentRows,

@@ -63,8 +63,8 @@ export type OpenItemView =
       billerName: string | null;
       /** Masked (3100****56). */
       account: string | null;
+      /** Why the money goes back (src/api/refund-reasons.ts has its words). */
       reason: string;
-      reasonText: string;
     })
   | (ItemBase & {
       kind: 'note_review';

@@ -17,7 +17,6 @@ import type { PaymentRow } from '../../offline-queue/payment-journal';
 import type { PaymentState } from '../../offline-queue/payment-states';
 import { StaffItemClosed, type StaffItemRecord } from '../../offline-queue/staff-items';
 import { maskAccount } from '../receipts/mask';
-import { reasonText } from '../receipts/refund-slip';
 import type { AuthenticatedPerson } from './authenticator';
 import {
   ACTIONS,
@@ -138,7 +137,6 @@ export class OpenItems {
           billerName: payment ? this.c.billerName(payment.billerId) : null,
           account: payment ? maskAccount(payment.account) : null,
           reason: item.reason,
-          reasonText: reasonText(item.reason),
         };
       case 'note_review': {
         const noteId = num(d.noteId) ?? -1;

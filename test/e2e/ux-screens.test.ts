@@ -1,8 +1,9 @@
 // Every screen of the built gallery (dist/gallery: the real renderer fed fixture snapshots) against
 // the age-friendly rules and the layout rules of the elder look, in both languages, at every
 // text size (1, 1.25, 1.5), landscape and portrait (axe at 1 and at 1.5 landscape, where colours
-// and names cannot differ from the other sizes); then, per language, size and orientation, the
-// frame's header and the primary action held to one place across all screens (L3). A screenshot
+// and names cannot differ from the other sizes), and still (L4) at 1280 × 720 as well; then, per
+// language, size and orientation, the frame's header and the primary action held to one place
+// across all screens (L3). A screenshot
 // of each (zh-CN, scale 1) goes into docs/screenshots/<id>-<orientation>.png.
 // UX_VIOLATIONS_FILE=path also writes every violation found there as JSON.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { launchChromium } from '../support/browser';
 import { serveGallery } from '../support/gallery-server';
 import {
   AXE_SOURCE,
+  checkStill,
   compareLayouts,
   formatViolations,
   layoutOf,
@@ -31,7 +33,12 @@ const PAGES = 2;
 
 const LANDSCAPE = { name: 'landscape', width: 1920, height: 1080 } as const;
 const PORTRAIT = { name: 'portrait', width: 1080, height: 1920 } as const;
-type Viewport = typeof LANDSCAPE | typeof PORTRAIT;
+/**
+ * A size no terminal has (a desktop browser's default): only L4 is held there, that every
+ * screen keeps still — the screens are laid out for the two terminal sizes.
+ */
+const SHORT = { name: 'short', width: 1280, height: 720 } as const;
+type Viewport = typeof LANDSCAPE | typeof PORTRAIT | typeof SHORT;
 
 interface Variant {
   locale: Locale;
@@ -53,6 +60,11 @@ const VARIANTS: Variant[] = (['zh-CN', 'en'] as const).flatMap((locale) =>
     })),
   ),
 );
+/** L4 at the third size: in Chinese at ×1, in English at ×1.5. */
+const STILL_VARIANTS: Variant[] = [
+  { locale: 'zh-CN', scale: 1, viewport: SHORT, screenshot: false, axe: false },
+  { locale: 'en', scale: 1.5, viewport: SHORT, screenshot: false, axe: false },
+];
 const variantKey = (v: Variant) => `${v.locale} ×${v.scale} ${v.viewport.name}`;
 /** L3's figures: variant → fixture id → layout. */
 const layouts = new Map<string, Map<string, Layout>>();
@@ -116,6 +128,14 @@ async function check(f: Fixture, v: Variant): Promise<UxViolation[]> {
   });
 }
 
+/** L4 alone, at a size the screens are not laid out for: still, even where they do not fit. */
+function checkStillOnly(f: Fixture, v: Variant): Promise<UxViolation[]> {
+  return withPage(async (page) => {
+    await show(page, f, v);
+    return checkStill(page);
+  });
+}
+
 beforeAll(async () => {
   ({ server, origin } = await serveGallery({ [AXE_PATH]: AXE_SOURCE }));
   mkdirSync(SHOTS, { recursive: true });
@@ -134,9 +154,9 @@ afterAll(async () => {
 describe.concurrent('every screen meets the age-friendly rules', () => {
   it.each(FIXTURES.map((f) => [f.id, f] as const))('%s', { timeout: 240_000 }, async (id, f) => {
     const lines: string[] = [];
-    for (const v of VARIANTS) {
+    for (const v of [...VARIANTS, ...STILL_VARIANTS]) {
       const where = `[${variantKey(v)}]`;
-      const vs = await check(f, v);
+      const vs = v.viewport === SHORT ? await checkStillOnly(f, v) : await check(f, v);
       if (vs.length)
         lines.push(
           ...formatViolations(vs)

@@ -634,106 +634,114 @@ class ModelGateway implements WriteOffPort {
 const PENDING: readonly PaymentState[] = ['FUNDS_CAPTURED', 'WRITEOFF_SENT', 'WRITEOFF_UNKNOWN'];
 
 describe('SyncWorker: property — crashes and lost replies never break the invariants', () => {
-  it('one effective write-off per serial, query before every retry, allowed edges only, nothing lost', async () => {
-    let runNo = 0;
-    await fc.assert(
-      fc.asyncProperty(scenario, async (s) => {
-        const file = tmp.file(`prop-${runNo++}.sqlite`);
-        const clock = testClock();
-        let j = openTestJournal(file, clock);
-        const gw = new ModelGateway(s);
-        const ids = Array.from({ length: s.payments }, (_, i) =>
-          capturedPayment(j, i === 0 ? [10000] : [10000, 5000]),
-        );
-        const before = new Map(ids.map((id) => [id, j.journal.get(id)]));
-        let worker = newWorker(j, gw);
+  // 100 runs, each with journals on disk opened again at every crash: its time is the disk's
+  // and the machine's load (about 10 s when quiet), not a target, so it has room to finish.
+  it(
+    'one effective write-off per serial, query before every retry, allowed edges only, nothing lost',
+    {
+      timeout: 120_000,
+    },
+    async () => {
+      let runNo = 0;
+      await fc.assert(
+        fc.asyncProperty(scenario, async (s) => {
+          const file = tmp.file(`prop-${runNo++}.sqlite`);
+          const clock = testClock();
+          let j = openTestJournal(file, clock);
+          const gw = new ModelGateway(s);
+          const ids = Array.from({ length: s.payments }, (_, i) =>
+            capturedPayment(j, i === 0 ? [10000] : [10000, 5000]),
+          );
+          const before = new Map(ids.map((id) => [id, j.journal.get(id)]));
+          let worker = newWorker(j, gw);
 
-        const restart = () => {
-          worker.stop();
-          j.close();
-          j = openTestJournal(file, clock);
-          worker = newWorker(j, gw);
-          gw.hung = false;
-        };
+          const restart = () => {
+            worker.stop();
+            j.close();
+            j = openTestJournal(file, clock);
+            worker = newWorker(j, gw);
+            gw.hung = false;
+          };
 
-        try {
-          for (const step of s.steps) {
-            if (step === 'crash') {
-              restart();
-              continue;
+          try {
+            for (const step of s.steps) {
+              if (step === 'crash') {
+                restart();
+                continue;
+              }
+              clock.advance(MAX + 60_000);
+              await run(worker);
+              if (gw.hung) restart();
             }
-            clock.advance(MAX + 60_000);
-            await run(worker);
-            if (gw.hung) restart();
-          }
 
-          // Invariants that hold at any point of the run.
-          const checkNow = () => {
-            expect(gw.duplicates, 'a submit after the gateway had committed').toBe(0);
+            // Invariants that hold at any point of the run.
+            const checkNow = () => {
+              expect(gw.duplicates, 'a submit after the gateway had committed').toBe(0);
+              for (const id of ids) {
+                const p = j.journal.get(id);
+                const mine = gw.calls.filter((c) => c.serial === p.agentSerial);
+                if (mine.length > 0) expect(mine[0]?.op, 'first call of a payment').toBe('submit');
+                mine.forEach((c, i) => {
+                  if (c.op === 'submit') {
+                    expect(c.body, 'every submit carries the stored body').toBe(p.requestJson);
+                    if (i > 0) {
+                      expect(mine[i - 1], 'a retry follows a query that said not_found').toEqual({
+                        op: 'query',
+                        serial: p.agentSerial,
+                        answer: 'not_found',
+                      });
+                    }
+                  }
+                });
+                const moves = j.journal.events(id).filter((e) => e.toState !== null);
+                moves.forEach((e, i) => {
+                  if (i === 0) return;
+                  expect(e.fromState).toBe(moves[i - 1]?.toState);
+                  expect(
+                    canTransition(e.fromState as PaymentState, e.toState as PaymentState),
+                    `${e.fromState} → ${e.toState}`,
+                  ).toBe(true);
+                });
+                expect(p.collected, 'collected never changes').toBe(before.get(id)?.collected);
+                expect(p.agentSerial).toBe(before.get(id)?.agentSerial);
+                expect(p.requestJson).toBe(before.get(id)?.requestJson);
+                const open = outboxOf(j, id).done_at === null;
+                if (p.state === 'WRITTEN_OFF') {
+                  expect(gw.committed.has(p.agentSerial)).toBe(true);
+                  expect(open).toBe(false);
+                } else if (p.state === 'REFUND_REQUIRED') {
+                  expect(gw.committed.has(p.agentSerial)).toBe(false);
+                  expect(gw.rejected.has(p.agentSerial)).toBe(true);
+                  expect(open).toBe(false);
+                } else {
+                  expect(PENDING, `payment ${id} is ${p.state}`).toContain(p.state);
+                  expect(open, 'a pending payment keeps its outbox row').toBe(true);
+                }
+              }
+            };
+            checkNow();
+
+            // Never lost: once the network heals, a restarted worker settles every payment, and
+            // the journal agrees with the gateway.
+            gw.heal();
+            restart();
+            for (let i = 0; i < 3; i++) {
+              clock.advance(MAX + 60_000);
+              await run(worker);
+            }
+            checkNow();
             for (const id of ids) {
               const p = j.journal.get(id);
-              const mine = gw.calls.filter((c) => c.serial === p.agentSerial);
-              if (mine.length > 0) expect(mine[0]?.op, 'first call of a payment').toBe('submit');
-              mine.forEach((c, i) => {
-                if (c.op === 'submit') {
-                  expect(c.body, 'every submit carries the stored body').toBe(p.requestJson);
-                  if (i > 0) {
-                    expect(mine[i - 1], 'a retry follows a query that said not_found').toEqual({
-                      op: 'query',
-                      serial: p.agentSerial,
-                      answer: 'not_found',
-                    });
-                  }
-                }
-              });
-              const moves = j.journal.events(id).filter((e) => e.toState !== null);
-              moves.forEach((e, i) => {
-                if (i === 0) return;
-                expect(e.fromState).toBe(moves[i - 1]?.toState);
-                expect(
-                  canTransition(e.fromState as PaymentState, e.toState as PaymentState),
-                  `${e.fromState} → ${e.toState}`,
-                ).toBe(true);
-              });
-              expect(p.collected, 'collected never changes').toBe(before.get(id)?.collected);
-              expect(p.agentSerial).toBe(before.get(id)?.agentSerial);
-              expect(p.requestJson).toBe(before.get(id)?.requestJson);
-              const open = outboxOf(j, id).done_at === null;
-              if (p.state === 'WRITTEN_OFF') {
-                expect(gw.committed.has(p.agentSerial)).toBe(true);
-                expect(open).toBe(false);
-              } else if (p.state === 'REFUND_REQUIRED') {
-                expect(gw.committed.has(p.agentSerial)).toBe(false);
-                expect(gw.rejected.has(p.agentSerial)).toBe(true);
-                expect(open).toBe(false);
-              } else {
-                expect(PENDING, `payment ${id} is ${p.state}`).toContain(p.state);
-                expect(open, 'a pending payment keeps its outbox row').toBe(true);
-              }
+              expect(['WRITTEN_OFF', 'REFUND_REQUIRED']).toContain(p.state);
+              expect(p.state === 'WRITTEN_OFF').toBe(gw.committed.has(p.agentSerial));
             }
-          };
-          checkNow();
-
-          // Never lost: once the network heals, a restarted worker settles every payment, and
-          // the journal agrees with the gateway.
-          gw.heal();
-          restart();
-          for (let i = 0; i < 3; i++) {
-            clock.advance(MAX + 60_000);
-            await run(worker);
+          } finally {
+            worker.stop();
+            j.close();
           }
-          checkNow();
-          for (const id of ids) {
-            const p = j.journal.get(id);
-            expect(['WRITTEN_OFF', 'REFUND_REQUIRED']).toContain(p.state);
-            expect(p.state === 'WRITTEN_OFF').toBe(gw.committed.has(p.agentSerial));
-          }
-        } finally {
-          worker.stop();
-          j.close();
-        }
-      }),
-      { numRuns: 100 },
-    );
-  });
+        }),
+        { numRuns: 100 },
+      );
+    },
+  );
 });

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { textWidth } from '../../drivers/printer/columns';
 import { COPY_MARK } from '../../src/receipts/layout';
-import { reasonText } from '../../src/receipts/refund-slip';
+import { reasonWords } from '../../src/receipts/refund-slip';
 import { paperLines, screenLines } from '../../src/receipts/render-text';
 import { reversalSlip, type ReversalSlipInput } from '../../src/receipts/reversal-slip';
 import { AT, SERIAL, TXN } from './fixtures';
@@ -41,6 +41,6 @@ describe('the reversal slip (冲正退款单)', () => {
   });
 
   it('the refund slip names a reversal in words', () => {
-    expect(reasonText('reversed')).toBe('当日冲正 (reversed)');
+    expect(reasonWords('reversed')).toEqual({ zh: '当日冲正', en: 'Reversed the same day' });
   });
 });

@@ -4,19 +4,12 @@
 // and once the approval is over the opening card has 30 seconds to come back — or the mode
 // locks as if it had been taken away. Outside an approval, taking the card out locks at once.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createActor } from 'xstate';
-import type { Key } from '../../src/api/kiosk-api';
-import { sessionMachine } from '../../src/flows/session-machine';
-import type { AuditEntry, AuditLog } from '../../src/service/audit-log';
-import type { AuthResult, AuthenticatedPerson } from '../../src/service/authenticator';
+import type { AuthenticatedPerson } from '../../src/service/authenticator';
 import { AutoLock, CARD_BACK_MS } from '../../src/service/auto-lock';
 import { ReceiptScreens, type ReceiptScreenPorts } from '../../src/service/receipt-screens';
-import { startStaffDesk } from '../../src/service/staff-desk';
 import type { ReversalRequest, ReversalView } from '../../src/service/staff-services';
-import { NO_ASSISTED, STUB_TOOLS } from './desk-stubs';
+import { deskRig, WANG_PIN } from './desk-stubs';
 
-const TIMING = { writeOffWaitMs: 60_000, doneScreenMs: 60_000, partialCashWaitMs: 60_000 };
-const WANG = { staffNumber: '1001', name: '王芳', role: 'staff' } as unknown as AuthenticatedPerson;
 const OPENER_CARD = '04A1B2C3';
 const APPROVER_CARD = '04C0FFEE000002';
 const SERIAL = 'K1-20251205-000001';
@@ -60,27 +53,11 @@ function rig(answer: 'reversed' | 'refused' = 'reversed') {
     printReceipt: async () => true,
     clock: () => now,
   } as unknown as ReceiptScreenPorts;
-  const session = createActor(sessionMachine, { input: TIMING }).start();
-  const audited: AuditEntry[] = [];
-  const desk = startStaffDesk({
-    authenticate: async (_c, pin): Promise<AuthResult> =>
-      pin === '731604' ? { ok: true, person: WANG } : { ok: false, reason: 'wrong_pin' },
-    audit: { append: (e: AuditEntry) => audited.push(e) } as unknown as AuditLog,
-    assisted: NO_ASSISTED,
-    receipts: new ReceiptScreens(ports),
-    tools: STUB_TOOLS,
-    session: { snapshot: () => session.getSnapshot(), send: (e) => session.send(e) },
-    monotonic: () => Date.now(),
-    log: { info: () => undefined, warn: () => undefined },
-  });
-  const keys = async (digits: string) => {
-    for (const d of digits) desk.handle({ type: 'STAFF_KEY', key: d as Key });
-    await vi.advanceTimersByTimeAsync(1);
-  };
+  const { desk, audited, keys } = deskRig(new ReceiptScreens(ports));
   /** Opened by card, on the reversal screen, a payment and reason chosen: the approval waits. */
   const toApproval = async () => {
     desk.cardPresented(OPENER_CARD);
-    await keys('731604');
+    await keys(WANG_PIN);
     desk.handle({ type: 'STAFF_OPEN', screen: 'reversal' });
     await keys('3456');
     desk.handle({ type: 'STAFF_SUBMIT' });
@@ -99,7 +76,7 @@ function rig(answer: 'reversed' | 'refused' = 'reversed') {
     desk.cardRemoved();
   };
   const actions = () => audited.map((e) => e.action);
-  return { desk, asked, audited, actions, toApproval, approve };
+  return { desk, asked, audited, actions, keys, toApproval, approve };
 }
 
 beforeEach(() => vi.useFakeTimers());
@@ -191,8 +168,7 @@ describe('the opening card lent for a four-eyes approval', () => {
     const k = rig();
     k.desk.cardPresented(OPENER_CARD);
     await vi.advanceTimersByTimeAsync(1);
-    for (const d of '731604') k.desk.handle({ type: 'STAFF_KEY', key: d as Key });
-    await vi.advanceTimersByTimeAsync(1);
+    await k.keys(WANG_PIN);
     k.desk.handle({ type: 'STAFF_OPEN', screen: 'reversal' });
     k.desk.cardRemoved();
     expect(k.desk.isActive()).toBe(false);

@@ -167,7 +167,7 @@ describe('the notices screen', () => {
       sent: async () => ({ ok: true, value: [] }),
     };
     const s = new NoticesScreen();
-    s.attach(port);
+    s.attach(port, { places: ['居委会', '小区广场'], tags: ['elder', 'building-1'] });
     const v = () => s.view() as Notices;
     await s.handle({ type: 'STAFF_NOTICE', action: 'template', templateId: 'talk' });
     // The time is not this template's field: the keypad types nothing into it.
@@ -181,6 +181,13 @@ describe('the notices screen', () => {
     await s.handle({ type: 'STAFF_NOTICE', action: 'tag', value: 'not-a-tag' });
     await s.handle({ type: 'STAFF_NOTICE', action: 'preview' });
     expect(v().lastResult).toEqual({ ok: false, reason: 'missing_field' });
+    // Only this community's places (config community.notices) are taken.
+    await s.handle({ type: 'STAFF_NOTICE', action: 'place', value: '社区活动室' });
+    expect(v().place).toBeNull();
+    expect(v()).toMatchObject({
+      places: ['居委会', '小区广场'],
+      tagChoices: ['elder', 'building-1'],
+    });
     await s.handle({ type: 'STAFF_NOTICE', action: 'place', value: '居委会' });
     await s.handle({ type: 'STAFF_NOTICE', action: 'preview' });
     expect(v()).toMatchObject({ step: 'preview', preview: { 'zh-CN': '12月20日在居委会' } });

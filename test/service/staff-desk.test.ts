@@ -8,30 +8,11 @@ import { sessionMachine } from '../../src/flows/session-machine';
 import type { AuthResult, AuthenticatedPerson } from '../../src/service/authenticator';
 import type { AuditEntry, AuditLog } from '../../src/service/audit-log';
 import { startStaffDesk } from '../../src/service/staff-desk';
-import { NO_ASSISTED, NO_RECEIPTS, STUB_TOOLS } from './desk-stubs';
-
-const TIMING = { writeOffWaitMs: 60_000, doneScreenMs: 60_000, partialCashWaitMs: 60_000 };
-const WANG = { staffNumber: '1001', name: '王芳', role: 'staff' } as unknown as AuthenticatedPerson;
+import { deskRig, NO_ASSISTED, NO_RECEIPTS, STUB_TOOLS, TIMING, WANG } from './desk-stubs';
 
 function rig() {
-  const session = createActor(sessionMachine, { input: TIMING }).start();
-  const audited: AuditEntry[] = [];
-  const desk = startStaffDesk({
-    authenticate: async (_c, pin): Promise<AuthResult> =>
-      pin === '731604' ? { ok: true, person: WANG } : { ok: false, reason: 'wrong_pin' },
-    audit: { append: (e: AuditEntry) => audited.push(e) } as unknown as AuditLog,
-    assisted: NO_ASSISTED,
-    receipts: NO_RECEIPTS,
-    tools: STUB_TOOLS,
-    session: { snapshot: () => session.getSnapshot(), send: (e) => session.send(e) },
-    monotonic: () => Date.now(),
-    log: { info: () => undefined, warn: () => undefined },
-  });
-  const pin = async (digits: string) => {
-    for (const d of digits) desk.handle({ type: 'STAFF_KEY', key: d as Key });
-    await vi.advanceTimersByTimeAsync(1);
-  };
-  return { session, desk, audited, pin };
+  const { keys, ...rest } = deskRig();
+  return { ...rest, pin: keys };
 }
 
 beforeEach(() => vi.useFakeTimers());

@@ -6,6 +6,8 @@ import type { FoundNoteProblem } from '../../offline-queue/payment-journal';
 import type { DifferenceKind } from '../../offline-queue/reconciliation';
 import type { Locale } from '../../src/api/kiosk-api';
 import { DISCREPANCY_REASONS, type OpenItemView } from '../../src/service/open-item-kinds';
+import { REFUND_REASONS } from '../../src/api/refund-reasons';
+import { reasonWords } from '../../src/receipts/refund-slip';
 import { translator } from '../../ui/i18n/messages';
 import {
   deviceStatusWords,
@@ -60,6 +62,12 @@ describe.each<Locale>(['zh-CN', 'en'])('open items in words (%s)', (locale) => {
     const words = itemDetailWords(t, code);
     expect(words).not.toBe(code);
     expect(words).not.toMatch(/[a-z]+_[a-z]+/);
+  });
+
+  // A refund slip's item says what her slip printed, in the screen's language, never the code.
+  it.each(Object.keys(REFUND_REASONS))('the refund reason %s reads as its slip', (code) => {
+    const slip = reasonWords(code);
+    expect(itemDetailWords(t, code)).toBe(locale === 'en' ? slip.en : slip.zh);
   });
 
   it.each([...DISCREPANCY_REASONS])('the reason %s has words', (reason) => {

@@ -1,5 +1,6 @@
 // The staff screens' codes in words: one table per list, shared by the screens that show them
 // and the voice that says them (ui/voice/staff-voice*.ts), so the two never drift apart.
+import { isRefundReason, refundReasonWords } from '../../src/api/refund-reasons';
 import type {
   CareAlertRow,
   CareOutcomeName,
@@ -113,6 +114,8 @@ const ITEM_DETAIL: Readonly<Record<string, MessageKey>> = {
 
 /** An item's detail in words: a known code by its words, anything else (a device's words) as is. */
 export function itemDetailWords(t: Translator, detail: string): string {
+  // A refund's reason: the words its slip printed for her (one table with the receipts).
+  if (isRefundReason(detail)) return refundReasonWords(detail)[t.locale === 'en' ? 'en' : 'zh'];
   const key = Object.hasOwn(ITEM_DETAIL, detail) ? ITEM_DETAIL[detail] : undefined;
   return key ? t(key) : detail;
 }
