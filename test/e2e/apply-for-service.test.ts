@@ -50,6 +50,10 @@ const at = (name: Screen['name'], id?: string) =>
     )
     .toBe(name);
 
+/** The screen moved on from `s` (a step taken; the host may be busy on a loaded machine). */
+const changed = (s: Screen) =>
+  expect.poll(() => JSON.stringify(screen()), { timeout: 15_000 }).not.toBe(JSON.stringify(s));
+
 async function typeDigits(page: Page, digits: string): Promise<void> {
   for (const d of digits) await button(page, d).click();
 }
@@ -124,7 +128,9 @@ async function sign(page: Page, t: Translator): Promise<void> {
 /** Each step of the form by the shortest route: the first option, the least number, the pages. */
 async function fillForm(page: Page, t: Translator): Promise<void> {
   for (let step = 0; step < 20; step++) {
-    await expect.poll(() => screen().name.startsWith('applicationWorking')).toBe(false);
+    await expect
+      .poll(() => screen().name.startsWith('applicationWorking'), { timeout: 15_000 })
+      .toBe(false);
     const s = screen();
     if (s.name === 'applicationReview') return;
     if (s.name === 'applicationField') {
@@ -149,11 +155,11 @@ async function fillForm(page: Page, t: Translator): Promise<void> {
         await typeDigits(page, value);
         await button(page, t('nextStep')).click();
       }
-      await expect.poll(() => JSON.stringify(screen())).not.toBe(JSON.stringify(s));
+      await changed(s);
     } else if (s.name === 'applicationDocument') {
       await page.getByRole('heading', { name: s.document.label[t.locale] }).waitFor();
       await photograph(page, t, s.document.pages.min);
-      await expect.poll(() => JSON.stringify(screen())).not.toBe(JSON.stringify(s));
+      await changed(s);
     } else if (s.name === 'applicationSignature') {
       await sign(page, t);
       await at('applicationConsent');
