@@ -1,5 +1,6 @@
-// Applying for a service: the catalogue as tiles (each service's name and summary, its icon by
-// its biller's kind), and what she will need before she starts.
+// Applying for a service: the catalogue as tiles (each service's name, its icon by its biller's
+// kind: six summaries do not fit the screen at large text, so the next screen leads with it),
+// and what she will need before she starts (the summary, documents, signature, account).
 import type { Screen as KioskScreen } from '../../src/api/kiosk-api';
 import { BILLER_ICONS } from '../design/icons';
 import { Screen } from '../design/Screen';
@@ -20,7 +21,6 @@ export function ApplicationCatalogue({
   return (
     <Screen
       title={t('applyCatalogueTitle')}
-      className="catalogue"
       actions={
         // Nothing to choose from: back is the way on.
         screen.services.length === 0 ? { primary: back } : { none: 'choice', secondary: [back] }
@@ -38,7 +38,6 @@ export function ApplicationCatalogue({
             key={s.id}
             icon={BILLER_ICONS[s.billerKind]}
             label={local(t, s.name)}
-            detail={local(t, s.summary)}
             onClick={() => send({ type: 'CHOOSE_SERVICE', serviceId: s.id })}
           />
         ))}
