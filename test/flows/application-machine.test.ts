@@ -19,32 +19,11 @@ import { sessionMachine } from '../../src/flows/session-machine';
 import { screenOf } from '../../src/flows/session-view';
 import { servicePointMachine } from '../../src/flows/service-point/service-point-machine';
 import { DEMO_SERVICES } from '../../sim/gateway/community-seed';
+import { POWER, QUOTE } from './session-fixtures';
 import type { Service } from '../../src/community';
 
-const SGCC: BillerChoice = {
-  id: 'sgcc-sh',
-  kind: 'electricity',
-  name: { 'zh-CN': '国网上海电力', en: 'State Grid Shanghai' },
-  accountLength: 10,
-  paused: false,
-  acceptsOverpayment: true,
-  allowsPartial: false,
-  accountPattern: '^\\d{10}$',
-};
-const WATER: BillerChoice = { ...SGCC, id: 'water', kind: 'water' };
-
-const quote = (account: string) => ({
-  quoteId: 'q1',
-  billerId: SGCC.id,
-  expiresAt: '2026-12-07T23:59:59+08:00',
-  account,
-  holder: '王*芳',
-  address: '武康路**号',
-  bills: [],
-  totalDue: 0,
-  quotedAt: '2026-12-07T10:00:00+08:00',
-  raw: '{}',
-});
+const WATER: BillerChoice = { ...POWER, id: 'water', kind: 'water' };
+const quote = (account: string) => ({ ...QUOTE, account });
 
 const service = (id: string): Service => {
   const s = DEMO_SERVICES.find((x) => x.id === id);
@@ -73,7 +52,7 @@ function standIns(
   const logic = applicationMachine.provide({
     actors: {
       loadServices: fromPromise<CatalogueLoad>(async () => ({ ok: true, services })),
-      loadBillers: fromPromise(async () => [SGCC, WATER]),
+      loadBillers: fromPromise(async () => [POWER, WATER]),
       lookUpBills: fromPromise<LookupResult, { billerId: string; account: string }>(
         async ({ input }) =>
           input.account === '3100123456'
@@ -82,13 +61,13 @@ function standIns(
       ),
       lookUpScan: fromPromise<ScanLookupResult, { text: string }>(async ({ input }) =>
         input.text.startsWith('SGCC:')
-          ? { ok: true, biller: SGCC, quote: quote(input.text.slice(5)) }
+          ? { ok: true, biller: POWER, quote: quote(input.text.slice(5)) }
           : input.text.startsWith('WATER:')
             ? { ok: true, biller: WATER, quote: quote(input.text.slice(6)) }
             : { ok: false, problem: 'unrecognised_scan' },
       ),
       lookUpAccount: fromPromise<ScanLookupResult, { billerId: string; account: string }>(
-        async ({ input }) => ({ ok: true, biller: SGCC, quote: quote(input.account) }),
+        async ({ input }) => ({ ok: true, biller: POWER, quote: quote(input.account) }),
       ),
       submit: fromPromise<SubmitOutcome, ApplicationSubmission>(async ({ input }) => {
         stand.submitted.push(input);
@@ -131,7 +110,7 @@ async function toForm(serviceId: string): Promise<{ a: App; stand: Stand }> {
   type(a, '3100123456');
   a.send({ type: 'SUBMIT_ACCOUNT' });
   await settled(a);
-  expect(screen(a)).toMatchObject({ name: 'applicationAccountConfirm', holder: '王*芳' });
+  expect(screen(a)).toMatchObject({ name: 'applicationAccountConfirm', holder: '张*明' });
   a.send({ type: 'CONFIRM' });
   return { a, stand };
 }
@@ -182,7 +161,7 @@ describe('applying for a service', () => {
     expect(screen(a)).toMatchObject({
       name: 'applicationReview',
       account: '3100123456',
-      holder: '王*芳',
+      holder: '张*明',
       fields: [{ value: '6' }, { value: '13812348000' }],
       documents: [{ pages: 3 }, { pages: 2 }],
       signature: true,
@@ -193,9 +172,9 @@ describe('applying for a service', () => {
     expect(stand.submitted).toEqual([
       {
         serviceId: 'multi-person-household',
-        billerId: 'sgcc-sh',
+        billerId: 'sh-power',
         account: '3100123456',
-        applicantName: '王*芳',
+        applicantName: '张*明',
         phone: '13812348000',
         fields: { persons: 6, phone: '13812348000' },
         documents: [
@@ -277,8 +256,8 @@ describe('applying for a service', () => {
     // Two billers, one of the service's kind: chosen for her.
     expect(screen(a)).toMatchObject({
       name: 'applicationAccount',
-      billers: [{ id: 'sgcc-sh' }],
-      billerId: 'sgcc-sh',
+      billers: [{ id: 'sh-power' }],
+      billerId: 'sh-power',
     });
     a.send({ type: 'SCANNED', text: 'WATER:123' });
     await settled(a);
@@ -296,7 +275,7 @@ describe('applying for a service', () => {
     a.send({ type: 'BACK' });
     a.send({ type: 'CARD_NOT_RECOGNISED' });
     expect(screen(a)).toMatchObject({ problem: 'card_not_recognised' });
-    a.send({ type: 'ACCOUNT_CARD', billerId: 'sgcc-sh', account: '3100654321' });
+    a.send({ type: 'ACCOUNT_CARD', billerId: 'sh-power', account: '3100654321' });
     await settled(a);
     expect(screen(a)).toMatchObject({ name: 'applicationAccountConfirm', account: '3100654321' });
   });

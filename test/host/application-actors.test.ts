@@ -10,7 +10,7 @@ import type { Key } from '../../src/api/kiosk-api';
 import { CommunityClient, openCommunityRoom, type CommunityRoom } from '../../src/community';
 import type { ApplicationRequest } from '../../src/community/contract';
 import { applicationScreenOf } from '../../src/flows/application/application-view';
-import type { BillerChoice, LookupResult, ScanLookupResult } from '../../src/flows/session-types';
+import type { LookupResult, ScanLookupResult } from '../../src/flows/session-types';
 import { applicationLogic, submitThroughRoom } from '../../src/host/application-actors';
 import type { ReceiptService } from '../../src/host/receipt-service';
 import type { ReceiptLayout } from '../../src/receipts/layout';
@@ -18,6 +18,7 @@ import { screenLines } from '../../src/receipts/render-text';
 import { DEMO_TERMINALS } from '../../sim/gateway/seed';
 import { startGatewaySim, type GatewaySim } from '../../sim/gateway/server';
 import { jpeg, png } from '../community/fixtures';
+import { POWER, QUOTE } from '../flows/session-fixtures';
 import { tempDir, TERMINAL, type TempDir } from '../offline-queue/journal-fixture';
 
 let tmp: TempDir;
@@ -56,32 +57,10 @@ afterEach(async () => {
   tmp.remove();
 });
 
-const POWER: BillerChoice = {
-  id: 'sh-power',
-  kind: 'electricity',
-  name: { 'zh-CN': '上海电力', en: 'Shanghai Power' },
-  accountLength: 10,
-  paused: false,
-  acceptsOverpayment: true,
-  allowsPartial: false,
-  accountPattern: '^\\d{10}$',
-};
-
 const found = (account: string): ScanLookupResult => ({
   ok: true,
   biller: POWER,
-  quote: {
-    quoteId: 'q',
-    billerId: POWER.id,
-    expiresAt: '2026-12-31T23:59:59+08:00',
-    account,
-    holder: '张*明',
-    address: '武康路**弄**号',
-    bills: [],
-    totalDue: 0,
-    quotedAt: '2026-12-07T10:00:00+08:00',
-    raw: '{}',
-  },
+  quote: { ...QUOTE, account },
 });
 
 function printer(paper: boolean) {

@@ -37,6 +37,7 @@ export function applicationParts(s: ApplicationScreenView, t: Translator): Part[
     case 'applicationNeeds':
       return [
         local(t, s.service.name),
+        local(t, s.service.summary),
         s.service.documents.length > 0
           ? t('applyNeedsDocuments') +
             t.list(
