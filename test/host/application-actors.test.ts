@@ -5,9 +5,9 @@
 // mapped to the field at fault; a rejection for good.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createActor, fromPromise, waitFor } from 'xstate';
-import { openJournal, type JournalDb } from '../../offline-queue/open-journal';
+import type { JournalDb } from '../../offline-queue/open-journal';
 import type { Key } from '../../src/api/kiosk-api';
-import { CommunityClient, openCommunityRoom, type CommunityRoom } from '../../src/community';
+import type { CommunityRoom } from '../../src/community';
 import type { ApplicationRequest } from '../../src/community/contract';
 import { applicationScreenOf } from '../../src/flows/application/application-view';
 import type { LookupResult, ScanLookupResult } from '../../src/flows/session-types';
@@ -15,47 +15,28 @@ import { applicationLogic, submitThroughRoom } from '../../src/host/application-
 import type { ReceiptService } from '../../src/host/receipt-service';
 import type { ReceiptLayout } from '../../src/receipts/layout';
 import { screenLines } from '../../src/receipts/render-text';
-import { DEMO_TERMINALS } from '../../sim/gateway/seed';
-import { startGatewaySim, type GatewaySim } from '../../sim/gateway/server';
+import type { GatewaySim } from '../../sim/gateway/server';
 import { jpeg, png } from '../community/fixtures';
 import { POWER, QUOTE } from '../flows/session-fixtures';
-import { tempDir, TERMINAL, type TempDir } from '../offline-queue/journal-fixture';
+import { TERMINAL } from '../offline-queue/journal-fixture';
+import { roomOnSimulator, type RoomOnSimulator } from '../community/room-on-simulator';
 
-let tmp: TempDir;
 let sim: GatewaySim;
 let db: JournalDb;
 let room: CommunityRoom;
 
+let opened: RoomOnSimulator;
+
 beforeEach(async () => {
-  tmp = tempDir('kiosk-application-actors-');
-  sim = await startGatewaySim({ dbPath: ':memory:', port: 0 });
-  db = openJournal(tmp.file('journal.sqlite'));
-  room = openCommunityRoom({
-    db,
-    terminalId: TERMINAL,
-    terminalSecret: DEMO_TERMINALS[TERMINAL] ?? '',
-    photosDir: tmp.file('community-photos'),
+  opened = await roomOnSimulator('application-actors', {
     community: null,
-    client: new CommunityClient({
-      baseUrl: sim.url,
-      terminalId: TERMINAL,
-      secret: DEMO_TERMINALS[TERMINAL] ?? '',
-      timeoutMs: 2_000,
-    }),
     onDuty: () => null,
     audit: () => undefined,
-    answerWaitMs: 3_000,
-    retry: { baseDelayMs: 10, maxDelayMs: 50 },
   });
-  room.start();
+  ({ sim, db, room } = opened);
 });
 
-afterEach(async () => {
-  await room.close();
-  db.close();
-  await sim.close();
-  tmp.remove();
-});
+afterEach(() => opened.close());
 
 const found = (account: string): ScanLookupResult => ({
   ok: true,
