@@ -1,6 +1,7 @@
 // Every word the customer sees or hears, in both languages (same keys: the `en` table is typed
 // by the Chinese one). Chinese is the default. Voice lines (voice*) are spoken, never shown.
 import type { BillerKind, Locale, ProblemCode, ScreenName } from '../../src/api/kiosk-api';
+import { APPLICATION_EN, APPLICATION_SCREEN_NAMES, APPLICATION_ZH } from './application-messages';
 
 const zhCN = {
   appTitle: '社区缴费服务',
@@ -624,6 +625,7 @@ const zhCN = {
   signSaving: '正在保存签名，请稍候',
   signSaved: '签名已保存',
   partsSampleDocument: '户口簿',
+  ...APPLICATION_ZH,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -1269,6 +1271,7 @@ const en: Record<MessageKey, string> = {
   signSaving: 'Saving your signature, one moment',
   signSaved: 'Your signature is saved',
   partsSampleDocument: 'household register',
+  ...APPLICATION_EN,
 };
 
 const KIND: Record<Locale, Record<BillerKind, string>> = {
@@ -1377,6 +1380,7 @@ const SCREEN: Record<Locale, Record<ScreenName, string>> = {
     progressEntry: '查进度：输入受理编号',
     progressLookingUp: '正在查询办理进度',
     progress: '办理进度',
+    ...APPLICATION_SCREEN_NAMES['zh-CN'],
   },
   en: {
     attract: 'the start screen',
@@ -1401,6 +1405,7 @@ const SCREEN: Record<Locale, Record<ScreenName, string>> = {
     progressEntry: 'checking progress: typing the tracking code',
     progressLookingUp: 'looking up an application',
     progress: 'the progress of an application',
+    ...APPLICATION_SCREEN_NAMES.en,
   },
 };
 
