@@ -36,6 +36,7 @@ import type { SyncWorker } from '../../offline-queue/sync-worker';
 import { sessionActors } from './session-actors';
 import { snapshotBuilder } from './kiosk-snapshot';
 import { watchHelpCalls } from './help-calls';
+import { discardPhotosAfterVisits } from './visit-photos';
 import { routeCards } from './card-routing';
 import { monotonicNow } from '../time/monotonic';
 import { sideOf } from '../api/front-panel';
@@ -311,6 +312,7 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
     tellNotes();
     cleanups.push(() => inactivity.stop());
     cleanups.push(watchHelpCalls(actor, log));
+    cleanups.push(discardPhotosAfterVisits(actor, community.room, log));
     const stopJobs = startJobs(config, {
       money,
       acceptor,
