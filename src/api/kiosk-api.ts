@@ -7,6 +7,7 @@ import { z } from 'zod/mini';
 import { FRONT_SIDES, FrontPanel } from './front-panel';
 import { Fen, Key } from './primitives';
 import { HelpReason, OutOfServiceReason, STAFF_EVENT_SCHEMAS, StaffView } from './staff-api';
+import { INVOICE_EVENT_SCHEMAS, INVOICE_SCREENS } from './vat-invoice-api';
 
 export { Fen, Key };
 
@@ -200,6 +201,7 @@ export const SERVICE_SCREENS = [
 
 export const Screen = z.discriminatedUnion('name', [
   ...SERVICE_SCREENS,
+  ...INVOICE_SCREENS,
   /** Waiting for a customer; meanwhile the information centre's topics are shown in turn. */
   z.object({ name: z.literal('attract'), highlights: z.array(InfoHighlight) }),
   z.object({
@@ -441,6 +443,7 @@ export const UserEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('SERVICE_KEY'), key: ServiceKey }),
   /** The typed value is complete: go on (code → last four → look up). */
   z.object({ type: z.literal('SERVICE_NEXT') }),
+  ...INVOICE_EVENT_SCHEMAS,
   ...STAFF_EVENT_SCHEMAS,
 ]);
 export type UserEvent = z.infer<typeof UserEvent>;
@@ -466,3 +469,4 @@ export interface KioskApi {
 export * from './channels';
 export * from './front-panel';
 export * from './staff-api';
+export * from './vat-invoice-api';

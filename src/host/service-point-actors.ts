@@ -13,6 +13,8 @@ import {
   servicePointMachine,
   type ProgressLookup,
 } from '../flows/service-point/service-point-machine';
+import type { billLookups } from './session-actors';
+import { vatInvoiceLogic } from './vat-invoice-actors';
 
 function toLookup(found: Lookup<ApplicationProgress>, code: string | null): ProgressLookup {
   if (!found.ok) return { ok: false, problem: problemOf(found) };
@@ -40,9 +42,13 @@ function problemOf(r: Refusal): ServiceProblem {
 }
 
 /** The room is opened after the session (the staff desk needs both): asked for when used. */
-export function servicePointLogic(room: () => CommunityRoom | null) {
+export function servicePointLogic(
+  room: () => CommunityRoom | null,
+  bills: ReturnType<typeof billLookups>,
+) {
   return servicePointMachine.provide({
     actors: {
+      vatInvoice: vatInvoiceLogic(room, bills),
       progressByCode: fromPromise<ProgressLookup, { code: string; last4: string }>(
         async ({ input }) => {
           const r = room();

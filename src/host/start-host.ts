@@ -32,7 +32,7 @@ import { createLogger, type Logger } from './logger';
 import { openMoneyServices, type MoneyServices } from './money-services';
 import type { PaymentJournal } from '../../offline-queue/payment-journal';
 import type { SyncWorker } from '../../offline-queue/sync-worker';
-import { sessionActors } from './session-actors';
+import { billLookups, sessionActors, type SessionServices } from './session-actors';
 import { snapshotBuilder } from './kiosk-snapshot';
 import { watchHelpCalls } from './help-calls';
 import { routeCards } from './card-routing';
@@ -147,29 +147,31 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
     const receipts = receiptService(printer, log);
 
     let communityRoom: CommunityRoom | null = null;
+    const sessionServices: SessionServices = {
+      terminalId: config.terminal.id,
+      gateway,
+      db,
+      journal,
+      qr: money.qr,
+      staff,
+      cashBox,
+      infoDir: config.content.infoDir ?? DEFAULT_INFO_DIR,
+      syncWorker,
+      acceptor,
+      receipts,
+      verifyBaseUrl: config.receipts.verifyBaseUrl,
+      pausedBy: money.pausedBy,
+      qrTiming: { pollMs: config.session.qrPollMs, giveUpMs: config.session.qrGiveUpMs },
+      clock,
+      monotonic,
+      log,
+    };
     const actor = createActor(
       sessionMachine.provide({
         actors: {
-          servicePoint: servicePointLogic(() => communityRoom),
-          ...sessionActors({
-            terminalId: config.terminal.id,
-            gateway,
-            db,
-            journal,
-            qr: money.qr,
-            staff,
-            cashBox,
-            infoDir: config.content.infoDir ?? DEFAULT_INFO_DIR,
-            syncWorker,
-            acceptor,
-            receipts,
-            verifyBaseUrl: config.receipts.verifyBaseUrl,
-            pausedBy: money.pausedBy,
-            qrTiming: { pollMs: config.session.qrPollMs, giveUpMs: config.session.qrGiveUpMs },
-            clock,
-            monotonic,
-            log,
-          }),
+          // The VAT invoice asks the billers and bills as payments do.
+          servicePoint: servicePointLogic(() => communityRoom, billLookups(sessionServices)),
+          ...sessionActors(sessionServices),
         },
       }),
       {

@@ -2,13 +2,17 @@
 // is at the service point. Its states map to screens in service-point-view.ts (a typed map: a
 // state without a screen fails the typecheck). What touches the gateway is an actor the host
 // provides (src/host/service-point-actors.ts); the stand-ins here answer "unreachable".
-import { assign, fromPromise, setup } from 'xstate';
+import { assign, fromPromise, sendTo, setup } from 'xstate';
 import type {
   ApplicationStatusView,
   LocalizedText,
+  Screen,
   ServiceKey,
   ServiceProblem,
 } from '../../api/kiosk-api';
+import { vatInvoiceMachine, type VatInvoiceEvent } from '../vat-invoice/vat-invoice-machine';
+import { vatInvoiceScreenOf } from '../vat-invoice/vat-invoice-view';
+import { typed } from './keypad';
 
 /** A tracking code as typed: 8 characters (shown as XXXX-XXXX), digits and Latin capitals. */
 export const TRACKING_CODE_LENGTH = 8;
@@ -30,6 +34,8 @@ export interface ServicePointContext {
   last4: string;
   problem: ServiceProblem | null;
   progress: ProgressView | null;
+  /** The VAT invoice's screen while it runs (its own flow, src/flows/vat-invoice/). */
+  invoice: Screen | null;
 }
 
 export type ServicePointEvent =
@@ -39,21 +45,22 @@ export type ServicePointEvent =
   /** A code held to the scanner: an application receipt's QR names its application. */
   | { type: 'SCANNED'; text: string }
   | { type: 'BACK' }
-  | { type: 'DONE' };
-
-function typed(value: string, key: ServiceKey, max: number, digitsOnly: boolean): string {
-  if (key === 'delete') return value.slice(0, -1);
-  if (key === 'clear') return '';
-  if (digitsOnly && !/^[0-9]$/.test(key)) return value;
-  return value.length < max ? value + key : value;
-}
+  | { type: 'DONE' }
+  | { type: 'OPEN_VAT_INVOICE' }
+  | Exclude<VatInvoiceEvent, { type: 'SERVICE_KEY' | 'SERVICE_NEXT' | 'BACK' | 'DONE' }>;
 
 /** The code as the gateway reads it: K7QH2M9D → K7QH-2M9D. */
 export function trackingCodeOf(typedCode: string): string {
   return `${typedCode.slice(0, 4)}-${typedCode.slice(4)}`;
 }
 
-const fresh = { code: '', last4: '', problem: null, progress: null } satisfies ServicePointContext;
+const fresh = {
+  code: '',
+  last4: '',
+  problem: null,
+  progress: null,
+  invoice: null,
+} satisfies ServicePointContext;
 
 export const servicePointMachine = setup({
   types: {
@@ -69,6 +76,7 @@ export const servicePointMachine = setup({
       ok: false,
       problem: 'unreachable',
     })),
+    vatInvoice: vatInvoiceMachine,
   },
 }).createMachine({
   id: 'servicePoint',
@@ -80,6 +88,7 @@ export const servicePointMachine = setup({
     home: {
       on: {
         OPEN_PROGRESS: { target: 'enterCode', actions: assign(fresh) },
+        OPEN_VAT_INVOICE: { target: 'invoice', actions: assign(fresh) },
         BACK: 'left',
         DONE: 'left',
       },
@@ -167,6 +176,27 @@ export const servicePointMachine = setup({
     },
     progress: {
       on: { DONE: 'left', BACK: 'home' },
+    },
+    invoice: {
+      invoke: {
+        id: 'vatInvoice',
+        src: 'vatInvoice',
+        onSnapshot: {
+          actions: assign({ invoice: ({ event }) => vatInvoiceScreenOf(event.snapshot) }),
+        },
+        onDone: { target: 'home', actions: assign({ invoice: null }) },
+      },
+      // While the VAT invoice runs, the resident's events are its own.
+      on: {
+        // A receipt's QR held to the scanner still opens its progress (the root's SCANNED).
+        SERVICE_KEY: { actions: sendTo('vatInvoice', ({ event }) => event) },
+        SERVICE_NEXT: { actions: sendTo('vatInvoice', ({ event }) => event) },
+        INVOICE_CHOOSE: { actions: sendTo('vatInvoice', ({ event }) => event) },
+        INVOICE_EMAIL: { actions: sendTo('vatInvoice', ({ event }) => event) },
+        DOCUMENT_PHOTOS: { actions: sendTo('vatInvoice', ({ event }) => event) },
+        BACK: { actions: sendTo('vatInvoice', ({ event }) => event) },
+        DONE: { actions: sendTo('vatInvoice', ({ event }) => event) },
+      },
     },
     left: { type: 'final' },
   },

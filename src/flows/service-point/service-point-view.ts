@@ -24,6 +24,7 @@ const SCREENS: { [S in ServicePointState]: (c: ServicePointContext) => Screen } 
   lookingUp: () => ({ name: 'progressLookingUp' }),
   lookingUpScan: () => ({ name: 'progressLookingUp' }),
   progress: (c) => (c.progress ? { name: 'progress', ...c.progress } : { name: 'serviceHome' }),
+  invoice: (c) => c.invoice ?? { name: 'invoiceWorking', task: 'account' },
   left: () => ({ name: 'serviceHome' }),
 };
 
