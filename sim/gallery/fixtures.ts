@@ -1,5 +1,6 @@
 // One fixture per screen variant and notable sub-state, typed against the KioskApi's Snapshot so
 // that a change to the API breaks the gallery at compile time rather than in a screenshot.
+import { INVOICE_GALLERY } from './invoice-fixtures';
 import {
   DEFAULT_FRONT_PANEL,
   ProblemCode,
@@ -990,6 +991,7 @@ export const FIXTURES: readonly Fixture[] = [
       },
     ],
   }),
+  ...INVOICE_GALLERY.map(([id, title, screen]) => at(id, title, screen)),
   at('staff-helping', 'A member of staff helping at her screen', BILLS, {
     helpCalled: true,
     staffHelping: true,

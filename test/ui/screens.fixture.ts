@@ -2,6 +2,7 @@
 // here until it has an example) and a snapshot around any of them.
 import { ELECTRICITY as power } from '../../sim/gallery/fixture-data';
 import { BASE } from '../../sim/gallery/fixtures';
+import { INVOICE_EXAMPLES } from '../../sim/gallery/invoice-fixtures';
 import type { Screen, ScreenName, Snapshot } from '../../src/api/kiosk-api';
 
 const receipt = {
@@ -12,6 +13,7 @@ const receipt = {
 };
 
 export const SCREENS: { [N in ScreenName]: Extract<Screen, { name: N }> } = {
+  ...INVOICE_EXAMPLES,
   serviceHome: { name: 'serviceHome' },
   progressEntry: { name: 'progressEntry', step: 'code', code: 'K7QH', last4: '', problem: null },
   progressLookingUp: { name: 'progressLookingUp' },

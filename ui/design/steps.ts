@@ -17,6 +17,17 @@ export const STEP_OF_SCREEN: { readonly [N in ScreenName]: PayStep | null } = {
   progressEntry: null,
   progressLookingUp: null,
   progress: null,
+  invoiceBiller: null,
+  invoiceEntry: null,
+  invoicePeriods: null,
+  invoiceEvidence: null,
+  invoiceType: null,
+  invoiceTitle: null,
+  invoiceDelivery: null,
+  invoiceEmail: null,
+  invoiceReview: null,
+  invoiceWorking: null,
+  invoiceReceipt: null,
   /** 1: what to pay. */
   chooseBiller: 1,
   /** 2: whose account. */

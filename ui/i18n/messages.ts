@@ -1,6 +1,7 @@
 // Every word the customer sees or hears, in both languages (same keys: the `en` table is typed
 // by the Chinese one). Chinese is the default. Voice lines (voice*) are spoken, never shown.
 import type { BillerKind, Locale, ProblemCode, ScreenName } from '../../src/api/kiosk-api';
+import { INVOICE_EN, INVOICE_ZH } from './invoice-messages';
 
 const zhCN = {
   appTitle: '社区缴费服务',
@@ -581,6 +582,7 @@ const zhCN = {
   frontPosRight: '右边一个',
   frontPosMiddle: '中间一个',
   waitNothingToDo: '请稍候，您不需要做任何操作',
+  ...INVOICE_ZH,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -1179,6 +1181,7 @@ const en: Record<MessageKey, string> = {
   frontPosRight: 'right one',
   frontPosMiddle: 'middle one',
   waitNothingToDo: 'Please wait: there is nothing you need to do',
+  ...INVOICE_EN,
 };
 
 const KIND: Record<Locale, Record<BillerKind, string>> = {
@@ -1287,6 +1290,17 @@ const SCREEN: Record<Locale, Record<ScreenName, string>> = {
     progressEntry: '查进度：输入受理编号',
     progressLookingUp: '正在查询办理进度',
     progress: '办理进度',
+    invoiceBiller: '开发票：选择收费单位',
+    invoiceEntry: '开发票：输入户号、税号或手机号',
+    invoicePeriods: '开发票：选择月份',
+    invoiceEvidence: '开发票：拍缴费凭证',
+    invoiceType: '开发票：选择发票类型',
+    invoiceTitle: '开发票：核对公司信息',
+    invoiceDelivery: '开发票：选择领取方式',
+    invoiceEmail: '开发票：输入电子邮箱',
+    invoiceReview: '开发票：核对开票信息',
+    invoiceWorking: '开发票：正在查询或提交',
+    invoiceReceipt: '开发票：申请回执',
   },
   en: {
     attract: 'the start screen',
@@ -1311,6 +1325,17 @@ const SCREEN: Record<Locale, Record<ScreenName, string>> = {
     progressEntry: 'checking progress: typing the tracking code',
     progressLookingUp: 'looking up an application',
     progress: 'the progress of an application',
+    invoiceBiller: 'VAT invoice: choosing the biller',
+    invoiceEntry: 'VAT invoice: typing the account, tax code or mobile',
+    invoicePeriods: 'VAT invoice: choosing the months',
+    invoiceEvidence: 'VAT invoice: photographing payment evidence',
+    invoiceType: 'VAT invoice: choosing the kind',
+    invoiceTitle: 'VAT invoice: checking the company',
+    invoiceDelivery: 'VAT invoice: choosing the delivery',
+    invoiceEmail: 'VAT invoice: typing the e-mail',
+    invoiceReview: 'VAT invoice: checking the request',
+    invoiceWorking: 'VAT invoice: waiting for an answer',
+    invoiceReceipt: 'VAT invoice: the receipt',
   },
 };
 

@@ -3,6 +3,7 @@
 // they stand, the main ones first — all from the message tables. The switch is exhaustive, so a
 // new screen cannot go unspoken; test/ui/resident-voice.test.ts renders every gallery screen and
 // fails on a button or an amount shown but not said.
+import { invoiceParts } from './invoice-voice';
 import type { CashChange, ReceiptDelivery, Screen } from '../../src/api/kiosk-api';
 import type { Translator } from '../i18n/messages';
 import { OUT_OF_SERVICE_REASON } from '../screens/out-of-service-reason';
@@ -346,7 +347,7 @@ function screenParts(screen: Screen, t: Translator, receipts: ReceiptDelivery): 
     case 'serviceHome':
       return [
         t('communityServices'),
-        ...choiceParts(t, [t('checkProgress')], [t('back')]),
+        ...choiceParts(t, [t('checkProgress')], [t('back'), t('vatInvoice')]),
         t('scanReceiptHint'),
       ];
     case 'progressEntry':
@@ -374,6 +375,18 @@ function screenParts(screen: Screen, t: Translator, receipts: ReceiptDelivery): 
           t('progressNext', { text: screen.nextStep[t.locale] }),
         ...choiceParts(t, [t('done')]),
       ];
+    case 'invoiceBiller':
+    case 'invoiceEntry':
+    case 'invoicePeriods':
+    case 'invoiceEvidence':
+    case 'invoiceType':
+    case 'invoiceTitle':
+    case 'invoiceDelivery':
+    case 'invoiceEmail':
+    case 'invoiceReview':
+    case 'invoiceWorking':
+    case 'invoiceReceipt':
+      return invoiceParts(screen, t);
     case 'problem': {
       // An account the kiosk cannot take: what it is, and where to go instead.
       const deadEnd = DEAD_END[screen.problem];
@@ -407,6 +420,7 @@ export function residentDecides(screen: Screen): boolean {
     case 'writingOff':
     case 'staffHelp':
     case 'progressLookingUp':
+    case 'invoiceWorking':
       return false;
     case 'chooseBiller':
       return screen.billers.length > 0;
@@ -439,6 +453,14 @@ export function screenKey(screen: Screen): string {
       return `${screen.name}:${screen.step}:${screen.problem ?? ''}`;
     case 'progress':
       return `${screen.name}:${screen.trackingCode ?? ''}:${screen.status}`;
+    case 'invoiceEntry':
+      return `${screen.name}:${screen.field}:${screen.problem ?? ''}`;
+    case 'invoicePeriods':
+      return `${screen.name}:${screen.chosen.join(',')}:${screen.paidElsewhere}:${screen.problem ?? ''}`;
+    case 'invoiceWorking':
+      return `${screen.name}:${screen.task}`;
+    case 'invoiceReview':
+      return `${screen.name}:${screen.problem ?? ''}`;
     default:
       return screen.name;
   }
