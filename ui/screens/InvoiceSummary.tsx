@@ -56,11 +56,13 @@ export function InvoiceReview({ t, send, screen }: ScreenProps & { screen: Of<'i
           <AccountNumber account={screen.account} />
         </dd>
         <dt>{t('invoicePeriods')}</dt>
-        <dd>
-          {monthsText(t, screen.periods)}
-          {screen.evidencePages > 0 &&
-            `（${t('invoiceEvidencePages', { count: screen.evidencePages })}）`}
-        </dd>
+        <dd>{monthsText(t, screen.periods)}</dd>
+        {screen.evidencePages > 0 && (
+          <>
+            <dt>{t('invoiceEvidence')}</dt>
+            <dd>{t('invoiceEvidencePages', { count: screen.evidencePages })}</dd>
+          </>
+        )}
         <dt>{t('invoiceType')}</dt>
         <dd>{t(screen.type === 'special' ? 'invoiceTypeSpecial' : 'invoiceTypeNormal')}</dd>
         <dt>{t('invoiceCompany')}</dt>
