@@ -245,6 +245,8 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
             ...pageFiles(config),
             onEvent: userEvent,
             latest: () => latest ?? snapshotNow(),
+            // The page's document photos and signatures go straight into the room's vault.
+            photos: community.room,
             log,
           });
     if (server) cleanups.push(() => server.close());
