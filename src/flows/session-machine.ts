@@ -392,6 +392,7 @@ export const sessionMachine = setup({
             INVOICE_CHOOSE: { actions: sendTo('servicePoint', ({ event }) => event) },
             INVOICE_EMAIL: { actions: sendTo('servicePoint', ({ event }) => event) },
             DOCUMENT_PHOTOS: { actions: sendTo('servicePoint', ({ event }) => event) },
+            ADD_DOCUMENTS: { actions: sendTo('servicePoint', ({ event }) => event) },
             CANCEL: 'attract',
           },
         },

@@ -14,6 +14,7 @@ import {
   type ProgressLookup,
 } from '../flows/service-point/service-point-machine';
 import type { billLookups } from './session-actors';
+import { addDocumentsLogic } from './add-documents-actors';
 import { vatInvoiceLogic } from './vat-invoice-actors';
 
 function toLookup(found: Lookup<ApplicationProgress>, code: string | null): ProgressLookup {
@@ -30,7 +31,10 @@ function toLookup(found: Lookup<ApplicationProgress>, code: string | null): Prog
       requested: (p.requested ?? []).map((d) => ({
         documentId: d.documentId,
         label: d.label ?? null,
+        // The contract may leave the pages out: one to four, as a reviewer usually asks.
+        pages: d.pages ?? { min: 1, max: 4 },
       })),
+      applicationSerial: p.applicationSerial ?? null,
     },
   };
 }
@@ -49,6 +53,7 @@ export function servicePointLogic(
   return servicePointMachine.provide({
     actors: {
       vatInvoice: vatInvoiceLogic(room, bills),
+      addDocuments: addDocumentsLogic(room),
       progressByCode: fromPromise<ProgressLookup, { code: string; last4: string }>(
         async ({ input }) => {
           const r = room();

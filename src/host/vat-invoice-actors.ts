@@ -12,6 +12,7 @@ import {
   type PointsLookup,
   type TitleLookup,
 } from '../flows/vat-invoice/vat-invoice-machine';
+import { photoRows } from './add-documents-actors';
 import type { billLookups } from './session-actors';
 
 function problemOf(r: Refusal): InvoiceProblem {
@@ -39,11 +40,6 @@ function outcomeOf(r: SubmissionReceipt | Refusal): InvoiceOutcome {
     return { ok: false, problem, field };
   }
   return { ok: true, state: r.state, serial: r.serial, qr: r.serial, rejectCode: r.rejectCode };
-}
-
-/** Staged photo ids as the renderer names them (the room's rows); anything else is dropped. */
-function photoRows(ids: readonly string[]): number[] {
-  return ids.map(Number).filter((n) => Number.isSafeInteger(n) && n > 0);
 }
 
 export function vatInvoiceLogic(

@@ -28,6 +28,10 @@ export const STEP_OF_SCREEN: { readonly [N in ScreenName]: PayStep | null } = {
   invoiceReview: null,
   invoiceWorking: null,
   invoiceReceipt: null,
+  addDocumentsCamera: null,
+  addDocumentsReview: null,
+  addDocumentsSending: null,
+  addDocumentsReceipt: null,
   /** 1: what to pay. */
   chooseBiller: 1,
   /** 2: whose account. */

@@ -84,7 +84,8 @@ export const INVOICE_ZH = {
   voiceInvoiceDue: '还没缴的月份不能开票：{months}',
   voiceInvoiceChosen: '已选：{months}',
   voiceInvoiceTyped: '已输入 {count} 位',
-  voiceInvoiceThen: '输完按{next}',
+  voiceInvoiceThen: '{title}，输完按{next}',
+  voiceInvoiceKind: '{kind}：{detail}',
   voiceInvoicePickup: '{name}，{address}，{hours}',
 } as const;
 
@@ -177,6 +178,7 @@ export const INVOICE_EN: Record<InvoiceMessageKey, string> = {
   voiceInvoiceDue: 'Months not paid yet cannot be invoiced: {months}',
   voiceInvoiceChosen: 'Chosen: {months}',
   voiceInvoiceTyped: '{count} typed',
-  voiceInvoiceThen: 'then tap {next}',
+  voiceInvoiceThen: '{title}, then tap {next}',
+  voiceInvoiceKind: '{kind}: {detail}',
   voiceInvoicePickup: '{name}, {address}, {hours}',
 };

@@ -1,6 +1,7 @@
 // Every word the customer sees or hears, in both languages (same keys: the `en` table is typed
 // by the Chinese one). Chinese is the default. Voice lines (voice*) are spoken, never shown.
 import type { BillerKind, Locale, ProblemCode, ScreenName } from '../../src/api/kiosk-api';
+import { ADD_DOCUMENTS_EN, ADD_DOCUMENTS_ZH } from './add-documents-messages';
 import { INVOICE_EN, INVOICE_ZH } from './invoice-messages';
 
 const zhCN = {
@@ -616,6 +617,7 @@ const zhCN = {
   signSaved: '签名已保存',
   partsSampleDocument: '户口簿',
   ...INVOICE_ZH,
+  ...ADD_DOCUMENTS_ZH,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -1252,6 +1254,7 @@ const en: Record<MessageKey, string> = {
   signSaved: 'Your signature is saved',
   partsSampleDocument: 'household register',
   ...INVOICE_EN,
+  ...ADD_DOCUMENTS_EN,
 };
 
 const KIND: Record<Locale, Record<BillerKind, string>> = {
@@ -1371,6 +1374,10 @@ const SCREEN: Record<Locale, Record<ScreenName, string>> = {
     invoiceReview: '开发票：核对开票信息',
     invoiceWorking: '开发票：正在查询或提交',
     invoiceReceipt: '开发票：申请回执',
+    addDocumentsCamera: '补交材料：拍照',
+    addDocumentsReview: '补交材料：核对',
+    addDocumentsSending: '补交材料：正在提交',
+    addDocumentsReceipt: '补交材料：回执',
   },
   en: {
     attract: 'the start screen',
@@ -1406,6 +1413,10 @@ const SCREEN: Record<Locale, Record<ScreenName, string>> = {
     invoiceReview: 'VAT invoice: checking the request',
     invoiceWorking: 'VAT invoice: waiting for an answer',
     invoiceReceipt: 'VAT invoice: the receipt',
+    addDocumentsCamera: 'adding documents: photographing',
+    addDocumentsReview: 'adding documents: checking them',
+    addDocumentsSending: 'adding documents: sending',
+    addDocumentsReceipt: 'adding documents: the receipt',
   },
 };
 

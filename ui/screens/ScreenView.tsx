@@ -1,3 +1,4 @@
+import { AddDocumentsCamera, AddDocumentsReceipt, AddDocumentsReview } from './AddDocuments';
 import { InvoiceEvidence, InvoiceEmail } from './InvoiceCapture';
 import { InvoiceBiller, InvoiceDelivery, InvoicePeriods, InvoiceType } from './InvoiceChoices';
 import { InvoiceEntry } from './InvoiceEntry';
@@ -107,5 +108,13 @@ export function ScreenView({
       return <Waiting {...p} message={p.t(INVOICE_WORKING_WORDS[screen.task])} />;
     case 'invoiceReceipt':
       return <InvoiceReceipt {...p} screen={screen} />;
+    case 'addDocumentsCamera':
+      return <AddDocumentsCamera {...p} screen={screen} />;
+    case 'addDocumentsReview':
+      return <AddDocumentsReview {...p} screen={screen} />;
+    case 'addDocumentsSending':
+      return <Waiting {...p} message={p.t('addDocumentsSending')} />;
+    case 'addDocumentsReceipt':
+      return <AddDocumentsReceipt {...p} screen={screen} />;
   }
 }

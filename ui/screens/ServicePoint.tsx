@@ -80,13 +80,26 @@ export function Progress({ t, send, screen }: ScreenProps & { screen: ProgressSc
   return (
     <Screen
       title={t('progressTitle')}
-      actions={{ primary: { label: t('done'), onClick: () => send({ type: 'DONE' }) } }}
+      actions={
+        screen.addNow
+          ? {
+              primary: {
+                label: t('addDocumentsNow'),
+                onClick: () => send({ type: 'ADD_DOCUMENTS' }),
+              },
+              secondary: [{ label: t('done'), onClick: () => send({ type: 'DONE' }) }],
+            }
+          : { primary: { label: t('done'), onClick: () => send({ type: 'DONE' }) } }
+      }
     >
       {screen.trackingCode && <p>{t('progressCode', { code: screen.trackingCode })}</p>}
       <p className="lead">{t(STATUS_WORDS[screen.status])}</p>
       {screen.status === 'needs_more' && docs.length > 0 && (
         <Alerts
-          messages={[t('progressRequested', { docs: t.list(docs) }), t('progressRequestedHelp')]}
+          messages={[
+            t('progressRequested', { docs: t.list(docs) }),
+            t(screen.addNow ? 'progressRequestedNow' : 'progressRequestedHelp'),
+          ]}
         />
       )}
       {screen.reason && <p>{t('progressReason', { text: local(t, screen.reason) })}</p>}

@@ -32,7 +32,7 @@ export function invoiceParts(screen: InvoiceScreen, t: Translator): Part[] {
       // The way on is said first (as on the other keypads), then the keys; a tax code (public)
       // is spelled back, an account or a mobile only counted.
       return [
-        `${t(words.title)}，${t('voiceInvoiceThen', { next: t('nextStep') })}`,
+        t('voiceInvoiceThen', { title: t(words.title), next: t('nextStep') }),
         t(words.hint),
         screen.field === 'taxId' && t('voiceKeypadPages', { pages: t.list(KEYPAD_PAGE_LABELS) }),
         screen.value &&
@@ -67,8 +67,14 @@ export function invoiceParts(screen: InvoiceScreen, t: Translator): Part[] {
     case 'invoiceType':
       return [
         t('invoiceTypeTitle'),
-        `${t('invoiceTypeSpecial')}：${t('invoiceTypeSpecialDetail')}`,
-        `${t('invoiceTypeNormal')}：${t('invoiceTypeNormalDetail')}`,
+        t('voiceInvoiceKind', {
+          kind: t('invoiceTypeSpecial'),
+          detail: t('invoiceTypeSpecialDetail'),
+        }),
+        t('voiceInvoiceKind', {
+          kind: t('invoiceTypeNormal'),
+          detail: t('invoiceTypeNormalDetail'),
+        }),
         ...choiceParts(t, [t('invoiceTypeSpecial'), t('invoiceTypeNormal')], [t('back')]),
       ];
     case 'invoiceTitle':

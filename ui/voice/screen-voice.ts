@@ -3,6 +3,7 @@
 // they stand, the main ones first — all from the message tables. The switch is exhaustive, so a
 // new screen cannot go unspoken; test/ui/resident-voice.test.ts renders every gallery screen and
 // fails on a button or an amount shown but not said.
+import { addDocumentsParts } from './add-documents-voice';
 import { invoiceParts } from './invoice-voice';
 import type { CashChange, ReceiptDelivery, Screen } from '../../src/api/kiosk-api';
 import type { Translator } from '../i18n/messages';
@@ -373,7 +374,10 @@ function screenParts(screen: Screen, t: Translator, receipts: ReceiptDelivery): 
         screen.nextStep &&
           screen.status !== 'needs_more' &&
           t('progressNext', { text: screen.nextStep[t.locale] }),
-        ...choiceParts(t, [t('done')]),
+        screen.addNow && t('progressRequestedNow'),
+        ...(screen.addNow
+          ? choiceParts(t, [t('addDocumentsNow')], [t('done')])
+          : choiceParts(t, [t('done')])),
       ];
     case 'invoiceBiller':
     case 'invoiceEntry':
@@ -387,6 +391,11 @@ function screenParts(screen: Screen, t: Translator, receipts: ReceiptDelivery): 
     case 'invoiceWorking':
     case 'invoiceReceipt':
       return invoiceParts(screen, t);
+    case 'addDocumentsCamera':
+    case 'addDocumentsReview':
+    case 'addDocumentsSending':
+    case 'addDocumentsReceipt':
+      return addDocumentsParts(screen, t);
     case 'problem': {
       // An account the kiosk cannot take: what it is, and where to go instead.
       const deadEnd = DEAD_END[screen.problem];
@@ -421,6 +430,7 @@ export function residentDecides(screen: Screen): boolean {
     case 'staffHelp':
     case 'progressLookingUp':
     case 'invoiceWorking':
+    case 'addDocumentsSending':
       return false;
     case 'chooseBiller':
       return screen.billers.length > 0;
@@ -453,6 +463,10 @@ export function screenKey(screen: Screen): string {
       return `${screen.name}:${screen.step}:${screen.problem ?? ''}`;
     case 'progress':
       return `${screen.name}:${screen.trackingCode ?? ''}:${screen.status}`;
+    case 'addDocumentsCamera':
+      return `${screen.name}:${screen.documentId}`;
+    case 'addDocumentsReview':
+      return `${screen.name}:${screen.problem ?? ''}`;
     case 'invoiceEntry':
       return `${screen.name}:${screen.field}:${screen.problem ?? ''}`;
     case 'invoicePeriods':

@@ -12,6 +12,12 @@ import type {
 } from '../../api/kiosk-api';
 import { vatInvoiceMachine, type VatInvoiceEvent } from '../vat-invoice/vat-invoice-machine';
 import { vatInvoiceScreenOf } from '../vat-invoice/vat-invoice-view';
+import { applicationQrText } from '../../community';
+import {
+  addDocumentsMachine,
+  addDocumentsScreenOf,
+  type RequestedDocument,
+} from './add-documents-machine';
 import { typed } from './keypad';
 
 /** A tracking code as typed: 8 characters (shown as XXXX-XXXX), digits and Latin capitals. */
@@ -23,7 +29,9 @@ export interface ProgressView {
   timeline: { status: ApplicationStatusView; at: string; note: LocalizedText }[];
   nextStep: LocalizedText | null;
   reason: LocalizedText | null;
-  requested: { documentId: string; label: LocalizedText | null }[];
+  requested: RequestedDocument[];
+  /** The application's serial where the gateway gives it: documents can be added here. */
+  applicationSerial: string | null;
 }
 
 export type ProgressLookup =
@@ -34,8 +42,8 @@ export interface ServicePointContext {
   last4: string;
   problem: ServiceProblem | null;
   progress: ProgressView | null;
-  /** The VAT invoice's screen while it runs (its own flow, src/flows/vat-invoice/). */
-  invoice: Screen | null;
+  /** A child flow's screen while it runs: the VAT invoice, or documents being added. */
+  child: Screen | null;
 }
 
 export type ServicePointEvent =
@@ -47,6 +55,7 @@ export type ServicePointEvent =
   | { type: 'BACK' }
   | { type: 'DONE' }
   | { type: 'OPEN_VAT_INVOICE' }
+  | { type: 'ADD_DOCUMENTS' }
   | Exclude<VatInvoiceEvent, { type: 'SERVICE_KEY' | 'SERVICE_NEXT' | 'BACK' | 'DONE' }>;
 
 /** The code as the gateway reads it: K7QH2M9D → K7QH-2M9D. */
@@ -54,12 +63,22 @@ export function trackingCodeOf(typedCode: string): string {
   return `${typedCode.slice(0, 4)}-${typedCode.slice(4)}`;
 }
 
+/** A needs_more with documents named, and the serial to add them to. */
+export function canAddNow(p: ProgressView | null): boolean {
+  return (
+    p !== null &&
+    p.status === 'needs_more' &&
+    p.requested.length > 0 &&
+    p.applicationSerial !== null
+  );
+}
+
 const fresh = {
   code: '',
   last4: '',
   problem: null,
   progress: null,
-  invoice: null,
+  child: null,
 } satisfies ServicePointContext;
 
 export const servicePointMachine = setup({
@@ -77,6 +96,7 @@ export const servicePointMachine = setup({
       problem: 'unreachable',
     })),
     vatInvoice: vatInvoiceMachine,
+    addDocuments: addDocumentsMachine,
   },
 }).createMachine({
   id: 'servicePoint',
@@ -175,16 +195,69 @@ export const servicePointMachine = setup({
       },
     },
     progress: {
-      on: { DONE: 'left', BACK: 'home' },
+      on: {
+        DONE: 'left',
+        BACK: 'home',
+        ADD_DOCUMENTS: {
+          guard: ({ context }) => canAddNow(context.progress),
+          target: 'addingDocuments',
+        },
+      },
+    },
+    // "Needs more" answered here: its own child flow (add-documents-machine.ts).
+    addingDocuments: {
+      invoke: {
+        id: 'addDocuments',
+        src: 'addDocuments',
+        input: ({ context }) => ({
+          applicationSerial: context.progress?.applicationSerial ?? '',
+          trackingCode: context.progress?.trackingCode ?? null,
+          requested: context.progress?.requested ?? [],
+        }),
+        onSnapshot: {
+          actions: assign({ child: ({ event }) => addDocumentsScreenOf(event.snapshot) }),
+        },
+        onDone: [
+          // Added (or accepted for later): the progress asked again, as its receipt's QR names it.
+          {
+            guard: ({ event }) => event.output.added,
+            target: 'refreshing',
+            actions: assign({ child: null }),
+          },
+          { target: 'progress', actions: assign({ child: null }) },
+        ],
+      },
+      on: {
+        DOCUMENT_PHOTOS: { actions: sendTo('addDocuments', ({ event }) => event) },
+        SERVICE_NEXT: { actions: sendTo('addDocuments', ({ event }) => event) },
+        BACK: { actions: sendTo('addDocuments', ({ event }) => event) },
+        DONE: { actions: sendTo('addDocuments', ({ event }) => event) },
+      },
+    },
+    refreshing: {
+      invoke: {
+        src: 'progressByScan',
+        input: ({ context }) => ({
+          text: applicationQrText(context.progress?.applicationSerial ?? ''),
+        }),
+        onDone: {
+          target: 'progress',
+          actions: assign({
+            progress: ({ context, event }) =>
+              event.output.ok ? event.output.progress : context.progress,
+          }),
+        },
+        onError: 'progress',
+      },
     },
     invoice: {
       invoke: {
         id: 'vatInvoice',
         src: 'vatInvoice',
         onSnapshot: {
-          actions: assign({ invoice: ({ event }) => vatInvoiceScreenOf(event.snapshot) }),
+          actions: assign({ child: ({ event }) => vatInvoiceScreenOf(event.snapshot) }),
         },
-        onDone: { target: 'home', actions: assign({ invoice: null }) },
+        onDone: { target: 'home', actions: assign({ child: null }) },
       },
       // While the VAT invoice runs, the resident's events are its own.
       on: {
