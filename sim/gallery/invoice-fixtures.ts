@@ -48,8 +48,6 @@ const PERIODS: Named<'invoicePeriods'> = {
     { period: '2026-11', due: false },
     { period: '2026-10', due: true },
     { period: '2026-09', due: false },
-    { period: '2026-08', due: false },
-    { period: '2026-07', due: false },
   ],
   chosen: ['2026-09', '2026-11'],
   paidElsewhere: false,

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { CameraShot } from '../../sim/control/protocol';
 import { DEMO_COMMUNITY } from '../../sim/gateway/community-seed';
 import { useKioskInChromium } from '../support/e2e-fixture';
-import { attractIn } from '../support/kiosk-locale';
+import { openKiosk, typeOnKeypad } from '../support/service-keypad';
 
 const env = useKioskInChromium(
   { community: { id: DEMO_COMMUNITY, uploadTimeoutMs: 60_000, answerWaitMs: 3_000 } },
@@ -17,12 +17,7 @@ const env = useKioskInChromium(
 
 const show = (shot: CameraShot) => env.kiosk().camera?.show(shot);
 
-async function open(locale: 'zh-CN' | 'en'): Promise<Page> {
-  const page = await env.browser().newPage({ viewport: { width: 1920, height: 1080 } });
-  await page.goto(env.kiosk().launchUrl());
-  await attractIn(page, env.kiosk(), locale);
-  return page;
-}
+const open = (locale: 'zh-CN' | 'en') => openKiosk(env.browser(), env.kiosk(), locale);
 
 /** The progress of N3ED-5MR8, by its code and the mobile's last four. */
 async function progress(
@@ -32,23 +27,10 @@ async function progress(
   const button = (name: string) => page.getByRole('button', { name, exact: true });
   await button(w.services).click();
   await button(w.check).click();
-  for (const key of 'N3ED5MR8') {
-    const b = button(key);
-    if ((await b.count()) === 0) {
-      const label = /[A-I]/.test(key)
-        ? 'A–I'
-        : /[J-R]/.test(key)
-          ? 'J–R'
-          : /[S-Z]/.test(key)
-            ? 'S–Z'
-            : '0–9';
-      await button(label).click();
-    }
-    await b.click();
-  }
+  await typeOnKeypad(page, 'N3ED5MR8');
   await button(w.next).click();
   await page.getByRole('button', { name: '5', exact: true }).waitFor();
-  for (const key of '5678') await button(key).click();
+  await typeOnKeypad(page, '5678');
   await button(w.confirm).click();
 }
 

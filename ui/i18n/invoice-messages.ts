@@ -112,8 +112,9 @@ export const INVOICE_EN: Record<InvoiceMessageKey, string> = {
   invoiceTypeSpecialDetail: 'The company deducts the input VAT',
   invoiceTypeNormal: 'Normal VAT invoice',
   invoiceTypeNormalDetail: 'For expenses and bookkeeping only',
-  invoiceEnterTaxId: "Enter the company's unified social credit code",
-  invoiceTaxIdHint: '18 digits and capitals, on the business licence',
+  invoiceEnterTaxId: "Enter the company's tax code",
+  invoiceTaxIdHint:
+    'The unified social credit code: 18 digits and capitals, on the business licence',
   invoiceEnterPhone: 'Enter the mobile number for the SMS',
   invoicePhoneHint: 'An SMS tells you when the invoice is ready',
   invoiceTitleTitle: 'Check the company',
@@ -162,10 +163,8 @@ export const INVOICE_EN: Record<InvoiceMessageKey, string> = {
   invoiceProblemTaxIdLength: 'The code has 18 characters: please type all of them',
   invoiceProblemTaxIdCharacter:
     'The code has no I, O, S, V or Z, and characters 3 to 8 are digits: please check the licence',
-  invoiceProblemTaxIdCheck:
-    'The last character does not match: one may be mistyped. Please check the licence',
-  invoiceProblemNotInRegister:
-    'The tax register has no company with this code. Check and type it again, or call staff',
+  invoiceProblemTaxIdCheck: 'The last character is wrong: check the licence',
+  invoiceProblemNotInRegister: 'Not in the tax register: check it, or call staff',
   invoiceProblemInvalidMobile: 'Please type an 11-digit mobile number',
   invoiceProblemNoPeriod: 'Please choose at least one month',
   invoiceProblemNoEvidence: 'Please photograph the payment evidence',

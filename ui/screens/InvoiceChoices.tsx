@@ -64,11 +64,13 @@ export function InvoicePeriods({
         ],
       }}
     >
-      <p>{t('invoicePeriodsLead', { holder: screen.holder, account: screen.account })}</p>
-      {screen.paidElsewhere && (
+      {/* Paid elsewhere: what comes next says so instead of the lead (the screen never scrolls). */}
+      {screen.paidElsewhere ? (
         <Notice kind="info" role="status">
           <NoticeLine kind="info">{t('invoicePaidElsewhereOn')}</NoticeLine>
         </Notice>
+      ) : (
+        <p>{t('invoicePeriodsLead', { holder: screen.holder, account: screen.account })}</p>
       )}
       <Alerts messages={[screen.problem && t(INVOICE_PROBLEM_WORDS[screen.problem])]} />
       <Tiles count={screen.months.length}>

@@ -7,11 +7,12 @@ import { taxIdProblem, type TaxIdProblem } from '../../community';
 export const TAX_ID_LENGTH = 18;
 /** A mainland mobile number. */
 export const MOBILE_LENGTH = 11;
-/** How many months are offered, newest first (the bill query's month and those before it). */
-export const MONTHS_OFFERED = 6;
+/** How many months are offered, newest first (the bill query's month and those before it): as
+ * many tiles as fit the screen at the largest text. */
+export const MONTHS_OFFERED = 4;
 
 /**
- * The months she may invoice: this month and the five before it, newest first; a month the bill
+ * The months she may invoice: this month and the three before it, newest first; a month the bill
  * query still shows as due is marked so (it cannot be chosen: it is not paid).
  */
 export function monthsOffered(
