@@ -123,25 +123,46 @@ function flow(s: Stand = {}) {
   return { a, screen, type, settled, sent, titles };
 }
 
-/** From the start to the review, choosing as a company that paid through the gateway does. */
-async function toReview(f: ReturnType<typeof flow>) {
+type Flow = ReturnType<typeof flow>;
+
+/** From the start to the months of account 3100123456. */
+async function toPeriods(f: Flow) {
   await f.settled();
   f.a.send({ type: 'INVOICE_CHOOSE', choice: 'sh-power' });
   f.type('3100123456');
   f.a.send({ type: 'SERVICE_NEXT' });
   await f.settled();
-  f.a.send({ type: 'INVOICE_CHOOSE', choice: '2026-11' });
-  f.a.send({ type: 'INVOICE_CHOOSE', choice: '2026-09' });
+}
+
+/** From the months to the tax code's keypad: the months paid, and the kind. */
+async function toTaxId(f: Flow, kind: 'special' | 'normal', months = ['2026-11']) {
+  await toPeriods(f);
+  for (const choice of months) f.a.send({ type: 'INVOICE_CHOOSE', choice });
   f.a.send({ type: 'SERVICE_NEXT' });
-  f.a.send({ type: 'INVOICE_CHOOSE', choice: 'special' });
+  f.a.send({ type: 'INVOICE_CHOOSE', choice: kind });
+}
+
+/** From the tax code's keypad to the delivery: the good code, the company confirmed. */
+async function toDelivery(f: Flow) {
   f.type(GOOD_TAX_ID);
   f.a.send({ type: 'SERVICE_NEXT' });
   await f.settled();
   f.a.send({ type: 'SERVICE_NEXT' }); // the company is right
   await f.settled();
+}
+
+/** From the delivery to the review: a pickup point and the mobile. */
+function pickupToReview(f: Flow) {
   f.a.send({ type: 'INVOICE_CHOOSE', choice: POINT.id });
   f.type('13800138000');
   f.a.send({ type: 'SERVICE_NEXT' });
+}
+
+/** From the start to the review, choosing as a company that paid through the gateway does. */
+async function toReview(f: Flow) {
+  await toTaxId(f, 'special', ['2026-11', '2026-09']);
+  await toDelivery(f);
+  pickupToReview(f);
 }
 
 describe('the months offered', () => {
@@ -235,14 +256,7 @@ describe('the VAT invoice flow', () => {
 
   it('refuses a tax code with a wrong check character at once, before the register', async () => {
     const f = flow();
-    await f.settled();
-    f.a.send({ type: 'INVOICE_CHOOSE', choice: 'sh-power' });
-    f.type('3100123456');
-    f.a.send({ type: 'SERVICE_NEXT' });
-    await f.settled();
-    f.a.send({ type: 'INVOICE_CHOOSE', choice: '2026-11' });
-    f.a.send({ type: 'SERVICE_NEXT' });
-    f.a.send({ type: 'INVOICE_CHOOSE', choice: 'normal' });
+    await toTaxId(f, 'normal');
     f.type('91310104MA1FL8XK2');
     expect(f.screen()).toMatchObject({ field: 'taxId', problem: null }); // 17: not yet
     f.type('Y'); // the 18th, wrong: said as it is typed
@@ -272,14 +286,7 @@ describe('the VAT invoice flow', () => {
 
   it('says when the register has no such company (404): retype or call staff', async () => {
     const f = flow();
-    await f.settled();
-    f.a.send({ type: 'INVOICE_CHOOSE', choice: 'sh-power' });
-    f.type('3100123456');
-    f.a.send({ type: 'SERVICE_NEXT' });
-    await f.settled();
-    f.a.send({ type: 'INVOICE_CHOOSE', choice: '2026-11' });
-    f.a.send({ type: 'SERVICE_NEXT' });
-    f.a.send({ type: 'INVOICE_CHOOSE', choice: 'special' });
+    await toTaxId(f, 'special');
     f.type(UNKNOWN_TAX_ID);
     f.a.send({ type: 'SERVICE_NEXT' });
     await f.settled();
@@ -298,11 +305,7 @@ describe('the VAT invoice flow', () => {
 
   it('asks for payment evidence by camera when the months were paid elsewhere', async () => {
     const f = flow();
-    await f.settled();
-    f.a.send({ type: 'INVOICE_CHOOSE', choice: 'sh-power' });
-    f.type('3100123456');
-    f.a.send({ type: 'SERVICE_NEXT' });
-    await f.settled();
+    await toPeriods(f);
     f.a.send({ type: 'INVOICE_CHOOSE', choice: '2026-09' });
     f.a.send({ type: 'INVOICE_CHOOSE', choice: 'elsewhere' });
     expect(f.screen()).toMatchObject({ paidElsewhere: true });
@@ -314,14 +317,8 @@ describe('the VAT invoice flow', () => {
     f.a.send({ type: 'DOCUMENT_PHOTOS', documentId: EVIDENCE_DOCUMENT, photoIds: ['7', '8'] });
     expect(f.screen()).toMatchObject({ name: 'invoiceType' });
     f.a.send({ type: 'INVOICE_CHOOSE', choice: 'normal' });
-    f.type(GOOD_TAX_ID);
-    f.a.send({ type: 'SERVICE_NEXT' });
-    await f.settled();
-    f.a.send({ type: 'SERVICE_NEXT' });
-    await f.settled();
-    f.a.send({ type: 'INVOICE_CHOOSE', choice: POINT.id });
-    f.type('13800138000');
-    f.a.send({ type: 'SERVICE_NEXT' });
+    await toDelivery(f);
+    pickupToReview(f);
     expect(f.screen()).toMatchObject({ name: 'invoiceReview', evidencePages: 2 });
     f.a.send({ type: 'SERVICE_NEXT' });
     await f.settled();
@@ -330,19 +327,8 @@ describe('the VAT invoice flow', () => {
 
   it('takes an e-mail instead of a pickup point, when a plausible one is typed', async () => {
     const f = flow();
-    await f.settled();
-    f.a.send({ type: 'INVOICE_CHOOSE', choice: 'sh-power' });
-    f.type('3100123456');
-    f.a.send({ type: 'SERVICE_NEXT' });
-    await f.settled();
-    f.a.send({ type: 'INVOICE_CHOOSE', choice: '2026-11' });
-    f.a.send({ type: 'SERVICE_NEXT' });
-    f.a.send({ type: 'INVOICE_CHOOSE', choice: 'normal' });
-    f.type(GOOD_TAX_ID);
-    f.a.send({ type: 'SERVICE_NEXT' });
-    await f.settled();
-    f.a.send({ type: 'SERVICE_NEXT' });
-    await f.settled();
+    await toTaxId(f, 'normal');
+    await toDelivery(f);
     f.a.send({ type: 'INVOICE_CHOOSE', choice: 'email' });
     f.a.send({ type: 'INVOICE_EMAIL', email: 'caiwu@wukang' });
     expect(f.screen()).toEqual({ name: 'invoiceEmail', email: 'caiwu@wukang' });
