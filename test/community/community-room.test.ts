@@ -9,19 +9,16 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openJournal, type JournalDb } from '../../offline-queue/open-journal';
 import {
-  CommunityClient,
-  openCommunityRoom,
   type CommunityAuditEntry,
   type CommunityRoom,
   type Service,
   type StaffOnDuty,
   type SubmissionReceipt,
 } from '../../src/community';
-import { DEMO_COMMUNITY, DEMO_TAX_IDS } from '../../sim/gateway/community-seed';
-import { DEMO_TERMINALS } from '../../sim/gateway/seed';
+import { DEMO_TAX_IDS } from '../../sim/gateway/community-seed';
 import { startGatewaySim, type GatewaySim } from '../../sim/gateway/server';
-import { tempDir, TERMINAL, type TempDir } from '../offline-queue/journal-fixture';
-import { formFor, jpeg, pagesFor, png } from './fixtures';
+import { tempDir, type TempDir } from '../offline-queue/journal-fixture';
+import { formFor, jpeg, pagesFor, png, roomAgainstSim } from './fixtures';
 
 let tmp: TempDir;
 let sim: GatewaySim;
@@ -36,24 +33,14 @@ beforeEach(async () => {
   db = openJournal(tmp.file('journal.sqlite'));
   onDuty = null;
   audit = [];
-  room = openCommunityRoom({
+  room = roomAgainstSim({
     db,
-    terminalId: TERMINAL,
-    terminalSecret: DEMO_TERMINALS[TERMINAL] ?? '',
+    gatewayUrl: sim.url,
     photosDir: tmp.file('community-photos'),
-    community: DEMO_COMMUNITY,
-    client: new CommunityClient({
-      baseUrl: sim.url,
-      terminalId: TERMINAL,
-      secret: DEMO_TERMINALS[TERMINAL] ?? '',
-      timeoutMs: 2_000,
-    }),
+    timeoutMs: 2_000,
     onDuty: () => onDuty,
     audit: (e) => audit.push(e),
-    answerWaitMs: 3_000,
-    retry: { baseDelayMs: 10, maxDelayMs: 50 },
   });
-  room.start();
 });
 
 afterEach(async () => {

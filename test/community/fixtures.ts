@@ -2,7 +2,17 @@
 // filled from the catalogue (every field of a service with a valid value, every document with
 // its fewest pages), as a resident at the kiosk would fill it.
 import { createHash, randomBytes } from 'node:crypto';
+import type { JournalDb } from '../../offline-queue/open-journal';
+import {
+  CommunityClient,
+  openCommunityRoom,
+  type CommunityRoom,
+  type CommunityRoomOptions,
+} from '../../src/community';
 import type { ApplicationRequest, Service } from '../../src/community/contract';
+import { DEMO_COMMUNITY } from '../../sim/gateway/community-seed';
+import { DEMO_TERMINALS } from '../../sim/gateway/seed';
+import { TERMINAL } from '../offline-queue/journal-fixture';
 
 /** A JPEG-looking image (SOI marker, a random body, EOI), different every call unless seeded. */
 export function jpeg(size = 2048, seed?: number): Buffer {
@@ -56,4 +66,34 @@ export function pagesFor(service: Service): { documentId: string; pages: number 
   return service.documents
     .filter((d) => d.pages.min > 0)
     .map((d) => ({ documentId: d.id, pages: d.pages.min }));
+}
+
+/**
+ * The room as the host opens it, on the journal `db`, against the gateway simulator at
+ * `gatewayUrl` (the demo terminal and community), its photos in `photosDir`; started.
+ */
+export function roomAgainstSim(
+  o: { db: JournalDb; gatewayUrl: string; photosDir: string; timeoutMs: number } & Partial<
+    Pick<CommunityRoomOptions, 'onDuty' | 'audit' | 'answerWaitMs'>
+  >,
+): CommunityRoom {
+  const room = openCommunityRoom({
+    db: o.db,
+    terminalId: TERMINAL,
+    terminalSecret: DEMO_TERMINALS[TERMINAL] ?? '',
+    photosDir: o.photosDir,
+    community: DEMO_COMMUNITY,
+    client: new CommunityClient({
+      baseUrl: o.gatewayUrl,
+      terminalId: TERMINAL,
+      secret: DEMO_TERMINALS[TERMINAL] ?? '',
+      timeoutMs: o.timeoutMs,
+    }),
+    onDuty: o.onDuty ?? (() => null),
+    audit: o.audit ?? (() => undefined),
+    answerWaitMs: o.answerWaitMs ?? 3_000,
+    retry: { baseDelayMs: 10, maxDelayMs: 50 },
+  });
+  room.start();
+  return room;
 }

@@ -5,16 +5,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createActor, fromPromise, toPromise, type AnyActorLogic } from 'xstate';
 import { openJournal, type JournalDb } from '../../offline-queue/open-journal';
-import { CommunityClient, openCommunityRoom, type CommunityRoom } from '../../src/community';
+import type { CommunityRoom } from '../../src/community';
 import { taxIdCheckCharacter } from '../../src/community/checks';
 import type { BillerChoice, LookupResult } from '../../src/flows/session-types';
 import type { InvoiceRequestInput } from '../../src/flows/vat-invoice/vat-invoice-machine';
 import { vatInvoiceLogic } from '../../src/host/vat-invoice-actors';
-import { DEMO_COMMUNITY, DEMO_TAX_IDS } from '../../sim/gateway/community-seed';
-import { DEMO_TERMINALS } from '../../sim/gateway/seed';
+import { DEMO_TAX_IDS } from '../../sim/gateway/community-seed';
 import { startGatewaySim, type GatewaySim } from '../../sim/gateway/server';
-import { jpeg } from '../community/fixtures';
-import { tempDir, TERMINAL, type TempDir } from '../offline-queue/journal-fixture';
+import { jpeg, roomAgainstSim } from '../community/fixtures';
+import { tempDir, type TempDir } from '../offline-queue/journal-fixture';
 
 let tmp: TempDir;
 let sim: GatewaySim;
@@ -25,24 +24,13 @@ beforeEach(async () => {
   tmp = tempDir('kiosk-vat-invoice-');
   sim = await startGatewaySim({ dbPath: ':memory:', port: 0 });
   db = openJournal(tmp.file('journal.sqlite'));
-  room = openCommunityRoom({
+  room = roomAgainstSim({
     db,
-    terminalId: TERMINAL,
-    terminalSecret: DEMO_TERMINALS[TERMINAL] ?? '',
+    gatewayUrl: sim.url,
     photosDir: tmp.file('community-photos'),
-    community: DEMO_COMMUNITY,
-    client: new CommunityClient({
-      baseUrl: sim.url,
-      terminalId: TERMINAL,
-      secret: DEMO_TERMINALS[TERMINAL] ?? '',
-      timeoutMs: 1_000,
-    }),
-    onDuty: () => null,
-    audit: () => undefined,
+    timeoutMs: 1_000,
     answerWaitMs: 1_500,
-    retry: { baseDelayMs: 10, maxDelayMs: 50 },
   });
-  room.start();
 });
 
 afterEach(async () => {
