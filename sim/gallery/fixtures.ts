@@ -34,6 +34,7 @@ import {
   TELECOM_QUOTE,
   VERIFY_URL,
 } from './fixture-data';
+import { KEYBOARD_STAGES, type FieldStage } from './keyboard-fixtures';
 
 export interface Fixture {
   /** The gallery URL's `?screen=` and the screenshot's file name. */
@@ -41,6 +42,8 @@ export interface Fixture {
   title: string;
   /** Host content (the information centre) comes in the customer's language. */
   snapshot(locale: Locale): Snapshot;
+  /** Drawn instead of the snapshot's screen, in its frame: a part no screen holds yet. */
+  stage?: FieldStage;
 }
 
 /** Everything of a snapshot but its screen and language: a quiet kiosk at default settings. */
@@ -1004,6 +1007,10 @@ export const FIXTURES: readonly Fixture[] = [
   at('sound-off', 'Sound off (the frame keeps its size)', attract, {
     prefs: { ...BASE.prefs, muted: true },
   }),
+  ...KEYBOARD_STAGES.map(({ id, title, stage }) => ({
+    ...at(id, title, { name: 'serviceHome' }),
+    stage,
+  })),
   ...STAFF_FIXTURES,
   at('staff-footer', 'Staff figures in the footer', attract, {
     service: {

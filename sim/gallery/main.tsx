@@ -6,6 +6,7 @@ import type { UserEvent } from '../../src/api/kiosk-api';
 import { App } from '../../ui/App';
 import '../../ui/styles.css';
 import { FIXTURES } from './fixtures';
+import { FieldStageView } from './FieldStageView';
 import { EVENTS_GLOBAL, galleryApi } from './gallery-api';
 import { GalleryIndex } from './GalleryIndex';
 import { select } from './select';
@@ -20,7 +21,12 @@ if (root) {
     <StrictMode>
       {selection.kind === 'index' && <GalleryIndex />}
       {selection.kind === 'error' && <pre role="alert">{selection.message}</pre>}
-      {selection.kind === 'screen' && <App api={galleryApi(selection.snapshot, events)} />}
+      {selection.kind === 'screen' &&
+        (selection.stage ? (
+          <FieldStageView snapshot={selection.snapshot} stage={selection.stage} />
+        ) : (
+          <App api={galleryApi(selection.snapshot, events)} />
+        ))}
     </StrictMode>,
   );
 }

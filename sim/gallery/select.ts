@@ -1,12 +1,15 @@
 // Reads the gallery URL (`?screen=<id>&locale=en&scale=1.5`) into the snapshot to show.
 import { Locale, Snapshot } from '../../src/api/kiosk-api';
 import { fixtureById, PROMPT_SECONDS } from './fixtures';
+import type { FieldStage } from './keyboard-fixtures';
 
 type TextScale = Snapshot['prefs']['textScale'];
 const SCALES: readonly TextScale[] = [1, 1.25, 1.5];
 
 export type Selection =
-  { kind: 'index' } | { kind: 'error'; message: string } | { kind: 'screen'; snapshot: Snapshot };
+  | { kind: 'index' }
+  | { kind: 'error'; message: string }
+  | { kind: 'screen'; snapshot: Snapshot; stage: FieldStage | null };
 
 export function select(search: string, now: number): Selection {
   const q = new URLSearchParams(search);
@@ -27,6 +30,6 @@ export function select(search: string, now: number): Selection {
     prefs: { ...base.prefs, textScale: scale },
   });
   return parsed.success
-    ? { kind: 'screen', snapshot: parsed.data }
+    ? { kind: 'screen', snapshot: parsed.data, stage: fixture.stage ?? null }
     : { kind: 'error', message: `fixture "${id}" is no valid snapshot: ${parsed.error.message}` };
 }

@@ -1,9 +1,8 @@
 // The face of the community service point (README.md): what the rest of the host may use.
 // The screens' flows call the room (openCommunityRoom → CommunityRoom); the checks are pure and
 // the contract's types describe what the room answers.
+export { openCommunityRoom, photosDirFor } from './community-room';
 export {
-  openCommunityRoom,
-  photosDirFor,
   DEFAULT_ANSWER_WAIT_MS,
   type ApplicationDraft,
   type CommunityAuditEntry,
@@ -18,7 +17,7 @@ export {
   type StaffOnDuty,
   type StagedPhoto,
   type SubmissionReceipt,
-} from './community-room';
+} from './room-face';
 export { CommunityClient, type CommunityClientOptions } from './client';
 export { CommunityConfig } from './config';
 export {

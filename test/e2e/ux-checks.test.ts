@@ -12,6 +12,7 @@ import {
   checkOverflow,
   checkPrimaryAction,
   checkSpan,
+  checkStill,
   checkTargets,
   compareLayouts,
   layoutOf,
@@ -216,6 +217,26 @@ describe('UX checks', () => {
     expect(vs).toContainEqual(
       expect.stringMatching(/^R12 div "很高的内容": holds \d+ px of content in \d+ px$/),
     );
+  });
+
+  it('L4: something that keeps moving, but not what the screen animates on purpose', async () => {
+    const moving = html(
+      `<div id="m" style="width:100px">动</div><script>
+        let w = 100;
+        (function f() { w = 240 - w; document.getElementById('m').style.width = w + 'px';
+          requestAnimationFrame(f); })();
+      </script>`,
+    );
+    expect(details(await checkStill(await on(moving)))).toEqual([
+      expect.stringMatching(
+        /^L4 div "动": moved from 0,\d+ 1[04]0×\d+ to 0,\d+ 1[04]0×\d+ within 2 animation frames$/,
+      ),
+    ]);
+    const nudged = html(
+      `<style>@keyframes nudge { 50% { transform: translateX(12px); } }</style>` +
+        `<div style="animation: nudge 0.2s linear infinite"><span>箭头</span></div>`,
+    );
+    expect(await checkStill(await on(nudged))).toEqual([]);
   });
 
   it('L1: one primary action, tall enough, bottom right, in the action bar', async () => {

@@ -1,20 +1,23 @@
 // Every screen of the built gallery (dist/gallery: the real renderer fed fixture snapshots) against
 // the age-friendly rules and the layout rules of the elder look, in both languages, at every
 // text size (1, 1.25, 1.5), landscape and portrait (axe at 1 and at 1.5 landscape, where colours
-// and names cannot differ from the other sizes); then, per language, size and orientation, the
-// frame's header and the primary action held to one place across all screens (L3). A screenshot
+// and names cannot differ from the other sizes), and still (L4) at 1280 × 720 as well; then, per
+// language, size and orientation, the frame's header and the primary action held to one place
+// across all screens (L3). A screenshot
 // of each (zh-CN, scale 1) goes into docs/screenshots/<id>-<orientation>.png.
 // UX_VIOLATIONS_FILE=path also writes every violation found there as JSON.
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Locale } from '../../src/api/kiosk-api';
 import { FIXTURES, type Fixture } from '../../sim/gallery/fixtures';
 import { launchChromium } from '../support/browser';
+import { serveGallery } from '../support/gallery-server';
 import {
   AXE_SOURCE,
+  checkStill,
   compareLayouts,
   formatViolations,
   layoutOf,
@@ -24,14 +27,18 @@ import {
 } from '../support/ux-checks';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const GALLERY = path.join(ROOT, 'dist/gallery');
 const SHOTS = path.join(ROOT, 'docs/screenshots');
 /** Pages checked at once: one loads while the other is checked (the machine has two cores). */
 const PAGES = 2;
 
 const LANDSCAPE = { name: 'landscape', width: 1920, height: 1080 } as const;
 const PORTRAIT = { name: 'portrait', width: 1080, height: 1920 } as const;
-type Viewport = typeof LANDSCAPE | typeof PORTRAIT;
+/**
+ * A size no terminal has (a desktop browser's default): only L4 is held there, that every
+ * screen keeps still — the screens are laid out for the two terminal sizes.
+ */
+const SHORT = { name: 'short', width: 1280, height: 720 } as const;
+type Viewport = typeof LANDSCAPE | typeof PORTRAIT | typeof SHORT;
 
 interface Variant {
   locale: Locale;
@@ -53,15 +60,15 @@ const VARIANTS: Variant[] = (['zh-CN', 'en'] as const).flatMap((locale) =>
     })),
   ),
 );
+/** L4 at the third size: in Chinese at ×1, in English at ×1.5. */
+const STILL_VARIANTS: Variant[] = [
+  { locale: 'zh-CN', scale: 1, viewport: SHORT, screenshot: false, axe: false },
+  { locale: 'en', scale: 1.5, viewport: SHORT, screenshot: false, axe: false },
+];
 const variantKey = (v: Variant) => `${v.locale} ×${v.scale} ${v.viewport.name}`;
 /** L3's figures: variant → fixture id → layout. */
 const layouts = new Map<string, Map<string, Layout>>();
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-};
 const AXE_PATH = '/__axe.js';
 
 let server: Server;
@@ -70,24 +77,6 @@ let browser: Browser;
 const idle: Page[] = [];
 const waiting: ((p: Page) => void)[] = [];
 const found: Record<string, string[]> = {};
-
-/** dist/gallery and axe over HTTP, cacheable, so that Chromium compiles axe once, not per page. */
-function serveGallery(): Promise<Server> {
-  const s = createServer((req, res) => {
-    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
-    const file = path.join(GALLERY, pathname);
-    const headers = { 'cache-control': 'max-age=3600' };
-    if (pathname === AXE_PATH) {
-      res.writeHead(200, { ...headers, 'content-type': 'text/javascript' }).end(AXE_SOURCE);
-    } else if (file.startsWith(GALLERY) && existsSync(file) && statSync(file).isFile()) {
-      const type = CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
-      res.writeHead(200, { ...headers, 'content-type': type }).end(readFileSync(file));
-    } else {
-      res.writeHead(404).end();
-    }
-  });
-  return new Promise((resolve) => s.listen(0, '127.0.0.1', () => resolve(s)));
-}
 
 async function withPage<T>(use: (page: Page) => Promise<T>): Promise<T> {
   const page = idle.pop() ?? (await new Promise<Page>((r) => waiting.push(r)));
@@ -107,6 +96,8 @@ async function show(page: Page, f: Fixture, v: Variant): Promise<void> {
   const shown = page.locator('[data-screen], pre[role=alert]').first();
   await shown.waitFor({ timeout: 10_000 });
   if ((await shown.getAttribute('role')) === 'alert') throw new Error(await shown.innerText());
+  // A part loaded on first use (the text keyboard) is checked once it is there.
+  await page.locator('[data-loading]').first().waitFor({ state: 'detached', timeout: 10_000 });
   await page.evaluate(
     () =>
       (globalThis as unknown as { document: { fonts: { ready: Promise<unknown> } } }).document.fonts
@@ -137,14 +128,17 @@ async function check(f: Fixture, v: Variant): Promise<UxViolation[]> {
   });
 }
 
+/** L4 alone, at a size the screens are not laid out for: still, even where they do not fit. */
+function checkStillOnly(f: Fixture, v: Variant): Promise<UxViolation[]> {
+  return withPage(async (page) => {
+    await show(page, f, v);
+    return checkStill(page);
+  });
+}
+
 beforeAll(async () => {
-  if (!existsSync(path.join(GALLERY, 'index.html'))) {
-    throw new Error('dist/gallery is missing: run `npm run build` first');
-  }
+  ({ server, origin } = await serveGallery({ [AXE_PATH]: AXE_SOURCE }));
   mkdirSync(SHOTS, { recursive: true });
-  server = await serveGallery();
-  const address = server.address();
-  origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   browser = await launchChromium();
   const context = await browser.newContext({ viewport: LANDSCAPE, deviceScaleFactor: 1 });
   for (let i = 0; i < PAGES; i++) idle.push(await context.newPage());
@@ -160,9 +154,9 @@ afterAll(async () => {
 describe.concurrent('every screen meets the age-friendly rules', () => {
   it.each(FIXTURES.map((f) => [f.id, f] as const))('%s', { timeout: 240_000 }, async (id, f) => {
     const lines: string[] = [];
-    for (const v of VARIANTS) {
+    for (const v of [...VARIANTS, ...STILL_VARIANTS]) {
       const where = `[${variantKey(v)}]`;
-      const vs = await check(f, v);
+      const vs = v.viewport === SHORT ? await checkStillOnly(f, v) : await check(f, v);
       if (vs.length)
         lines.push(
           ...formatViolations(vs)

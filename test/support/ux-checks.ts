@@ -8,9 +8,11 @@ import type { Page } from 'playwright-core';
  * R1–R13 are the rules of ux-electron.md §1.3. L1–L3 are the layout rules of the elder look
  * (issue 13): L1 one primary action in the action bar, bottom right (or a stated reason for
  * none); L2 the screen's content spans the viewport's height; L3 the frame's header and the
- * primary action keep one place on every screen (compared across screens, `layoutOf`).
+ * primary action keep one place on every screen (compared across screens, `layoutOf`); L4
+ * nothing moves once the screen is drawn (`checkStill`).
  */
-export type UxRule = 'R1' | 'R2' | 'R3' | 'R4' | 'R6' | 'R10' | 'R12' | 'R13' | 'L1' | 'L2' | 'L3';
+export type UxRule =
+  'R1' | 'R2' | 'R3' | 'R4' | 'R6' | 'R10' | 'R12' | 'R13' | 'L1' | 'L2' | 'L3' | 'L4';
 
 export interface UxViolation {
   rule: UxRule;
@@ -193,6 +195,65 @@ export async function checkVoice(page: Page): Promise<UxViolation[]> {
       ];
 }
 
+/** How many animation frames a screen must stay still for (L4). */
+const STILL_FRAMES = 2;
+
+/**
+ * L4: nothing moves once the screen is drawn: every element's box is where it was
+ * `STILL_FRAMES` animation frames later (a layout that oscillates, a transition left running).
+ * What the screen animates on purpose (`getAnimations()`, such as the arrow on the terminal's
+ * front where motion is welcome) is left out, with everything inside it.
+ */
+export async function checkStill(page: Page): Promise<UxViolation[]> {
+  return page.evaluate(async (frames) => {
+    const w = globalThis as unknown as DomWindow & {
+      requestAnimationFrame(cb: () => void): number;
+    };
+    const els = Array.from(w.document.body.querySelectorAll('*'));
+    // The boxes now and after each frame: a layout swinging between two states every frame
+    // is as far from still as one drifting away.
+    const shots = [els.map((el) => el.getBoundingClientRect())];
+    for (let i = 0; i < frames; i++) {
+      await new Promise<void>((r) => w.requestAnimationFrame(r));
+      shots.push(els.map((el) => el.getBoundingClientRect()));
+    }
+    const sides = ['left', 'top', 'width', 'height'] as const;
+    const differ = (a: Box, b: Box) => sides.some((k) => Math.abs(a[k] - b[k]) >= 0.5);
+    /** The first two boxes of element `i` that differ, or null if it kept still. */
+    const move = (i: number): [Box, Box] | null => {
+      for (let f = 1; f < shots.length; f++) {
+        const [a, b] = [shots[f - 1]?.[i] as Box, shots[f]?.[i] as Box];
+        if (differ(a, b)) return [a, b];
+      }
+      return null;
+    };
+    const animated = els.filter((el) => el.getAnimations().length > 0);
+    const show = (x: Box) =>
+      `${Math.round(x.left)},${Math.round(x.top)} ${Math.round(x.width)}×${Math.round(x.height)}`;
+    const out: UxViolation[] = [];
+    els.forEach((el, i) => {
+      const moved = move(i);
+      // What an animation moves is left out: the animated element, what is inside it, and the
+      // SVG groups around it (a group's box is its children's).
+      const byAnimation = animated.some(
+        (x) => x.contains(el) || (el.contains(x) && el.closest('svg') !== null),
+      );
+      if (!moved || byAnimation) return;
+      // Only the outermost element that moved: its insides move with it.
+      const parent = el.parentElement ? els.indexOf(el.parentElement) : -1;
+      if (parent >= 0 && move(parent)) return;
+      const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 32);
+      const cls = (el.getAttribute('class') ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 2);
+      out.push({
+        rule: 'L4',
+        element: `${el.tagName.toLowerCase()}${cls.map((c) => `.${c}`).join('')}${text ? ` "${text}"` : ''}`,
+        detail: `moved from ${show(moved[0])} to ${show(moved[1])} within ${frames} animation frames`,
+      });
+    });
+    return out;
+  }, STILL_FRAMES);
+}
+
 /** Every check; `promptShown` is whether the snapshot on screen has a prompt. */
 export async function runUxChecks(
   page: Page,
@@ -206,6 +267,7 @@ export async function runUxChecks(
       domCheck(page, 'R4', false, limits),
       checkDialogs(page, o.promptShown),
       checkOverflow(page),
+      checkStill(page),
     ]);
     return [...dom.flat(), ...(o.axe === false ? [] : await checkAxe(page, o.axeUrl))];
   }
@@ -220,6 +282,7 @@ export async function runUxChecks(
     checkCallStaff(page),
     checkPrimaryAction(page),
     checkSpan(page),
+    checkStill(page),
   ]);
   const axeFound = o.axe === false ? [] : await checkAxe(page, o.axeUrl);
   return [...dom.flat(), ...(await voice), ...axeFound];
@@ -374,6 +437,7 @@ interface DomElement extends DomNode {
   closest(selector: string): DomElement | null;
   contains(other: DomElement): boolean;
   querySelectorAll(selector: string): ArrayLike<DomElement>;
+  getAnimations(): ArrayLike<unknown>;
 }
 interface DomStyle {
   fontSize: string;

@@ -8,7 +8,7 @@ import { COLOURS, type Colour } from '../../ui/design/tokens';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 /** The stylesheets that may use colours: by token only. */
-const SHEETS = ['ui/styles.css', 'ui/design/design.css'];
+const SHEETS = ['ui/styles.css', 'ui/design/design.css', 'ui/keyboard/keyboard.css'];
 
 function colour(name: Colour): string {
   return COLOURS[name];

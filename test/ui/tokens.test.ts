@@ -28,7 +28,7 @@ describe('design tokens', () => {
   });
 
   it('every var(--x) the stylesheets use is a token or defined there', () => {
-    const files = ['ui/styles.css', 'ui/design/design.css'].map((f) =>
+    const files = ['ui/styles.css', 'ui/design/design.css', 'ui/keyboard/keyboard.css'].map((f) =>
       readFileSync(path.resolve(import.meta.dirname, '../..', f), 'utf8'),
     );
     const defined = new Set(
