@@ -92,8 +92,8 @@ export const INVOICE_EXAMPLES: { [N in InvoiceName]: Named<N> } = {
   invoiceEvidence: { name: 'invoiceEvidence', pages: 0 },
   invoiceType: { name: 'invoiceType', type: null },
   invoiceTitle: { name: 'invoiceTitle', buyer: BUYER },
-  invoiceDelivery: { name: 'invoiceDelivery', points: POINTS, emailOffered: false },
-  invoiceEmail: { name: 'invoiceEmail', email: 'caiwu@wukang.example' },
+  invoiceDelivery: { name: 'invoiceDelivery', points: POINTS, emailOffered: true },
+  invoiceEmail: { name: 'invoiceEmail', email: '' },
   invoiceReview: REVIEW,
   invoiceWorking: { name: 'invoiceWorking', task: 'register' },
   invoiceReceipt: RECEIPT,
@@ -133,6 +133,12 @@ export const INVOICE_GALLERY: [string, string, Screen][] = [
   ],
   ['invoice-title', 'VAT invoice: the company from the register', INVOICE_EXAMPLES.invoiceTitle],
   ['invoice-delivery', 'VAT invoice: pickup point or e-mail', INVOICE_EXAMPLES.invoiceDelivery],
+  ['invoice-email', 'VAT invoice: the e-mail on the keyboard', INVOICE_EXAMPLES.invoiceEmail],
+  [
+    'invoice-email-bad',
+    'VAT invoice: an e-mail refused',
+    { name: 'invoiceEmail', email: 'caiwu@wukang' },
+  ],
   [
     'invoice-phone',
     'VAT invoice: the mobile for the SMS',

@@ -131,7 +131,7 @@ export const INVOICE_EN: Record<InvoiceMessageKey, string> = {
   invoiceByEmail: 'By e-mail',
   invoiceByEmailDetail: "An e-invoice to the company's e-mail",
   invoiceEmailTitle: 'Enter the e-mail address',
-  invoiceEmailBad: 'The e-mail address is not complete: please check it',
+  invoiceEmailBad: 'Incomplete e-mail: please check it',
   invoiceReviewTitle: 'Check the invoice request',
   invoiceAccount: 'Account',
   invoicePeriods: 'Months',

@@ -4,7 +4,6 @@
 import CalendarCheck from 'lucide-react/icons/calendar-check';
 import CalendarX from 'lucide-react/icons/calendar-x';
 import FileText from 'lucide-react/icons/file-text';
-import Mail from 'lucide-react/icons/mail';
 import MapPin from 'lucide-react/icons/map-pin';
 import type { Screen as KioskScreen } from '../../src/api/kiosk-api';
 import { SERVICE_ICONS } from '../design/icons';
@@ -128,16 +127,21 @@ export function InvoiceDelivery({
   screen,
 }: ScreenProps & { screen: Of<'invoiceDelivery'> }) {
   const choose = (choice: string) => () => send({ type: 'INVOICE_CHOOSE', choice });
-  const count = screen.points.length + (screen.emailOffered ? 1 : 0);
   return (
     <Screen
       title={t('invoiceDeliveryTitle')}
       actions={{
         none: 'choice',
-        secondary: [{ label: t('back'), onClick: () => send({ type: 'BACK' }) }],
+        // E-mail beside "back": the pickup points keep the tiles' room at the largest text.
+        secondary: [
+          { label: t('back'), onClick: () => send({ type: 'BACK' }) },
+          ...(screen.emailOffered
+            ? [{ label: t('invoiceByEmail'), onClick: choose('email') }]
+            : []),
+        ],
       }}
     >
-      <Tiles count={count}>
+      <Tiles count={screen.points.length}>
         {screen.points.map((p) => (
           <Tile
             key={p.id}
@@ -150,14 +154,6 @@ export function InvoiceDelivery({
             onClick={choose(p.id)}
           />
         ))}
-        {screen.emailOffered && (
-          <Tile
-            icon={Mail}
-            label={t('invoiceByEmail')}
-            detail={t('invoiceByEmailDetail')}
-            onClick={choose('email')}
-          />
-        )}
       </Tiles>
     </Screen>
   );

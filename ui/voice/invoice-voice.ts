@@ -96,15 +96,15 @@ export function invoiceParts(screen: InvoiceScreen, t: Translator): Part[] {
         ),
         ...choiceParts(
           t,
-          [
-            ...screen.points.map((p) => p.name[t.locale]),
-            screen.emailOffered && t('invoiceByEmail'),
-          ],
-          [t('back')],
+          screen.points.map((p) => p.name[t.locale]),
+          [t('back'), screen.emailOffered && t('invoiceByEmail')],
         ),
       ];
     case 'invoiceEmail':
-      return [t('invoiceEmailTitle'), ...choiceParts(t, [t('nextStep')], [t('back')])];
+      return [
+        t(screen.email === '' ? 'invoiceEmailTitle' : 'invoiceEmailBad'),
+        ...choiceParts(t, [t('nextStep')], [t('back')]),
+      ];
     case 'invoiceReview':
       return [
         t('invoiceReviewTitle'),

@@ -5,7 +5,7 @@ import { rejectProblem } from './invoice-steps';
 import type { vatInvoiceMachine, VatInvoiceContext } from './vat-invoice-machine';
 
 /** Whether the delivery step offers e-mail (the renderer's e-mail keyboard is there). */
-export const EMAIL_OFFERED = false;
+export const EMAIL_OFFERED = true;
 
 export type VatInvoiceSnapshot = SnapshotFrom<typeof vatInvoiceMachine>;
 export type VatInvoiceState = VatInvoiceSnapshot['value'];
@@ -67,7 +67,7 @@ const SCREENS: { [S in VatInvoiceState]: (c: VatInvoiceContext) => Screen } = {
   lookingUpTitle: working('register'),
   title: (c) => (c.buyer ? { name: 'invoiceTitle', buyer: c.buyer } : working('register')()),
   loadingPoints: working('points'),
-  // E-mail needs the on-screen keyboard's Latin layout (ui/keyboard/): offered once it is in.
+  // E-mail is typed on the on-screen keyboard's e-mail layout (ui/keyboard/).
   delivery: (c) => ({ name: 'invoiceDelivery', points: c.points, emailOffered: EMAIL_OFFERED }),
   email: (c) => ({ name: 'invoiceEmail', email: c.email }),
   phone: entry('phone'),
