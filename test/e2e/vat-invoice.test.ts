@@ -3,7 +3,8 @@
 // bill first (the simulator invoices only periods paid through it), then asks for its invoice:
 // the account on the keypad, the month, the kind, the tax code (a wrong check character refused
 // at once; a code the register lacks said plainly), the company confirmed from the register, a
-// pickup point, the mobile, the review, and the receipt with the request's serial.
+// pickup point (or an e-mail typed on the on-screen keyboard), the mobile, the review, and the
+// receipt with the request's serial.
 import { describe, expect, it } from 'vitest';
 import { DEMO_COMMUNITY } from '../../sim/gateway/community-seed';
 import { taxIdCheckCharacter } from '../../src/community/checks';
@@ -81,7 +82,7 @@ describe('开增值税发票: a VAT invoice for a paid bill', () => {
     await page.close();
   }, 90_000);
 
-  it('in English: a code the register lacks said plainly; a month not paid refused', async () => {
+  it('in English: a code the register lacks said plainly, an e-mail typed; a month not paid refused', async () => {
     const page = await open('en');
     const t = translator('en');
     await payInFull(env.kiosk(), page, t, 'SGCC:3100123456');
@@ -117,11 +118,23 @@ describe('开增值税发票: a VAT invoice for a paid bill', () => {
     await button('Next').click();
     await page.getByText('上海衡山路文化传播有限公司').waitFor({ timeout: 10_000 });
     await button('This is the company').click();
-    await page.getByRole('button', { name: /Hunan Road community affairs centre/ }).click();
+    // By e-mail, on the on-screen keyboard: an incomplete address refused, then completed.
+    await page.getByRole('heading', { name: 'Where to get the invoice?' }).waitFor({
+      timeout: 10_000,
+    });
+    await button('By e-mail').click();
+    await page.getByRole('heading', { name: 'Enter the e-mail address' }).waitFor();
+    const key = (k: string) => page.getByRole('button', { name: k, exact: true }).first().click();
+    for (const k of 'caiwu@wukang') await key(k);
+    await button('Next').click();
+    await page.getByRole('heading', { name: 'Incomplete e-mail: please check it' }).waitFor();
+    for (const k of '.cn') await key(k);
+    await button('Next').click();
     await page.getByRole('heading', { name: 'Enter the mobile number for the SMS' }).waitFor();
     await typeOnKeypad(page, '13912345678');
     await button('Next').click();
     await page.getByRole('heading', { name: 'Check the invoice request' }).waitFor();
+    await page.getByText('caiwu@wukang.cn').waitFor();
     await button('Send the request').click();
     await page.getByRole('heading', { name: 'Invoice request not accepted' }).waitFor({
       timeout: 10_000,
