@@ -1,5 +1,7 @@
 // One fixture per screen variant and notable sub-state, typed against the KioskApi's Snapshot so
 // that a change to the API breaks the gallery at compile time rather than in a screenshot.
+import { ADD_DOCUMENTS_GALLERY } from './add-documents-fixtures';
+import { INVOICE_GALLERY } from './invoice-fixtures';
 import {
   DEFAULT_FRONT_PANEL,
   ProblemCode,
@@ -708,6 +710,7 @@ const PROGRESS_NEEDS_MORE: Extract<Screen, { name: 'progress' }> = {
   nextStep: { 'zh-CN': '补交材料后继续审核', en: 'The review goes on once the document is in' },
   reason: null,
   requested: [{ documentId: 'property', label: { 'zh-CN': '房产证', en: 'Property certificate' } }],
+  addNow: true,
 };
 
 export const FIXTURES: readonly Fixture[] = [
@@ -985,6 +988,7 @@ export const FIXTURES: readonly Fixture[] = [
     trackingCode: 'R9TB-7WXC',
     status: 'completed',
     requested: [],
+    addNow: false,
     timeline: [
       ...PROGRESS_NEEDS_MORE.timeline.slice(0, 2),
       {
@@ -995,6 +999,9 @@ export const FIXTURES: readonly Fixture[] = [
     ],
   }),
   ...APPLICATION_FIXTURES.map(([id, title, screen]) => at(id, title, screen)),
+  ...[...INVOICE_GALLERY, ...ADD_DOCUMENTS_GALLERY].map(([id, title, screen]) =>
+    at(id, title, screen),
+  ),
   at('staff-helping', 'A member of staff helping at her screen', BILLS, {
     helpCalled: true,
     staffHelping: true,

@@ -8,6 +8,8 @@ import { APPLICATION_EVENT_SCHEMAS, APPLICATION_SCREENS } from './application-ap
 import { FRONT_SIDES, FrontPanel } from './front-panel';
 import { BillerKind, Fen, Key, LocalizedText } from './primitives';
 import { HelpReason, OutOfServiceReason, STAFF_EVENT_SCHEMAS, StaffView } from './staff-api';
+import { ADD_DOCUMENTS_EVENT_SCHEMAS, ADD_DOCUMENTS_SCREENS } from './add-documents-api';
+import { INVOICE_EVENT_SCHEMAS, INVOICE_SCREENS } from './vat-invoice-api';
 
 export { BillerKind, Fen, Key, LocalizedText };
 
@@ -190,12 +192,16 @@ export const SERVICE_SCREENS = [
     reason: z.nullable(LocalizedText),
     /** With needs_more: the documents asked for. */
     requested: z.array(z.object({ documentId: z.string(), label: z.nullable(LocalizedText) })),
+    /** With needs_more: they can be photographed and added here and now (现在补交材料). */
+    addNow: z.boolean(),
   }),
 ] as const;
 
 export const Screen = z.discriminatedUnion('name', [
   ...SERVICE_SCREENS,
   ...APPLICATION_SCREENS,
+  ...INVOICE_SCREENS,
+  ...ADD_DOCUMENTS_SCREENS,
   /** Waiting for a customer; meanwhile the information centre's topics are shown in turn. */
   z.object({ name: z.literal('attract'), highlights: z.array(InfoHighlight) }),
   z.object({
@@ -438,6 +444,8 @@ export const UserEvent = z.discriminatedUnion('type', [
   /** The typed value is complete: go on (code → last four → look up). */
   z.object({ type: z.literal('SERVICE_NEXT') }),
   ...APPLICATION_EVENT_SCHEMAS,
+  ...INVOICE_EVENT_SCHEMAS,
+  ...ADD_DOCUMENTS_EVENT_SCHEMAS,
   ...STAFF_EVENT_SCHEMAS,
 ]);
 export type UserEvent = z.infer<typeof UserEvent>;
@@ -464,3 +472,5 @@ export * from './application-api';
 export * from './channels';
 export * from './front-panel';
 export * from './staff-api';
+export * from './vat-invoice-api';
+export * from './add-documents-api';

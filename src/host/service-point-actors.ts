@@ -14,6 +14,9 @@ import {
   servicePointMachine,
   type ProgressLookup,
 } from '../flows/service-point/service-point-machine';
+import type { billLookups } from './session-actors';
+import { addDocumentsLogic } from './add-documents-actors';
+import { vatInvoiceLogic } from './vat-invoice-actors';
 
 function toLookup(found: Lookup<ApplicationProgress>, code: string | null): ProgressLookup {
   if (!found.ok) return { ok: false, problem: problemOf(found) };
@@ -29,7 +32,10 @@ function toLookup(found: Lookup<ApplicationProgress>, code: string | null): Prog
       requested: (p.requested ?? []).map((d) => ({
         documentId: d.documentId,
         label: d.label ?? null,
+        // The contract may leave the pages out: one to four, as a reviewer usually asks.
+        pages: d.pages ?? { min: 1, max: 4 },
       })),
+      applicationSerial: p.applicationSerial ?? null,
     },
   };
 }
@@ -42,15 +48,19 @@ function problemOf(r: Refusal): ServiceProblem {
 
 /**
  * The room is opened after the session (the staff desk needs both): asked for when used. The
- * application's host parts (applying for a service) are given by the host.
+ * application's host parts (applying for a service) and the bill lookups the VAT invoice asks
+ * (the payments' own) are given by the host.
  */
 export function servicePointLogic(
   room: () => CommunityRoom | null,
   application: Omit<ApplicationHost, 'room'>,
+  bills: ReturnType<typeof billLookups>,
 ) {
   return servicePointMachine.provide({
     actors: {
       application: applicationLogic({ ...application, room }),
+      vatInvoice: vatInvoiceLogic(room, bills),
+      addDocuments: addDocumentsLogic(room),
       progressByCode: fromPromise<ProgressLookup, { code: string; last4: string }>(
         async ({ input }) => {
           const r = room();

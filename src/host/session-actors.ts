@@ -140,11 +140,10 @@ async function lookUpAccount(
   return { ok: true, biller: toChoice(biller, paused), quote: found.quote };
 }
 
-export function sessionActors(
-  s: SessionServices,
-): Parameters<typeof sessionMachine.provide>[0]['actors'] {
+/** The biller list and the bill query: the payments' and the service point's VAT invoice's. */
+export function billLookups(s: SessionServices) {
   return {
-    loadBillers: fromPromise(async () => {
+    loadBillers: fromPromise<BillerChoice[]>(async () => {
       const reply = await s.gateway.billers();
       if (!reply.ok) throw new Error(`billers unavailable: ${reply.kind}`);
       return reply.body.billers.map((b) => toChoice(b, s.pausedBy(b.id) !== null));
@@ -157,6 +156,14 @@ export function sessionActors(
           await s.gateway.queryBills({ billerId: input.billerId, account: input.account }),
         ),
     ),
+  };
+}
+
+export function sessionActors(
+  s: SessionServices,
+): Parameters<typeof sessionMachine.provide>[0]['actors'] {
+  return {
+    ...billLookups(s),
 
     lookUpScan: fromPromise<ScanLookupResult, { text: string }>(async ({ input }) => {
       const billers = await s.gateway.billers();

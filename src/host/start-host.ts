@@ -33,7 +33,7 @@ import { createLogger, type Logger } from './logger';
 import { openMoneyServices, type MoneyServices } from './money-services';
 import type { PaymentJournal } from '../../offline-queue/payment-journal';
 import type { SyncWorker } from '../../offline-queue/sync-worker';
-import { sessionActors } from './session-actors';
+import { billLookups, sessionActors, type SessionServices } from './session-actors';
 import { snapshotBuilder } from './kiosk-snapshot';
 import { watchHelpCalls } from './help-calls';
 import { discardPhotosAfterVisits } from './visit-photos';
@@ -149,7 +149,7 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
     const receipts = receiptService(printer, log);
 
     let communityRoom: CommunityRoom | null = null;
-    const lookups = sessionActors({
+    const sessionServices: SessionServices = {
       terminalId: config.terminal.id,
       gateway,
       db,
@@ -167,22 +167,28 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
       clock,
       monotonic,
       log,
-    });
+    };
+    const lookups = sessionActors(sessionServices);
     // Her language and who helps her at the screen: set once the session and staff room are open.
     let localeNow: () => Locale = () => 'zh-CN';
     let assistedBy: () => string | null = () => null;
     const actor = createActor(
       sessionMachine.provide({
         actors: {
-          servicePoint: servicePointLogic(() => communityRoom, {
-            lookups: applicationLookups(lookups),
-            receipts,
-            terminalId: config.terminal.id,
-            locale: () => localeNow(),
-            assistedBy: () => assistedBy(),
-            clock,
-            log,
-          }),
+          servicePoint: servicePointLogic(
+            () => communityRoom,
+            {
+              lookups: applicationLookups(lookups),
+              receipts,
+              terminalId: config.terminal.id,
+              locale: () => localeNow(),
+              assistedBy: () => assistedBy(),
+              clock,
+              log,
+            },
+            // The VAT invoice asks the billers and bills as payments do.
+            billLookups(sessionServices),
+          ),
           ...lookups,
         },
       }),

@@ -21,13 +21,18 @@ export interface RoomOnSimulator {
 
 export async function roomOnSimulator(
   name: string,
-  o: Pick<CommunityRoomOptions, 'community' | 'onDuty' | 'audit'>,
+  o: Pick<CommunityRoomOptions, 'community' | 'onDuty' | 'audit'> & {
+    /** The client's wait for one answer (2 s) and a submission's for the gateway (3 s). */
+    timeoutMs?: number;
+    answerWaitMs?: number;
+  },
 ): Promise<RoomOnSimulator> {
+  const { timeoutMs = 2_000, answerWaitMs = 3_000, ...options } = o;
   const tmp = tempDir(`kiosk-${name}-`);
   const sim = await startGatewaySim({ dbPath: ':memory:', port: 0 });
   const db = openJournal(tmp.file('journal.sqlite'));
   const room = openCommunityRoom({
-    ...o,
+    ...options,
     db,
     terminalId: TERMINAL,
     terminalSecret: DEMO_TERMINALS[TERMINAL] ?? '',
@@ -36,9 +41,9 @@ export async function roomOnSimulator(
       baseUrl: sim.url,
       terminalId: TERMINAL,
       secret: DEMO_TERMINALS[TERMINAL] ?? '',
-      timeoutMs: 2_000,
+      timeoutMs,
     }),
-    answerWaitMs: 3_000,
+    answerWaitMs,
     retry: { baseDelayMs: 10, maxDelayMs: 50 },
   });
   room.start();

@@ -3,36 +3,16 @@
 // her mobile's last four, typed on the kiosk's own keypad, in Chinese and in English. The
 // simulator seeds N3ED-5MR8 (mobile 13912345678), which a reviewer sent back for a document.
 import { describe, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { DEMO_APPLICATIONS, DEMO_COMMUNITY } from '../../sim/gateway/community-seed';
 import { businessDate } from '../../sim/gateway/shanghai-time';
 import { useKioskInChromium } from '../support/e2e-fixture';
-import { attractIn } from '../support/kiosk-locale';
+import { openKiosk, typeOnKeypad } from '../support/service-keypad';
 
 const env = useKioskInChromium({
   community: { id: DEMO_COMMUNITY, uploadTimeoutMs: 60_000, answerWaitMs: 1_500 },
 });
 
-async function open(locale: 'zh-CN' | 'en'): Promise<Page> {
-  const page = await env.browser().newPage({ viewport: { width: 1920, height: 1080 } });
-  await page.goto(env.kiosk().launchUrl());
-  await attractIn(page, env.kiosk(), locale);
-  return page;
-}
-
-/** Types on the kiosk's keypad, turning to the page (0–9, A–I, J–R, S–Z) a character is on. */
-async function type(page: Page, text: string): Promise<void> {
-  const pages = ['0123456789', 'ABCDEFGHI', 'JKLMNOPQR', 'STUVWXYZ'];
-  const labels = ['0–9', 'A–I', 'J–R', 'S–Z'];
-  for (const key of text) {
-    const button = page.getByRole('button', { name: key, exact: true });
-    if ((await button.count()) === 0) {
-      const label = labels[pages.findIndex((p) => p.includes(key))] ?? '';
-      await page.getByRole('button', { name: label, exact: true }).click();
-    }
-    await button.click();
-  }
-}
+const open = (locale: 'zh-CN' | 'en') => openKiosk(env.browser(), env.kiosk(), locale);
 
 describe('查进度: an application followed by its tracking code', () => {
   it('in Chinese: a wrong last four is said plainly; the right one shows what is still needed', async () => {
@@ -40,15 +20,15 @@ describe('查进度: an application followed by its tracking code', () => {
     await page.getByRole('button', { name: '社区服务' }).click();
     await page.getByRole('button', { name: '查进度' }).click();
     await page.getByRole('heading', { name: '请输入受理编号' }).waitFor();
-    await type(page, 'N3ED5MR8');
+    await typeOnKeypad(page, 'N3ED5MR8');
     await page.getByText('N3ED-5MR8').waitFor();
     await page.getByRole('button', { name: '下一步' }).click();
     await page.getByRole('heading', { name: '请输入手机号码后四位' }).waitFor();
-    await type(page, '1234');
+    await typeOnKeypad(page, '1234');
     await page.getByRole('button', { name: '确认' }).click();
     await page.getByRole('alert').filter({ hasText: '没有查到' }).waitFor({ timeout: 10_000 });
     await page.getByRole('button', { name: '下一步' }).click();
-    await type(page, '5678');
+    await typeOnKeypad(page, '5678');
     await page.getByRole('button', { name: '确认' }).click();
     await page.getByRole('heading', { name: '办理进度' }).waitFor({ timeout: 10_000 });
     await page.getByText('受理编号 N3ED-5MR8').waitFor();
@@ -62,9 +42,9 @@ describe('查进度: an application followed by its tracking code', () => {
     const page = await open('en');
     await page.getByRole('button', { name: 'Community services' }).click();
     await page.getByRole('button', { name: 'Check progress' }).click();
-    await type(page, 'N3ED5MR8');
+    await typeOnKeypad(page, 'N3ED5MR8');
     await page.getByRole('button', { name: 'Next', exact: true }).click();
-    await type(page, '5678');
+    await typeOnKeypad(page, '5678');
     await page.getByRole('button', { name: 'Confirm' }).click();
     await page.getByRole('heading', { name: 'Progress of your application' }).waitFor({
       timeout: 10_000,

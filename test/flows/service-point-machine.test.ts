@@ -22,7 +22,8 @@ const NEEDS_MORE: ProgressView = {
   ],
   nextStep: null,
   reason: null,
-  requested: [{ documentId: 'property', label: null }],
+  requested: [{ documentId: 'property', label: null, pages: { min: 1, max: 4 } }],
+  applicationSerial: null,
 };
 
 function lookups(answer: (code: string, last4: string) => ProgressLookup) {
@@ -65,7 +66,14 @@ describe('the service point flow', () => {
     a.send({ type: 'SERVICE_NEXT' });
     await waitFor(a, (s) => s.matches('progress'));
     expect(asked).toEqual([{ code: 'N3ED-5MR8', last4: '5678' }]);
-    expect(servicePointScreenOf(a.getSnapshot())).toEqual({ name: 'progress', ...NEEDS_MORE });
+    // No serial from the gateway here: nothing to add the documents to at the kiosk.
+    const { applicationSerial: _, ...shown } = NEEDS_MORE;
+    expect(servicePointScreenOf(a.getSnapshot())).toEqual({
+      name: 'progress',
+      ...shown,
+      requested: [{ documentId: 'property', label: null }],
+      addNow: false,
+    });
     a.send({ type: 'DONE' });
     expect(a.getSnapshot().status).toBe('done');
   });

@@ -90,6 +90,7 @@ const SAID_ORDER: Readonly<Record<string, (labels: string[]) => string[]>> = {
   // The keypads: the way on (确认 / 下一步) is said in the first sentence, not among the choices.
   enterAccount: (labels) => labels.slice(1),
   progressEntry: (labels) => labels.slice(1),
+  invoiceEntry: (labels) => labels.slice(1),
 };
 
 describe.each(LOCALES)('the resident’s screens say their choices and amounts (%s)', (locale) => {

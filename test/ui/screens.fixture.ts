@@ -3,6 +3,8 @@
 import { ELECTRICITY as power } from '../../sim/gallery/fixture-data';
 import { APPLICATION_EXAMPLES } from '../../sim/gallery/application-fixtures';
 import { BASE } from '../../sim/gallery/fixtures';
+import { ADD_DOCUMENTS_EXAMPLES } from '../../sim/gallery/add-documents-fixtures';
+import { INVOICE_EXAMPLES } from '../../sim/gallery/invoice-fixtures';
 import type { Screen, ScreenName, Snapshot } from '../../src/api/kiosk-api';
 
 const receipt = {
@@ -14,6 +16,8 @@ const receipt = {
 
 export const SCREENS: { [N in ScreenName]: Extract<Screen, { name: N }> } = {
   ...APPLICATION_EXAMPLES,
+  ...INVOICE_EXAMPLES,
+  ...ADD_DOCUMENTS_EXAMPLES,
   serviceHome: { name: 'serviceHome' },
   progressEntry: { name: 'progressEntry', step: 'code', code: 'K7QH', last4: '', problem: null },
   progressLookingUp: { name: 'progressLookingUp' },
@@ -33,6 +37,7 @@ export const SCREENS: { [N in ScreenName]: Extract<Screen, { name: N }> } = {
     requested: [
       { documentId: 'property', label: { 'zh-CN': '房产证', en: 'Property certificate' } },
     ],
+    addNow: true,
   },
   attract: {
     name: 'attract',

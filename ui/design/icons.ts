@@ -5,6 +5,7 @@ import type { BillerKind, FrontPart } from '../../src/api/kiosk-api';
 import Banknote from 'lucide-react/icons/banknote';
 import ClipboardPen from 'lucide-react/icons/clipboard-pen';
 import FileSearch from 'lucide-react/icons/file-search';
+import FileText from 'lucide-react/icons/file-text';
 import BookOpen from 'lucide-react/icons/book-open';
 import CircleAlert from 'lucide-react/icons/circle-alert';
 import CircleCheckBig from 'lucide-react/icons/circle-check-big';
@@ -47,6 +48,8 @@ export const SERVICE_ICONS = {
   /** The service point: apply for a service, follow an application. */
   apply: ClipboardPen,
   progress: FileSearch,
+  /** A company's VAT invoice. */
+  invoice: FileText,
 } as const satisfies Record<string, Icon>;
 
 /** The parts of the terminal's front, as TerminalFront draws them. */

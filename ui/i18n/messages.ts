@@ -2,6 +2,8 @@
 // by the Chinese one). Chinese is the default. Voice lines (voice*) are spoken, never shown.
 import type { BillerKind, Locale, ProblemCode, ScreenName } from '../../src/api/kiosk-api';
 import { APPLICATION_EN, APPLICATION_SCREEN_NAMES, APPLICATION_ZH } from './application-messages';
+import { ADD_DOCUMENTS_EN, ADD_DOCUMENTS_ZH } from './add-documents-messages';
+import { INVOICE_EN, INVOICE_ZH } from './invoice-messages';
 
 const zhCN = {
   appTitle: '社区缴费服务',
@@ -626,6 +628,8 @@ const zhCN = {
   signSaved: '签名已保存',
   partsSampleDocument: '户口簿',
   ...APPLICATION_ZH,
+  ...INVOICE_ZH,
+  ...ADD_DOCUMENTS_ZH,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -1272,6 +1276,8 @@ const en: Record<MessageKey, string> = {
   signSaved: 'Your signature is saved',
   partsSampleDocument: 'household register',
   ...APPLICATION_EN,
+  ...INVOICE_EN,
+  ...ADD_DOCUMENTS_EN,
 };
 
 const KIND: Record<Locale, Record<BillerKind, string>> = {
@@ -1381,6 +1387,21 @@ const SCREEN: Record<Locale, Record<ScreenName, string>> = {
     progressLookingUp: '正在查询办理进度',
     progress: '办理进度',
     ...APPLICATION_SCREEN_NAMES['zh-CN'],
+    invoiceBiller: '开发票：选择收费单位',
+    invoiceEntry: '开发票：输入户号、税号或手机号',
+    invoicePeriods: '开发票：选择月份',
+    invoiceEvidence: '开发票：拍缴费凭证',
+    invoiceType: '开发票：选择发票类型',
+    invoiceTitle: '开发票：核对公司信息',
+    invoiceDelivery: '开发票：选择领取方式',
+    invoiceEmail: '开发票：输入电子邮箱',
+    invoiceReview: '开发票：核对开票信息',
+    invoiceWorking: '开发票：正在查询或提交',
+    invoiceReceipt: '开发票：申请回执',
+    addDocumentsCamera: '补交材料：拍照',
+    addDocumentsReview: '补交材料：核对',
+    addDocumentsSending: '补交材料：正在提交',
+    addDocumentsReceipt: '补交材料：回执',
   },
   en: {
     attract: 'the start screen',
@@ -1406,6 +1427,21 @@ const SCREEN: Record<Locale, Record<ScreenName, string>> = {
     progressLookingUp: 'looking up an application',
     progress: 'the progress of an application',
     ...APPLICATION_SCREEN_NAMES.en,
+    invoiceBiller: 'VAT invoice: choosing the biller',
+    invoiceEntry: 'VAT invoice: typing the account, tax code or mobile',
+    invoicePeriods: 'VAT invoice: choosing the months',
+    invoiceEvidence: 'VAT invoice: photographing payment evidence',
+    invoiceType: 'VAT invoice: choosing the kind',
+    invoiceTitle: 'VAT invoice: checking the company',
+    invoiceDelivery: 'VAT invoice: choosing the delivery',
+    invoiceEmail: 'VAT invoice: typing the e-mail',
+    invoiceReview: 'VAT invoice: checking the request',
+    invoiceWorking: 'VAT invoice: waiting for an answer',
+    invoiceReceipt: 'VAT invoice: the receipt',
+    addDocumentsCamera: 'adding documents: photographing',
+    addDocumentsReview: 'adding documents: checking them',
+    addDocumentsSending: 'adding documents: sending',
+    addDocumentsReceipt: 'adding documents: the receipt',
   },
 };
 

@@ -1,3 +1,9 @@
+import { AddDocumentsCamera, AddDocumentsReceipt, AddDocumentsReview } from './AddDocuments';
+import { InvoiceEvidence, InvoiceEmail } from './InvoiceCapture';
+import { InvoiceBiller, InvoiceDelivery, InvoicePeriods, InvoiceType } from './InvoiceChoices';
+import { InvoiceEntry } from './InvoiceEntry';
+import { InvoiceReceipt, InvoiceReview, InvoiceTitle } from './InvoiceSummary';
+import { INVOICE_WORKING_WORDS } from './invoice-words';
 import type { ReceiptDelivery, Screen } from '../../src/api/kiosk-api';
 import { formatYuan } from '../../src/api/money';
 import { OUT_OF_SERVICE_REASON } from './out-of-service-reason';
@@ -83,5 +89,35 @@ export function ScreenView({
       return <Progress {...p} screen={screen} />;
     case 'problem':
       return <Problem {...p} screen={screen} />;
+    case 'invoiceBiller':
+      return <InvoiceBiller {...p} screen={screen} />;
+    case 'invoiceEntry':
+      return <InvoiceEntry {...p} screen={screen} />;
+    case 'invoicePeriods':
+      return <InvoicePeriods {...p} screen={screen} />;
+    case 'invoiceEvidence':
+      return <InvoiceEvidence {...p} screen={screen} />;
+    case 'invoiceType':
+      return <InvoiceType {...p} />;
+    case 'invoiceTitle':
+      return <InvoiceTitle {...p} screen={screen} />;
+    case 'invoiceDelivery':
+      return <InvoiceDelivery {...p} screen={screen} />;
+    case 'invoiceEmail':
+      return <InvoiceEmail {...p} screen={screen} />;
+    case 'invoiceReview':
+      return <InvoiceReview {...p} screen={screen} />;
+    case 'invoiceWorking':
+      return <Waiting {...p} message={p.t(INVOICE_WORKING_WORDS[screen.task])} />;
+    case 'invoiceReceipt':
+      return <InvoiceReceipt {...p} screen={screen} />;
+    case 'addDocumentsCamera':
+      return <AddDocumentsCamera {...p} screen={screen} />;
+    case 'addDocumentsReview':
+      return <AddDocumentsReview {...p} screen={screen} />;
+    case 'addDocumentsSending':
+      return <Waiting {...p} message={p.t('addDocumentsSending')} />;
+    case 'addDocumentsReceipt':
+      return <AddDocumentsReceipt {...p} screen={screen} />;
   }
 }

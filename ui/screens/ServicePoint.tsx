@@ -1,18 +1,13 @@
 // The community service point (issue 14): its home, 查进度 on the kiosk's own keypad (digits and
 // Latin capitals: no Chinese typing), and an application's timeline in plain words.
-import { Fragment, useState } from 'react';
-import type { Screen as KioskScreen, ServiceKey } from '../../src/api/kiosk-api';
+import type { Screen as KioskScreen } from '../../src/api/kiosk-api';
 import { SERVICE_ICONS } from '../design/icons';
 import { Screen } from '../design/Screen';
 import { Tile, Tiles } from '../design/Tile';
 import type { Translator } from '../i18n/messages';
 import { Alerts } from './Alerts';
-import {
-  KEYPAD_PAGE_LABELS,
-  LETTER_PAGES,
-  SERVICE_PROBLEM_WORDS,
-  STATUS_WORDS,
-} from './service-words';
+import { SERVICE_PROBLEM_WORDS, STATUS_WORDS } from './service-words';
+import { ServiceKeypad } from './ServiceKeypad';
 import type { ScreenProps } from './types';
 
 type ProgressEntryScreen = Extract<KioskScreen, { name: 'progressEntry' }>;
@@ -28,7 +23,7 @@ export function ServiceHome({ t, send }: ScreenProps) {
       }}
     >
       <p className="lead">{t('communityServicesLead')}</p>
-      <Tiles count={2}>
+      <Tiles count={3}>
         <Tile
           icon={SERVICE_ICONS.apply}
           label={t('applyService')}
@@ -41,31 +36,22 @@ export function ServiceHome({ t, send }: ScreenProps) {
           detail={t('checkProgressLead')}
           onClick={() => send({ type: 'OPEN_PROGRESS' })}
         />
+        <Tile
+          icon={SERVICE_ICONS.invoice}
+          label={t('vatInvoice')}
+          detail={t('vatInvoiceLead')}
+          onClick={() => send({ type: 'OPEN_VAT_INVOICE' })}
+        />
       </Tiles>
       <p>{t('scanReceiptHint')}</p>
     </Screen>
   );
 }
 
-const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
-type KeypadPage = 'digits' | 0 | 1 | 2;
-
 export function ProgressEntry({ t, send, screen }: ScreenProps & { screen: ProgressEntryScreen }) {
-  const [page, setPage] = useState<KeypadPage>('digits');
-  const key = (k: ServiceKey) => () => send({ type: 'SERVICE_KEY', key: k });
   const code = screen.step === 'code';
   const value = code ? screen.code : screen.last4;
   const shown = code && value.length > 4 ? `${value.slice(0, 4)}-${value.slice(4)}` : value;
-  const keys = !code || page === 'digits' ? DIGITS : (LETTER_PAGES[page] ?? []);
-  const pageIndex = page === 'digits' ? 0 : page + 1;
-  // Three keys a row, 删除 · 0 · 清空 below; on the code's keypad its pages in a row above the keys.
-  const cells: (ServiceKey | null)[] = [...keys, ...Array<null>(9 - keys.length).fill(null)];
-  const rows = [
-    cells.slice(0, 3),
-    cells.slice(3, 6),
-    cells.slice(6, 9),
-    ['delete', keys === DIGITS ? '0' : null, 'clear'] as (ServiceKey | null)[],
-  ];
   return (
     <Screen
       title={t(code ? 'enterTrackingCode' : 'enterPhoneLast4')}
@@ -90,41 +76,7 @@ export function ProgressEntry({ t, send, screen }: ScreenProps & { screen: Progr
           </output>
           <Alerts messages={[screen.problem && t(SERVICE_PROBLEM_WORDS[screen.problem])]} />
         </div>
-        <div className="keypad-column">
-          {code && (
-            <div className="keypad-page-row">
-              {KEYPAD_PAGE_LABELS.map((label, i) => (
-                <button
-                  key={label}
-                  className="button key secondary"
-                  aria-pressed={i === pageIndex}
-                  onClick={() => setPage(i === 0 ? 'digits' : ((i - 1) as 0 | 1 | 2))}
-                >
-                  {label}
-                </button>
-              ))}
-            </div>
-          )}
-          <div className="keypad">
-            {rows.map((row, i) => (
-              <Fragment key={i}>
-                {row.map((k, j) =>
-                  k === null ? (
-                    <span key={`${i}-${j}`} />
-                  ) : (
-                    <button
-                      key={k}
-                      className={`button key${k === 'delete' || k === 'clear' ? ' secondary' : ''}`}
-                      onClick={key(k)}
-                    >
-                      {k === 'delete' || k === 'clear' ? t(k) : k}
-                    </button>
-                  ),
-                )}
-              </Fragment>
-            ))}
-          </div>
-        </div>
+        <ServiceKeypad t={t} send={send} letters={code} />
       </div>
     </Screen>
   );
@@ -145,13 +97,26 @@ export function Progress({ t, send, screen }: ScreenProps & { screen: ProgressSc
   return (
     <Screen
       title={t('progressTitle')}
-      actions={{ primary: { label: t('done'), onClick: () => send({ type: 'DONE' }) } }}
+      actions={
+        screen.addNow
+          ? {
+              primary: {
+                label: t('addDocumentsNow'),
+                onClick: () => send({ type: 'ADD_DOCUMENTS' }),
+              },
+              secondary: [{ label: t('done'), onClick: () => send({ type: 'DONE' }) }],
+            }
+          : { primary: { label: t('done'), onClick: () => send({ type: 'DONE' }) } }
+      }
     >
       {screen.trackingCode && <p>{t('progressCode', { code: screen.trackingCode })}</p>}
       <p className="lead">{t(STATUS_WORDS[screen.status])}</p>
       {screen.status === 'needs_more' && docs.length > 0 && (
         <Alerts
-          messages={[t('progressRequested', { docs: t.list(docs) }), t('progressRequestedHelp')]}
+          messages={[
+            t('progressRequested', { docs: t.list(docs) }),
+            t(screen.addNow ? 'progressRequestedNow' : 'progressRequestedHelp'),
+          ]}
         />
       )}
       {screen.reason && <p>{t('progressReason', { text: local(t, screen.reason) })}</p>}

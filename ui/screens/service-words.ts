@@ -1,5 +1,5 @@
 // The service point's codes in words (both the screens and the voice say them).
-import type { Screen } from '../../src/api/kiosk-api';
+import type { AddDocumentsProblem, Screen } from '../../src/api/kiosk-api';
 import type { MessageKey } from '../i18n/messages';
 
 type ProgressEntryScreen = Extract<Screen, { name: 'progressEntry' }>;
@@ -24,6 +24,12 @@ export const SERVICE_PROBLEM_WORDS: Record<Problem, MessageKey> = {
   invalid_code: 'serviceProblemInvalidCode',
   invalid_last4: 'serviceProblemInvalidLast4',
   not_a_receipt: 'serviceProblemNotAReceipt',
+};
+
+export const ADD_DOCUMENTS_PROBLEM_WORDS: Record<AddDocumentsProblem, MessageKey> = {
+  unreachable: 'addDocumentsProblemUnreachable',
+  refused: 'addDocumentsProblemRefused',
+  expired: 'addDocumentsProblemExpired',
 };
 
 /** The capitals in pages of nine, so the keypad keeps the size of the account keypad (R2, R12). */

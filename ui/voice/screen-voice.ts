@@ -3,6 +3,8 @@
 // they stand, the main ones first — all from the message tables. The switch is exhaustive, so a
 // new screen cannot go unspoken; test/ui/resident-voice.test.ts renders every gallery screen and
 // fails on a button or an amount shown but not said.
+import { addDocumentsParts } from './add-documents-voice';
+import { invoiceParts } from './invoice-voice';
 import type { CashChange, ReceiptDelivery, Screen } from '../../src/api/kiosk-api';
 import type { Translator } from '../i18n/messages';
 import { OUT_OF_SERVICE_REASON } from '../screens/out-of-service-reason';
@@ -349,7 +351,7 @@ function screenParts(screen: Screen, t: Translator, receipts: ReceiptDelivery): 
     case 'serviceHome':
       return [
         t('communityServices'),
-        ...choiceParts(t, [t('applyService'), t('checkProgress')], [t('back')]),
+        ...choiceParts(t, [t('applyService'), t('checkProgress'), t('vatInvoice')], [t('back')]),
         t('scanReceiptHint'),
       ];
     case 'progressEntry':
@@ -375,8 +377,28 @@ function screenParts(screen: Screen, t: Translator, receipts: ReceiptDelivery): 
         screen.nextStep &&
           screen.status !== 'needs_more' &&
           t('progressNext', { text: screen.nextStep[t.locale] }),
-        ...choiceParts(t, [t('done')]),
+        screen.addNow && t('progressRequestedNow'),
+        ...(screen.addNow
+          ? choiceParts(t, [t('addDocumentsNow')], [t('done')])
+          : choiceParts(t, [t('done')])),
       ];
+    case 'invoiceBiller':
+    case 'invoiceEntry':
+    case 'invoicePeriods':
+    case 'invoiceEvidence':
+    case 'invoiceType':
+    case 'invoiceTitle':
+    case 'invoiceDelivery':
+    case 'invoiceEmail':
+    case 'invoiceReview':
+    case 'invoiceWorking':
+    case 'invoiceReceipt':
+      return invoiceParts(screen, t);
+    case 'addDocumentsCamera':
+    case 'addDocumentsReview':
+    case 'addDocumentsSending':
+    case 'addDocumentsReceipt':
+      return addDocumentsParts(screen, t);
     case 'problem': {
       // An account the kiosk cannot take: what it is, and where to go instead.
       const deadEnd = DEAD_END[screen.problem];
@@ -411,6 +433,8 @@ export function residentDecides(screen: Screen): boolean {
     case 'staffHelp':
     case 'progressLookingUp':
     case 'applicationWorking':
+    case 'invoiceWorking':
+    case 'addDocumentsSending':
       return false;
     case 'chooseBiller':
       return screen.billers.length > 0;
@@ -453,6 +477,18 @@ export function screenKey(screen: Screen): string {
       return `${screen.name}:${screen.problem ?? ''}`;
     case 'applicationWorking':
       return `${screen.name}:${screen.step}`;
+    case 'addDocumentsCamera':
+      return `${screen.name}:${screen.documentId}`;
+    case 'addDocumentsReview':
+      return `${screen.name}:${screen.problem ?? ''}`;
+    case 'invoiceEntry':
+      return `${screen.name}:${screen.field}:${screen.problem ?? ''}`;
+    case 'invoicePeriods':
+      return `${screen.name}:${screen.chosen.join(',')}:${screen.paidElsewhere}:${screen.problem ?? ''}`;
+    case 'invoiceWorking':
+      return `${screen.name}:${screen.task}`;
+    case 'invoiceReview':
+      return `${screen.name}:${screen.problem ?? ''}`;
     default:
       return screen.name;
   }

@@ -13,6 +13,15 @@ import type {
 import { applicationMachine } from '../application/application-machine';
 import { APPLICATION_EVENT_TYPES, type ApplicationEvent } from '../application/application-types';
 import { applicationScreenOf } from '../application/application-view';
+import { vatInvoiceMachine, type VatInvoiceEvent } from '../vat-invoice/vat-invoice-machine';
+import { vatInvoiceScreenOf } from '../vat-invoice/vat-invoice-view';
+import { applicationQrText } from '../../community';
+import {
+  addDocumentsMachine,
+  addDocumentsScreenOf,
+  type RequestedDocument,
+} from './add-documents-machine';
+import { typed } from './keypad';
 
 /** A tracking code as typed: 8 characters (shown as XXXX-XXXX), digits and Latin capitals. */
 export const TRACKING_CODE_LENGTH = 8;
@@ -23,7 +32,9 @@ export interface ProgressView {
   timeline: { status: ApplicationStatusView; at: string; note: LocalizedText }[];
   nextStep: LocalizedText | null;
   reason: LocalizedText | null;
-  requested: { documentId: string; label: LocalizedText | null }[];
+  requested: RequestedDocument[];
+  /** The application's serial where the gateway gives it: documents can be added here. */
+  applicationSerial: string | null;
 }
 
 export type ProgressLookup =
@@ -34,8 +45,8 @@ export interface ServicePointContext {
   last4: string;
   problem: ServiceProblem | null;
   progress: ProgressView | null;
-  /** While she applies for a service: the application's screen (its own flow's view). */
-  application: Screen | null;
+  /** A child flow's screen while it runs: an application, the VAT invoice, documents added. */
+  child: Screen | null;
 }
 
 export type ServicePointEvent =
@@ -48,7 +59,10 @@ export type ServicePointEvent =
   | { type: 'DONE' }
   /** On the home: apply for a service (办理业务); then the application's own events. */
   | { type: 'OPEN_APPLY' }
-  | ApplicationEvent;
+  | ApplicationEvent
+  | { type: 'OPEN_VAT_INVOICE' }
+  | { type: 'ADD_DOCUMENTS' }
+  | Exclude<VatInvoiceEvent, { type: 'SERVICE_KEY' | 'SERVICE_NEXT' | 'BACK' | 'DONE' }>;
 
 /** Handed on to the application while she applies. */
 const toApplication = Object.fromEntries(
@@ -58,16 +72,19 @@ const toApplication = Object.fromEntries(
   ]),
 );
 
-function typed(value: string, key: ServiceKey, max: number, digitsOnly: boolean): string {
-  if (key === 'delete') return value.slice(0, -1);
-  if (key === 'clear') return '';
-  if (digitsOnly && !/^[0-9]$/.test(key)) return value;
-  return value.length < max ? value + key : value;
-}
-
 /** The code as the gateway reads it: K7QH2M9D → K7QH-2M9D. */
 export function trackingCodeOf(typedCode: string): string {
   return `${typedCode.slice(0, 4)}-${typedCode.slice(4)}`;
+}
+
+/** A needs_more with documents named, and the serial to add them to. */
+export function canAddNow(p: ProgressView | null): boolean {
+  return (
+    p !== null &&
+    p.status === 'needs_more' &&
+    p.requested.length > 0 &&
+    p.applicationSerial !== null
+  );
 }
 
 const fresh = {
@@ -75,7 +92,7 @@ const fresh = {
   last4: '',
   problem: null,
   progress: null,
-  application: null,
+  child: null,
 } satisfies ServicePointContext;
 
 export const servicePointMachine = setup({
@@ -93,6 +110,8 @@ export const servicePointMachine = setup({
       problem: 'unreachable',
     })),
     application: applicationMachine,
+    vatInvoice: vatInvoiceMachine,
+    addDocuments: addDocumentsMachine,
   },
 }).createMachine({
   id: 'servicePoint',
@@ -105,6 +124,7 @@ export const servicePointMachine = setup({
       on: {
         OPEN_PROGRESS: { target: 'enterCode', actions: assign(fresh) },
         OPEN_APPLY: { target: 'applying', actions: assign(fresh) },
+        OPEN_VAT_INVOICE: { target: 'invoice', actions: assign(fresh) },
         BACK: 'left',
         DONE: 'left',
       },
@@ -191,7 +211,81 @@ export const servicePointMachine = setup({
       },
     },
     progress: {
-      on: { DONE: 'left', BACK: 'home' },
+      on: {
+        DONE: 'left',
+        BACK: 'home',
+        ADD_DOCUMENTS: {
+          guard: ({ context }) => canAddNow(context.progress),
+          target: 'addingDocuments',
+        },
+      },
+    },
+    // "Needs more" answered here: its own child flow (add-documents-machine.ts).
+    addingDocuments: {
+      invoke: {
+        id: 'addDocuments',
+        src: 'addDocuments',
+        input: ({ context }) => ({
+          applicationSerial: context.progress?.applicationSerial ?? '',
+          trackingCode: context.progress?.trackingCode ?? null,
+          requested: context.progress?.requested ?? [],
+        }),
+        onSnapshot: {
+          actions: assign({ child: ({ event }) => addDocumentsScreenOf(event.snapshot) }),
+        },
+        onDone: [
+          // Added (or accepted for later): the progress asked again, as its receipt's QR names it.
+          {
+            guard: ({ event }) => event.output.added,
+            target: 'refreshing',
+            actions: assign({ child: null }),
+          },
+          { target: 'progress', actions: assign({ child: null }) },
+        ],
+      },
+      on: {
+        DOCUMENT_PHOTOS: { actions: sendTo('addDocuments', ({ event }) => event) },
+        SERVICE_NEXT: { actions: sendTo('addDocuments', ({ event }) => event) },
+        BACK: { actions: sendTo('addDocuments', ({ event }) => event) },
+        DONE: { actions: sendTo('addDocuments', ({ event }) => event) },
+      },
+    },
+    refreshing: {
+      invoke: {
+        src: 'progressByScan',
+        input: ({ context }) => ({
+          text: applicationQrText(context.progress?.applicationSerial ?? ''),
+        }),
+        onDone: {
+          target: 'progress',
+          actions: assign({
+            progress: ({ context, event }) =>
+              event.output.ok ? event.output.progress : context.progress,
+          }),
+        },
+        onError: 'progress',
+      },
+    },
+    invoice: {
+      invoke: {
+        id: 'vatInvoice',
+        src: 'vatInvoice',
+        onSnapshot: {
+          actions: assign({ child: ({ event }) => vatInvoiceScreenOf(event.snapshot) }),
+        },
+        onDone: { target: 'home', actions: assign({ child: null }) },
+      },
+      // While the VAT invoice runs, the resident's events are its own.
+      on: {
+        // A receipt's QR held to the scanner still opens its progress (the root's SCANNED).
+        SERVICE_KEY: { actions: sendTo('vatInvoice', ({ event }) => event) },
+        SERVICE_NEXT: { actions: sendTo('vatInvoice', ({ event }) => event) },
+        INVOICE_CHOOSE: { actions: sendTo('vatInvoice', ({ event }) => event) },
+        INVOICE_EMAIL: { actions: sendTo('vatInvoice', ({ event }) => event) },
+        DOCUMENT_PHOTOS: { actions: sendTo('vatInvoice', ({ event }) => event) },
+        BACK: { actions: sendTo('vatInvoice', ({ event }) => event) },
+        DONE: { actions: sendTo('vatInvoice', ({ event }) => event) },
+      },
     },
     // Applying for a service (src/flows/application/): a scan names her bill here, not a receipt.
     applying: {
@@ -199,11 +293,11 @@ export const servicePointMachine = setup({
         id: 'application',
         src: 'application',
         onSnapshot: {
-          actions: assign({ application: ({ event }) => applicationScreenOf(event.snapshot) }),
+          actions: assign({ child: ({ event }) => applicationScreenOf(event.snapshot) }),
         },
         onDone: [
           { guard: ({ event }) => event.output.done, target: 'left' },
-          { target: 'home', actions: assign({ application: null }) },
+          { target: 'home', actions: assign({ child: null }) },
         ],
       },
       on: toApplication,
