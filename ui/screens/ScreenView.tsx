@@ -21,8 +21,9 @@ import type { ScreenProps } from './types';
 export function ScreenView({
   screen,
   receipts,
+  textScale,
   ...p
-}: ScreenProps & { screen: Screen; receipts: ReceiptDelivery }) {
+}: ScreenProps & { screen: Screen; receipts: ReceiptDelivery; textScale: number }) {
   switch (screen.name) {
     case 'attract':
       return <Attract {...p} screen={screen} />;
@@ -69,7 +70,7 @@ export function ScreenView({
       return <Waiting {...p} message={p.t('writingOff')} />;
     case 'paid':
     case 'pendingSync':
-      return <Result {...p} screen={screen} />;
+      return <Result {...p} screen={screen} textScale={textScale} />;
     case 'serviceHome':
       return <ServiceHome {...p} />;
     case 'progressEntry':
