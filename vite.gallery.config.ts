@@ -14,6 +14,8 @@ export default defineConfig({
     // Lucide's icon files start with "use client", a directive for React Server Components
     // that means nothing in a browser bundle; the bundler would warn once per icon.
     rolldownOptions: {
+      // The screens, and the parts the service point's screens embed (camera, signature).
+      input: { index: 'sim/gallery/index.html', parts: 'sim/gallery/parts.html' },
       onwarn: (warning, warn) => {
         if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
       },

@@ -28,12 +28,14 @@ import {
   RejectNextBody,
 } from './control/acceptor-protocol';
 import {
+  CameraBody,
   CONTROL_PREFIX,
   EmptyBody,
   InsertNote,
   CardBody,
   Network,
   Scan,
+  type CameraShot,
   type ControlReply,
   type ControlState,
 } from './control/protocol';
@@ -53,6 +55,8 @@ export interface ControlTargets {
   /** The emulated card reader; absent when the reader is real or not configured. */
   cards?: CardControl;
   scan?(text: string): ControlReply;
+  /** The fake document camera: the page it shows from its next start. */
+  camera?(shot: CameraShot): ControlReply;
 }
 
 const TYPES: Record<string, string> = {
@@ -135,6 +139,8 @@ const ROUTES: Record<string, Handler> = {
   },
   [`POST ${ACCEPTOR_PREFIX}/line`]: async (t, req) =>
     acceptor(t).setLine(await readJson(req, LineFaultsBody)),
+  [`POST ${CONTROL_PREFIX}/camera`]: async (t, req) =>
+    need(t.camera, 'fake camera')((await readJson(req, CameraBody)).shot),
   [`POST ${CONTROL_PREFIX}/card`]: async (t, req) =>
     need(t.cards, 'emulated card reader').set((await readJson(req, CardBody)).uid),
   [`GET ${PRINTER_PREFIX}`]: async (t) => need(t.printer, 'emulated printer').state(),

@@ -3,7 +3,8 @@
 // The emulated acceptor speaks the config's driver protocol (ID-003 or SSP). Devices whose
 // config port is a real path (a device or an external emulator on a pty) are opened for real,
 // so mixing real and emulated hardware needs no code change.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { KioskConfig } from '../src/config/schema';
 import { startHost, type RunningHost } from '../src/host/start-host';
@@ -21,6 +22,7 @@ import { createAcceptorEmulator } from './devices/pty-devices';
 import { startGatewaySim, type GatewaySim } from './gateway/server';
 import { NetworkSwitch } from './network-switch';
 import { PrinterControl } from './printer-control';
+import { FakeCamera } from './fake-camera/fake-camera';
 
 export interface SimulatedKiosk {
   host: RunningHost;
@@ -44,6 +46,8 @@ export interface SimulatedKiosk {
   /** The in-process receipt printer; wired to the host only when the config's port is sim://. */
   printer: PrinterEmulator;
   network: NetworkSwitch;
+  /** The fake document camera Chromium plays (`chromiumCameraArgs(camera.file)`); null: none. */
+  camera: FakeCamera | null;
   close(): Promise<void>;
 }
 
@@ -58,6 +62,8 @@ export async function launchSimulatedKiosk(
     uiDir?: string;
     /** One clock for the host and the gateway simulator (tests move it, e.g. past midnight). */
     clock?: () => number;
+    /** Draws the fake document camera's pages with this Chromium (sim/fake-camera/). */
+    fakeCamera?: { chromiumPath: string };
   } = {},
 ): Promise<SimulatedKiosk> {
   const clock = o.clock;
@@ -100,6 +106,12 @@ export async function launchSimulatedKiosk(
       ? new AcceptorControl(acceptor)
       : null;
     const network = new NetworkSwitch();
+    let camera: FakeCamera | null = null;
+    if (o.fakeCamera) {
+      const cameraDir = mkdtempSync(path.join(tmpdir(), 'kiosk-camera-'));
+      closers.push(() => rmSync(cameraDir, { recursive: true, force: true }));
+      camera = await FakeCamera.prepare({ dir: cameraDir, ...o.fakeCamera });
+    }
     // The panel starts first so that the kiosk page may be framed by its real origin.
     let host: RunningHost | null = null;
     let panelUrl: string | null = null;
@@ -117,6 +129,7 @@ export async function launchSimulatedKiosk(
           network,
           host: () => host,
           gateway,
+          camera,
           cardsOfConfig: demoCards(config),
         }),
       });
@@ -148,6 +161,7 @@ export async function launchSimulatedKiosk(
       cards,
       printer,
       network,
+      camera,
       close,
     };
   } catch (err) {
@@ -164,13 +178,22 @@ function controlTargets(w: {
   network: NetworkSwitch;
   host: () => RunningHost | null;
   gateway: GatewaySim | null;
+  camera: FakeCamera | null;
   cardsOfConfig: { label: string; uid: string }[];
 }): ControlTargets {
-  const { acceptor, printer, cards, scanner, network, host, gateway } = w;
+  const { acceptor, printer, cards, scanner, network, host, gateway, camera } = w;
   return {
     ...(acceptor ? { acceptor } : {}),
     ...(printer ? { printer } : {}),
     ...(cards ? { cards } : {}),
+    ...(camera
+      ? {
+          camera: (shot) => {
+            camera.show(shot);
+            return { ok: true, message: `the camera shows ${shot} from its next start` };
+          },
+        }
+      : {}),
     scan: (text) => {
       scanner.scan(text);
       return { ok: true, message: `scanned ${text.length} characters` };
@@ -200,6 +223,7 @@ function controlTargets(w: {
           acceptor: emulated,
           printer: printer?.state() ?? null,
           cards: cards ? w.cardsOfConfig : [],
+          camera: camera ? { shown: camera.shown } : null,
         };
       },
     },

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config/load-config';
 import { guardProcess } from '../src/host/process-guard';
 import { setDemoPins } from './demo-pins';
+import { chromiumCameraArgs } from './fake-camera/fake-camera';
 import { CHROMIUM, chromiumKioskArgs, launchSimulatedKiosk, type SimulatedKiosk } from './launch';
 
 const DEFAULT_CONFIG = path.resolve(import.meta.dirname, '../config/kiosk.demo.json');
@@ -22,13 +23,19 @@ async function main(): Promise<void> {
     },
   });
   const config = loadConfig(values.config ?? DEFAULT_CONFIG);
-  const launched = await launchSimulatedKiosk(config);
+  // The document camera is Chromium's fake one, playing pages drawn by Chromium too.
+  const launched = await launchSimulatedKiosk(config, {
+    ...(CHROMIUM ? { fakeCamera: { chromiumPath: CHROMIUM } } : {}),
+  });
   kiosk = launched;
   if (launched.panelUrl) console.log(`developer panel: ${launched.panelUrl}`);
   // The kiosk page opens as the kiosk's screen once per launch address (the panel makes more).
   console.log(`kiosk (once):    ${launched.launchUrl()}`);
   if (launched.gateway) console.log(`gateway sim:     ${launched.gateway.url}`);
   console.log(`logs:            ${config.logging.dir}`);
+  if (launched.camera) {
+    console.log(`fake camera:     ${chromiumCameraArgs(launched.camera.file).join(' ')}`);
+  }
   for (const line of await setDemoPins(launched.host.service, config.people)) {
     console.log(`staff sign-in:   ${line}`);
   }
@@ -39,6 +46,7 @@ async function main(): Promise<void> {
           launched.launchUrl(),
           mkdtempSync(path.join(tmpdir(), 'kiosk-chromium-')),
         ),
+        ...(launched.camera ? chromiumCameraArgs(launched.camera.file) : []),
       ];
       if (process.getuid?.() === 0) args.push('--no-sandbox');
       spawn(CHROMIUM, args, { stdio: 'ignore', detached: true }).unref();

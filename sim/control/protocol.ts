@@ -22,6 +22,21 @@ export const CardBody = z
   })
   .strict();
 
+/** The pages the fake document camera can show (sim/fake-camera/documents.ts draws them). */
+export const CAMERA_SHOTS = [
+  'household-register',
+  'id-card-front',
+  'id-card-back',
+  'property-certificate',
+  'blurred',
+  'dark',
+  'empty',
+] as const;
+export const CameraShot = z.enum(CAMERA_SHOTS);
+export type CameraShot = z.infer<typeof CameraShot>;
+/** POST /control/camera: what the camera shows from its next start (the next page or retake). */
+export const CameraBody = z.object({ shot: CameraShot }).strict();
+
 export const ControlState = z.object({
   kioskUrl: z.string(),
   gatewayUrl: z.string().nullable(),
@@ -34,6 +49,8 @@ export const ControlState = z.object({
   printer: PrinterState.nullable(),
   /** The cards of the config (accounts, staff, technicians), to lay on the emulated reader. */
   cards: z.array(z.object({ label: z.string(), uid: z.string() })),
+  /** The fake document camera's page; null when the kiosk has none (no Chromium to draw it). */
+  camera: z.object({ shown: CameraShot }).nullable().default(null),
 });
 export type ControlState = z.infer<typeof ControlState>;
 

@@ -1,7 +1,7 @@
 // The developer panel: the kiosk beside the controls of its simulated world, so a person can
 // demonstrate every step with no hardware. Built separately from the renderer; browser mode only.
 import { useEffect, useState } from 'react';
-import type { ControlState } from '../control/protocol';
+import { CAMERA_SHOTS, type ControlState } from '../control/protocol';
 import { AcceptorPanel } from './AcceptorPanel';
 import { control } from './control-client';
 import { PrinterPanel } from './PrinterPanel';
@@ -84,6 +84,17 @@ export function DevPanel() {
           ))}
           <button onClick={() => act(control.card(null))}>Take card away</button>
         </section>
+        {state?.camera && (
+          <section>
+            <h2>Document camera (shows: {state.camera.shown})</h2>
+            <p>Read at the camera&apos;s next start: the next page, or a retake.</p>
+            {CAMERA_SHOTS.map((shot) => (
+              <button key={shot} onClick={() => act(control.camera(shot))}>
+                {shot}
+              </button>
+            ))}
+          </section>
+        )}
         <section>
           <h2>Network ({state?.network.online ? 'online' : 'pulled'})</h2>
           <button onClick={() => act(control.setNetwork(!state?.network.online))}>

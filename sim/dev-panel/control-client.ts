@@ -5,7 +5,13 @@ import type {
   PowerLossPoint,
 } from '../control/acceptor-protocol';
 import type { PrinterFaultName } from '../control/printer-protocol';
-import { CONTROL_PREFIX, ControlReply, ControlState, LaunchReply } from '../control/protocol';
+import {
+  CONTROL_PREFIX,
+  ControlReply,
+  ControlState,
+  LaunchReply,
+  type CameraShot,
+} from '../control/protocol';
 
 // The control token comes in the panel's address fragment (npm start prints it), which is never
 // sent to a server; every control call carries it.
@@ -32,6 +38,7 @@ export const control = {
   scan: (text: string) => post('scan', { text }),
   setNetwork: (online: boolean) => post('network', { online }),
   card: (uid: string | null) => post('card', { uid }),
+  camera: (shot: CameraShot) => post('camera', { shot }),
   async state(): Promise<ControlState> {
     const res = await fetch(`${CONTROL_PREFIX}/state`, { headers: auth });
     return ControlState.parse(await res.json());

@@ -32,6 +32,7 @@ import {
   TELECOM_QUOTE,
   VERIFY_URL,
 } from './fixture-data';
+import { APPLICATION_FIXTURES } from './application-fixtures';
 import { KEYBOARD_STAGES, type FieldStage } from './keyboard-fixtures';
 
 export interface Fixture {
@@ -993,6 +994,7 @@ export const FIXTURES: readonly Fixture[] = [
       },
     ],
   }),
+  ...APPLICATION_FIXTURES.map(([id, title, screen]) => at(id, title, screen)),
   at('staff-helping', 'A member of staff helping at her screen', BILLS, {
     helpCalled: true,
     staffHelping: true,

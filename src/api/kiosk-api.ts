@@ -4,20 +4,15 @@
 // This module must stay browser-safe: it imports nothing but zod, and only its tree-shakable
 // `zod/mini` form, which keeps the renderer's bundle (and its start on a slow kiosk) small.
 import { z } from 'zod/mini';
+import { APPLICATION_EVENT_SCHEMAS, APPLICATION_SCREENS } from './application-api';
 import { FRONT_SIDES, FrontPanel } from './front-panel';
-import { Fen, Key } from './primitives';
+import { BillerKind, Fen, Key, LocalizedText } from './primitives';
 import { HelpReason, OutOfServiceReason, STAFF_EVENT_SCHEMAS, StaffView } from './staff-api';
 
-export { Fen, Key };
+export { BillerKind, Fen, Key, LocalizedText };
 
 export const Locale = z.enum(['zh-CN', 'en']);
 export type Locale = z.infer<typeof Locale>;
-
-export const LocalizedText = z.object({ 'zh-CN': z.string(), en: z.string() });
-export type LocalizedText = z.infer<typeof LocalizedText>;
-
-export const BillerKind = z.enum(['electricity', 'water', 'gas', 'telecom', 'cabletv']);
-export type BillerKind = z.infer<typeof BillerKind>;
 
 export const BillerView = z.object({
   id: z.string(),
@@ -200,6 +195,7 @@ export const SERVICE_SCREENS = [
 
 export const Screen = z.discriminatedUnion('name', [
   ...SERVICE_SCREENS,
+  ...APPLICATION_SCREENS,
   /** Waiting for a customer; meanwhile the information centre's topics are shown in turn. */
   z.object({ name: z.literal('attract'), highlights: z.array(InfoHighlight) }),
   z.object({
@@ -441,6 +437,7 @@ export const UserEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('SERVICE_KEY'), key: ServiceKey }),
   /** The typed value is complete: go on (code → last four → look up). */
   z.object({ type: z.literal('SERVICE_NEXT') }),
+  ...APPLICATION_EVENT_SCHEMAS,
   ...STAFF_EVENT_SCHEMAS,
 ]);
 export type UserEvent = z.infer<typeof UserEvent>;
@@ -463,6 +460,7 @@ export interface KioskApi {
   send(event: UserEvent): void;
 }
 
+export * from './application-api';
 export * from './channels';
 export * from './front-panel';
 export * from './staff-api';

@@ -212,7 +212,7 @@ export const StaffDiagTestEvent = z.object({
 /** A receipt found by serial or account tail (the last 7 days). */
 export const ReceiptRow = z.object({
   agentSerial: z.string().check(z.maxLength(64)),
-  kind: z.enum(['paid', 'provisional', 'refundSlip', 'settlementSlip', 'testPage']),
+  kind: z.enum(['paid', 'provisional', 'refundSlip', 'settlementSlip', 'testPage', 'application']),
   billerName: z.string(),
   /** Masked (3100****56). */
   account: z.string(),

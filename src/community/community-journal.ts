@@ -166,6 +166,14 @@ export class CommunityJournal {
     return row.at;
   }
 
+  /** Photos taken that no request names yet (a visit's photos before its submit). */
+  stagedPhotoIds(): number[] {
+    const rows = this.db
+      .prepare(`SELECT id FROM community_upload WHERE state = 'staged' ORDER BY id`)
+      .all() as { id: number }[];
+    return rows.map((r) => r.id);
+  }
+
   /** The vault files live rows name (everything else in the vault is a crash's leftover). */
   liveFiles(): Set<string> {
     const rows = this.db

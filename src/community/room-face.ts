@@ -173,6 +173,11 @@ export interface CommunityRoom {
   stagePhoto(photo: { mime: UploadMime; bytes: Uint8Array }): Lookup<StagedPhoto>;
   /** Photos retaken or given up: gone from the terminal now. */
   discardPhotos(photoIds: readonly number[]): void;
+  /**
+   * Every photo no request names yet: gone now; how many. A visit's photos are claimed by its
+   * submit, so at the end of a visit (the host calls this then) the rest were given up.
+   */
+  discardStagedPhotos(): number;
 
   submitApplication(draft: ApplicationDraft): Promise<SubmissionReceipt | Refusal>;
   addDocuments(draft: DocumentsDraft): Promise<SubmissionReceipt | Refusal>;

@@ -45,6 +45,7 @@ export type RoomSubmissions = Pick<
   CommunityRoom,
   | 'stagePhoto'
   | 'discardPhotos'
+  | 'discardStagedPhotos'
   | 'submitApplication'
   | 'addDocuments'
   | 'requestInvoice'
@@ -171,6 +172,21 @@ export function openSubmissions(r: {
     return answered(row);
   };
 
+  /** Photos retaken or given up (only those still staged): gone from the terminal now. */
+  const discard = (ids: readonly number[]): void => {
+    for (const id of ids) {
+      let p: PhotoRow;
+      try {
+        p = journal.photo(id);
+      } catch {
+        continue;
+      }
+      if (p.state !== 'staged') continue;
+      const file = journal.purgePhoto(id, 'discarded');
+      if (file) vault.remove(file);
+    }
+  };
+
   return {
     submit,
 
@@ -186,19 +202,13 @@ export function openSubmissions(r: {
       return { ok: true, value: { photoId: row.id, sha256, size: row.size, mime } };
     },
 
-    discardPhotos(ids) {
-      for (const id of ids) {
-        let p: PhotoRow;
-        try {
-          p = journal.photo(id);
-        } catch {
-          continue;
-        }
-        if (p.state !== 'staged') continue;
-        const file = journal.purgePhoto(id, 'discarded');
-        if (file) vault.remove(file);
-      }
+    discardStagedPhotos() {
+      const ids = journal.stagedPhotoIds();
+      discard(ids);
+      return ids.length;
     },
+
+    discardPhotos: discard,
 
     async submitApplication(d) {
       const all = await services();

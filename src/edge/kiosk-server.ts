@@ -9,6 +9,7 @@ import { WS_PATH, type HostMessage, type Snapshot, type UserEvent } from '../api
 import { ClientPass } from './client-pass';
 import { CLOSE, serveSocket } from './kiosk-socket';
 import { NOT_THE_KIOSK_CSP, NOT_THE_KIOSK_PAGE } from './not-the-kiosk-page';
+import { photoRoute, type PhotoDesk } from './photo-route';
 import { RefusalLog } from './refusal-log';
 import {
   cookieValue,
@@ -31,6 +32,8 @@ export interface KioskServerOptions {
   ticketFile?: string;
   onEvent(event: UserEvent): void;
   latest(): Snapshot;
+  /** Where the page's photos go (`/api/photos`); none: the route answers 404. */
+  photos?: PhotoDesk;
   log: { warn(obj: object, msg: string): void };
   monotonic?: () => number;
 }
@@ -90,12 +93,28 @@ export async function startKioskServer(o: KioskServerOptions): Promise<KioskServ
     res.end(`${status}`);
   };
 
+  const photos = o.photos ? photoRoute({ photos: o.photos, refusals, monotonic }) : null;
+
   const http = createServer({ ...LIMITS }, (req, res) => {
     res.on('error', () => undefined); // a reset mid-reply: nothing to do
     req.on('error', () => undefined);
     if (!hostAllowed(req.headers, port)) return refuse(res, 421, 'foreign_host');
-    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'method');
     const target = requestTarget(req.url);
+    if (target && photos?.owns(target.pathname)) {
+      // As for the WebSocket: the page's own origin and its pass, or nothing.
+      if (!originAllowed(req.headers, ownOrigins(port), { required: true }))
+        return photos.refuse(
+          req,
+          res,
+          403,
+          'foreign_origin',
+          'only the kiosk page may send photos',
+        );
+      if (!pass.accepts(cookieValue(req.headers, cookieName)))
+        return photos.refuse(req, res, 401, 'no_pass', 'only the kiosk page may send photos');
+      return photos.handle(req, res, target.pathname);
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'method');
     if (!target) return refuse(res, 400, 'bad_target');
     void answer(req, res, target).catch((err: unknown) => {
       refusals.note('reply_failed', { reason: (err as Error).message.slice(0, 200) });

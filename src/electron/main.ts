@@ -12,8 +12,9 @@ import { GpuFallbackFile, isGpuCrash } from './gpu-fallback';
 import { HangRecovery } from './hang-recovery';
 import { bindKioskIpc } from './ipc-transport';
 import { OUT_OF_SERVICE_URL } from './out-of-service-page';
+import { bindPhotoIpc } from './photo-ipc';
 import { RendererRelauncher } from './renderer-relaunch';
-import { denyAllPermissions, hardenContents } from './security';
+import { limitPermissions, hardenContents } from './security';
 import { APP_URL } from './trusted-url';
 import { kioskWindowOptions } from './window-options';
 
@@ -29,7 +30,7 @@ async function start(): Promise<void> {
   }
   await app.whenReady();
   Menu.setApplicationMenu(null);
-  denyAllPermissions(session.defaultSession);
+  limitPermissions(session.defaultSession);
   app.on('web-contents-created', (_e, contents) => hardenContents(contents));
   app.on('child-process-gone', (_e, details) => {
     log(`${details.type} process gone (${details.reason}, exit code ${details.exitCode})`);
@@ -55,6 +56,7 @@ async function start(): Promise<void> {
     }),
   );
   bindKioskIpc({ ipcMain, window, host, log: console });
+  bindPhotoIpc({ ipcMain, photos: host.community, log: console });
 
   const contents = window.webContents;
   const load = (url: string) => {

@@ -3,6 +3,7 @@
 // the outside world is an actor provided by the host (src/host/session-actors.ts), so the
 // machine itself can be tested with stand-ins. The journal, not this machine, is the truth
 // about money: after a crash the host rebuilds from the journal rows.
+import { accountLookups, cardInput, scanInput } from './account-lookups';
 import {
   assign,
   fromCallback,
@@ -17,6 +18,7 @@ import {
 } from 'xstate';
 import type { Key, Locale, PaymentMethod } from '../api/kiosk-api';
 import { amountToPay, overdueOnlyAmount } from './pay-scope';
+import { APPLICATION_EVENT_TYPES } from './application/application-types';
 import { servicePointMachine } from './service-point/service-point-machine';
 import { servicePointScreenOf } from './service-point/service-point-view';
 import {
@@ -27,7 +29,6 @@ import {
   type BillerChoice,
   type CashInInput,
   type InfoContent,
-  type LookupResult,
   type QrPayInput,
   type QuoteChoice,
   type ReceiptInput,
@@ -85,6 +86,14 @@ const freshCustomer = {
   servicePoint: null,
 } satisfies Partial<SessionContext>;
 
+/** While she applies for a service, its events go to the service point (and on to the application). */
+const toApplication = Object.fromEntries(
+  APPLICATION_EVENT_TYPES.map((type) => [
+    type,
+    { actions: sendTo('servicePoint', ({ event }: { event: SessionEvent }) => event) },
+  ]),
+);
+
 /** A bill scanned or an account card read ends the same way: its bills, or why not. */
 const found = ({ event }: { event: { output: ScanLookupResult } }) => event.output;
 const afterFoundLookup = [
@@ -122,18 +131,7 @@ export const sessionMachine = setup({
     }),
   },
   actors: {
-    loadBillers: fromPromise<BillerChoice[]>(async () => []),
-    lookUpBills: fromPromise<LookupResult, { billerId: string; account: string }>(async () => ({
-      ok: false,
-      problem: 'gateway_unavailable',
-    })),
-    lookUpScan: fromPromise<ScanLookupResult, { text: string }>(async () => ({
-      ok: false,
-      problem: 'gateway_unavailable',
-    })),
-    lookUpAccount: fromPromise<ScanLookupResult, { billerId: string; account: string }>(
-      async () => ({ ok: false, problem: 'gateway_unavailable' }),
-    ),
+    ...accountLookups,
     startPayment: fromPromise<
       StartResult,
       { biller: BillerChoice; quote: QuoteChoice; method: PaymentMethod; amountDue: number }
@@ -388,16 +386,15 @@ export const sessionMachine = setup({
             SCANNED: { actions: sendTo('servicePoint', ({ event }) => event) },
             BACK: { actions: sendTo('servicePoint', ({ event }) => event) },
             DONE: { actions: sendTo('servicePoint', ({ event }) => event) },
+            OPEN_APPLY: { actions: sendTo('servicePoint', ({ event }) => event) },
+            ...toApplication,
             CANCEL: 'attract',
           },
         },
         lookingUpCard: {
           invoke: {
             src: 'lookUpAccount',
-            input: ({ event }) =>
-              event.type === 'ACCOUNT_CARD'
-                ? { billerId: event.billerId, account: event.account }
-                : { billerId: '', account: '' },
+            input: cardInput,
             onDone: afterFoundLookup,
             onError: { target: 'problem', actions: assign({ problem: 'gateway_unavailable' }) },
           },
@@ -405,7 +402,7 @@ export const sessionMachine = setup({
         lookingUpScan: {
           invoke: {
             src: 'lookUpScan',
-            input: ({ event }) => ({ text: event.type === 'SCANNED' ? event.text : '' }),
+            input: scanInput,
             onDone: afterFoundLookup,
             onError: { target: 'problem', actions: assign({ problem: 'gateway_unavailable' }) },
           },

@@ -9,6 +9,7 @@ import {
   type Refusal,
 } from '../community';
 import type { ServiceProblem } from '../api/kiosk-api';
+import { applicationLogic, type ApplicationHost } from './application-actors';
 import {
   servicePointMachine,
   type ProgressLookup,
@@ -39,10 +40,17 @@ function problemOf(r: Refusal): ServiceProblem {
   return 'unreachable';
 }
 
-/** The room is opened after the session (the staff desk needs both): asked for when used. */
-export function servicePointLogic(room: () => CommunityRoom | null) {
+/**
+ * The room is opened after the session (the staff desk needs both): asked for when used. The
+ * application's host parts (applying for a service) are given by the host.
+ */
+export function servicePointLogic(
+  room: () => CommunityRoom | null,
+  application: Omit<ApplicationHost, 'room'>,
+) {
   return servicePointMachine.provide({
     actors: {
+      application: applicationLogic({ ...application, room }),
       progressByCode: fromPromise<ProgressLookup, { code: string; last4: string }>(
         async ({ input }) => {
           const r = room();

@@ -9,7 +9,7 @@ import type { ReceiptPrinter } from '../../drivers/printer';
 import type { PcscFactory } from '../../drivers/card-reader';
 import type { HidOpener } from '../../drivers/scanner';
 import type { SerialBinding } from '../../drivers/serial/serial-port';
-import { isStaffEvent, type Snapshot, type UserEvent } from '../api/kiosk-api';
+import { isStaffEvent, type Locale, type Snapshot, type UserEvent } from '../api/kiosk-api';
 import { configWarnings } from '../config/config-warnings';
 import { deviceAddresses, type KioskConfig } from '../config/schema';
 import { sessionMachine, WAITS_FOR_CUSTOMER } from '../flows/session-machine';
@@ -23,6 +23,7 @@ import { createPrinter } from './printer-factory';
 import { receiptService } from './receipt-service';
 import { startServiceRoom } from './service-room-wiring';
 import { startCommunityRoom } from './community-room-wiring';
+import { applicationLookups, whoHelps } from './application-wiring';
 import { servicePointLogic } from './service-point-actors';
 import type { CommunityRoom } from '../community';
 import type { ServiceRoom } from '../service/open-service-room';
@@ -35,6 +36,7 @@ import type { SyncWorker } from '../../offline-queue/sync-worker';
 import { sessionActors } from './session-actors';
 import { snapshotBuilder } from './kiosk-snapshot';
 import { watchHelpCalls } from './help-calls';
+import { discardPhotosAfterVisits } from './visit-photos';
 import { routeCards } from './card-routing';
 import { monotonicNow } from '../time/monotonic';
 import { sideOf } from '../api/front-panel';
@@ -147,29 +149,41 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
     const receipts = receiptService(printer, log);
 
     let communityRoom: CommunityRoom | null = null;
+    const lookups = sessionActors({
+      terminalId: config.terminal.id,
+      gateway,
+      db,
+      journal,
+      qr: money.qr,
+      staff,
+      cashBox,
+      infoDir: config.content.infoDir ?? DEFAULT_INFO_DIR,
+      syncWorker,
+      acceptor,
+      receipts,
+      verifyBaseUrl: config.receipts.verifyBaseUrl,
+      pausedBy: money.pausedBy,
+      qrTiming: { pollMs: config.session.qrPollMs, giveUpMs: config.session.qrGiveUpMs },
+      clock,
+      monotonic,
+      log,
+    });
+    // Her language and who helps her at the screen: set once the session and staff room are open.
+    let localeNow: () => Locale = () => 'zh-CN';
+    let assistedBy: () => string | null = () => null;
     const actor = createActor(
       sessionMachine.provide({
         actors: {
-          servicePoint: servicePointLogic(() => communityRoom),
-          ...sessionActors({
-            terminalId: config.terminal.id,
-            gateway,
-            db,
-            journal,
-            qr: money.qr,
-            staff,
-            cashBox,
-            infoDir: config.content.infoDir ?? DEFAULT_INFO_DIR,
-            syncWorker,
-            acceptor,
+          servicePoint: servicePointLogic(() => communityRoom, {
+            lookups: applicationLookups(lookups),
             receipts,
-            verifyBaseUrl: config.receipts.verifyBaseUrl,
-            pausedBy: money.pausedBy,
-            qrTiming: { pollMs: config.session.qrPollMs, giveUpMs: config.session.qrGiveUpMs },
+            terminalId: config.terminal.id,
+            locale: () => localeNow(),
+            assistedBy: () => assistedBy(),
             clock,
-            monotonic,
             log,
           }),
+          ...lookups,
         },
       }),
       {
@@ -193,6 +207,8 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
       log,
     });
     cleanups.push(() => service.desk.stop());
+    localeNow = () => actor.getSnapshot().context.locale;
+    assistedBy = () => whoHelps(actor.getSnapshot(), service);
     const community = startCommunityRoom(config, { money, service, clock, monotonic, log });
     communityRoom = community.room;
     cleanups.push(() => community.close());
@@ -243,6 +259,8 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
             ...pageFiles(config),
             onEvent: userEvent,
             latest: () => latest ?? snapshotNow(),
+            // The page's document photos and signatures go straight into the room's vault.
+            photos: community.room,
             log,
           });
     if (server) cleanups.push(() => server.close());
@@ -294,6 +312,7 @@ export async function startHost(config: KioskConfig, seams: HostSeams = {}): Pro
     tellNotes();
     cleanups.push(() => inactivity.stop());
     cleanups.push(watchHelpCalls(actor, log));
+    cleanups.push(discardPhotosAfterVisits(actor, community.room, log));
     const stopJobs = startJobs(config, {
       money,
       acceptor,

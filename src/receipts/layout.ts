@@ -28,7 +28,14 @@ export type Block =
   /** A line to sign on. */
   | { kind: 'signature'; label: string };
 
-export type ReceiptKind = 'paid' | 'provisional' | 'refundSlip' | 'settlementSlip' | 'testPage';
+export type ReceiptKind =
+  | 'paid'
+  | 'provisional'
+  | 'refundSlip'
+  | 'settlementSlip'
+  | 'testPage'
+  /** A community service application's receipt (受理回执): no money. */
+  | 'application';
 
 export interface ReceiptLayout {
   kind: ReceiptKind;

@@ -7,10 +7,8 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openJournal, type JournalDb } from '../../offline-queue/open-journal';
+import type { JournalDb } from '../../offline-queue/open-journal';
 import {
-  CommunityClient,
-  openCommunityRoom,
   type CommunityAuditEntry,
   type CommunityRoom,
   type Service,
@@ -18,9 +16,9 @@ import {
   type SubmissionReceipt,
 } from '../../src/community';
 import { DEMO_COMMUNITY, DEMO_TAX_IDS } from '../../sim/gateway/community-seed';
-import { DEMO_TERMINALS } from '../../sim/gateway/seed';
-import { startGatewaySim, type GatewaySim } from '../../sim/gateway/server';
-import { tempDir, TERMINAL, type TempDir } from '../offline-queue/journal-fixture';
+import type { GatewaySim } from '../../sim/gateway/server';
+import type { TempDir } from '../offline-queue/journal-fixture';
+import { roomOnSimulator, type RoomOnSimulator } from './room-on-simulator';
 import { formFor, jpeg, pagesFor, png } from './fixtures';
 
 let tmp: TempDir;
@@ -30,38 +28,20 @@ let room: CommunityRoom;
 let onDuty: StaffOnDuty | null;
 let audit: CommunityAuditEntry[];
 
+let opened: RoomOnSimulator;
+
 beforeEach(async () => {
-  tmp = tempDir('kiosk-community-room-');
-  sim = await startGatewaySim({ dbPath: ':memory:', port: 0 });
-  db = openJournal(tmp.file('journal.sqlite'));
   onDuty = null;
   audit = [];
-  room = openCommunityRoom({
-    db,
-    terminalId: TERMINAL,
-    terminalSecret: DEMO_TERMINALS[TERMINAL] ?? '',
-    photosDir: tmp.file('community-photos'),
+  opened = await roomOnSimulator('community-room', {
     community: DEMO_COMMUNITY,
-    client: new CommunityClient({
-      baseUrl: sim.url,
-      terminalId: TERMINAL,
-      secret: DEMO_TERMINALS[TERMINAL] ?? '',
-      timeoutMs: 2_000,
-    }),
     onDuty: () => onDuty,
     audit: (e) => audit.push(e),
-    answerWaitMs: 3_000,
-    retry: { baseDelayMs: 10, maxDelayMs: 50 },
   });
-  room.start();
+  ({ tmp, sim, db, room } = opened);
 });
 
-afterEach(async () => {
-  await room.close();
-  db.close();
-  await sim.close();
-  tmp.remove();
-});
+afterEach(() => opened.close());
 
 const photoFiles = () => readdirSync(tmp.file('community-photos'));
 

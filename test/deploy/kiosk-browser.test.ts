@@ -127,3 +127,25 @@ describe('the kiosk browser script', () => {
     expect(r.stderr).toMatch(/no launch ticket/);
   });
 });
+
+describe("the screen's Chromium policy (deploy/chromium-policy.json)", () => {
+  const policy = JSON.parse(
+    readFileSync(path.join(DEPLOY_DIR, 'chromium-policy.json'), 'utf8'),
+  ) as {
+    VideoCaptureAllowedUrls?: string[];
+    AudioCaptureAllowed?: boolean;
+    ScreenCaptureAllowed?: boolean;
+  };
+  const script = readFileSync(path.join(DEPLOY_DIR, 'kiosk-browser.sh'), 'utf8');
+  const kioskUrl = /kiosk_url=\$\{KIOSK_URL:-([^}]+)\}/.exec(script)?.[1] ?? '';
+
+  it('lets the kiosk page, and only it, use the document camera without a prompt', () => {
+    expect(kioskUrl).not.toBe('');
+    expect(policy.VideoCaptureAllowedUrls).toEqual([new URL(kioskUrl).origin]);
+  });
+
+  it('gives no page the microphone or the screen', () => {
+    expect(policy.AudioCaptureAllowed).toBe(false);
+    expect(policy.ScreenCaptureAllowed).toBe(false);
+  });
+});

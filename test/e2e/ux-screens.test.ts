@@ -14,7 +14,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { Locale } from '../../src/api/kiosk-api';
 import { FIXTURES, type Fixture } from '../../sim/gallery/fixtures';
 import { launchChromium } from '../support/browser';
-import { serveGallery } from '../support/gallery-server';
+import { AXE_PATH, serveGallery } from '../support/gallery-server';
 import {
   AXE_SOURCE,
   checkStill,
@@ -68,8 +68,6 @@ const STILL_VARIANTS: Variant[] = [
 const variantKey = (v: Variant) => `${v.locale} ×${v.scale} ${v.viewport.name}`;
 /** L3's figures: variant → fixture id → layout. */
 const layouts = new Map<string, Map<string, Layout>>();
-
-const AXE_PATH = '/__axe.js';
 
 let server: Server;
 let origin = '';

@@ -13,7 +13,7 @@ import { APP_SCHEME, handleAppRequest } from '../../src/electron/app-protocol';
 import { prepareBeforeReady } from '../../src/electron/before-ready';
 import { bindKioskIpc } from '../../src/electron/ipc-transport';
 import { OUT_OF_SERVICE_URL } from '../../src/electron/out-of-service-page';
-import { denyAllPermissions, hardenContents } from '../../src/electron/security';
+import { limitPermissions, hardenContents } from '../../src/electron/security';
 import { APP_URL, isTrustedUrl } from '../../src/electron/trusted-url';
 import { kioskWindowOptions } from '../../src/electron/window-options';
 import { SCREENS, snapshot } from '../ui/screens.fixture';
@@ -118,7 +118,7 @@ describe('Electron security checklist', () => {
     type Handler = (...a: unknown[]) => unknown;
     const unset: Handler = () => 'not set';
     const handlers = { request: unset, check: unset, device: unset };
-    denyAllPermissions({
+    limitPermissions({
       setPermissionRequestHandler: (h: Handler) => (handlers.request = h),
       setPermissionCheckHandler: (h: Handler) => (handlers.check = h),
       setDevicePermissionHandler: (h: Handler) => (handlers.device = h),
@@ -130,6 +130,15 @@ describe('Electron security checklist', () => {
       expect(handlers.check(null, permission, APP_URL)).toBe(false);
     }
     expect(handlers.device({ deviceType: 'serial', origin: APP_URL })).toBe(false);
+    // The one exception: the document camera, video only, for the kiosk's own page
+    // (test/electron/permissions.test.ts, rule by rule).
+    const camera = vi.fn();
+    handlers.request(null, 'media', camera, {
+      requestingUrl: APP_URL,
+      isMainFrame: true,
+      mediaTypes: ['video'],
+    });
+    expect(camera).toHaveBeenCalledWith(true);
   });
 
   it('6. Do not disable webSecurity', () => {
@@ -303,7 +312,10 @@ describe('Electron security checklist', () => {
 
   it('20. Do not expose Electron APIs to untrusted web content', async () => {
     await import('../../src/electron/preload');
-    expect(bridge.exposed.map(([key]) => key)).toEqual(['kioskApi']);
+    expect(bridge.exposed.map(([key]) => key)).toEqual(['kioskApi', 'kioskPhotos']);
+    // The photos: upload and discard on their two channels (checked in photo-ipc.ts).
+    const photos = (bridge.exposed[1]?.[1] ?? {}) as Record<string, unknown>;
+    expect(Object.keys(photos).sort()).toEqual(['discard', 'upload']);
     const api = (bridge.exposed[0]?.[1] ?? {}) as Record<string, unknown>;
     expect(Object.keys(api).sort()).toEqual(['send', 'subscribe']);
     expect(Object.values(api).every((v) => typeof v === 'function')).toBe(true);

@@ -12,7 +12,7 @@ import {
 } from '../../src/api/kiosk-api';
 import { resolveAppFile } from '../../src/electron/app-protocol';
 import { bindKioskIpc } from '../../src/electron/ipc-transport';
-import { denyAllPermissions, hardenContents } from '../../src/electron/security';
+import { limitPermissions, hardenContents } from '../../src/electron/security';
 import { isTrustedUrl } from '../../src/electron/trusted-url';
 import { isBlockedKey, kioskWindowOptions } from '../../src/electron/window-options';
 import { buildElectron } from '../../tools/build-electron.js';
@@ -119,13 +119,13 @@ describe('web contents hardening', () => {
     expect(c.openHandler()?.()).toEqual({ action: 'deny' });
   });
 
-  it('denies every permission and every device', () => {
+  it('denies every permission (the camera asked without its details too) and every device', () => {
     const got: {
       request?: (c: unknown, p: string, cb: (ok: boolean) => void) => void;
       check?: () => boolean;
       device?: () => boolean;
     } = {};
-    denyAllPermissions({
+    limitPermissions({
       setPermissionRequestHandler: (h: typeof got.request) => (got.request = h),
       setPermissionCheckHandler: (h: typeof got.check) => (got.check = h),
       setDevicePermissionHandler: (h: typeof got.device) => (got.device = h),

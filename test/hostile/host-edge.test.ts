@@ -14,7 +14,7 @@ import { USER_EVENT_TYPES } from '../flows/session-model-graph';
 const STAFF_TYPES = STAFF_EVENT_SCHEMAS.map((schema) => String(schema.shape.type.def.values[0]));
 import { kioskSocket } from '../support/kiosk-pass';
 import { rawGet, rawRequest, slowClients } from './raw-http';
-import { startHostTarget, type HostTarget } from './targets';
+import { startHostTarget, stillServing as stillServingTarget, type HostTarget } from './targets';
 
 let t: HostTarget;
 beforeAll(async () => {
@@ -25,14 +25,8 @@ afterAll(() => t?.stop());
 const base = () => `http://127.0.0.1:${t.port}`;
 const host = () => `Host: 127.0.0.1:${t.port}`;
 
-/** The process lives, answers GET /, and its screen is read and answered. */
-async function stillServing(): Promise<void> {
-  if (!t.host.alive) throw new Error(`the host exited: ${t.host.tail()}`);
-  const res = await fetch(base(), { signal: AbortSignal.timeout(5_000) });
-  expect(res.status).toBe(403); // no pass: the page that says this is not the kiosk
-  await res.arrayBuffer();
-  await t.screen.probe();
-}
+/** The process lives, answers GET / (no pass: the 403 page), and its screen is answered. */
+const stillServing = () => stillServingTarget(t);
 
 /** A GET / as quick as the host can answer: after every generated case. */
 async function answersGet(): Promise<boolean> {

@@ -10,6 +10,18 @@ export function rawRequest(
   bytes: Buffer | string,
   timeoutMs = 3_000,
 ): Promise<RawAnswer> {
+  return rawExchange(port, (socket) => socket.write(bytes), timeoutMs);
+}
+
+/**
+ * Connects, lets `talk` write whatever it likes, whenever it likes (it may destroy the socket:
+ * a client giving up), and returns the first status line's code, or how the connection ended.
+ */
+export function rawExchange(
+  port: number,
+  talk: (socket: Socket) => void,
+  timeoutMs = 3_000,
+): Promise<RawAnswer> {
   return new Promise((resolve) => {
     const socket = connect(port, '127.0.0.1');
     let text = '';
@@ -32,7 +44,7 @@ export function rawRequest(
       const m = /^HTTP\/1\.1 (\d{3})/.exec(text);
       if (m && text.includes('\r\n\r\n')) done({ status: Number(m[1]) });
     });
-    socket.on('connect', () => socket.write(bytes));
+    socket.on('connect', () => talk(socket));
   });
 }
 

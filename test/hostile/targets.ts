@@ -23,6 +23,8 @@ export interface HostTarget {
   screen: Screen;
   logFile: string;
   ticketFile: string;
+  /** The community room's photo vault beside the journal (what an upload leaves behind). */
+  vaultDir: string;
   emulator: EmulatorProcess;
   gateway: GatewayProcess;
   stop(): Promise<void>;
@@ -78,6 +80,7 @@ export async function startHostTarget(): Promise<HostTarget> {
       screen,
       logFile: path.join(dir, 'log', 'kiosk.log'),
       ticketFile,
+      vaultDir: path.join(dir, 'community-photos'),
       emulator,
       gateway,
       stop,
@@ -136,4 +139,13 @@ export async function startPanelTarget(): Promise<PanelTarget> {
     await stop();
     throw err;
   }
+}
+
+/** The process lives, answers GET /, and its screen is read and answered. */
+export async function stillServing(t: HostTarget): Promise<void> {
+  if (!t.host.alive) throw new Error(`the host exited: ${t.host.tail()}`);
+  const res = await fetch(`http://127.0.0.1:${t.port}/`, { signal: AbortSignal.timeout(5_000) });
+  if (res.status !== 403) throw new Error(`GET / answered ${res.status}, not the 403 page`);
+  await res.arrayBuffer();
+  await t.screen.probe();
 }

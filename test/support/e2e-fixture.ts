@@ -15,7 +15,7 @@ export function useKioskInChromium(...args: Parameters<typeof startTestKiosk>): 
   let browser: Browser | undefined;
   beforeAll(async () => {
     kiosk = await startTestKiosk(...args);
-    browser = await launchChromium();
+    browser = await launchChromium(kiosk.camera ? { cameraFile: kiosk.camera.file } : {});
   });
   afterAll(async () => {
     await browser?.close();

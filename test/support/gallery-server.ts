@@ -5,6 +5,8 @@ import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 
 export const GALLERY = path.resolve(import.meta.dirname, '../../dist/gallery');
+/** Where the UX tests serve axe beside the gallery (`serveGallery({ [AXE_PATH]: AXE_SOURCE })`). */
+export const AXE_PATH = '/__axe.js';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html',

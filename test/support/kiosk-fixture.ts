@@ -6,6 +6,7 @@ import path from 'node:path';
 import { KioskConfig } from '../../src/config/schema';
 import { launchSimulatedKiosk, type SimulatedKiosk } from '../../sim/launch';
 import { DEMO_TERMINALS } from '../../sim/gateway/seed';
+import { CHROMIUM_PATH } from './browser';
 
 export const TERMINAL_ID = 'SH-XH-WK-0007';
 
@@ -41,12 +42,15 @@ export async function startTestKiosk(
     clock?: () => number;
     /** The state folder of a kiosk that ran before (a restart); default a fresh one. */
     dir?: string;
+    /** A fake document camera for Chromium (its pages drawn by Chromium: a few seconds once). */
+    fakeCamera?: boolean;
   } = {},
 ): Promise<SimulatedKiosk & { dir: string; stop(): Promise<void> }> {
   const dir = o.dir ?? mkdtempSync(path.join(tmpdir(), 'kiosk-test-'));
   const kiosk = await launchSimulatedKiosk(testConfig(dir, overrides), {
     controlPort: 0,
     ...(o.clock ? { clock: o.clock } : {}),
+    ...(o.fakeCamera ? { fakeCamera: { chromiumPath: CHROMIUM_PATH } } : {}),
   });
   return {
     ...kiosk,

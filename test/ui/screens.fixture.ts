@@ -1,6 +1,7 @@
 // One example of every Screen variant (the mapped type makes a new variant a compile error
 // here until it has an example) and a snapshot around any of them.
 import { ELECTRICITY as power } from '../../sim/gallery/fixture-data';
+import { APPLICATION_EXAMPLES } from '../../sim/gallery/application-fixtures';
 import { BASE } from '../../sim/gallery/fixtures';
 import type { Screen, ScreenName, Snapshot } from '../../src/api/kiosk-api';
 
@@ -12,6 +13,7 @@ const receipt = {
 };
 
 export const SCREENS: { [N in ScreenName]: Extract<Screen, { name: N }> } = {
+  ...APPLICATION_EXAMPLES,
   serviceHome: { name: 'serviceHome' },
   progressEntry: { name: 'progressEntry', step: 'code', code: 'K7QH', last4: '', problem: null },
   progressLookingUp: { name: 'progressLookingUp' },

@@ -3,6 +3,8 @@
 // Icons stand next to words, so they are aria-hidden (Lucide's default without a label).
 import type { BillerKind, FrontPart } from '../../src/api/kiosk-api';
 import Banknote from 'lucide-react/icons/banknote';
+import ClipboardPen from 'lucide-react/icons/clipboard-pen';
+import FileSearch from 'lucide-react/icons/file-search';
 import BookOpen from 'lucide-react/icons/book-open';
 import CircleAlert from 'lucide-react/icons/circle-alert';
 import CircleCheckBig from 'lucide-react/icons/circle-check-big';
@@ -42,6 +44,9 @@ export const SERVICE_ICONS = {
   info: BookOpen,
   help: Headset,
   receipt: ReceiptText,
+  /** The service point: apply for a service, follow an application. */
+  apply: ClipboardPen,
+  progress: FileSearch,
 } as const satisfies Record<string, Icon>;
 
 /** The parts of the terminal's front, as TerminalFront draws them. */

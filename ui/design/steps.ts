@@ -17,6 +17,19 @@ export const STEP_OF_SCREEN: { readonly [N in ScreenName]: PayStep | null } = {
   progressEntry: null,
   progressLookingUp: null,
   progress: null,
+  /** Applying for a service: its own steps ("第 2 项，共 5 项" on the form's screens). */
+  applicationCatalogue: null,
+  applicationNeeds: null,
+  applicationWorking: null,
+  applicationAccount: null,
+  applicationAccountConfirm: null,
+  applicationField: null,
+  applicationDocument: null,
+  applicationSignature: null,
+  applicationConsent: null,
+  applicationReview: null,
+  applicationReceipt: null,
+  applicationRejected: null,
   /** 1: what to pay. */
   chooseBiller: 1,
   /** 2: whose account. */

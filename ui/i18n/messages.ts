@@ -1,6 +1,7 @@
 // Every word the customer sees or hears, in both languages (same keys: the `en` table is typed
 // by the Chinese one). Chinese is the default. Voice lines (voice*) are spoken, never shown.
 import type { BillerKind, Locale, ProblemCode, ScreenName } from '../../src/api/kiosk-api';
+import { APPLICATION_EN, APPLICATION_SCREEN_NAMES, APPLICATION_ZH } from './application-messages';
 
 const zhCN = {
   appTitle: '社区缴费服务',
@@ -593,6 +594,40 @@ const zhCN = {
   frontPosRight: '右边一个',
   frontPosMiddle: '中间一个',
   waitNothingToDo: '请稍候，您不需要做任何操作',
+  // ---- The document camera (高拍仪) and the signature pad (issue 14) ----
+  cameraTake: '拍照',
+  cameraPlace: '请把{label}平放在摄像头下面，放正，再点“拍照”',
+  cameraPageOf: '第 {page} 页，共需 {pages} 页',
+  cameraPagesTaken: '已拍好 {taken} 页',
+  cameraPagesMore: '已拍好 {taken} 页，还可以再拍 {more} 页',
+  cameraPreview: '摄像头看到的画面',
+  cameraStarting: '正在打开摄像头，请稍候',
+  cameraChecking: '正在检查照片，请稍候',
+  cameraPageTaken: '第 {page} 页拍好了',
+  cameraThumb: '第 {page} 页的照片',
+  cameraRetakePage: '重拍第 {page} 页',
+  cameraRetake: '再拍一次',
+  cameraMorePage: '再拍一页',
+  cameraDone: '拍好了，下一步',
+  cameraMissing: '没有找到拍照设备，现在拍不了照片。请点“呼叫工作人员”，工作人员会来帮您',
+  cameraDenied: '拍照设备现在不能使用。请点“呼叫工作人员”，工作人员会来帮您',
+  photoTooDark: '照片太暗，看不清。请把材料移到亮一些的地方，再拍一次',
+  photoBlurred: '照片拍糊了，看不清字。请把材料放平，不要移动，再拍一次',
+  photoNoPage: '照片里没有看到材料。请把材料放在摄像头正下方，再拍一次',
+  photoTooLarge: '照片太大，没有保存。请再拍一次',
+  photoRefused: '照片没有保存成功，请再拍一次',
+  photoUnreachable: '照片暂时保存不了。请再拍一次，或点“呼叫工作人员”',
+  signTitle: '请在方框里签名',
+  signHint: '用手指在下面的方框里写您的名字，写好后点“确认签名”',
+  signPad: '签名方框',
+  signClear: '清除，重新签',
+  signConfirm: '确认签名',
+  signEmpty: '还没有签名。请用手指在方框里写您的名字',
+  signDot: '只点了一下，还不是签名。请在方框里写出您的名字',
+  signSaving: '正在保存签名，请稍候',
+  signSaved: '签名已保存',
+  partsSampleDocument: '户口簿',
+  ...APPLICATION_ZH,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -1203,6 +1238,44 @@ const en: Record<MessageKey, string> = {
   frontPosRight: 'right one',
   frontPosMiddle: 'middle one',
   waitNothingToDo: 'Please wait: there is nothing you need to do',
+  cameraTake: 'Take photo',
+  cameraPlace: 'Lay the {label} flat and straight under the camera, then tap "Take photo"',
+  cameraPageOf: 'Page {page} of {pages}',
+  cameraPagesTaken: '{taken} pages taken',
+  cameraPagesMore: '{taken} pages taken; you may take {more} more',
+  cameraPreview: 'What the camera sees',
+  cameraStarting: 'Starting the camera, one moment',
+  cameraChecking: 'Checking the photo, one moment',
+  cameraPageTaken: 'Page {page} is taken',
+  cameraThumb: 'Photo of page {page}',
+  cameraRetakePage: 'Retake page {page}',
+  cameraRetake: 'Take it again',
+  cameraMorePage: 'Take one more page',
+  cameraDone: 'Done, next step',
+  cameraMissing:
+    'The document camera cannot be found, so no photo can be taken now. Please tap "Call staff": someone will come to help you',
+  cameraDenied:
+    'The document camera cannot be used just now. Please tap "Call staff": someone will come to help you',
+  photoTooDark:
+    'The photo is too dark to read. Please move the page somewhere brighter and take it again',
+  photoBlurred:
+    'The photo is blurred: the words cannot be read. Please lay the page flat, keep it still and take it again',
+  photoNoPage:
+    'No page can be seen in the photo. Please put it right under the camera and take it again',
+  photoTooLarge: 'The photo is too large and was not kept. Please take it again',
+  photoRefused: 'The photo was not kept. Please take it again',
+  photoUnreachable: 'The photo cannot be kept just now. Please take it again, or tap "Call staff"',
+  signTitle: 'Please sign in the box',
+  signHint: 'Write your name in the box below with your finger, then tap "Confirm signature"',
+  signPad: 'Signature box',
+  signClear: 'Clear and sign again',
+  signConfirm: 'Confirm signature',
+  signEmpty: 'There is no signature yet. Please write your name in the box with your finger',
+  signDot: 'That is only a dot, not a signature. Please write your name in the box',
+  signSaving: 'Saving your signature, one moment',
+  signSaved: 'Your signature is saved',
+  partsSampleDocument: 'household register',
+  ...APPLICATION_EN,
 };
 
 const KIND: Record<Locale, Record<BillerKind, string>> = {
@@ -1311,6 +1384,7 @@ const SCREEN: Record<Locale, Record<ScreenName, string>> = {
     progressEntry: '查进度：输入受理编号',
     progressLookingUp: '正在查询办理进度',
     progress: '办理进度',
+    ...APPLICATION_SCREEN_NAMES['zh-CN'],
   },
   en: {
     attract: 'the start screen',
@@ -1335,6 +1409,7 @@ const SCREEN: Record<Locale, Record<ScreenName, string>> = {
     progressEntry: 'checking progress: typing the tracking code',
     progressLookingUp: 'looking up an application',
     progress: 'the progress of an application',
+    ...APPLICATION_SCREEN_NAMES.en,
   },
 };
 

@@ -1,17 +1,15 @@
-import type { Key, Screen as KioskScreen } from '../../src/api/kiosk-api';
+import type { Screen as KioskScreen } from '../../src/api/kiosk-api';
 import { BILLER_ICONS } from '../design/icons';
 import { Screen } from '../design/Screen';
 import { Alerts } from './Alerts';
 import type { ScreenProps } from './types';
 import { AccountNumber } from './AccountNumber';
+import { DigitKeypad } from './DigitKeypad';
 
 type EnterAccountScreen = Extract<KioskScreen, { name: 'enterAccount' }>;
 
-const DIGITS: Key[] = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
-
 /** The keypad beside the number on a wide screen, below it on a tall one. */
 export function EnterAccount({ t, send, screen }: ScreenProps & { screen: EnterAccountScreen }) {
-  const key = (k: Key) => () => send({ type: 'KEY', key: k });
   return (
     <Screen
       title={
@@ -39,22 +37,7 @@ export function EnterAccount({ t, send, screen }: ScreenProps & { screen: EnterA
           </output>
           <Alerts messages={[screen.problem && t.problem(screen.problem)]} />
         </div>
-        <div className="keypad">
-          {DIGITS.map((d) => (
-            <button key={d} className="button key" onClick={key(d)}>
-              {d}
-            </button>
-          ))}
-          <button className="button key secondary" onClick={key('delete')}>
-            {t('delete')}
-          </button>
-          <button className="button key" onClick={key('0')}>
-            0
-          </button>
-          <button className="button key secondary" onClick={key('clear')}>
-            {t('clear')}
-          </button>
-        </div>
+        <DigitKeypad t={t} onKey={(k) => send({ type: 'KEY', key: k })} />
       </div>
     </Screen>
   );

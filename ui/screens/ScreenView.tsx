@@ -14,6 +14,8 @@ import { QrPay } from './QrPay';
 import { RefundSlip } from './RefundSlip';
 import { Result } from './Result';
 import { Progress, ProgressEntry, ServiceHome } from './ServicePoint';
+import { ApplicationScreen } from './ApplicationScreen';
+import { isApplicationScreen } from './application-words';
 import { StaffHelp } from './StaffHelp';
 import { Waiting } from './Waiting';
 import type { ScreenProps } from './types';
@@ -24,6 +26,7 @@ export function ScreenView({
   textScale,
   ...p
 }: ScreenProps & { screen: Screen; receipts: ReceiptDelivery; textScale: number }) {
+  if (isApplicationScreen(screen)) return <ApplicationScreen {...p} screen={screen} />;
   switch (screen.name) {
     case 'attract':
       return <Attract {...p} screen={screen} />;

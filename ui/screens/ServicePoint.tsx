@@ -2,7 +2,9 @@
 // Latin capitals: no Chinese typing), and an application's timeline in plain words.
 import { Fragment, useState } from 'react';
 import type { Screen as KioskScreen, ServiceKey } from '../../src/api/kiosk-api';
+import { SERVICE_ICONS } from '../design/icons';
 import { Screen } from '../design/Screen';
+import { Tile, Tiles } from '../design/Tile';
 import type { Translator } from '../i18n/messages';
 import { Alerts } from './Alerts';
 import {
@@ -21,12 +23,25 @@ export function ServiceHome({ t, send }: ScreenProps) {
     <Screen
       title={t('communityServices')}
       actions={{
-        primary: { label: t('checkProgress'), onClick: () => send({ type: 'OPEN_PROGRESS' }) },
+        none: 'choice',
         secondary: [{ label: t('back'), onClick: () => send({ type: 'BACK' }) }],
       }}
     >
       <p className="lead">{t('communityServicesLead')}</p>
-      <p>{t('checkProgressLead')}</p>
+      <Tiles count={2}>
+        <Tile
+          icon={SERVICE_ICONS.apply}
+          label={t('applyService')}
+          detail={t('applyServiceLead')}
+          onClick={() => send({ type: 'OPEN_APPLY' })}
+        />
+        <Tile
+          icon={SERVICE_ICONS.progress}
+          label={t('checkProgress')}
+          detail={t('checkProgressLead')}
+          onClick={() => send({ type: 'OPEN_PROGRESS' })}
+        />
+      </Tiles>
       <p>{t('scanReceiptHint')}</p>
     </Screen>
   );

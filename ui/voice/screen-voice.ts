@@ -13,6 +13,8 @@ import { showCodeHow } from '../screens/qr-words';
 import { sayWithAmounts, spokenAmount } from './spoken-amount';
 import { whyTotal } from '../screens/pay-words';
 import { KEYPAD_PAGE_LABELS, SERVICE_PROBLEM_WORDS, STATUS_WORDS } from '../screens/service-words';
+import { isApplicationScreen } from '../screens/application-words';
+import { applicationParts } from './application-voice';
 
 /** "3100123456" read digit by digit, not as three billion and more. */
 export function spellDigits(text: string): string {
@@ -128,6 +130,7 @@ function screenParts(
   receipts: ReceiptDelivery,
   receiptFolded: boolean,
 ): Part[] {
+  if (isApplicationScreen(screen)) return applicationParts(screen, t);
   switch (screen.name) {
     case 'attract': {
       const topic = screen.highlights[0];
@@ -362,7 +365,7 @@ function screenParts(
     case 'serviceHome':
       return [
         t('communityServices'),
-        ...choiceParts(t, [t('checkProgress')], [t('back')]),
+        ...choiceParts(t, [t('applyService'), t('checkProgress')], [t('back')]),
         t('scanReceiptHint'),
       ];
     case 'progressEntry':
@@ -429,6 +432,7 @@ export function residentDecides(screen: Screen): boolean {
     case 'writingOff':
     case 'staffHelp':
     case 'progressLookingUp':
+    case 'applicationWorking':
       return false;
     case 'chooseBiller':
       return screen.billers.length > 0;
@@ -461,6 +465,16 @@ export function screenKey(screen: Screen): string {
       return `${screen.name}:${screen.step}:${screen.problem ?? ''}`;
     case 'progress':
       return `${screen.name}:${screen.trackingCode ?? ''}:${screen.status}`;
+    case 'applicationField':
+      return `${screen.name}:${screen.field.id}:${screen.problem ?? ''}`;
+    case 'applicationDocument':
+      return `${screen.name}:${screen.document.id}:${screen.problem ?? ''}`;
+    case 'applicationAccount':
+    case 'applicationReview':
+    case 'applicationCatalogue':
+      return `${screen.name}:${screen.problem ?? ''}`;
+    case 'applicationWorking':
+      return `${screen.name}:${screen.step}`;
     default:
       return screen.name;
   }

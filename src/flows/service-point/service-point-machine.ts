@@ -2,13 +2,17 @@
 // is at the service point. Its states map to screens in service-point-view.ts (a typed map: a
 // state without a screen fails the typecheck). What touches the gateway is an actor the host
 // provides (src/host/service-point-actors.ts); the stand-ins here answer "unreachable".
-import { assign, fromPromise, setup } from 'xstate';
+import { assign, fromPromise, sendTo, setup } from 'xstate';
 import type {
   ApplicationStatusView,
   LocalizedText,
+  Screen,
   ServiceKey,
   ServiceProblem,
 } from '../../api/kiosk-api';
+import { applicationMachine } from '../application/application-machine';
+import { APPLICATION_EVENT_TYPES, type ApplicationEvent } from '../application/application-types';
+import { applicationScreenOf } from '../application/application-view';
 
 /** A tracking code as typed: 8 characters (shown as XXXX-XXXX), digits and Latin capitals. */
 export const TRACKING_CODE_LENGTH = 8;
@@ -30,6 +34,8 @@ export interface ServicePointContext {
   last4: string;
   problem: ServiceProblem | null;
   progress: ProgressView | null;
+  /** While she applies for a service: the application's screen (its own flow's view). */
+  application: Screen | null;
 }
 
 export type ServicePointEvent =
@@ -39,7 +45,18 @@ export type ServicePointEvent =
   /** A code held to the scanner: an application receipt's QR names its application. */
   | { type: 'SCANNED'; text: string }
   | { type: 'BACK' }
-  | { type: 'DONE' };
+  | { type: 'DONE' }
+  /** On the home: apply for a service (办理业务); then the application's own events. */
+  | { type: 'OPEN_APPLY' }
+  | ApplicationEvent;
+
+/** Handed on to the application while she applies. */
+const toApplication = Object.fromEntries(
+  APPLICATION_EVENT_TYPES.map((type) => [
+    type,
+    { actions: sendTo('application', ({ event }: { event: ServicePointEvent }) => event) },
+  ]),
+);
 
 function typed(value: string, key: ServiceKey, max: number, digitsOnly: boolean): string {
   if (key === 'delete') return value.slice(0, -1);
@@ -53,7 +70,13 @@ export function trackingCodeOf(typedCode: string): string {
   return `${typedCode.slice(0, 4)}-${typedCode.slice(4)}`;
 }
 
-const fresh = { code: '', last4: '', problem: null, progress: null } satisfies ServicePointContext;
+const fresh = {
+  code: '',
+  last4: '',
+  problem: null,
+  progress: null,
+  application: null,
+} satisfies ServicePointContext;
 
 export const servicePointMachine = setup({
   types: {
@@ -69,6 +92,7 @@ export const servicePointMachine = setup({
       ok: false,
       problem: 'unreachable',
     })),
+    application: applicationMachine,
   },
 }).createMachine({
   id: 'servicePoint',
@@ -80,6 +104,7 @@ export const servicePointMachine = setup({
     home: {
       on: {
         OPEN_PROGRESS: { target: 'enterCode', actions: assign(fresh) },
+        OPEN_APPLY: { target: 'applying', actions: assign(fresh) },
         BACK: 'left',
         DONE: 'left',
       },
@@ -167,6 +192,21 @@ export const servicePointMachine = setup({
     },
     progress: {
       on: { DONE: 'left', BACK: 'home' },
+    },
+    // Applying for a service (src/flows/application/): a scan names her bill here, not a receipt.
+    applying: {
+      invoke: {
+        id: 'application',
+        src: 'application',
+        onSnapshot: {
+          actions: assign({ application: ({ event }) => applicationScreenOf(event.snapshot) }),
+        },
+        onDone: [
+          { guard: ({ event }) => event.output.done, target: 'left' },
+          { target: 'home', actions: assign({ application: null }) },
+        ],
+      },
+      on: toApplication,
     },
     left: { type: 'final' },
   },

@@ -24,6 +24,7 @@ const SCREENS: { [S in ServicePointState]: (c: ServicePointContext) => Screen } 
   lookingUp: () => ({ name: 'progressLookingUp' }),
   lookingUpScan: () => ({ name: 'progressLookingUp' }),
   progress: (c) => (c.progress ? { name: 'progress', ...c.progress } : { name: 'serviceHome' }),
+  applying: (c) => c.application ?? { name: 'applicationWorking', step: 'catalogue' },
   left: () => ({ name: 'serviceHome' }),
 };
 
