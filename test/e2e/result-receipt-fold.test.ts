@@ -1,4 +1,4 @@
-// The result screens on a wide display at large text, in the built gallery: the copy of the
+// The result screens (a payment's, an application's) on a wide display at large text, in the built gallery: the copy of the
 // receipt waits behind "Show the receipt", and both ways — folded and opened by a tap — every
 // block holds its content (R12) and the e-receipt's QR is whole, at its full size, on screen.
 // A tall display keeps the copy in view. (The UX suite sees only the folded state: it taps
@@ -39,7 +39,7 @@ async function qrBox() {
 }
 
 describe('the copy of the receipt on a wide display at large text', () => {
-  it.each(['paid', 'paid-e-receipt', 'pending-sync'])(
+  it.each(['paid', 'paid-e-receipt', 'pending-sync', 'apply-receipt', 'apply-receipt-pending'])(
     '%s: folded, then opened, everything fits',
     { timeout: 60_000 },
     async (id) => {
@@ -50,7 +50,7 @@ describe('the copy of the receipt on a wide display at large text', () => {
       expect(formatViolations(await checkOverflow(page))).toBe('');
       await page.getByRole('button', { name: 'Show the receipt' }).click();
       await receipt.waitFor();
-      expect(await receipt.textContent()).toContain('3100****56');
+      if (!id.startsWith('apply')) expect(await receipt.textContent()).toContain('3100****56');
       expect(formatViolations(await checkOverflow(page))).toBe('');
       await page.getByRole('button', { name: 'Hide the receipt' }).click();
       await receipt.waitFor({ state: 'detached' });

@@ -26,7 +26,8 @@ export function ScreenView({
   textScale,
   ...p
 }: ScreenProps & { screen: Screen; receipts: ReceiptDelivery; textScale: number }) {
-  if (isApplicationScreen(screen)) return <ApplicationScreen {...p} screen={screen} />;
+  if (isApplicationScreen(screen))
+    return <ApplicationScreen {...p} screen={screen} textScale={textScale} />;
   switch (screen.name) {
     case 'attract':
       return <Attract {...p} screen={screen} />;

@@ -130,7 +130,7 @@ function screenParts(
   receipts: ReceiptDelivery,
   receiptFolded: boolean,
 ): Part[] {
-  if (isApplicationScreen(screen)) return applicationParts(screen, t);
+  if (isApplicationScreen(screen)) return applicationParts(screen, t, receiptFolded);
   switch (screen.name) {
     case 'attract': {
       const topic = screen.highlights[0];
