@@ -47,6 +47,7 @@ export function App({ api }: { api: KioskApi }) {
           t={t}
           screen={snapshot.screen}
           receipts={snapshot.service.receipts}
+          textScale={textScale}
           send={send}
         />
       </Frame>

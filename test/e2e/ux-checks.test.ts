@@ -219,6 +219,22 @@ describe('UX checks', () => {
     );
   });
 
+  it('R12: a block inside a screen (a column) that overflows while the body around it fits', async () => {
+    // The column is 200 px tall and its code 280 px: it paints over what lies under the column,
+    // though the body (some 480 px) holds the column easily. (The row, 200 px tall, is said too:
+    // the code spills out of it as well.)
+    const columns =
+      '<div style="display:flex;gap:24px"><div style="height:200px;width:300px">' +
+      '<div style="height:280px">二维码</div></div><p>请用手机扫描二维码</p></div>';
+    const vs = details(await checkOverflow(await on(html(columns))));
+    expect(vs).toEqual([
+      expect.stringMatching(
+        /^R12 div "二维码请用手机扫描二维码": holds 28\d px of content in 2\d\d px$/,
+      ),
+      'R12 div "二维码": holds 280 px of content in 200 px',
+    ]);
+  });
+
   it('L4: something that keeps moving, but not what the screen animates on purpose', async () => {
     const moving = html(
       `<div id="m" style="width:100px">动</div><script>

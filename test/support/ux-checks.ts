@@ -74,6 +74,8 @@ const LAYOUT = {
   device: '.terminal-front, .qr-code',
   /** Regions that must hold their content (they never scroll). */
   fit: '[data-fit], [data-action-bar], [data-frame-header]',
+  /** The screens (the resident's, the staff's): every block inside them holds its content. */
+  screens: '.frame-main, .staff-frame',
 };
 /**
  * The options of axe's color-contrast-enhanced check (axe-core 4.14's defaults), but with large
@@ -119,7 +121,8 @@ export const checkDialogs = (page: Page, promptShown: boolean) =>
   domCheck(page, 'R10', promptShown);
 /**
  * R12: no text container overflows its box, no region that must hold its content (a screen's
- * body, the action bar, the frame's header) overflows it, and nothing lies outside the viewport.
+ * body, the action bar, the frame's header) nor any block inside a screen (two columns, a card,
+ * a keypad) overflows it, and nothing lies outside the viewport.
  */
 export const checkOverflow = (page: Page) => domCheck(page, 'R12');
 /**
@@ -610,7 +613,19 @@ function probe(a: ProbeArgs): UxViolation[] {
           add(c, `content ${c.scrollHeight} px tall in a box ${c.clientHeight} px tall`);
         }
       }
-      for (const region of Array.from(doc.body.querySelectorAll(a.sel.layout.fit)).filter(shown)) {
+      // Every block of a screen, not only its body: a nested block (two columns, a card) that
+      // overflows paints over its neighbours while the body around it still seems to fit.
+      const regions = new Set(Array.from(doc.body.querySelectorAll(a.sel.layout.fit)));
+      for (const root of Array.from(doc.body.querySelectorAll(a.sel.layout.screens))) {
+        for (const el of Array.from(root.querySelectorAll('*'))) {
+          const display = w.getComputedStyle(el).display;
+          // Inline boxes and pictures have no box of their own to overflow (clientHeight 0).
+          if (!['inline', 'contents', 'none'].includes(display) && el.clientHeight > 0) {
+            regions.add(el);
+          }
+        }
+      }
+      for (const region of Array.from(regions).filter(shown)) {
         if (containers.has(region)) continue; // reported above
         if (region.scrollHeight > region.clientHeight + 1) {
           add(region, `holds ${region.scrollHeight} px of content in ${region.clientHeight} px`);

@@ -40,7 +40,9 @@ const decode = (html: string) =>
 // without JSX, so the .tsx module is not imported by name.
 const SCREEN_VIEW = '../../ui/screens/ScreenView.tsx';
 const { ScreenView } = (await import(/* @vite-ignore */ SCREEN_VIEW)) as {
-  ScreenView: FunctionComponent<ScreenProps & { screen: Screen; receipts: ReceiptDelivery }>;
+  ScreenView: FunctionComponent<
+    ScreenProps & { screen: Screen; receipts: ReceiptDelivery; textScale: number }
+  >;
 };
 
 /** The resident's screen as the renderer draws it (without the frame), less the receipt copy. */
@@ -50,6 +52,7 @@ function rendered(s: Snapshot): string {
     createElement(ScreenView, {
       screen: s.screen,
       receipts: s.service.receipts,
+      textScale: s.prefs.textScale,
       t,
       send: () => undefined,
     }),

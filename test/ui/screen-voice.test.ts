@@ -100,6 +100,13 @@ describe('screenVoice', () => {
     expect(say(SCREENS.paid)).not.toContain('放入');
   });
 
+  it('offers the receipt where its copy waits behind an action (wide screen, large text)', () => {
+    const folded = (locale: Locale) => screenVoice(SCREENS.paid, translator(locale), 'print', true);
+    expect(folded('zh-CN')).toContain('您可以点：完成。 也可以点：查看凭证。');
+    expect(folded('en')).toContain('Show the receipt');
+    expect(say(SCREENS.paid)).not.toContain('查看凭证');
+  });
+
   it('reassures about money only when it is in flight', () => {
     expect(say(SCREENS.staffHelp)).toContain('您的钱不会丢失');
     expect(say({ ...SCREENS.staffHelp, moneyInFlight: false })).not.toContain('您的钱不会丢失');

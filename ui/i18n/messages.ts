@@ -144,6 +144,8 @@ const zhCN = {
   eReceipt: '电子凭证二维码',
   eReceiptLead: '打印机暂时不能打印，请用手机扫描二维码保存电子凭证',
   askPrintedCopy: '请工作人员帮您补打一张',
+  showReceipt: '查看凭证',
+  hideReceipt: '收起凭证',
   copyAsked: '工作人员会来为您补打凭证',
   voicePrintedCopy: '没有手机也不要紧，请点{button}',
   receiptOnScreen: '打印机暂时不能打印凭证，缴费后将在屏幕上显示电子凭证二维码，可用手机扫码保存',
@@ -778,6 +780,8 @@ const en: Record<MessageKey, string> = {
   eReceiptLead:
     'The printer cannot print just now. Scan this code with your phone to keep your receipt',
   askPrintedCopy: 'Ask staff for a printed copy',
+  showReceipt: 'Show the receipt',
+  hideReceipt: 'Hide the receipt',
   copyAsked: 'Staff are coming to print you a copy',
   voicePrintedCopy: 'No phone? That is fine: tap "{button}"',
   receiptOnScreen:

@@ -12,8 +12,9 @@ import './application.css';
 
 export function ApplicationScreen({
   screen,
+  textScale,
   ...p
-}: ScreenProps & { screen: ApplicationScreenView }) {
+}: ScreenProps & { screen: ApplicationScreenView; textScale: number }) {
   switch (screen.name) {
     case 'applicationCatalogue':
       return <ApplicationCatalogue {...p} screen={screen} />;
@@ -36,7 +37,7 @@ export function ApplicationScreen({
     case 'applicationReview':
       return <ApplicationReview {...p} screen={screen} />;
     case 'applicationReceipt':
-      return <ApplicationReceipt {...p} screen={screen} />;
+      return <ApplicationReceipt {...p} screen={screen} textScale={textScale} />;
     case 'applicationRejected':
       return <ApplicationRejected {...p} screen={screen} />;
   }

@@ -29,9 +29,11 @@ import type { ScreenProps } from './types';
 export function ScreenView({
   screen,
   receipts,
+  textScale,
   ...p
-}: ScreenProps & { screen: Screen; receipts: ReceiptDelivery }) {
-  if (isApplicationScreen(screen)) return <ApplicationScreen {...p} screen={screen} />;
+}: ScreenProps & { screen: Screen; receipts: ReceiptDelivery; textScale: number }) {
+  if (isApplicationScreen(screen))
+    return <ApplicationScreen {...p} screen={screen} textScale={textScale} />;
   switch (screen.name) {
     case 'attract':
       return <Attract {...p} screen={screen} />;
@@ -78,7 +80,7 @@ export function ScreenView({
       return <Waiting {...p} message={p.t('writingOff')} />;
     case 'paid':
     case 'pendingSync':
-      return <Result {...p} screen={screen} />;
+      return <Result {...p} screen={screen} textScale={textScale} />;
     case 'serviceHome':
       return <ServiceHome {...p} />;
     case 'progressEntry':

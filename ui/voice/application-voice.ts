@@ -21,7 +21,12 @@ const spokenName = (t: Translator, name: string) =>
 /** A code said character by character (K7QH-2M9D: K 7 Q H, 2 M 9 D). */
 const spelled = (code: string) => code.replace(/-/g, ' ').split('').join(' ').replace(/\s+/g, ' ');
 
-export function applicationParts(s: ApplicationScreenView, t: Translator): Part[] {
+export function applicationParts(
+  s: ApplicationScreenView,
+  t: Translator,
+  /** The receipt's copy waits behind an action (screens/receipt-fold.ts). */
+  receiptFolded = false,
+): Part[] {
   const problem = 'problem' in s && s.problem ? t(APPLY_PROBLEM_WORDS[s.problem]) : null;
   const back = t('back');
   switch (s.name) {
@@ -150,7 +155,7 @@ export function applicationParts(s: ApplicationScreenView, t: Translator): Part[
         accepted && t('voiceApplyReceipt', { code: spelled(s.trackingCode ?? '') }),
         t(accepted ? 'applyReceiptLead' : 'applyReceiptPendingLead'),
         t(s.printed ? 'applyReceiptPrinted' : 'applyReceiptOnScreen'),
-        ...choiceParts(t, [t('done')]),
+        ...choiceParts(t, [t('done')], [receiptFolded && t('showReceipt')]),
       ];
     }
     case 'applicationRejected':

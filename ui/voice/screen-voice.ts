@@ -110,13 +110,29 @@ function receiptLines(
   return [s.eReceiptUrl && t('eReceiptLead'), s.copyAsked && t('copyAsked')];
 }
 
-/** A result screen's choices: done, and a printed copy from staff when none came out. */
-const resultChoices = (t: Translator, s: { printed: boolean; copyAsked: boolean }) =>
-  choiceParts(t, [t('done')], [!s.printed && !s.copyAsked && t('askPrintedCopy')]);
+/**
+ * A result screen's choices: done, a printed copy from staff when none came out, and the copy of
+ * the receipt where it waits behind an action (screens/receipt-fold.ts).
+ */
+const resultChoices = (
+  t: Translator,
+  s: { printed: boolean; copyAsked: boolean },
+  receiptFolded: boolean,
+) =>
+  choiceParts(
+    t,
+    [t('done')],
+    [!s.printed && !s.copyAsked && t('askPrintedCopy'), receiptFolded && t('showReceipt')],
+  );
 
 /** The parts of a screen's line; `screenVoice` joins them. */
-function screenParts(screen: Screen, t: Translator, receipts: ReceiptDelivery): Part[] {
-  if (isApplicationScreen(screen)) return applicationParts(screen, t);
+function screenParts(
+  screen: Screen,
+  t: Translator,
+  receipts: ReceiptDelivery,
+  receiptFolded: boolean,
+): Part[] {
+  if (isApplicationScreen(screen)) return applicationParts(screen, t, receiptFolded);
   switch (screen.name) {
     case 'attract': {
       const topic = screen.highlights[0];
@@ -338,7 +354,7 @@ function screenParts(screen: Screen, t: Translator, receipts: ReceiptDelivery): 
         say(t, 'voiceReceived', { amount: screen.collected }),
         screen.prepaidCredited > 0 && say(t, 'prepaid', { amount: screen.prepaidCredited }),
         ...receiptLines(t, screen),
-        ...resultChoices(t, screen),
+        ...resultChoices(t, screen, receiptFolded),
       ];
     case 'pendingSync':
       return [
@@ -346,7 +362,7 @@ function screenParts(screen: Screen, t: Translator, receipts: ReceiptDelivery): 
         say(t, 'voiceReceived', { amount: screen.collected }),
         t('pendingSyncLead'),
         ...receiptLines(t, screen),
-        ...resultChoices(t, screen),
+        ...resultChoices(t, screen, receiptFolded),
       ];
     case 'serviceHome':
       return [
@@ -416,8 +432,14 @@ function screenParts(screen: Screen, t: Translator, receipts: ReceiptDelivery): 
 }
 
 /** The whole line for a screen; empty while its data is still on the way (billers loading). */
-export function screenVoice(screen: Screen, t: Translator, receipts: ReceiptDelivery): string {
-  return speech(t, screenParts(screen, t, receipts));
+export function screenVoice(
+  screen: Screen,
+  t: Translator,
+  receipts: ReceiptDelivery,
+  /** The result's copy of the receipt waits behind an action (screens/receipt-fold.ts). */
+  receiptFolded = false,
+): string {
+  return speech(t, screenParts(screen, t, receipts, receiptFolded));
 }
 
 /**

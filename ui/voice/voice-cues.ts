@@ -7,6 +7,7 @@ import { staffScreenKey, staffScreenNews, staffScreenVoice } from './staff-voice
 import type { Translator } from '../i18n/messages';
 import { secondsLeft } from '../screens/countdown';
 import { textSizeName, volumeLevel } from '../screens/prefs';
+import { receiptFolds } from '../screens/receipt-fold';
 import { helpLine, residentDecides, screenKey, screenVoice } from './screen-voice';
 import { sayWithAmounts } from './spoken-amount';
 
@@ -109,7 +110,9 @@ export function voiceCues(
     screenKey(prev.screen) !== screenKey(next.screen);
   if (next.screen.name === 'attract' || next.helpCalled) memory.helpSaid = next.helpCalled;
   if (newScreen) {
-    lines.push(screenVoice(next.screen, t, next.service.receipts));
+    lines.push(
+      screenVoice(next.screen, t, next.service.receipts, receiptFolds(next.prefs.textScale)),
+    );
     if (!memory.helpSaid && residentDecides(next.screen)) {
       lines.push(helpLine(t));
       memory.helpSaid = true;
