@@ -26,7 +26,8 @@ async function progress(
 ) {
   const button = (name: string) => page.getByRole('button', { name, exact: true });
   await button(w.services).click();
-  await button(w.check).click();
+  // A tile's name is its label and the line under it.
+  await page.getByRole('button', { name: w.check }).click();
   await typeOnKeypad(page, 'N3ED5MR8');
   await button(w.next).click();
   await page.getByRole('button', { name: '5', exact: true }).waitFor();

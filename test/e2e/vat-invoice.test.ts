@@ -39,7 +39,8 @@ describe('开增值税发票: a VAT invoice for a paid bill', () => {
     await payInFull(env.kiosk(), page, t, 'SGCC:3100000002');
     const button = (name: string) => page.getByRole('button', { name, exact: true });
     await button('社区服务').click();
-    await button('开增值税发票').click();
+    // A tile's name is its label and the line under it.
+    await page.getByRole('button', { name: '开增值税发票' }).click();
     await page.getByRole('heading', { name: '开发票：请选择收费单位' }).waitFor();
     await page.getByRole('button', { name: /国网上海/ }).click();
     await page.getByRole('heading', { name: '请输入要开发票的户号' }).waitFor();
@@ -88,7 +89,7 @@ describe('开增值税发票: a VAT invoice for a paid bill', () => {
     await payInFull(env.kiosk(), page, t, 'SGCC:3100123456');
     const button = (name: string) => page.getByRole('button', { name, exact: true });
     await button('Community services').click();
-    await button('VAT invoice').click();
+    await page.getByRole('button', { name: 'VAT invoice' }).click();
     await page.getByRole('button', { name: /State Grid/ }).click();
     await page.getByRole('heading', { name: 'Enter the account to invoice' }).waitFor();
     await typeOnKeypad(page, '3100123456');
