@@ -71,6 +71,8 @@ async function cameraState(page: Page, locale: Locale): Promise<void> {
   await take.click();
   await page.getByRole('alert').waitFor();
   camera.show('household-register');
+  // The camera opens afresh for the next page: checked once it is live again.
+  await page.locator('[data-loading]').waitFor({ state: 'detached', timeout: 15_000 });
 }
 
 async function signatureState(page: Page, locale: Locale): Promise<void> {

@@ -139,7 +139,12 @@ export function DocumentCamera({ lang, label, pages, onDone, onCancel }: Documen
         ]}
       />
       {!unavailable && (
-        <div className="camera-view">
+        // While the camera opens, the view is still loading (aria-busy; the UX suite waits for it).
+        <div
+          className="camera-view"
+          aria-busy={camera.state === 'starting'}
+          data-loading={camera.state === 'starting' ? '' : undefined}
+        >
           <video
             ref={camera.video}
             className="camera-preview"
