@@ -1,13 +1,12 @@
 // Applying for a service, the end: the receipt (the tracking code as text and QR, printed, or
 // on the screen when the paper is out; "accepted for later" said plainly with its serial and
 // QR), or a rejection with its reason in words.
-import { useState } from 'react';
 import type { Screen as KioskScreen } from '../../src/api/kiosk-api';
 import { Screen } from '../design/Screen';
 import { TerminalFront } from '../design/TerminalFront';
 import { QrCode } from './QrCode';
 import { Receipt } from './Receipt';
-import { receiptFolds } from './receipt-fold';
+import { useReceiptFold } from './use-receipt-fold';
 import { local, rejectWords } from './application-words';
 import type { ScreenProps } from './types';
 
@@ -23,9 +22,7 @@ export function ApplicationReceipt({
   const accepted = screen.state === 'accepted' && screen.trackingCode !== null;
   // As on the paid screen (Result.tsx): on a wide screen at large text the copy of the receipt
   // waits behind an action and, opened, takes the body beside the QR.
-  const folds = receiptFolds(textScale);
-  const [open, setOpen] = useState(false);
-  const opened = folds && open;
+  const { folds, opened, actions: foldActions, className } = useReceiptFold(textScale, t);
   const qr = !screen.printed && (
     <QrCode url={screen.qr} label={t('applyReceiptQr')} className="e-receipt-qr" />
   );
@@ -36,12 +33,10 @@ export function ApplicationReceipt({
       live="status"
       actions={{
         primary: { label: t('done'), onClick: () => send({ type: 'DONE' }) },
-        secondary: folds
-          ? [{ label: t(open ? 'hideReceipt' : 'showReceipt'), onClick: () => setOpen(!open) }]
-          : [],
+        secondary: foldActions,
       }}
     >
-      <div className={`result${folds ? ` result-folded${opened ? ' receipt-open' : ''}` : ''}`}>
+      <div className={className}>
         {!opened && (
           <div className="result-summary">
             <p className="lead">{local(t, screen.serviceName)}</p>

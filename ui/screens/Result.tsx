@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import type { Screen as KioskScreen } from '../../src/api/kiosk-api';
 import { formatYuan } from '../../src/api/money';
 import { Screen } from '../design/Screen';
@@ -6,7 +5,7 @@ import { TerminalFront } from '../design/TerminalFront';
 import { Money } from './Money';
 import { QrCode } from './QrCode';
 import { Receipt } from './Receipt';
-import { receiptFolds } from './receipt-fold';
+import { useReceiptFold } from './use-receipt-fold';
 import type { ScreenProps } from './types';
 
 type ResultScreen = Extract<KioskScreen, { name: 'paid' | 'pendingSync' }>;
@@ -26,9 +25,7 @@ export function Result({
   textScale,
 }: ScreenProps & { screen: ResultScreen; textScale: number }) {
   const paid = screen.name === 'paid';
-  const folds = receiptFolds(textScale);
-  const [open, setOpen] = useState(false);
-  const opened = folds && open;
+  const { folds, opened, actions: foldActions, className } = useReceiptFold(textScale, t);
   const qr = !screen.printed && screen.eReceiptUrl && (
     <QrCode url={screen.eReceiptUrl} label={t('eReceipt')} className="e-receipt-qr" />
   );
@@ -43,13 +40,11 @@ export function Result({
           ...(!screen.printed && !screen.copyAsked
             ? [{ label: t('askPrintedCopy'), onClick: () => send({ type: 'ASK_PRINTED_COPY' }) }]
             : []),
-          ...(folds
-            ? [{ label: t(open ? 'hideReceipt' : 'showReceipt'), onClick: () => setOpen(!open) }]
-            : []),
+          ...foldActions,
         ],
       }}
     >
-      <div className={`result${folds ? ` result-folded${opened ? ' receipt-open' : ''}` : ''}`}>
+      <div className={className}>
         {!opened && (
           <div className="result-summary">
             <p className="amount-card">
